@@ -1,0 +1,25 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// hoso: a validator and language server for Vietnamese commendation dossiers.
+///
+/// Layers, each a module that only imports the ones above it:
+/// HosoText → HosoSyntax → HosoSemantics → HosoRules → HosoCLI → hoso (executable).
+let package = Package(
+    name: "hoso",
+    products: [
+        .executable(name: "hoso", targets: ["hoso"]),
+    ],
+    targets: [
+        .target(name: "HosoText"),
+        .target(name: "HosoSyntax", dependencies: ["HosoText"]),
+        .target(name: "HosoSemantics", dependencies: ["HosoText", "HosoSyntax"]),
+        .target(name: "HosoRules", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
+        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"]),
+        .executableTarget(name: "hoso", dependencies: ["HosoCLI"]),
+        .testTarget(name: "HosoTextTests", dependencies: ["HosoText"]),
+        .testTarget(name: "HosoSyntaxTests", dependencies: ["HosoText", "HosoSyntax"]),
+        .testTarget(name: "HosoRulesTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"]),
+        .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso"]),
+    ]
+)
