@@ -1,0 +1,114 @@
+import HosoText
+
+/// How serious a finding is; the raw values are what configs and JSON output use.
+public enum Severity: String, Sendable, Equatable, CaseIterable, Comparable {
+    case error, warning, info, hint
+
+    /// LSP's DiagnosticSeverity number.
+    public var lspValue: Int {
+        switch self {
+        case .error: return 1
+        case .warning: return 2
+        case .info: return 3
+        case .hint: return 4
+        }
+    }
+
+    public static func < (a: Severity, b: Severity) -> Bool { a.lspValue > b.lspValue }
+}
+
+/// The language of messages: Vietnamese by default, English with `--lang en`.
+public enum Language: String, Sendable, Equatable, CaseIterable {
+    case vi, en
+}
+
+/// A text in both languages.
+public struct LocalizedText: Sendable, Equatable {
+    public let vi: String
+    public let en: String
+
+    public init(vi: String, en: String) {
+        self.vi = vi
+        self.en = en
+    }
+
+    public func text(_ language: Language) -> String { language == .vi ? vi : en }
+}
+
+/// Replace the bytes of `range` with `newText` (an insertion when the range is empty).
+public struct TextEdit: Sendable, Equatable {
+    public let range: Range<Int>
+    public let newText: String
+
+    public init(range: Range<Int>, newText: String) {
+        self.range = range
+        self.newText = newText
+    }
+}
+
+/// A named set of edits that resolves a finding.
+public struct Fix: Sendable, Equatable {
+    public let title: LocalizedText
+    public let edits: [TextEdit]
+    /// Safe fixes only restore the intended spelling or form; `--fix` applies only those.
+    /// Unsafe ones insert skeleton text for a person to fill and are offered in editors only.
+    public let isSafe: Bool
+
+    public init(title: LocalizedText, edits: [TextEdit], isSafe: Bool) {
+        self.title = title
+        self.edits = edits
+        self.isSafe = isSafe
+    }
+}
+
+/// Another place that explains a finding, in this file (`path == nil`) or another.
+public struct RelatedLocation: Sendable, Equatable {
+    public let path: String?
+    public let range: Range<Int>
+    public let message: LocalizedText
+
+    public init(path: String? = nil, range: Range<Int>, message: LocalizedText) {
+        self.path = path
+        self.range = range
+        self.message = message
+    }
+}
+
+/// One problem a rule found: code, severity, byte range, message, fixes, related places.
+public struct Finding: Sendable, Equatable {
+    public let code: String
+    public var severity: Severity
+    public let range: Range<Int>
+    public let message: LocalizedText
+    public let fixes: [Fix]
+    public let related: [RelatedLocation]
+
+    public init(code: String, severity: Severity, range: Range<Int>, message: LocalizedText, fixes: [Fix] = [],
+                related: [RelatedLocation] = []) {
+        self.code = code
+        self.severity = severity
+        self.range = range
+        self.message = message
+        self.fixes = fixes
+        self.related = related
+    }
+}
+
+/// Collects one rule's findings, stamping them with its code and default severity.
+public struct FindingSink {
+    public let code: String
+    public let severity: Severity
+    public private(set) var findings: [Finding] = []
+
+    public init(code: String, severity: Severity) {
+        self.code = code
+        self.severity = severity
+    }
+
+    /// Records a finding at `range`.
+    public mutating func report(_ range: Range<Int>, _ message: LocalizedText, fixes: [Fix] = [],
+                                related: [RelatedLocation] = []) {
+        findings.append(Finding(code: code, severity: severity, range: range, message: message, fixes: fixes,
+                                related: related))
+    }
+}

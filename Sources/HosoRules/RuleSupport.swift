@@ -1,0 +1,50 @@
+import HosoSemantics
+import HosoSyntax
+import HosoText
+
+/// Small helpers the rules share for ranges and inserted text.
+extension RuleContext {
+    /// The content (no terminator) of an element of the tree.
+    func content(_ element: Int) -> Range<Int> { dossier.tree.elements[element].content }
+
+    /// An edit inserting whole lines right after an element, in the file's line ending.
+    ///
+    /// When the element is the last line and has no terminator, a line break comes first.
+    func insertLines(_ lines: [String], after element: Int) -> TextEdit {
+        let range = dossier.tree.elements[element].range
+        let eol = text.lineEnding.rawValue
+        let needsBreak = range.upperBound == dossier.tree.elements[element].content.upperBound
+        let body = lines.joined(separator: eol) + eol
+        return TextEdit(range: range.upperBound..<range.upperBound, newText: (needsBreak ? eol : "") + body)
+    }
+
+    /// An edit inserting whole lines before an element (or at the end of the file if `nil`).
+    func insertLines(_ lines: [String], before element: Int?) -> TextEdit {
+        let eol = text.lineEnding.rawValue
+        let body = lines.joined(separator: eol) + eol
+        guard let element else {
+            let end = text.bytes.count
+            let needsBreak = end > 0 && text.bytes[end - 1] != 0x0A && text.bytes[end - 1] != 0x0D
+            return TextEdit(range: end..<end, newText: (needsBreak ? eol : "") + body)
+        }
+        let start = dossier.tree.elements[element].range.lowerBound
+        return TextEdit(range: start..<start, newText: body)
+    }
+
+    /// The place for a missing field: after the last field among `fields`, else after `heading`.
+    func fieldInsertionPoint(fields: [Field], heading: Int) -> Int {
+        fields.map(\.element).max() ?? heading
+    }
+}
+
+/// Vietnamese and English names of the parts, for messages.
+extension PartKind {
+    var displayName: LocalizedText {
+        switch self {
+        case .toTrinh: return LocalizedText(vi: "TỜ TRÌNH", en: "TỜ TRÌNH (submission)")
+        case .bienBan: return LocalizedText(vi: "BIÊN BẢN HỌP XÉT", en: "BIÊN BẢN HỌP XÉT (meeting minutes)")
+        case .report: return LocalizedText(vi: "BÁO CÁO THÀNH TÍCH", en: "BÁO CÁO THÀNH TÍCH (achievement report)")
+        case .unknown: return LocalizedText(vi: "(không rõ)", en: "(unknown)")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import HosoText
+
+/// HS003: look-alike letters — Ð/ð/Ɖ/ɖ for Đ/đ, Cyrillic or Greek letters inside Latin words.
+public struct HS003: Rule {
+    public static let code = "HS003"
+    public static let defaultSeverity = Severity.error
+    public static let title = LocalizedText(vi: "Chữ cái giả dạng (Ð thay Đ, chữ Kirin/Hy Lạp lẫn vào)",
+                                            en: "Look-alike letters (Ð for Đ, Cyrillic/Greek mixed in)")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Ký tự trông giống chữ tiếng Việt nhưng là chữ khác: Ð (U+00D0, chữ Eth Iceland), ð, Ɖ thay cho Đ/đ; hoặc chữ Kirin, Hy Lạp (а, о, р, с …) lẫn trong từ Latinh. Tên người, đơn vị sẽ không khớp và không tìm thấy.",
+            en: "Characters that look Vietnamese but are not: Ð (U+00D0, Icelandic Eth), ð, Ɖ for Đ/đ; or Cyrillic/Greek letters (а, о, р, с …) inside Latin words. Names stop matching and cannot be found."),
+        basis: LocalizedText(vi: "TCVN 6909:2001: bảng chữ cái tiếng Việt.", en: "TCVN 6909:2001: the Vietnamese alphabet."),
+        failingExample: "Ðơn vị: Phòng Tổ chức - Hành chính - Quản trị   (Ð là U+00D0)",
+        passingExample: "Đơn vị: Phòng Tổ chức - Hành chính - Quản trị",
+        fix: LocalizedText(vi: "Dùng sửa nhanh để thay bằng chữ tiếng Việt đúng.", en: "Apply the fix to use the Vietnamese letter."))
+
+    /// Cyrillic and Greek letters that look like Latin ones, with the Latin letter meant.
+    static let homoglyphs: [UInt32: String] = [
+        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0443: "y", 0x0445: "x", 0x0456: "i",
+        0x0458: "j", 0x0455: "s", 0x0410: "A", 0x0412: "B", 0x0415: "E", 0x041A: "K", 0x041C: "M", 0x041D: "H",
+        0x041E: "O", 0x0420: "P", 0x0421: "C", 0x0422: "T", 0x0425: "X", 0x0406: "I", 0x0405: "S", 0x0408: "J",
+        0x03BF: "o", 0x03B1: "a", 0x039F: "O", 0x0391: "A", 0x0392: "B", 0x0395: "E", 0x0397: "H", 0x0399: "I",
+        0x039A: "K", 0x039C: "M", 0x039D: "N", 0x03A1: "P", 0x03A4: "T", 0x03A7: "X", 0x03A5: "Y", 0x0396: "Z",
+        0x03BD: "v", 0x03C1: "p", 0x03B9: "i",
+    ]
+
+    public init() {}
+
+    public func check(_ context: RuleContext, into sink: inout FindingSink) {
+        let text = context.text
+        let bytes = text.bytes
+        var i = 0
+        while i < bytes.count {
+            guard bytes[i] >= 0xC0 else { i += 1; continue }
+            let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
+            switch scalar {
+            case 0xD0, 0x189, 0xF0, 0x256:
+                let letter = scalar == 0xD0 || scalar == 0x189 ? "Đ" : "đ"
+                let written = String(Unicode.Scalar(scalar).map(Character.init) ?? "?")
+                sink.report(i..<(i + length), LocalizedText(
+                    vi: "Chữ \"\(written)\" (U+\(hex(scalar))) không phải chữ \(letter) tiếng Việt; hãy gõ lại bằng \(letter).",
+                    en: "\"\(written)\" (U+\(hex(scalar))) is not the Vietnamese letter \(letter); retype it as \(letter)."),
+                    fixes: [Fix(title: LocalizedText(vi: "Thay bằng \(letter)", en: "Replace with \(letter)"),
+                                edits: [TextEdit(range: i..<(i + length), newText: letter)], isSafe: true)])
+                i += length
+            case 0x0370...0x03FF, 0x0400...0x04FF:
+                i = checkWord(around: i, text: text, sink: &sink)
+            default:
+                i += length
+            }
+        }
+    }
+
+    /// Reports a word that mixes Latin letters with Cyrillic or Greek ones; returns where to continue.
+    func checkWord(around i: Int, text: SourceText, sink: inout FindingSink) -> Int {
+        let bytes = text.bytes
+        let line = text.contentRange(ofLine: text.line(ofByte: i))
+        var a = i, b = i
+        func isWordByte(_ k: Int) -> Bool {
+            let c = bytes[k]
+            return c >= 0x80 || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || (c >= 0x30 && c <= 0x39)
+        }
+        while a > line.lowerBound && isWordByte(a - 1) { a -= 1 }
+        while b < line.upperBound && isWordByte(b) { b += 1 }
+        while a < b && bytes[a] & 0xC0 == 0x80 { a += 1 }
+        let word = text.string(a..<b)
+        let hasLatin = word.unicodeScalars.contains { ($0.value < 0x80 && $0.properties.isAlphabetic) || ($0.value >= 0xC0 && $0.value < 0x250) || ($0.value >= 0x1E00 && $0.value <= 0x1EFF) }
+        guard hasLatin else { return b }
+        var repaired = ""
+        var repairable = true
+        var foreign: [String] = []
+        for scalar in word.unicodeScalars {
+            if (0x0370...0x04FF).contains(scalar.value) {
+                foreign.append("\(Character(scalar)) U+\(hex(scalar.value))")
+                if let latin = Self.homoglyphs[scalar.value] { repaired += latin } else { repairable = false }
+            } else {
+                repaired.unicodeScalars.append(scalar)
+            }
+        }
+        let fixes = repairable ? [Fix(title: LocalizedText(vi: "Thay bằng \"\(repaired)\"", en: "Replace with \"\(repaired)\""),
+                                      edits: [TextEdit(range: a..<b, newText: repaired)], isSafe: true)] : []
+        sink.report(a..<b, LocalizedText(
+            vi: "Từ \"\(word)\" lẫn chữ Kirin/Hy Lạp giả dạng chữ Latinh (\(foreign.joined(separator: ", ")))\(repairable ? "; hãy gõ lại: \"\(repaired)\"" : "").",
+            en: "\"\(word)\" mixes Cyrillic/Greek look-alikes into a Latin word (\(foreign.joined(separator: ", ")))\(repairable ? "; retype it: \"\(repaired)\"" : "")."),
+            fixes: fixes)
+        return b
+    }
+}
+
+/// Upper-case hexadecimal with at least four digits, as Unicode code points are written.
+func hex(_ value: UInt32) -> String {
+    let digits = String(value, radix: 16, uppercase: true)
+    return String(repeating: "0", count: max(0, 4 - digits.count)) + digits
+}

@@ -1,0 +1,64 @@
+import HosoText
+
+/// HS005: invisible or control characters (zero-width, bidi controls, C0 controls, stray BOM).
+public struct HS005: Rule {
+    public static let code = "HS005"
+    public static let defaultSeverity = Severity.warning
+    public static let title = LocalizedText(vi: "Ký tự ẩn hoặc ký tự điều khiển", en: "Invisible or control characters")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Ký tự không nhìn thấy: khoảng trắng độ rộng 0 (U+200B–U+200D, U+2060), BOM giữa văn bản (U+FEFF), ký tự điều khiển hướng chữ (U+202A–U+202E, U+2066–U+2069), ký tự điều khiển C0 (trừ tab, CR, LF). Chúng thường lọt vào khi sao chép từ web hoặc PDF và làm hỏng việc so khớp tên, số hiệu.",
+            en: "Invisible characters: zero-width spaces (U+200B–U+200D, U+2060), a BOM inside the text (U+FEFF), bidi controls (U+202A–U+202E, U+2066–U+2069), C0 controls other than tab, CR, LF. They come in when copying from web pages or PDFs and break matching of names and numbers."),
+        basis: LocalizedText(vi: "Định dạng .hoso (FORMAT.md): văn bản thuần.", en: "The .hoso format (FORMAT.md): plain text."),
+        failingExample: "Chức vụ: Chuyên\u{200B}viên   (có U+200B giữa hai chữ)",
+        passingExample: "Chức vụ: Chuyên viên",
+        fix: LocalizedText(vi: "Dùng sửa nhanh để xoá ký tự ẩn.", en: "Apply the fix to delete the invisible characters."))
+
+    public init() {}
+
+    public func check(_ context: RuleContext, into sink: inout FindingSink) {
+        let bytes = context.text.bytes
+        var i = 0
+        var run: Range<Int>?
+        var names: [String] = []
+        func flush() {
+            guard let range = run else { return }
+            let list = names.joined(separator: ", ")
+            sink.report(range, LocalizedText(vi: "Ký tự ẩn/điều khiển \(list); hãy xoá.",
+                                             en: "Invisible/control character \(list); delete it."),
+                        fixes: [Fix(title: LocalizedText(vi: "Xoá ký tự ẩn", en: "Delete invisible characters"),
+                                    edits: [TextEdit(range: range, newText: "")], isSafe: true)])
+            run = nil
+            names = []
+        }
+        while i < bytes.count {
+            let b = bytes[i]
+            var length = 0
+            var scalar: UInt32 = 0
+            if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
+                length = 1; scalar = UInt32(b)
+            } else if b == 0xE2 || b == 0xEF {
+                let decoded = UTF8Scalar.decode(bytes, at: i)
+                switch decoded.scalar {
+                case 0x200B...0x200D, 0x2060, 0xFEFF, 0x202A...0x202E, 0x2066...0x2069:
+                    length = decoded.length; scalar = decoded.scalar
+                default:
+                    break
+                }
+            }
+            if length > 0 {
+                if let current = run, current.upperBound == i {
+                    run = current.lowerBound..<(i + length)
+                } else {
+                    flush()
+                    run = i..<(i + length)
+                }
+                names.append("U+\(hex(scalar))")
+                i += length
+            } else {
+                i += b < 0x80 ? 1 : UTF8Scalar.length(lead: b)
+            }
+        }
+        flush()
+    }
+}

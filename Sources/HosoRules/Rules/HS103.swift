@@ -1,0 +1,40 @@
+import HosoSemantics
+import HosoSyntax
+import HosoText
+
+/// HS103: a part appears twice (a report twice for the same nominee).
+public struct HS103: Rule {
+    public static let code = "HS103"
+    public static let defaultSeverity = Severity.error
+    public static let title = LocalizedText(vi: "Một phần xuất hiện hai lần", en: "A part appears twice")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Mỗi hồ sơ chỉ có một TỜ TRÌNH, một BIÊN BẢN HỌP XÉT và mỗi người/tập thể được đề nghị chỉ có một BÁO CÁO THÀNH TÍCH.",
+            en: "A dossier has one TỜ TRÌNH, one BIÊN BẢN HỌP XÉT, and one BÁO CÁO THÀNH TÍCH per nominee."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: hồ sơ gồm một tờ trình, một biên bản, báo cáo thành tích của từng đối tượng.",
+                             en: "Plan, III.5.1: one submission, one set of minutes, a report per nominee."),
+        failingExample: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa\n…\n# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa",
+        passingExample: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa\n…\n# BÁO CÁO THÀNH TÍCH: Tổ Quản trị",
+        fix: LocalizedText(vi: "Gộp nội dung hai phần vào một và xoá phần thừa.", en: "Merge the two parts into one and delete the extra one."))
+
+    public init() {}
+
+    public func check(_ context: RuleContext, into sink: inout FindingSink) {
+        let dossier = context.dossier
+        var seen: [String: Int] = [:]
+        for part in dossier.tree.parts where part.kind != .unknown {
+            var key = part.kind.rawValue
+            var label = part.kind.canonicalTitle
+            if part.kind == .report, let report = dossier.reports.first(where: { $0.part.heading == part.heading }) {
+                key += ":" + Folding.name(report.nomineeName)
+                label += ": " + report.nomineeName
+            }
+            guard let first = seen[key] else { seen[key] = part.heading; continue }
+            let firstLine = context.text.line(ofByte: context.content(first).lowerBound) + 1
+            sink.report(context.content(part.heading), LocalizedText(
+                vi: "Phần \"\(label)\" đã có ở dòng \(firstLine); hãy gộp hai phần làm một.",
+                en: "The part \"\(label)\" already appears on line \(firstLine); merge the two."),
+                related: [RelatedLocation(range: context.content(first), message: LocalizedText(vi: "lần đầu ở đây", en: "first here"))])
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import HosoSemantics
+
+/// HS109: the Tờ trình names no nominee.
+public struct HS109: Rule {
+    public static let code = "HS109"
+    public static let defaultSeverity = Severity.error
+    public static let title = LocalizedText(vi: "Tờ trình không có người/tập thể được đề nghị", en: "The Tờ trình proposes no one")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Tờ trình phải có mục \"## DANH SÁCH ĐỀ NGHỊ\" với ít nhất một khối \"### Cá nhân: <tên>\" hoặc \"### Tập thể: <tên>\".",
+            en: "The Tờ trình needs a \"## DANH SÁCH ĐỀ NGHỊ\" section with at least one \"### Cá nhân: <name>\" or \"### Tập thể: <name>\" block."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: tờ trình nêu rõ thông tin hoặc kèm danh sách tập thể, cá nhân được đề nghị.",
+                             en: "Plan, III.5.1: the submission states or lists the proposed collectives and individuals."),
+        failingExample: "# TỜ TRÌNH\nSố: 12/TTr-TCHCQT\n(không có ## DANH SÁCH ĐỀ NGHỊ)",
+        passingExample: "## DANH SÁCH ĐỀ NGHỊ\n\n### Cá nhân: Nguyễn Thị Hoa",
+        fix: LocalizedText(vi: "Thêm mục \"## DANH SÁCH ĐỀ NGHỊ\" và một khối \"### Cá nhân: …\" hoặc \"### Tập thể: …\" cho mỗi đối tượng.",
+                           en: "Add a \"## DANH SÁCH ĐỀ NGHỊ\" section with a \"### Cá nhân: …\" or \"### Tập thể: …\" block per nominee."))
+
+    public init() {}
+
+    public func check(_ context: RuleContext, into sink: inout FindingSink) {
+        let dossier = context.dossier
+        guard let part = dossier.toTrinh, dossier.nominees.isEmpty else { return }
+        if dossier.hasNomineeList {
+            sink.report(context.content(part.heading), LocalizedText(
+                vi: "Mục DANH SÁCH ĐỀ NGHỊ chưa có ai; thêm \"### Cá nhân: <họ tên>\" hoặc \"### Tập thể: <tên>\".",
+                en: "DANH SÁCH ĐỀ NGHỊ lists no one; add \"### Cá nhân: <name>\" or \"### Tập thể: <name>\"."))
+        } else {
+            sink.report(context.content(part.heading), LocalizedText(
+                vi: "Tờ trình không có mục \"## DANH SÁCH ĐỀ NGHỊ\" nêu người/tập thể được đề nghị.",
+                en: "The Tờ trình has no \"## DANH SÁCH ĐỀ NGHỊ\" section naming the nominees."))
+        }
+    }
+}

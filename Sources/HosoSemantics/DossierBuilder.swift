@@ -1,0 +1,322 @@
+import HosoSyntax
+import HosoText
+
+extension Dossier {
+    /// Resolves a syntax tree against a profile: fields, nominees, votes, reports, spellings.
+    public init(tree: SyntaxTree, profile: Profile) {
+        var builder = DossierBuilder(tree: tree, profile: profile)
+        self = builder.build()
+    }
+}
+
+/// Builds a `Dossier` in one pass over the tree's parts.
+struct DossierBuilder {
+    let tree: SyntaxTree
+    let profile: Profile
+    var spellings: [Spelling] = []
+
+    init(tree: SyntaxTree, profile: Profile) {
+        self.tree = tree
+        self.profile = profile
+    }
+
+    mutating func build() -> Dossier {
+        let preambleFields = fields(in: tree.preamble)
+        for part in tree.parts { checkPartTitle(part) }
+        let toTrinh = tree.parts.first { $0.kind == .toTrinh }
+        let bienBan = tree.parts.first { $0.kind == .bienBan }
+
+        var toTrinhFields: [Field] = []
+        var toTrinhPlaceDate: PlaceDate?
+        var nominees: [Nominee] = []
+        var hasNomineeList = false
+        if let part = toTrinh {
+            let ownEnd = part.sections.first?.heading ?? part.blocks.first?.heading ?? part.elements.upperBound
+            toTrinhFields = fields(in: (part.heading + 1)..<ownEnd)
+            toTrinhPlaceDate = placeDate(in: part.elements)
+            var blocks = part.blocks
+            for section in part.sections {
+                let isList = checkSectionTitle(section, canonical: ["DANH SÁCH ĐỀ NGHỊ"])
+                hasNomineeList = hasNomineeList || isList
+                let sectionOwnEnd = section.blocks.first?.heading ?? section.elements.upperBound
+                toTrinhFields += fields(in: (section.heading + 1)..<sectionOwnEnd)
+                blocks += section.blocks
+            }
+            nominees = blocks.compactMap { nominee(in: $0) }
+        }
+
+        var bienBanFields: [Field] = []
+        var votes: [Vote] = []
+        var bienBanPlaceDate: PlaceDate?
+        if let part = bienBan {
+            bienBanFields = fields(in: (part.heading + 1)..<part.elements.upperBound)
+            bienBanPlaceDate = placeDate(in: part.elements)
+            for section in part.sections where checkSectionTitle(section, canonical: ["KẾT QUẢ BIỂU QUYẾT"]) {
+                for i in section.elements.dropFirst() where tree.elements[i].kind == .listItem {
+                    if let vote = vote(at: i) { votes.append(vote) }
+                }
+            }
+        }
+
+        var reports: [Report] = []
+        for part in tree.parts where part.kind == .report {
+            reports.append(report(part, nominees: nominees))
+        }
+
+        return Dossier(tree: tree, profile: profile, preambleFields: preambleFields, toTrinh: toTrinh,
+                       toTrinhFields: toTrinhFields, toTrinhPlaceDate: toTrinhPlaceDate, hasNomineeList: hasNomineeList,
+                       nominees: nominees, bienBan: bienBan, bienBanFields: bienBanFields,
+                       bienBanPlaceDate: bienBanPlaceDate, votes: votes, reports: reports, spellings: spellings,
+                       suppressions: suppressions())
+    }
+
+    // MARK: Pieces
+
+    /// The fields among a range of elements, recording non-canonical keys.
+    mutating func fields(in range: Range<Int>) -> [Field] {
+        var result: [Field] = []
+        for i in range {
+            let element = tree.elements[i]
+            guard case .field(let key) = element.kind, let keyRange = element.head, let valueRange = element.value
+            else { continue }
+            noteSpelling(keyRange, canonical: [key.canonicalSpelling] + key.alternativeSpellings, target: .fieldKey)
+            result.append(Field(key: key, element: i, keyRange: keyRange, valueRange: valueRange,
+                                value: Folding.nfc(tree.string(valueRange))))
+        }
+        return result
+    }
+
+    func placeDate(in range: Range<Int>) -> PlaceDate? {
+        for i in range {
+            let element = tree.elements[i]
+            if element.kind == .partHeading && i != range.lowerBound { break }
+            guard let syntax = element.placeDate else { continue }
+            return PlaceDate(element: i, syntax: syntax, date: date(syntax))
+        }
+        return nil
+    }
+
+    func date(_ syntax: PlaceDateSyntax) -> DateValue? {
+        guard let day = Int(tree.string(syntax.day)), let month = Int(tree.string(syntax.month)),
+              let year = Int(tree.string(syntax.year)) else { return nil }
+        return DateValue(year: year, month: month, day: day)
+    }
+
+    mutating func nominee(in block: BlockNode) -> Nominee? {
+        let heading = tree.elements[block.heading]
+        guard let labelRange = heading.head,
+              let kind = NomineeKind.matching(folded: Folding.key(tree.string(labelRange))) else { return nil }
+        noteSpelling(labelRange, canonical: [kind.canonicalLabel], target: .nomineeLabel)
+        let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
+        let fields = fields(in: (block.heading + 1)..<block.elements.upperBound)
+        var ratings: [YearRating] = []
+        var awardForm: AwardForm?
+        for field in fields {
+            switch field.key {
+            case .rating(let year):
+                ratings.append(yearRating(year: year, range: tree.elements[field.element].content,
+                                          valueRange: field.valueRange))
+            case .awardForm:
+                awardForm = profile.awardForm(matching: field.value)
+                if let form = awardForm { noteSpelling(field.valueRange, canonical: [form.name] + form.aliases, target: .awardForm) }
+            default:
+                break
+            }
+        }
+        return Nominee(kind: kind, name: Folding.nfc(tree.string(nameRange)), nameRange: nameRange, block: block,
+                       fields: fields, ratings: ratings, awardForm: awardForm)
+    }
+
+    mutating func yearRating(year: Int, range: Range<Int>, valueRange: Range<Int>) -> YearRating {
+        let text = Folding.nfc(tree.string(valueRange))
+        let rating = profile.rating(matching: text)
+        let folded = Folding.key(text)
+        let isAbbreviation = rating?.abbreviations.contains { Folding.key($0) == folded } ?? false
+        if let rating, !isAbbreviation {
+            noteSpelling(valueRange, canonical: [rating.name] + rating.aliases, target: .rating)
+        }
+        return YearRating(year: year, range: range, valueRange: valueRange, text: text, rating: rating,
+                          isAbbreviation: isAbbreviation)
+    }
+
+    /// Parses `NAME: A/B đồng ý (P%)`; items without a colon are not votes.
+    func vote(at index: Int) -> Vote? {
+        let element = tree.elements[index]
+        guard let body = element.head else { return nil }
+        let bytes = tree.text.bytes
+        guard let colon = body.first(where: { bytes[$0] == 0x3A }) else { return nil }
+        let nameRange = trimmed(body.lowerBound..<colon)
+        var votesFor: Int?, present: Int?, countRange: Range<Int>?, percent: Double?, percentRange: Range<Int>?
+        var i = colon + 1
+        let end = body.upperBound
+        func number(_ from: Int) -> (Int, Int)? {
+            var j = from
+            var value = 0
+            while j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 && j - from < 6 { value = value * 10 + Int(bytes[j] - 0x30); j += 1 }
+            return j > from ? (value, j) : nil
+        }
+        while i < end && bytes[i] == 0x20 { i += 1 }
+        if let (a, afterA) = number(i), afterA < end, bytes[afterA] == 0x2F, let (b, afterB) = number(afterA + 1) {
+            votesFor = a; present = b; countRange = i..<afterB
+            i = afterB
+        }
+        if let open = (i..<end).first(where: { bytes[$0] == 0x28 }),
+           let percentSign = (open..<end).first(where: { bytes[$0] == 0x25 }) {
+            let inner = trimmed((open + 1)..<percentSign)
+            let text = tree.string(inner).replacingOccurrences(",", ".")
+            if let value = Double(text) { percent = value; percentRange = inner }
+        }
+        return Vote(element: index, name: Folding.nfc(tree.string(nameRange)), nameRange: nameRange,
+                    votesFor: votesFor, present: present, countRange: countRange, percent: percent,
+                    percentRange: percentRange)
+    }
+
+    mutating func report(_ part: PartNode, nominees: [Nominee]) -> Report {
+        let heading = tree.elements[part.heading]
+        let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
+        let name = Folding.nfc(tree.string(nameRange))
+        let wanted = Folding.name(name)
+        let nomineeIndex = wanted.isEmpty ? nil : nominees.firstIndex { Folding.name($0.name) == wanted }
+        let kind = nomineeIndex.map { nominees[$0].kind } ?? .individual
+        let required = profile.reportSections.sections(for: kind)
+        let other = profile.reportSections.sections(for: kind == .individual ? .collective : .individual)
+        var sections: [ReportSectionRef] = []
+        var ratings: [YearRating] = []
+        var awards: [YearItem] = []
+        for section in part.sections {
+            let title = tree.elements[section.heading].head.map { tree.string($0) } ?? ""
+            let folded = Folding.key(title)
+            var index = required.firstIndex { s in ([s.title] + s.aliases).contains { Folding.key($0) == folded } }
+            if index == nil, let j = other.firstIndex(where: { s in ([s.title] + s.aliases).contains { Folding.key($0) == folded } }) {
+                // A section of the other kind (e.g. ĐẶC ĐIỂM, TÌNH HÌNH for an individual) keeps its role.
+                index = required.firstIndex { $0.role == other[j].role }
+                if let k = index, let range = tree.elements[section.heading].head {
+                    noteSpelling(range, canonical: [other[j].title] + other[j].aliases, target: .sectionTitle)
+                    _ = k
+                }
+            } else if let k = index, let range = tree.elements[section.heading].head {
+                noteSpelling(range, canonical: [required[k].title] + required[k].aliases, target: .sectionTitle)
+            }
+            sections.append(ReportSectionRef(node: section, profileIndex: index))
+            guard let k = index else { continue }
+            for i in section.elements.dropFirst() where tree.elements[i].kind == .listItem {
+                guard let item = yearItem(at: i) else { continue }
+                switch required[k].role {
+                case "achievements":
+                    ratings.append(yearRating(year: item.year, range: item.range, valueRange: item.valueRange))
+                case "awards":
+                    awards.append(item)
+                default:
+                    break
+                }
+            }
+        }
+        return Report(part: part, nomineeName: name, nameRange: nameRange, nominee: nomineeIndex, sections: sections,
+                      placeDate: placeDate(in: part.elements), ratings: ratings, awards: awards)
+    }
+
+    /// A list item `- Năm YYYY: text`.
+    func yearItem(at index: Int) -> YearItem? {
+        let element = tree.elements[index]
+        guard let body = element.head, let colon = body.first(where: { tree.text.bytes[$0] == 0x3A }),
+              let year = FieldKey.year(after: "nam ", in: Folding.key(tree.string(body.lowerBound..<colon)))
+        else { return nil }
+        let valueRange = trimmed((colon + 1)..<body.upperBound)
+        return YearItem(year: year, range: element.content, valueRange: valueRange,
+                        text: Folding.nfc(tree.string(valueRange)))
+    }
+
+    // MARK: Spelling (HS108)
+
+    mutating func checkPartTitle(_ part: PartNode) {
+        guard part.kind != .unknown, let range = tree.elements[part.heading].head else { return }
+        noteSpelling(range, canonical: [part.kind.canonicalTitle], target: .partTitle)
+    }
+
+    /// Whether a section's title folds to one of `canonical`; records a non-canonical spelling.
+    mutating func checkSectionTitle(_ section: SectionNode, canonical: [String]) -> Bool {
+        guard let range = tree.elements[section.heading].head else { return false }
+        let folded = Folding.key(tree.string(range))
+        guard canonical.contains(where: { Folding.key($0) == folded }) else { return false }
+        noteSpelling(range, canonical: canonical, target: .sectionTitle)
+        return true
+    }
+
+    /// Records `range` when its text, with emphasis dropped and look-alike letters and NFD
+    /// repaired (HS002/HS003 report those), is not exactly one of the canonical spellings.
+    mutating func noteSpelling(_ range: Range<Int>, canonical: [String], target: SpellingTarget) {
+        let written = tree.string(range)
+        let comparable = Folding.nfc(written.filter { $0 != "*" })
+            .replacingLookalikes()
+        guard !canonical.contains(comparable), let first = canonical.first else { return }
+        // Prefer the canonical spelling nearest to what was written (an alias if it folds like one).
+        let folded = Folding.key(written)
+        let best = canonical.first { Folding.key($0) == folded } ?? first
+        spellings.append(Spelling(range: range, written: written, canonical: best, target: target))
+    }
+
+    func suppressions() -> [SuppressionDirective] {
+        var result: [SuppressionDirective] = []
+        for (i, element) in tree.elements.enumerated() where element.kind == .comment {
+            let bytes = tree.text.bytes
+            var start = element.content.lowerBound
+            while start < element.content.upperBound && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+            start += 4  // "<!--"
+            var end = element.content.upperBound
+            if end - start >= 3, bytes[end - 3] == 0x2D, bytes[end - 2] == 0x2D, bytes[end - 1] == 0x3E { end -= 3 }
+            let words = tokens(start..<end)
+            guard let first = words.first else { continue }
+            let action: SuppressionDirective.Action
+            switch tree.string(first) {
+            case "hoso-disable": action = .disable
+            case "hoso-enable": action = .enable
+            case "hoso-disable-next-line": action = .disableNextLine
+            default: continue
+            }
+            let codes = words.dropFirst().map { (code: tree.string($0).trimmingCommas().uppercased(), range: $0) }
+            let lastLine = tree.text.line(ofByte: max(element.content.lowerBound, element.content.upperBound - 1))
+            result.append(SuppressionDirective(action: action, element: i, codes: codes, nextLine: lastLine + 1))
+        }
+        return result
+    }
+
+    func tokens(_ range: Range<Int>) -> [Range<Int>] {
+        let bytes = tree.text.bytes
+        var result: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            while i < range.upperBound && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x2C) { i += 1 }
+            let s = i
+            while i < range.upperBound && !(bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x2C) { i += 1 }
+            if i > s { result.append(s..<i) }
+        }
+        return result
+    }
+
+    func trimmed(_ range: Range<Int>) -> Range<Int> {
+        let bytes = tree.text.bytes
+        var a = range.lowerBound, b = range.upperBound
+        while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09 || bytes[a] == 0x2A) { a += 1 }
+        while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x2A) { b -= 1 }
+        return a..<b
+    }
+}
+
+extension String {
+    /// The string with the look-alikes of Đ/đ (Ð, ð, Ɖ, ɖ) replaced by the Vietnamese letters.
+    func replacingLookalikes() -> String {
+        String(String.UnicodeScalarView(unicodeScalars.map { scalar -> Unicode.Scalar in
+            switch scalar.value {
+            case 0xD0, 0x189: return "Đ"
+            case 0xF0, 0x256: return "đ"
+            default: return scalar
+            }
+        }))
+    }
+
+    func trimmingCommas() -> String { String(self.filter { $0 != "," && $0 != ";" }) }
+
+    func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
+        String(map { $0 == target ? replacement : $0 })
+    }
+}

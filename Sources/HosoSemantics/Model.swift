@@ -1,0 +1,166 @@
+import HosoSyntax
+import HosoText
+
+/// A field as the model sees it: key, where its pieces are, and its value text.
+public struct Field: Sendable {
+    public let key: FieldKey
+    /// Index of the element in the tree.
+    public let element: Int
+    public let keyRange: Range<Int>
+    public let valueRange: Range<Int>
+    /// The value, NFC, without surrounding spaces or emphasis.
+    public let value: String
+
+    /// Whether the value is empty or only placeholder dots (`...`, `……`).
+    public var isBlank: Bool {
+        value.unicodeScalars.allSatisfy { $0 == "." || $0 == "\u{2026}" || $0 == " " || $0 == "_" }
+    }
+}
+
+/// A `Năm YYYY: <rating>` statement, in a nominee block or a report's list.
+public struct YearRating: Sendable {
+    public let year: Int
+    /// The whole statement (field or list item content).
+    public let range: Range<Int>
+    public let valueRange: Range<Int>
+    public let text: String
+    /// The rating it names, if it names one the profile knows.
+    public let rating: Rating?
+    /// Whether `text` is one of the rating's abbreviations.
+    public let isAbbreviation: Bool
+}
+
+/// A `- Năm YYYY: <award>` item of a report's awards section.
+public struct YearItem: Sendable {
+    public let year: Int
+    public let range: Range<Int>
+    public let valueRange: Range<Int>
+    public let text: String
+}
+
+/// A place-date line with its date, when the numbers make one.
+public struct PlaceDate: Sendable {
+    public let element: Int
+    public let syntax: PlaceDateSyntax
+    /// The date when day, month and year are all written (it may still be invalid).
+    public let date: DateValue?
+}
+
+/// A `### Cá nhân:` / `### Tập thể:` block of the Tờ trình.
+public struct Nominee: Sendable {
+    public let kind: NomineeKind
+    public let name: String
+    /// Where the name stands in the heading (empty at the heading's end if the name is missing).
+    public let nameRange: Range<Int>
+    public let block: BlockNode
+    public let fields: [Field]
+    public let ratings: [YearRating]
+    /// The award form `Hình thức:` names, if the profile knows it.
+    public let awardForm: AwardForm?
+
+    /// The first field with `key`, if any.
+    public func field(_ key: FieldKey) -> Field? { fields.first { $0.key == key } }
+}
+
+/// A vote item `- NAME: A/B đồng ý (P%)` of the Biên bản.
+public struct Vote: Sendable {
+    public let element: Int
+    public let name: String
+    public let nameRange: Range<Int>
+    public let votesFor: Int?
+    public let present: Int?
+    /// The range of `A/B`.
+    public let countRange: Range<Int>?
+    public let percent: Double?
+    /// The range of `P` inside the parentheses (without `%`).
+    public let percentRange: Range<Int>?
+}
+
+/// A `## ` section of a report matched against the profile's required sections.
+public struct ReportSectionRef: Sendable {
+    public let node: SectionNode
+    /// The index of the profile section it matches, if any.
+    public let profileIndex: Int?
+}
+
+/// A `# BÁO CÁO THÀNH TÍCH: NAME` part.
+public struct Report: Sendable {
+    public let part: PartNode
+    public let nomineeName: String
+    public let nameRange: Range<Int>
+    /// The nominee it reports on, if the name matches one.
+    public let nominee: Int?
+    public let sections: [ReportSectionRef]
+    public let placeDate: PlaceDate?
+    /// Ratings listed in the achievements section.
+    public let ratings: [YearRating]
+    /// Awards listed in the awards section.
+    public let awards: [YearItem]
+}
+
+/// What a non-canonical spelling is of, for HS108's message.
+public enum SpellingTarget: String, Sendable {
+    case partTitle, sectionTitle, nomineeLabel, fieldKey, rating, awardForm
+}
+
+/// A title, key, phrase or form that matched only after folding (HS108).
+public struct Spelling: Sendable {
+    public let range: Range<Int>
+    public let written: String
+    public let canonical: String
+    public let target: SpellingTarget
+}
+
+/// A `hoso-disable…`/`hoso-enable` comment.
+public struct SuppressionDirective: Sendable {
+    public enum Action: Sendable { case disable, enable, disableNextLine }
+    public let action: Action
+    public let element: Int
+    /// The codes named (empty: all codes), with their ranges.
+    public let codes: [(code: String, range: Range<Int>)]
+    /// The first line after the comment.
+    public let nextLine: Int
+}
+
+/// The resolved meaning of one dossier, computed once and shared by every rule.
+public struct Dossier: Sendable {
+    public let tree: SyntaxTree
+    public let profile: Profile
+    public var text: SourceText { tree.text }
+    public let preambleFields: [Field]
+    /// The Tờ trình part (the first, if there are several).
+    public let toTrinh: PartNode?
+    /// Tờ trình fields outside nominee blocks.
+    public let toTrinhFields: [Field]
+    public let toTrinhPlaceDate: PlaceDate?
+    /// Whether the Tờ trình has a `## DANH SÁCH ĐỀ NGHỊ` section.
+    public let hasNomineeList: Bool
+    public let nominees: [Nominee]
+    public let bienBan: PartNode?
+    public let bienBanFields: [Field]
+    public let bienBanPlaceDate: PlaceDate?
+    public let votes: [Vote]
+    public let reports: [Report]
+    public let spellings: [Spelling]
+    public let suppressions: [SuppressionDirective]
+
+    /// The nominee whose normalized name equals `name`'s, if any.
+    public func nomineeIndex(named name: String) -> Int? {
+        let wanted = Folding.name(name)
+        return nominees.firstIndex { Folding.name($0.name) == wanted }
+    }
+
+    /// The nominee name nearest to `name` (same letters but diacritics, or one or two edits away).
+    public func nearestNomineeName(to name: String) -> String? {
+        let wanted = Folding.name(name)
+        var best: (String, Int)?
+        for nominee in nominees {
+            let candidate = Folding.name(nominee.name)
+            var distance = Folding.editDistance(wanted, candidate)
+            if Folding.key(wanted) == Folding.key(candidate) { distance = min(distance, 1) }
+            if best == nil || distance < best!.1 { best = (nominee.name, distance) }
+        }
+        guard let (candidate, distance) = best, distance <= max(2, wanted.unicodeScalars.count / 4) else { return nil }
+        return candidate
+    }
+}

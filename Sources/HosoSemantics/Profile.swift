@@ -1,0 +1,179 @@
+import HosoSyntax
+import HosoText
+
+/// Everything campaign-specific a dossier is checked against (RULES.md "Profiles").
+///
+/// The built-in default reproduces the Sơn La 2022 plan; other campaigns are other JSON files.
+/// Rules read campaign facts only from here.
+public struct Profile: Sendable, Codable, Equatable {
+    public var id: String
+    public var title: String
+    /// The plan the profile reproduces.
+    public var source: String
+    /// The years whose ratings count (plan III.3: 2019–2021).
+    public var evaluationYears: [Int]
+    /// The year in which an earlier award excludes a nominee (plan III.4 Lưu ý: 2022).
+    public var excludedYear: Int
+    /// The Tờ trình must be dated before this day (exclusive).
+    public var deadline: DateValue
+    /// Approval must be above this percentage of members present.
+    public var votePercentThreshold: Double
+    /// Parts every dossier needs whatever it proposes.
+    public var requiredParts: [PartKind]
+    public var awardForms: [AwardForm]
+    /// Required sections of a BÁO CÁO THÀNH TÍCH per nominee kind, in order.
+    public var reportSections: ReportSections
+    public var ratings: [Rating]
+    /// Positions that count as leadership (HS208).
+    public var leadershipTitles: [String]
+    public var registry: [RegistryDocument]
+    /// The document and form a report must cite (NĐ 91/2017, Mẫu số 07).
+    public var reportForm: ReportForm
+
+    /// The award form whose canonical name or alias folds like `text`.
+    public func awardForm(matching text: String) -> AwardForm? {
+        let folded = Folding.key(text)
+        return awardForms.first { form in ([form.name] + form.aliases).contains { Folding.key($0) == folded } }
+    }
+
+    /// The rating whose name, alias or abbreviation folds like `text`.
+    public func rating(matching text: String) -> Rating? {
+        let folded = Folding.key(text)
+        return ratings.first { r in ([r.name] + r.aliases + r.abbreviations).contains { Folding.key($0) == folded } }
+    }
+}
+
+/// An award form a unit can propose (plan III.2, III.3, III.4).
+public struct AwardForm: Sendable, Codable, Equatable {
+    public var id: String
+    /// The canonical name, as `Hình thức:` should spell it.
+    public var name: String
+    /// Other accepted spellings (each canonical in its own right: no HS108).
+    public var aliases: [String]
+    public var level: String
+    /// Criteria not yet published: nothing can be checked (HS213).
+    public var pending: Bool
+    /// Parts the dossier needs when it proposes this form.
+    public var requiredParts: [PartKind]
+    /// The lowest rating every evaluation year must reach (a rating id).
+    public var minimumRating: String?
+    /// How many years must be rated "xuất sắc" (a rating of the top rank).
+    public var excellentYearsNeeded: Int
+    public var initiativeRequired: Bool
+    /// The registry number of the plan whose criteria apply (`179/KH-UBND`).
+    public var criteriaPlan: String?
+    /// The criteria clause per nominee kind (`điểm 2.2 khoản 2 Mục II`).
+    public var criteriaClauses: [String: String]
+    /// The most nominees of each kind a unit may propose.
+    public var quota: [String: Int]
+
+    /// Whether this form needs a BÁO CÁO THÀNH TÍCH for each nominee.
+    public var requiresReport: Bool { requiredParts.contains(.report) }
+}
+
+/// One required report section: canonical title, accepted titles, its role.
+public struct ReportSection: Sendable, Codable, Equatable {
+    public var title: String
+    /// Roman numbering the canonical heading carries (`I`), if any.
+    public var numbering: String?
+    public var aliases: [String]
+    /// What the section holds: `biography`, `achievements` (ratings), `awards`, `confirmation`.
+    public var role: String
+}
+
+/// Required report sections for each kind of nominee.
+public struct ReportSections: Sendable, Codable, Equatable {
+    public var individual: [ReportSection]
+    public var collective: [ReportSection]
+
+    public func sections(for kind: NomineeKind) -> [ReportSection] {
+        kind == .individual ? individual : collective
+    }
+}
+
+/// A rating phrase with its rank (higher is better) and accepted abbreviations.
+public struct Rating: Sendable, Codable, Equatable {
+    public var id: String
+    public var name: String
+    public var rank: Int
+    /// Abbreviations: accepted, drawing HS207.
+    public var abbreviations: [String]
+    /// Other full wordings accepted as this rating without remark.
+    public var aliases: [String]
+}
+
+/// A document the campaign's dossiers may cite, as the registry knows it.
+public struct RegistryDocument: Sendable, Codable, Equatable {
+    /// The type word (`Kế hoạch`, `Nghị định`).
+    public var type: String
+    /// Number and symbol (`179/KH-UBND`).
+    public var number: String
+    public var date: DateValue
+    public var issuer: String
+    public var title: String
+    public var supersededBy: String?
+    public var supersededFrom: DateValue?
+}
+
+/// The report form every BÁO CÁO THÀNH TÍCH follows.
+public struct ReportForm: Sendable, Codable, Equatable {
+    public var citation: String
+    public var form: String
+}
+
+/// A calendar date (day, month, year), written `YYYY-MM-DD` in profiles.
+public struct DateValue: Sendable, Equatable, Hashable, Comparable, Codable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Whether the day exists in the Gregorian calendar (29/02 only in leap years).
+    public var isValid: Bool {
+        guard year >= 1 && year <= 9999, month >= 1 && month <= 12, day >= 1 else { return false }
+        return day <= DateValue.daysIn(month: month, year: year)
+    }
+
+    public static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    public static func < (a: DateValue, b: DateValue) -> Bool {
+        (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// Vietnamese short form `dd/mm/yyyy`.
+    public var description: String {
+        "\(day < 10 ? "0" : "")\(day)/\(month < 10 ? "0" : "")\(month)/\(year)"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        let pieces = text.split(separator: "-").compactMap { Int($0) }
+        guard pieces.count == 3 else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a date YYYY-MM-DD, found \"\(text)\"")
+        }
+        self.init(year: pieces[0], month: pieces[1], day: pieces[2])
+        guard isValid else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a calendar date")
+        }
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        let m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
+        try container.encode("\(year)-\(m)-\(d)")
+    }
+}
+
+extension PartKind: Codable {}

@@ -1,0 +1,340 @@
+import HosoText
+
+/// The byte-level `.hoso` parser: classifies each line, then builds the heading hierarchy.
+///
+/// It never fails: any bytes give a tree whose elements tile the text. It knows the format's
+/// vocabulary (part titles, field keys per context) and nothing of any campaign.
+public enum Parser {
+    /// Parses decoded text into a lossless tree.
+    public static func parse(_ text: SourceText) -> SyntaxTree {
+        var state = LineClassifier(text: text)
+        let elements = state.run()
+        return buildTree(text: text, elements: elements)
+    }
+
+    /// Convenience for tests and in-memory buffers.
+    public static func parse(_ string: String) -> SyntaxTree { parse(SourceText(string)) }
+
+    private static func buildTree(text: SourceText, elements: [Element]) -> SyntaxTree {
+        let count = elements.count
+        func level(_ i: Int) -> Int {
+            switch elements[i].kind {
+            case .partHeading: return 1
+            case .sectionHeading: return 2
+            case .blockHeading: return 3
+            default: return 0
+            }
+        }
+        func end(of start: Int, atLevel maxLevel: Int) -> Int {
+            var j = start + 1
+            while j < count {
+                let l = level(j)
+                if l != 0 && l <= maxLevel { break }
+                j += 1
+            }
+            return j
+        }
+        func blocks(in range: Range<Int>) -> [BlockNode] {
+            var result: [BlockNode] = []
+            var i = range.lowerBound
+            while i < range.upperBound {
+                if level(i) == 3 {
+                    let e = min(end(of: i, atLevel: 3), range.upperBound)
+                    result.append(BlockNode(heading: i, elements: i..<e))
+                    i = e
+                } else {
+                    i += 1
+                }
+            }
+            return result
+        }
+        var firstPart = 0
+        while firstPart < count && level(firstPart) != 1 { firstPart += 1 }
+        var parts: [PartNode] = []
+        var i = firstPart
+        while i < count {
+            let partEnd = end(of: i, atLevel: 1)
+            var sections: [SectionNode] = []
+            var firstSection = i + 1
+            while firstSection < partEnd && level(firstSection) != 2 { firstSection += 1 }
+            var s = firstSection
+            while s < partEnd {
+                let sectionEnd = end(of: s, atLevel: 2)
+                sections.append(SectionNode(heading: s, elements: s..<sectionEnd, blocks: blocks(in: (s + 1)..<sectionEnd)))
+                s = sectionEnd
+            }
+            let head = elements[i].head.map { text.string($0) } ?? ""
+            parts.append(PartNode(heading: i, kind: PartKind.matching(folded: Folding.key(head)), elements: i..<partEnd,
+                                  sections: sections, blocks: blocks(in: (i + 1)..<firstSection)))
+            i = partEnd
+        }
+        return SyntaxTree(text: text, elements: elements, preamble: 0..<firstPart, parts: parts)
+    }
+}
+
+/// Walks the lines once, keeping the context (part, nominee block) that decides field keys.
+struct LineClassifier {
+    let text: SourceText
+    let bytes: [UInt8]
+    var context: FieldContext = .preamble
+    var partContext: FieldContext = .preamble
+    var elements: [Element] = []
+
+    init(text: SourceText) {
+        self.text = text
+        self.bytes = text.bytes
+    }
+
+    mutating func run() -> [Element] {
+        elements.reserveCapacity(text.lineCount)
+        var line = 0
+        let lineCount = text.lineCount
+        while line < lineCount {
+            let content = text.contentRange(ofLine: line)
+            if line == lineCount - 1 && content.isEmpty && line > 0 && content.lowerBound == bytes.count {
+                // The empty "line" after a final terminator belongs to no element.
+                break
+            }
+            let start = skipSpaces(content.lowerBound, content.upperBound)
+            if start == content.upperBound {
+                elements.append(Element(kind: .blank, range: text.fullRange(ofLine: line), content: content))
+                line += 1
+                continue
+            }
+            if hasPrefix("<!--", at: start, before: content.upperBound) {
+                line = comment(startLine: line, searchFrom: start + 4)
+                continue
+            }
+            elements.append(classify(line: line, content: content, start: start))
+            line += 1
+        }
+        return elements
+    }
+
+    /// Appends a comment element running to the line holding `-->` (or this line, if never closed).
+    mutating func comment(startLine: Int, searchFrom: Int) -> Int {
+        var line = startLine
+        var from = searchFrom
+        while line < text.lineCount {
+            let content = text.contentRange(ofLine: line)
+            if find("-->", from: max(from, content.lowerBound), before: content.upperBound) != nil {
+                let first = text.fullRange(ofLine: startLine).lowerBound
+                elements.append(Element(kind: .comment, range: first..<text.fullRange(ofLine: line).upperBound,
+                                        content: first..<content.upperBound))
+                return line + 1
+            }
+            line += 1
+            from = 0
+        }
+        // Unclosed: the comment is its own line only, so the rest of the file stays visible.
+        let content = text.contentRange(ofLine: startLine)
+        elements.append(Element(kind: .comment, range: text.fullRange(ofLine: startLine), content: content))
+        return startLine + 1
+    }
+
+    mutating func classify(line: Int, content: Range<Int>, start: Int) -> Element {
+        let full = text.fullRange(ofLine: line)
+        let end = content.upperBound
+        if start - content.lowerBound <= 3 && bytes[start] == 0x23 {
+            var hashes = start
+            while hashes < end && bytes[hashes] == 0x23 { hashes += 1 }
+            let level = hashes - start
+            if hashes == end || bytes[hashes] == 0x20 || bytes[hashes] == 0x09 {
+                return heading(level: level, full: full, content: content, marker: start..<hashes)
+            }
+        }
+        if let placeDate = placeDate(start, end) {
+            return Element(kind: .placeDate, range: full, content: content, placeDate: placeDate)
+        }
+        if context != .none, let field = field(start, end, full: full, content: content) {
+            return field
+        }
+        if let markerEnd = listMarkerEnd(start, end) {
+            let body = trim(skipSpaces(markerEnd, end), end)
+            let markerLast = bytes[markerEnd - 1] == 0x20 || bytes[markerEnd - 1] == 0x09 ? markerEnd - 1 : markerEnd
+            return Element(kind: .listItem, range: full, content: content, marker: start..<markerLast, head: body)
+        }
+        return Element(kind: .prose, range: full, content: content)
+    }
+
+    mutating func heading(level: Int, full: Range<Int>, content: Range<Int>, marker: Range<Int>) -> Element {
+        let end = content.upperBound
+        let titleStart = skipSpaces(marker.upperBound, end)
+        let title = trim(titleStart, end)
+        switch level {
+        case 1:
+            let (head, value) = splitAtColon(title)
+            let kind = PartKind.matching(folded: Folding.key(text.string(head)))
+            switch kind {
+            case .toTrinh: partContext = .toTrinh
+            case .bienBan: partContext = .bienBan
+            case .report, .unknown: partContext = .none
+            }
+            context = partContext
+            return Element(kind: .partHeading, range: full, content: content, marker: marker, head: head, value: value)
+        case 2:
+            context = partContext
+            var numbering: Range<Int>?
+            var titleRange = title
+            if let numberEnd = sectionNumberingEnd(title.lowerBound, title.upperBound) {
+                numbering = title.lowerBound..<numberEnd
+                titleRange = skipSpaces(numberEnd, title.upperBound)..<title.upperBound
+            }
+            return Element(kind: .sectionHeading, range: full, content: content, marker: marker, head: titleRange,
+                           numbering: numbering)
+        case 3:
+            let (head, value) = splitAtColon(title)
+            let isNominee = NomineeKind.matching(folded: Folding.key(text.string(head))) != nil
+            context = partContext == .toTrinh && isNominee ? .nominee : partContext
+            return Element(kind: .blockHeading, range: full, content: content, marker: marker, head: head, value: value)
+        default:
+            return Element(kind: .minorHeading, range: full, content: content, marker: marker, head: title)
+        }
+    }
+
+    /// A `Key: value` line whose key is known in the current context.
+    func field(_ start: Int, _ end: Int, full: Range<Int>, content: Range<Int>) -> Element? {
+        let limit = min(end, start + 64)
+        guard let colon = find(":", from: start, before: limit) else { return nil }
+        var keyStart = start, keyEnd = colon
+        while keyStart < keyEnd && bytes[keyStart] == 0x2A { keyStart += 1 }
+        while keyEnd > keyStart && (bytes[keyEnd - 1] == 0x20 || bytes[keyEnd - 1] == 0x09) { keyEnd -= 1 }
+        guard keyStart < keyEnd,
+              let key = FieldKey.matching(folded: Folding.key(text.string(keyStart..<keyEnd)), in: context)
+        else { return nil }
+        var valueStart = colon + 1
+        while valueStart < end && (bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 || bytes[valueStart] == 0x2A) {
+            valueStart += 1
+        }
+        var valueEnd = trim(valueStart, end).upperBound
+        while valueEnd > valueStart && bytes[valueEnd - 1] == 0x2A { valueEnd -= 1 }
+        valueEnd = trim(valueStart, valueEnd).upperBound
+        return Element(kind: .field(key), range: full, content: content, head: keyStart..<keyEnd,
+                       value: valueStart..<valueEnd)
+    }
+
+    /// `PLACE, ngày D tháng M năm YYYY` (numbers may be blank; emphasis around it is ignored).
+    func placeDate(_ start: Int, _ end: Int) -> PlaceDateSyntax? {
+        guard let comma = find(",", from: start, before: min(end, start + 120)) else { return nil }
+        var placeStart = start
+        while placeStart < comma && (bytes[placeStart] == 0x2A || bytes[placeStart] == 0x5F) { placeStart += 1 }
+        let place = trim(placeStart, comma)
+        guard !place.isEmpty else { return nil }
+        var tokens: [Range<Int>] = []
+        var i = comma + 1
+        while i < end {
+            i = skipSpaces(i, end)
+            if i >= end { break }
+            var j = i
+            while j < end && bytes[j] != 0x20 && bytes[j] != 0x09 { j += 1 }
+            var a = i, b = j
+            while a < b && (bytes[a] == 0x2A || bytes[a] == 0x5F) { a += 1 }
+            while b > a && (bytes[b - 1] == 0x2A || bytes[b - 1] == 0x5F || bytes[b - 1] == 0x2E) { b -= 1 }
+            if a < b { tokens.append(a..<b) }
+            i = j
+            if tokens.count > 7 { return nil }
+        }
+        var index = 0
+        func word(_ folded: String) -> Range<Int>? {
+            guard index < tokens.count, Folding.key(text.string(tokens[index])) == folded else { return nil }
+            index += 1
+            return tokens[index - 1]
+        }
+        func number() -> Range<Int> {
+            if index < tokens.count, isPlaceholder(tokens[index]) {
+                index += 1
+                return tokens[index - 1].lowerBound..<tokens[index - 1].lowerBound
+            }
+            guard index < tokens.count, bytes[tokens[index]].allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else {
+                let at = index < tokens.count ? tokens[index].lowerBound : (index > 0 ? tokens[index - 1].upperBound : end)
+                return at..<at
+            }
+            index += 1
+            return tokens[index - 1]
+        }
+        guard let ngay = word("ngay") else { return nil }
+        let day = number()
+        guard word("thang") != nil else { return nil }
+        let month = number()
+        guard word("nam") != nil else { return nil }
+        let year = number()
+        guard index == tokens.count else { return nil }
+        let dateEnd = max(year.upperBound, tokens[index - 1].upperBound)
+        return PlaceDateSyntax(place: place, date: ngay.lowerBound..<dateEnd, day: day, month: month, year: year)
+    }
+
+    /// Whether a token is only placeholder dots (`...`, `……`).
+    func isPlaceholder(_ token: Range<Int>) -> Bool {
+        text.string(token).unicodeScalars.allSatisfy { $0 == "." || $0 == "\u{2026}" }
+    }
+
+    /// Where a list marker (`- `, `* `, `+ `, `1. `, `1) `, `a) `) and its space end, if the line has one.
+    func listMarkerEnd(_ start: Int, _ end: Int) -> Int? {
+        func spaceAfter(_ i: Int) -> Int? {
+            if i == end { return i }
+            return bytes[i] == 0x20 || bytes[i] == 0x09 ? i + 1 : nil
+        }
+        let b = bytes[start]
+        if b == 0x2D || b == 0x2A || b == 0x2B { return spaceAfter(start + 1) }
+        var i = start
+        while i < end && i - start < 3 && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
+        if i > start && i < end && (bytes[i] == 0x2E || bytes[i] == 0x29) { return spaceAfter(i + 1) }
+        if b >= 0x61 && b <= 0x7A && start + 1 < end && bytes[start + 1] == 0x29 { return spaceAfter(start + 2) }
+        if hasPrefix("đ)", at: start, before: end) { return spaceAfter(start + 3) }
+        return nil
+    }
+
+    /// Where a Roman or Arabic section number with its `.` or `)` ends (`II.`, `3.`).
+    func sectionNumberingEnd(_ start: Int, _ end: Int) -> Int? {
+        var i = start
+        let roman: Set<UInt8> = [0x49, 0x56, 0x58, 0x4C, 0x43]
+        if i < end && roman.contains(bytes[i]) {
+            while i < end && roman.contains(bytes[i]) { i += 1 }
+        } else {
+            while i < end && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
+        }
+        guard i > start, i < end, bytes[i] == 0x2E || bytes[i] == 0x29 else { return nil }
+        let after = i + 1
+        guard after == end || bytes[after] == 0x20 || bytes[after] == 0x09 else { return nil }
+        return after
+    }
+
+    /// Splits a heading title at its first colon into a trimmed title and a trimmed argument.
+    func splitAtColon(_ title: Range<Int>) -> (Range<Int>, Range<Int>?) {
+        guard let colon = find(":", from: title.lowerBound, before: title.upperBound) else { return (title, nil) }
+        return (trim(title.lowerBound, colon), trim(skipSpaces(colon + 1, title.upperBound), title.upperBound))
+    }
+
+    func skipSpaces(_ from: Int, _ end: Int) -> Int {
+        var i = from
+        while i < end && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+        return i
+    }
+
+    /// The range with trailing spaces and tabs removed (leading ones too).
+    func trim(_ start: Int, _ end: Int) -> Range<Int> {
+        let a = skipSpaces(start, end)
+        var b = end
+        while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
+        return a..<b
+    }
+
+    func hasPrefix(_ prefix: StaticString, at start: Int, before end: Int) -> Bool {
+        let n = prefix.utf8CodeUnitCount
+        guard start + n <= end else { return false }
+        let p = prefix.utf8Start
+        for k in 0..<n where bytes[start + k] != p[k] { return false }
+        return true
+    }
+
+    func find(_ needle: StaticString, from start: Int, before end: Int) -> Int? {
+        let n = needle.utf8CodeUnitCount
+        let first = needle.utf8Start[0]
+        var i = start
+        while i + n <= end {
+            if bytes[i] == first && hasPrefix(needle, at: i, before: end) { return i }
+            i += 1
+        }
+        return nil
+    }
+}

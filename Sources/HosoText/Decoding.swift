@@ -1,0 +1,133 @@
+/// A legacy Vietnamese encoding that invalid UTF-8 most likely is.
+public enum LegacyEncoding: String, Sendable, Equatable {
+    /// TCVN 5712 (TCVN3, "ABC", .VnTime fonts): one byte per accented letter.
+    case tcvn3 = "TCVN3/ABC"
+    /// VNI-Windows: a base letter followed by a byte for its marks.
+    case vni = "VNI-Windows"
+    /// Windows-1258: some precomposed vowels plus combining tone bytes.
+    case windows1258 = "Windows-1258"
+    /// No recognisable pattern.
+    case unknown = "unknown"
+}
+
+/// Why a file's bytes could not be read as Unicode text.
+public struct EncodingProblem: Sendable, Equatable {
+    /// Offset of the first byte that is not valid UTF-8, in the file's bytes after any BOM.
+    public let byteOffset: Int
+    /// The 0-based line of that byte.
+    public let line: Int
+    /// The legacy encoding the bytes most resemble.
+    public let likelyEncoding: LegacyEncoding
+}
+
+/// Turns a file's raw bytes into `SourceText`.
+public enum SourceDecoder {
+    /// Decodes UTF-8 (with or without BOM) or UTF-16 with BOM.
+    ///
+    /// Never fails: invalid UTF-8 is returned repaired with U+FFFD (so positions can still be
+    /// shown) together with an `EncodingProblem` naming the likely legacy encoding.
+    public static func decode(_ raw: [UInt8]) -> (text: SourceText, problem: EncodingProblem?) {
+        if raw.count >= 2 && (raw[0] == 0xFF && raw[1] == 0xFE || raw[0] == 0xFE && raw[1] == 0xFF) {
+            let littleEndian = raw[0] == 0xFF
+            var units: [UInt16] = []
+            units.reserveCapacity(raw.count / 2)
+            var i = 2
+            while i + 1 < raw.count {
+                let a = UInt16(raw[i]), b = UInt16(raw[i + 1])
+                units.append(littleEndian ? a | b << 8 : a << 8 | b)
+                i += 2
+            }
+            let string = String(decoding: units, as: UTF16.self)
+            return (SourceText(utf8: Array(string.utf8), encoding: littleEndian ? .utf16LE : .utf16BE), nil)
+        }
+        let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
+        let body = hasBOM ? Array(raw[3...]) : raw
+        let encoding: SourceEncoding = hasBOM ? .utf8BOM : .utf8
+        guard let bad = firstInvalidUTF8(body) else {
+            return (SourceText(utf8: body, encoding: encoding), nil)
+        }
+        let repaired = Array(String(decoding: body, as: UTF8.self).utf8)
+        let line = LineIndex(Array(body[..<bad])).lineStarts.count - 1
+        let problem = EncodingProblem(byteOffset: bad, line: line, likelyEncoding: guessLegacyEncoding(body))
+        return (SourceText(utf8: repaired, encoding: encoding), problem)
+    }
+
+    /// Encodes text back to the bytes of `encoding` (BOM included) for writing a file.
+    public static func encode(_ utf8: [UInt8], as encoding: SourceEncoding) -> [UInt8] {
+        switch encoding {
+        case .utf8: return utf8
+        case .utf8BOM: return [0xEF, 0xBB, 0xBF] + utf8
+        case .utf16LE, .utf16BE:
+            var out: [UInt8] = encoding == .utf16LE ? [0xFF, 0xFE] : [0xFE, 0xFF]
+            for unit in String(decoding: utf8, as: UTF8.self).utf16 {
+                let hi = UInt8(unit >> 8), lo = UInt8(unit & 0xFF)
+                if encoding == .utf16LE { out.append(lo); out.append(hi) } else { out.append(hi); out.append(lo) }
+            }
+            return out
+        }
+    }
+
+    /// The offset of the first byte that breaks UTF-8 (overlongs, surrogates and > U+10FFFF included).
+    public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
+        bytes.withUnsafeBufferPointer { p -> Int? in
+            let n = p.count
+            var i = 0
+            while i < n {
+                let b = p[i]
+                if b < 0x80 { i += 1; continue }
+                func cont(_ k: Int) -> Bool { i + k < n && p[i + k] & 0xC0 == 0x80 }
+                if b >= 0xC2 && b <= 0xDF {
+                    guard cont(1) else { return i }
+                    i += 2
+                } else if b >= 0xE0 && b <= 0xEF {
+                    guard cont(1), cont(2) else { return i }
+                    let b1 = p[i + 1]
+                    if b == 0xE0 && b1 < 0xA0 { return i }
+                    if b == 0xED && b1 >= 0xA0 { return i }
+                    i += 3
+                } else if b >= 0xF0 && b <= 0xF4 {
+                    guard cont(1), cont(2), cont(3) else { return i }
+                    let b1 = p[i + 1]
+                    if b == 0xF0 && b1 < 0x90 { return i }
+                    if b == 0xF4 && b1 >= 0x90 { return i }
+                    i += 4
+                } else {
+                    return i
+                }
+            }
+            return nil
+        }
+    }
+
+    /// Guesses which legacy encoding produced bytes that are not UTF-8.
+    ///
+    /// VNI writes a base vowel followed by a mark byte; Windows-1258 follows vowels with one of
+    /// five combining tone bytes; TCVN3 puts one high byte per accented letter, usually right
+    /// after a consonant. The counts decide; too few high bytes give `.unknown`.
+    public static func guessLegacyEncoding(_ bytes: [UInt8]) -> LegacyEncoding {
+        var high = 0, afterVowel = 0, cp1258Tones = 0, afterConsonant = 0
+        var previous: UInt8 = 0x20
+        for b in bytes {
+            if b >= 0x80 {
+                high += 1
+                let prevIsVowel = isASCIIVowel(previous) || [0xE2, 0xEA, 0xF4, 0xE3, 0xF5, 0xFD, 0xC2, 0xCA, 0xD4, 0xC3, 0xD5, 0xDD].contains(previous)
+                if [0xCC, 0xEC, 0xD2, 0xDE, 0xF2].contains(b) && prevIsVowel { cp1258Tones += 1 }
+                if isASCIIVowel(previous) { afterVowel += 1 } else if isASCIILetter(previous) { afterConsonant += 1 }
+            }
+            previous = b
+        }
+        guard high >= 1 else { return .unknown }
+        if cp1258Tones * 3 >= high && cp1258Tones > 0 { return .windows1258 }
+        if afterVowel * 2 > high { return .vni }
+        if afterConsonant * 3 >= high { return .tcvn3 }
+        return .unknown
+    }
+
+    private static func isASCIILetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+    private static func isASCIIVowel(_ b: UInt8) -> Bool {
+        switch b | 0x20 {
+        case 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: return true
+        default: return false
+        }
+    }
+}

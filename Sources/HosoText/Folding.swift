@@ -1,0 +1,111 @@
+/// Vietnamese-aware text folding and normalization used for matching names of things.
+///
+/// FORMAT.md: titles, keys, rating phrases and award forms match after folding case,
+/// diacritics (đ→d included), tone placement and runs of spaces; Markdown emphasis is ignored.
+/// Names of people are compared with `Folding.name`, which keeps diacritics.
+public enum Folding {
+    /// Folds text to its matching key: no diacritics, lowercase, single spaces, no `*`, trimmed.
+    ///
+    /// "Chức  vụ", "CHUC VU" and "**Chức vụ**" all fold to "chuc vu". Look-alike letters of
+    /// Đ/đ (Ð, ð, Ɖ, ɖ) fold to "d" so that HS003 text still finds its structure.
+    public static func key<S: StringProtocol>(_ text: S) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                let b = UInt8(v)
+                if b == 0x2A { continue }                                  // '*' emphasis
+                if b == 0x20 || b == 0x09 { pendingSpace = !out.isEmpty; continue }
+                if pendingSpace { out.append(0x20); pendingSpace = false }
+                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                continue
+            }
+            if isCombiningMark(v) { continue }
+            if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            if let base = baseLetters[v] {
+                out.append(base)
+            } else {
+                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
+                    out.append(contentsOf: Array(String(lowered).utf8))
+                }
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Normalizes a person's or collective's name for comparison: NFC, lowercase, single spaces,
+    /// emphasis removed; diacritics are kept ("Hoa", "Hòa" and "Hóa" stay different).
+    public static func name<S: StringProtocol>(_ text: S) -> String {
+        let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "\u{A0}" })
+            .joined(separator: " ")
+        return nfc(collapsed).lowercased()
+    }
+
+    /// The text in Unicode NFC (composed, "dựng sẵn").
+    public static func nfc<S: StringProtocol>(_ text: S) -> String {
+        let string = String(text)
+        return String(decoding: string._nfcCodeUnits, as: UTF8.self)
+    }
+
+    /// Whether a scalar is a combining diacritical mark (the blocks Vietnamese NFD text uses).
+    @inline(__always)
+    public static func isCombiningMark(_ v: UInt32) -> Bool {
+        (v >= 0x300 && v <= 0x36F) || (v >= 0x1DC0 && v <= 0x1DFF) || (v >= 0x20D0 && v <= 0x20FF)
+            || (v >= 0xFE20 && v <= 0xFE2F)
+    }
+
+    /// Levenshtein distance between two strings, by scalars (for "did you mean" suggestions).
+    public static func editDistance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.unicodeScalars), y = Array(b.unicodeScalars)
+        if x.isEmpty { return y.count }
+        if y.isEmpty { return x.count }
+        var previous = Array(0...y.count)
+        var current = [Int](repeating: 0, count: y.count + 1)
+        for i in 1...x.count {
+            current[0] = i
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            }
+            swap(&previous, &current)
+        }
+        return previous[y.count]
+    }
+
+    /// The candidate nearest to `text` by edit distance of folded keys, if it is near enough
+    /// (at most a third of the longer key, and at least 2 edits allowed).
+    public static func nearest(_ text: String, among candidates: [String]) -> String? {
+        let folded = key(text)
+        var best: (String, Int)?
+        for candidate in candidates {
+            let distance = editDistance(folded, key(candidate))
+            if best == nil || distance < best!.1 { best = (candidate, distance) }
+        }
+        guard let (candidate, distance) = best else { return nil }
+        let limit = max(2, max(folded.unicodeScalars.count, key(candidate).unicodeScalars.count) / 3)
+        return distance <= limit ? candidate : nil
+    }
+
+    /// Precomposed Latin letters (Vietnamese and the look-alikes of đ) mapped to their ASCII base.
+    static let baseLetters: [UInt32: UInt8] = {
+        let groups: [(UInt8, String)] = [
+            (0x61, "aàáảãạăằắẳẵặâầấẩẫậäåā"), (0x65, "eèéẻẽẹêềếểễệëē"), (0x69, "iìíỉĩịïī"),
+            (0x6F, "oòóỏõọôồốổỗộơờớởỡợöō"), (0x75, "uùúủũụưừứửữựüū"), (0x79, "yỳýỷỹỵÿ"),
+            (0x64, "dđðɖ"), (0x63, "cç"), (0x6E, "nñ"),
+        ]
+        var table: [UInt32: UInt8] = [:]
+        for (base, letters) in groups {
+            for scalar in letters.unicodeScalars where scalar.value >= 0x80 {
+                table[scalar.value] = base
+                for upper in scalar.properties.uppercaseMapping.unicodeScalars where upper.value >= 0x80 {
+                    table[upper.value] = base
+                }
+            }
+        }
+        table[0x0189] = 0x64  // Ɖ African D
+        return table
+    }()
+}

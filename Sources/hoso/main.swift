@@ -1,0 +1,33 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import HosoCLI
+
+/// The `hoso` executable: real streams and environment in, exit status out. All logic is in HosoCLI.
+var io = CommandIO(
+    readStdin: {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(0, &chunk, chunk.count)
+            if n <= 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    },
+    stdoutIsTerminal: isatty(1) == 1,
+    environment: ProcessEnvironment.current())
+let status = CLI.run(Array(CommandLine.arguments.dropFirst()), io: &io)
+func flush(_ bytes: [UInt8], to fd: Int32) {
+    var offset = 0
+    while offset < bytes.count {
+        let n = bytes[offset...].withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+        if n <= 0 { break }
+        offset += n
+    }
+}
+flush(io.stdout.bytes, to: 1)
+flush(io.stderr.bytes, to: 2)
+exit(status)
