@@ -19,7 +19,8 @@ let package = Package(
         .executableTarget(name: "hoso", dependencies: ["HosoCLI"]),
         .testTarget(name: "HosoTextTests", dependencies: ["HosoText"]),
         .testTarget(name: "HosoSyntaxTests", dependencies: ["HosoText", "HosoSyntax"]),
-        .testTarget(name: "HosoRulesTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"]),
+        .testTarget(name: "HosoRulesTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso"]),
     ]
 )

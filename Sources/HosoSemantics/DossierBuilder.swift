@@ -179,22 +179,15 @@ struct DossierBuilder {
         let nomineeIndex = wanted.isEmpty ? nil : nominees.firstIndex { Folding.name($0.name) == wanted }
         let kind = nomineeIndex.map { nominees[$0].kind } ?? .individual
         let required = profile.reportSections.sections(for: kind)
-        let other = profile.reportSections.sections(for: kind == .individual ? .collective : .individual)
         var sections: [ReportSectionRef] = []
         var ratings: [YearRating] = []
         var awards: [YearItem] = []
         for section in part.sections {
             let title = tree.elements[section.heading].head.map { tree.string($0) } ?? ""
             let folded = Folding.key(title)
-            var index = required.firstIndex { s in ([s.title] + s.aliases).contains { Folding.key($0) == folded } }
-            if index == nil, let j = other.firstIndex(where: { s in ([s.title] + s.aliases).contains { Folding.key($0) == folded } }) {
-                // A section of the other kind (e.g. ĐẶC ĐIỂM, TÌNH HÌNH for an individual) keeps its role.
-                index = required.firstIndex { $0.role == other[j].role }
-                if let k = index, let range = tree.elements[section.heading].head {
-                    noteSpelling(range, canonical: [other[j].title] + other[j].aliases, target: .sectionTitle)
-                    _ = k
-                }
-            } else if let k = index, let range = tree.elements[section.heading].head {
+            // Sections of the other kind (SƠ LƯỢC LÝ LỊCH in a collective's report) stay unmatched.
+            let index = required.firstIndex { s in ([s.title] + s.aliases).contains { Folding.key($0) == folded } }
+            if let k = index, let range = tree.elements[section.heading].head {
                 noteSpelling(range, canonical: [required[k].title] + required[k].aliases, target: .sectionTitle)
             }
             sections.append(ReportSectionRef(node: section, profileIndex: index))

@@ -93,7 +93,8 @@ public struct SourceText: Sendable {
     /// An offset inside a multi-byte scalar rounds down to the scalar's start; an offset inside
     /// a line terminator is clamped to the end of the line's content.
     public func position(ofByte offset: Int, in encoding: PositionEncoding) -> TextPosition {
-        let offset = max(0, min(offset, bytes.count))
+        var offset = max(0, min(offset, bytes.count))
+        while offset > 0 && offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
         let line = line(ofByte: offset)
         let start = lineIndex.lineStarts[line]
         let end = min(offset, lineIndex.contentEnds[line])

@@ -29,9 +29,10 @@ public struct HS002: Rule {
             let range = runStart..<runEnd
             let original = text.string(range)
             let normalized = Folding.nfc(original)
-            if normalized != original {
+            // Compare bytes: Swift's String == treats NFD and NFC as equal.
+            if !normalized.utf8.elementsEqual(original.utf8) {
                 sink.report(range, LocalizedText(
-                    vi: "Chữ \"\(normalized)\" được gõ bằng dấu tổ hợp rời (NFD); hãy chuyển sang Unicode dựng sẵn (NFC).",
+                    vi: "Đoạn \"\(normalized)\" được gõ bằng dấu tổ hợp rời (NFD); hãy chuyển sang Unicode dựng sẵn (NFC).",
                     en: "\"\(normalized)\" is typed with separate combining marks (NFD); convert it to precomposed Unicode (NFC)."),
                     fixes: [Fix(title: LocalizedText(vi: "Chuẩn hoá sang Unicode dựng sẵn (NFC)", en: "Normalize to NFC"),
                                 edits: [TextEdit(range: range, newText: normalized)], isSafe: true)])

@@ -41,10 +41,13 @@ public struct HS004: Rule {
                       !Self.vietnameseLatin1.contains(v) else { continue }
                 let before = k > 0 ? scalars[k - 1] : " "
                 let after = k + 1 < scalars.count ? scalars[k + 1] : " "
-                guard isLetter(before) || isLetter(after) else { continue }
+                // Letters (ß, ä, ñ …) are suspect next to one letter; symbols that also serve as
+                // punctuation (« » ° ± ·) only between two letters, as in "C«ng".
+                let isSymbol = !s.properties.isAlphabetic
+                guard isSymbol ? isLetter(before) && isLetter(after) : isLetter(before) || isLetter(after) else { continue }
                 suspects += 1
                 if "aeiouyAEIOUY".unicodeScalars.contains(before) { afterVowel += 1 }
-                let word = wordBounds(k, scalars)
+                let word = extendOverLatin1Words(wordBounds(k, scalars), scalars)
                 if first == nil { first = offsets[word.lowerBound] }
                 last = word.upperBound < offsets.count ? offsets[word.upperBound] : range.upperBound
             }
@@ -58,6 +61,26 @@ public struct HS004: Rule {
     }
 
     func isLetter(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic }
+
+    /// Widens a garbled word over neighbouring words that are also pure Latin-1 with accents
+    /// ("Céng" next to "hßa"): they are most likely part of the same garbled passage.
+    func extendOverLatin1Words(_ word: Range<Int>, _ scalars: [Unicode.Scalar]) -> Range<Int> {
+        func isLatin1Word(_ range: Range<Int>) -> Bool {
+            !range.isEmpty && range.allSatisfy { scalars[$0].value <= 0xFF } && range.contains { scalars[$0].value >= 0xA0 }
+        }
+        var result = word
+        while result.lowerBound > 1 && scalars[result.lowerBound - 1].properties.isWhitespace {
+            let previous = wordBounds(result.lowerBound - 2, scalars)
+            guard isLatin1Word(previous) else { break }
+            result = previous.lowerBound..<result.upperBound
+        }
+        while result.upperBound + 1 < scalars.count && scalars[result.upperBound].properties.isWhitespace {
+            let next = wordBounds(result.upperBound + 1, scalars)
+            guard isLatin1Word(next) else { break }
+            result = result.lowerBound..<next.upperBound
+        }
+        return result
+    }
 
     /// The scalar indices of the whitespace-delimited word holding index `k`.
     func wordBounds(_ k: Int, _ scalars: [Unicode.Scalar]) -> Range<Int> {

@@ -1,5 +1,6 @@
 import HosoSemantics
 import HosoSyntax
+import HosoText
 
 /// HS101: a part every dossier needs (TỜ TRÌNH, BIÊN BẢN HỌP XÉT) is missing.
 public struct HS101: Rule {
@@ -23,7 +24,15 @@ public struct HS101: Rule {
         let dossier = context.dossier
         var required = Set(context.profile.requiredParts)
         for nominee in dossier.nominees { required.formUnion(nominee.awardForm?.requiredParts ?? []) }
-        let present = Set(dossier.tree.parts.map(\.kind))
+        var present = Set(dossier.tree.parts.map(\.kind))
+        // An unknown heading that is a misspelling of a part is HS102's; do not also call the part missing.
+        for part in dossier.tree.parts where part.kind == .unknown {
+            let written = dossier.tree.elements[part.heading].head.map { context.text.string($0) } ?? ""
+            if let nearest = Folding.nearest(written, among: PartKind.known.map(\.canonicalTitle)),
+               let kind = PartKind.known.first(where: { $0.canonicalTitle == nearest }) {
+                present.insert(kind)
+            }
+        }
         for (order, kind) in PartKind.known.enumerated() where kind != .report && required.contains(kind) && !present.contains(kind) {
             // In its place: before the first known part that comes after it in the order.
             let next = dossier.tree.parts.first { part in

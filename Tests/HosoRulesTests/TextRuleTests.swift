@@ -1,0 +1,99 @@
+import XCTest
+import HosoRules
+import HosoText
+
+/// HS0xx: the text itself.
+final class TextRuleTests: XCTestCase {
+    func testCleanExampleReportsNothing() {
+        assertSpots(Fixture.clean, [])
+    }
+
+    func testHS001LegacyBytesStopEverythingElse() {
+        let tcvn3: [UInt8] = "Céng hßa x· héi".unicodeScalars.map { UInt8($0.value) }
+        let raw = Array("Đơn vị: Phòng Tổng hợp\n\n".utf8) + tcvn3 + Array("\n# KHÔNG PHẢI PHẦN\n".utf8)
+        let result = Linter().lint(bytes: raw)
+        XCTAssertEqual(spots(result), [Spot("HS001", 3, 1)])
+        XCTAssertEqual(result.findings[0].message.vi,
+                       "Tệp không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở dòng 3; có lẽ là bảng mã TCVN3/ABC). Hãy chuyển mã sang Unicode dựng sẵn (UTF-8) rồi kiểm tra lại; các lỗi khác chưa được kiểm tra.")
+        let vni: [UInt8] = "Coäng hoøa xaõ hoäi".unicodeScalars.map { UInt8($0.value) }
+        XCTAssertTrue(Linter().lint(bytes: vni).findings[0].message.en.contains("probably VNI-Windows"))
+    }
+
+    func testHS001PassesUTF16WithBOM() {
+        let raw = SourceDecoder.encode(Array(Fixture.clean.utf8), as: .utf16LE)
+        XCTAssertEqual(spots(Linter().lint(bytes: raw)), [])
+    }
+
+    func testHS002NFDRunWithFix() {
+        let source = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Chuye\u{302}n vie\u{302}n\nHình")
+        assertSpots(source, [Spot("HS002", 17, 10)])
+        let result = lint(source)
+        XCTAssertEqual(result.text.position(ofByte: result.findings[0].range.upperBound, in: .utf32).character + 1, 23)
+        XCTAssertEqual(applyingFixes(of: "HS002", to: source), Fixture.clean)
+    }
+
+    func testHS002PassesOnPrecomposedText() {
+        assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Chuyên viên chính\nHình"), [])
+    }
+
+    func testHS002WholeFileInNFDStillParses() {
+        // A dossier typed entirely in NFD keeps its structure (keys fold) and draws HS002 per line, not HS108.
+        let nfd = String(decoding: Fixture.clean.decomposedUTF8(), as: UTF8.self)
+        let codes = Set(lint(nfd).findings.map(\.code))
+        XCTAssertEqual(codes, ["HS002"])
+    }
+
+    func testHS003LookalikeEthAndCyrillic() {
+        let source = Fixture.replacing("Địa điểm: Phòng họp tầng 3", with: "Ðịa điểm: Phòng họp tầng 3, khu \u{0410}nh Đào")
+        assertSpots(source, [Spot("HS003", 36, 1), Spot("HS003", 36, 33)])
+        let fixed = applyingFixes(of: "HS003", to: source)
+        XCTAssertEqual(fixed, Fixture.replacing("Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Phòng họp tầng 3, khu Anh Đào"))
+    }
+
+    func testHS003PassesOnCyrillicWordsAlone() {
+        assertSpots(Fixture.replacing("Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Phòng họp tầng 3 (Москва)"), [])
+    }
+
+    func testHS004MojibakeTCVN3AndVNI() {
+        let source = Fixture.replacing("Kính gửi: Chánh Văn phòng UBND tỉnh", with: "Kính gửi: Céng hßa x· héi")
+            .replacingOccurrences(of: "Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Phoøng hoïp")
+        assertSpots(source, [Spot("HS004", 7, 11), Spot("HS004", 36, 11)])
+        let result = lint(source)
+        XCTAssertTrue(result.findings[0].message.vi.hasPrefix("\"Céng hßa x· héi\" là chữ bị lỗi phông (có lẽ gõ bằng bảng mã TCVN3/ABC"))
+        XCTAssertTrue(result.findings[1].message.vi.contains("VNI-Windows"))
+    }
+
+    func testHS004PassesOnVietnameseLatin1Letters() {
+        assertSpots(Fixture.replacing("Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Phòng họp tầng 3 — nhà A, số 5 – 7 «mới»"), [])
+    }
+
+    func testHS005InvisibleCharactersMergedAndRemoved() {
+        let source = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Chuyên\u{200B}\u{200B} viên\u{202E}\nHình")
+        assertSpots(source, [Spot("HS005", 17, 16), Spot("HS005", 17, 23)])
+        XCTAssertEqual(lint(source).findings[0].message.vi, "Ký tự ẩn/điều khiển U+200B, U+200B; hãy xoá.")
+        XCTAssertEqual(applyingFixes(of: "HS005", to: source), Fixture.clean.replacingOccurrences(of: "Chuyên viên\nHình", with: "Chuyên viên\nHình"))
+    }
+
+    func testHS005AllowsLeadingBOMTabsAndCRLF() {
+        let raw = [0xEF, 0xBB, 0xBF] + Array(Fixture.clean.replacingOccurrences(of: "\n", with: "\r\n")
+            .replacingOccurrences(of: "Chức vụ: Chuyên viên", with: "Chức vụ:\tChuyên viên").utf8)
+        XCTAssertEqual(spots(Linter().lint(bytes: raw)), [])
+    }
+
+    func testHS010UnknownCodeInSuppression() {
+        let source = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "<!-- hoso-disable-next-line HS9999 HS108 -->\n### Cá nhân: Nguyễn Thị Hoa")
+        assertSpots(source, [Spot("HS010", 16, 29)])
+        XCTAssertEqual(lint(source).findings[0].message.vi, "Không có quy tắc mã \"HS9999\"; xem danh sách bằng `hoso rules`.")
+        let typo = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "<!-- hoso-disable HS1O8 -->\n<!-- hoso-enable -->\n### Cá nhân: Nguyễn Thị Hoa")
+        XCTAssertEqual(lint(typo).findings.first?.message.en, "There is no rule \"HS1O8\"; did you mean HS108?")
+    }
+
+    func testHS010PassesOnKnownCodes() {
+        assertSpots(Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "<!-- hoso-disable-next-line HS108 hs113 -->\n### Cá nhân: Nguyễn Thị Hoa"), [])
+    }
+}
+
+extension String {
+    /// The canonical decomposition (NFD) as UTF-8, via Foundation, for fixtures.
+    func decomposedUTF8() -> [UInt8] { Array((self as NSString).decomposedStringWithCanonicalMapping.utf8) }
+}

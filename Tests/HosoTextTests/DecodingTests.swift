@@ -1,0 +1,57 @@
+import XCTest
+@testable import HosoText
+
+final class DecodingTests: XCTestCase {
+    /// Legacy bytes are exactly the Latin-1 code points of their mojibake.
+    func latin1(_ s: String) -> [UInt8] { s.unicodeScalars.map { UInt8($0.value) } }
+
+    func testUTF8WithAndWithoutBOM() {
+        let plain = SourceDecoder.decode(Array("Đơn vị".utf8))
+        XCTAssertNil(plain.problem)
+        XCTAssertEqual(plain.text.encoding, .utf8)
+        let bom = SourceDecoder.decode([0xEF, 0xBB, 0xBF] + Array("Đơn vị".utf8))
+        XCTAssertEqual(bom.text.encoding, .utf8BOM)
+        XCTAssertEqual(bom.text.string(0..<bom.text.bytes.count), "Đơn vị")
+    }
+
+    func testUTF16BothEndiansRoundTrip() {
+        for encoding in [SourceEncoding.utf16LE, .utf16BE] {
+            let original = Array("Tờ trình 😀\r\nĐơn vị".utf8)
+            let raw = SourceDecoder.encode(original, as: encoding)
+            let decoded = SourceDecoder.decode(raw)
+            XCTAssertNil(decoded.problem)
+            XCTAssertEqual(decoded.text.encoding, encoding)
+            XCTAssertEqual(decoded.text.bytes, original)
+            XCTAssertEqual(SourceDecoder.encode(decoded.text.bytes, as: encoding), raw)
+        }
+    }
+
+    func testInvalidUTF8NamesTCVN3() {
+        let raw = Array("Đơn vị: ok\n".utf8) + latin1("Céng hßa x· héi chñ nghÜa ViÖt Nam\n")
+        let decoded = SourceDecoder.decode(raw)
+        XCTAssertEqual(decoded.problem?.likelyEncoding, .tcvn3)
+        XCTAssertEqual(decoded.problem?.line, 1)
+        XCTAssertEqual(decoded.problem?.byteOffset, Array("Đơn vị: ok\nC".utf8).count)
+    }
+
+    func testInvalidUTF8NamesVNI() {
+        let decoded = SourceDecoder.decode(latin1("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"))
+        XCTAssertEqual(decoded.problem?.likelyEncoding, .vni)
+        XCTAssertEqual(decoded.problem?.line, 0)
+    }
+
+    func testInvalidUTF8NamesWindows1258() {
+        // "Cộng hòa xã hội" in Windows-1258: ô = F4, dot below = F2, grave = CC, tilde = DE.
+        let raw: [UInt8] = [0x43, 0xF4, 0xF2, 0x6E, 0x67, 0x20, 0x68, 0x6F, 0xCC, 0x61, 0x20, 0x78, 0x61, 0xDE, 0x20,
+                            0x68, 0xF4, 0xF2, 0x69]
+        XCTAssertEqual(SourceDecoder.decode(raw).problem?.likelyEncoding, .windows1258)
+    }
+
+    func testOverlongAndSurrogateAreInvalid() {
+        XCTAssertEqual(SourceDecoder.firstInvalidUTF8([0x41, 0xC0, 0x80]), 1)
+        XCTAssertEqual(SourceDecoder.firstInvalidUTF8([0xED, 0xA0, 0x80]), 0)
+        XCTAssertEqual(SourceDecoder.firstInvalidUTF8([0xF4, 0x90, 0x80, 0x80]), 0)
+        XCTAssertEqual(SourceDecoder.firstInvalidUTF8([0xE1, 0xBB]), 0)
+        XCTAssertNil(SourceDecoder.firstInvalidUTF8(Array("Nguyễn 😀".utf8)))
+    }
+}
