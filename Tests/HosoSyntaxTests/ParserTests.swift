@@ -1,0 +1,87 @@
+import XCTest
+import HosoSyntax
+import HosoText
+
+final class ParserTests: XCTestCase {
+    /// Elements tile the text: contiguous, covering every byte.
+    func assertLossless(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) {
+        let tree = Parser.parse(SourceDecoder.decode(bytes).text)
+        var cursor = 0
+        for element in tree.elements {
+            XCTAssertEqual(element.range.lowerBound, cursor, file: file, line: line)
+            XCTAssertTrue(element.content.lowerBound >= element.range.lowerBound && element.content.upperBound <= element.range.upperBound,
+                          file: file, line: line)
+            cursor = element.range.upperBound
+        }
+        XCTAssertEqual(cursor, tree.text.bytes.count, file: file, line: line)
+        for part in tree.parts {
+            XCTAssertTrue(part.elements.upperBound <= tree.elements.count, file: file, line: line)
+        }
+    }
+
+    func testLosslessOnAssortedInputs() {
+        let inputs = [
+            "", "\n", "\r\n\r\n", "# TỜ TRÌNH", "a\rb\r\nc", "<!-- open\nnever closed\n# TỜ TRÌNH\n",
+            "<!--\nmulti\n-->\n### Cá nhân: X\nChức vụ: Y", "##\n#\n###\n####\n", "- \n1. \na) \n",
+        ]
+        for input in inputs { assertLossless(Array(input.utf8)) }
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<200 {
+            let alphabet: [UInt8] = Array("#:- \n\r*<!->ĐàTỜ0123/,.ngày tháng năm".utf8) + [0xFF, 0xC3]
+            let bytes = (0..<Int.random(in: 0..<300, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            assertLossless(bytes)
+        }
+    }
+
+    func testHeadingsFieldsAndContexts() {
+        let tree = Parser.parse("""
+        Đơn vị: Phòng A
+        Số: không phải trường ở đây
+        # TỜ TRÌNH
+        Số: 12/TTr-TCHCQT
+        *Sơn La, ngày 18 tháng 5 năm 2022*
+        ## II. DANH SÁCH ĐỀ NGHỊ
+        ### Cá nhân: Nguyễn Thị Hoa
+        **Chức vụ:** Chuyên viên
+        Năm 2019: HTTNV
+        Khen thưởng năm 2022: Không
+        Họ và tên: prose
+        # BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa
+        - Năm 2019: Hoàn thành tốt nhiệm vụ
+        """)
+        let kinds = tree.elements.map(\.kind)
+        XCTAssertEqual(kinds, [
+            .field(.unit), .prose, .partHeading, .field(.number), .placeDate, .sectionHeading, .blockHeading,
+            .field(.position), .field(.rating(year: 2019)), .field(.priorAwards(year: 2022)), .prose, .partHeading, .listItem,
+        ])
+        XCTAssertEqual(tree.parts.map(\.kind), [.toTrinh, .report])
+        XCTAssertEqual(tree.preamble, 0..<2)
+        XCTAssertEqual(tree.parts[0].sections.count, 1)
+        XCTAssertEqual(tree.parts[0].sections[0].blocks.map(\.heading), [6])
+        let section = tree.elements[5]
+        XCTAssertEqual(tree.string(section.numbering!), "II.")
+        XCTAssertEqual(tree.string(section.head!), "DANH SÁCH ĐỀ NGHỊ")
+        XCTAssertEqual(tree.string(tree.elements[7].head!), "Chức vụ")
+        XCTAssertEqual(tree.string(tree.elements[7].value!), "Chuyên viên")
+        XCTAssertEqual(tree.string(tree.elements[11].value!), "Nguyễn Thị Hoa")
+        let date = tree.elements[4].placeDate!
+        XCTAssertEqual(tree.string(date.place), "Sơn La")
+        XCTAssertEqual([date.day, date.month, date.year].map { tree.string($0) }, ["18", "5", "2022"])
+    }
+
+    func testPlaceDateWithBlankDayAndPlaceholders() {
+        let tree = Parser.parse("Sơn La, ngày   tháng 5 năm 2022\nSơn La, ngày … tháng … năm 2022\nHà Nội, ngày 1 tháng 2")
+        XCTAssertEqual(tree.elements.map(\.kind), [.placeDate, .placeDate, .prose])
+        XCTAssertTrue(tree.elements[0].placeDate!.day.isEmpty)
+        XCTAssertTrue(tree.elements[1].placeDate!.month.isEmpty)
+    }
+
+    func testKeysNeedTheirContext() {
+        let tree = Parser.parse("# BIÊN BẢN HỌP XÉT\nThời gian: 08 giờ\nChức vụ: không\n# KHÁC\nThời gian: prose\n")
+        XCTAssertEqual(tree.elements.map(\.kind), [.partHeading, .field(.time), .prose, .partHeading, .prose])
+    }
+
+    func testHashWithoutSpaceIsProse() {
+        XCTAssertEqual(Parser.parse("#TỜ TRÌNH\n    # indented code\n").elements.map(\.kind), [.prose, .prose])
+    }
+}
