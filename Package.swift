@@ -19,6 +19,7 @@ let package = Package(
         .executableTarget(name: "hoso", dependencies: ["HosoCLI"]),
         .testTarget(name: "HosoTextTests", dependencies: ["HosoText"]),
         .testTarget(name: "HosoSyntaxTests", dependencies: ["HosoText", "HosoSyntax"]),
+        .testTarget(name: "HosoSemanticsTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
         .testTarget(name: "HosoRulesTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso"]),

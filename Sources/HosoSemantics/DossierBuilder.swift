@@ -67,7 +67,7 @@ struct DossierBuilder {
                        toTrinhFields: toTrinhFields, toTrinhPlaceDate: toTrinhPlaceDate, hasNomineeList: hasNomineeList,
                        nominees: nominees, bienBan: bienBan, bienBanFields: bienBanFields,
                        bienBanPlaceDate: bienBanPlaceDate, votes: votes, reports: reports, spellings: spellings,
-                       suppressions: suppressions())
+                       suppressions: suppressions(), citations: CitationScanner.citations(in: tree), dates: dates())
     }
 
     // MARK: Pieces
@@ -246,6 +246,21 @@ struct DossierBuilder {
         let folded = Folding.key(written)
         let best = canonical.first { Folding.key($0) == folded } ?? first
         spellings.append(Spelling(range: range, written: written, canonical: best, target: target))
+    }
+
+    /// Dates in prose, list items, field values and place-date lines.
+    func dates() -> [DateMention] {
+        var result: [DateMention] = []
+        for element in tree.elements {
+            switch element.kind {
+            case .prose, .listItem, .field, .placeDate:
+                guard CitationScanner.mayHoldCitation(tree.text.bytes, element.content) else { continue }
+                result += DateScanner.dates(in: element.content, of: tree.text)
+            default:
+                continue
+            }
+        }
+        return result
     }
 
     func suppressions() -> [SuppressionDirective] {

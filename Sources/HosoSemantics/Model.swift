@@ -143,6 +143,15 @@ public struct Dossier: Sendable {
     public let reports: [Report]
     public let spellings: [Spelling]
     public let suppressions: [SuppressionDirective]
+    /// Every citation of a document, in text order.
+    public let citations: [Citation]
+    /// Every date written in prose, list items and field values, in text order.
+    public let dates: [DateMention]
+
+    /// The Tờ trình's `Số:` as a document number, if it parses.
+    public var toTrinhNumber: DocumentNumber? {
+        toTrinhFields.first { $0.key == .number }.flatMap { DocumentNumber.parse($0.value) }
+    }
 
     /// The nominee whose normalized name equals `name`'s, if any.
     public func nomineeIndex(named name: String) -> Int? {

@@ -1,0 +1,103 @@
+import HosoText
+
+/// A date written in the text, readable or not.
+public struct DateMention: Sendable {
+    /// The whole date as written (`02/8/2019`, `ngày 02 tháng 8 năm 2019`).
+    public let range: Range<Int>
+    /// Day, month and year as written; nil when a part is blank.
+    public let day: Int?, month: Int?, year: Int?
+
+    /// The date, if all three parts are written (it may still be impossible: check `isValid`).
+    public var value: DateValue? {
+        guard let day, let month, let year else { return nil }
+        return DateValue(year: year, month: month, day: day)
+    }
+}
+
+/// Finds dates in a byte range: `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` and `ngày D tháng M năm YYYY`.
+enum DateScanner {
+    /// Every date in `range`, in order.
+    static func dates(in range: Range<Int>, of text: SourceText) -> [DateMention] {
+        let bytes = text.bytes
+        var result: [DateMention] = []
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            let b = bytes[i]
+            if isDigit(b) && (i == range.lowerBound || !isDigit(bytes[i - 1]) && bytes[i - 1] != 0x2F) {
+                if let mention = numeric(at: i, end: end, bytes) {
+                    result.append(mention)
+                    i = mention.range.upperBound
+                    continue
+                }
+            } else if b == 0x6E || b == 0x4E, let mention = spelled(at: i, end: end, text) {  // n/N of "ngày"
+                result.append(mention)
+                i = mention.range.upperBound
+                continue
+            }
+            i += 1
+        }
+        return result
+    }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// Reads up to `maxDigits` digits; returns the value and where they end.
+    static func digits(_ bytes: [UInt8], _ start: Int, _ end: Int, max maxDigits: Int) -> (Int, Int)? {
+        var j = start, value = 0
+        while j < end && isDigit(bytes[j]) && j - start < maxDigits + 1 { value = value * 10 + Int(bytes[j] - 0x30); j += 1 }
+        guard j > start, j - start <= maxDigits else { return nil }
+        return (value, j)
+    }
+
+    /// `D/M/YYYY` with one separator kind throughout; not part of a document number (`12/2017/NĐ-CP`).
+    static func numeric(at start: Int, end: Int, _ bytes: [UInt8]) -> DateMention? {
+        guard let (day, afterDay) = digits(bytes, start, end, max: 2), afterDay < end else { return nil }
+        let separator = bytes[afterDay]
+        guard separator == 0x2F || separator == 0x2D || separator == 0x2E,
+              let (month, afterMonth) = digits(bytes, afterDay + 1, end, max: 2), afterMonth < end,
+              bytes[afterMonth] == separator,
+              let (year, afterYear) = digits(bytes, afterMonth + 1, end, max: 4), afterYear - afterMonth - 1 == 4
+        else { return nil }
+        if afterYear < end && (bytes[afterYear] == 0x2F || isDigit(bytes[afterYear])) { return nil }
+        return DateMention(range: start..<afterYear, day: day, month: month, year: year)
+    }
+
+    /// `ngày D tháng M năm YYYY`, any part possibly blank or dots; the words fold (`ngay`, `NGÀY`).
+    static func spelled(at start: Int, end: Int, _ text: SourceText) -> DateMention? {
+        let bytes = text.bytes
+        if start > 0, bytes[start - 1] >= 0x80 || (bytes[start - 1] | 0x20 >= 0x61 && bytes[start - 1] | 0x20 <= 0x7A) { return nil }
+        var i = start
+        func word() -> Range<Int>? {
+            while i < end && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+            let s = i
+            while i < end && bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+            return i > s ? s..<i : nil
+        }
+        func expect(_ folded: String) -> Bool {
+            let save = i
+            guard let w = word(), Folding.key(text.string(w)) == folded else { i = save; return false }
+            return true
+        }
+        func number(max: Int) -> (Int?, Int) {
+            let save = i
+            guard let w = word() else { return (nil, save) }
+            var e = w.upperBound
+            while e > w.lowerBound && (bytes[e - 1] == 0x2C || bytes[e - 1] == 0x3B || bytes[e - 1] == 0x29) { e -= 1 }
+            if let (value, after) = digits(bytes, w.lowerBound, e, max: max), after == e { return (value, e) }
+            if text.string(w.lowerBound..<e).unicodeScalars.allSatisfy({ $0 == "." || $0 == "\u{2026}" }) && e > w.lowerBound {
+                return (nil, e)
+            }
+            i = save
+            return (nil, save)
+        }
+        guard expect("ngay") else { return nil }
+        let (day, _) = number(max: 2)
+        guard expect("thang") else { return nil }
+        let (month, _) = number(max: 2)
+        guard expect("nam") else { return nil }
+        let (year, yearEnd) = number(max: 4)
+        guard yearEnd > start else { return nil }
+        return DateMention(range: start..<max(yearEnd, i), day: day, month: month, year: year)
+    }
+}

@@ -1,0 +1,82 @@
+import XCTest
+@testable import HosoSemantics
+import HosoSyntax
+import HosoText
+
+final class SemanticsTests: XCTestCase {
+    func dossier(_ source: String) -> Dossier { Dossier(tree: Parser.parse(source), profile: .sonLa2022) }
+
+    func testCitationsBasisAndEvidence() throws {
+        let d = dossier("""
+        # TỜ TRÌNH
+        Căn cứ Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh; Căn cứ KH 29 của Văn phòng;
+        Sáng kiến được công nhận tại Quyết định số 45/QĐ-VPUB ngày 20/12/2021 của Chánh Văn phòng.
+        Thực hiện tốt nội dung tại điểm 2.2 khoản 2 Mục II Kế hoạch số 179/KH-UBND ngày 02 tháng 8 năm 2019 của UBND tỉnh về văn hóa công sở.
+        Mẫu số 07 ban hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ
+        Kế hoạch năm nay rất tốt, NĐ 91/2017 cũng vậy.
+        """)
+        let c = d.citations
+        XCTAssertEqual(c.count, 6)
+        XCTAssertEqual(c.map(\.role), [.basis, .basis, .evidence, .basis, .basis, .evidence])
+        XCTAssertEqual(c[0].type.name, "Kế hoạch")
+        XCTAssertEqual(c[0].number, DocumentNumber(raw: "179/KH-UBND", serial: 179, year: nil, symbol: "KH-UBND"))
+        XCTAssertEqual(c[0].number?.typeCode, "KH")
+        XCTAssertEqual(c[0].number?.issuerCode, "UBND")
+        XCTAssertEqual(c[0].date?.value, DateValue(year: 2019, month: 8, day: 2))
+        XCTAssertEqual(c[0].issuer, "UBND tỉnh")
+        XCTAssertEqual(d.tree.string(c[0].range), "Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh")
+        XCTAssertTrue(c[1].isShortForm)
+        XCTAssertEqual(c[1].number?.serial, 29)
+        XCTAssertNil(c[1].date)
+        XCTAssertEqual(c[2].type.name, "Quyết định")
+        XCTAssertEqual(c[2].date?.value, DateValue(year: 2021, month: 12, day: 20))
+        XCTAssertEqual(c[3].clause?.text, "điểm 2.2 khoản 2 Mục II")
+        XCTAssertEqual(c[3].date?.value, DateValue(year: 2019, month: 8, day: 2))
+        XCTAssertEqual(c[3].issuer, "UBND tỉnh")
+        XCTAssertEqual(d.tree.string(c[3].range), "điểm 2.2 khoản 2 Mục II Kế hoạch số 179/KH-UBND ngày 02 tháng 8 năm 2019 của UBND tỉnh")
+        XCTAssertEqual(c[4].number?.year, 2017)
+        XCTAssertEqual(c[4].number?.typeCode, "NĐ")
+        XCTAssertEqual(c[4].number?.issuerCode, "CP")
+        XCTAssertEqual(c[4].form, "Mẫu số 07")
+        XCTAssertEqual(c[5].number, DocumentNumber(raw: "91/2017", serial: 91, year: 2017, symbol: nil))
+    }
+
+    func testDatesReadableAndNot() {
+        let d = dossier("Đơn vị: A\nNgày 31/4/2022 họp; ngày 5 tháng 13 năm 2022; ngày 29-02-2021; mã 12/2017/NĐ-CP; ngày  tháng 5 năm 2022")
+        XCTAssertEqual(d.dates.map { [$0.day, $0.month, $0.year] }, [[31, 4, 2022], [5, 13, 2022], [29, 2, 2021], [nil, 5, 2022]])
+        XCTAssertEqual(d.dates.compactMap(\.value).map(\.isValid), [false, false, false])
+    }
+
+    func testDocumentNumbers() {
+        XCTAssertEqual(DocumentNumber.parse("/TTr-TCHCQT")?.serial, nil)
+        XCTAssertEqual(DocumentNumber.parse("/TTr-TCHCQT")?.typeCode, "TTr")
+        XCTAssertEqual(DocumentNumber.parse("12/TTr-TCHCQT;")?.raw, "12/TTr-TCHCQT")
+        XCTAssertNil(DocumentNumber.parse("abc"))
+        XCTAssertNil(DocumentNumber.parse("8/8"))
+        XCTAssertEqual(dossier("# TỜ TRÌNH\nSố: 12/TTr-TCHCQT\n").toTrinhNumber?.serial, 12)
+    }
+
+    func testNomineesVotesAndReports() throws {
+        let source = try String(contentsOf: URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("HosoRulesTests/Fixtures/clean.hoso"), encoding: .utf8)
+        let d = dossier(source)
+        XCTAssertEqual(d.nominees.map(\.name), ["Nguyễn Thị Hoa", "Tổ Quản trị"])
+        XCTAssertEqual(d.nominees.map(\.kind), [.individual, .collective])
+        XCTAssertEqual(d.nominees[0].awardForm?.id, "bang-khen")
+        XCTAssertEqual(d.nominees[0].ratings.map { $0.rating?.id }, ["tot", "xuat-sac", "tot"])
+        XCTAssertEqual(d.votes.map(\.votesFor), [8, 7])
+        XCTAssertEqual(d.votes.map(\.present), [8, 8])
+        XCTAssertEqual(d.votes.map(\.percent), [100, 87.5])
+        XCTAssertEqual(d.reports.count, 1)
+        XCTAssertEqual(d.reports[0].nominee, 0)
+        XCTAssertEqual(d.reports[0].sections.map(\.profileIndex), [0, 1, 2, 3])
+        XCTAssertEqual(d.reports[0].ratings.map(\.year), [2019, 2020, 2021])
+        XCTAssertEqual(d.reports[0].awards.map(\.year), [2020])
+        XCTAssertEqual(d.toTrinhPlaceDate?.date, DateValue(year: 2022, month: 5, day: 18))
+        XCTAssertEqual(d.bienBanPlaceDate?.date, DateValue(year: 2022, month: 5, day: 16))
+        XCTAssertEqual(d.reports[0].placeDate?.date, DateValue(year: 2022, month: 5, day: 17))
+        XCTAssertEqual(d.citations.filter { $0.role == .basis }.count, 4)
+        XCTAssertEqual(d.citations.filter { $0.role == .evidence }.count, 2)
+        XCTAssertTrue(d.spellings.isEmpty)
+    }
+}
