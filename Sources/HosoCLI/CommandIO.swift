@@ -33,6 +33,7 @@ public enum CLI {
             case "lint": return try LintCommand.run(rest, io: &io)
             case "rules": return try RulesCommand.run(rest, io: &io)
             case "explain": return try ExplainCommand.run(rest, io: &io)
+            case "new": return try NewCommand.run(rest, io: &io)
             case "--version", "-V", "version":
                 io.stdout.line("hoso \(version)")
                 return 0
@@ -57,7 +58,11 @@ public enum CLI {
             return """
             hoso lint [PATH…] — kiểm tra hồ sơ .hoso (tệp, thư mục; \"-\" là đầu vào chuẩn)
 
-              --format text|json|github   định dạng kết quả (mặc định: text)
+              --format text|json|sarif|github  định dạng kết quả (mặc định: text)
+              --fix                       tự sửa các lỗi sửa được an toàn (ghi nguyên tử, giữ bảng mã, BOM, xuống dòng)
+              --staged                    kiểm tra bản đã `git add` (bản sẽ được commit)
+              --config FILE               dùng tệp cấu hình này thay cho hoso.json tìm được
+              --profile FILE              dùng profile (kế hoạch) này
               --lang vi|en                ngôn ngữ thông báo (mặc định: vi)
               --quiet                     chỉ báo lỗi (error)
               --color auto|always|never   tô màu (auto: chỉ khi ra màn hình, tắt khi có NO_COLOR)
@@ -75,6 +80,7 @@ public enum CLI {
               hoso lint [PATH…]     kiểm tra tệp và thư mục (mặc định: thư mục hiện tại)
               hoso rules            liệt kê các quy tắc (--format json)
               hoso explain HSnnn    giải thích một quy tắc
+              hoso new              in khung hồ sơ (--award bang-khen|giay-khen, --kind ca-nhan|tap-the, --unit TÊN)
               hoso --version        phiên bản
               hoso help [LỆNH]      trợ giúp
 

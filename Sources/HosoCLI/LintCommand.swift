@@ -9,36 +9,44 @@ struct LintedFile {
     let result: LintResult
 }
 
-/// `hoso lint`: reads the paths, lints each file, prints findings, chooses the exit status.
+/// `hoso lint`: reads the paths, lints the files together, fixes, prints, picks the exit status.
 enum LintCommand {
-    enum Format: String { case text, json, github }
+    enum Format: String { case text, json, github, sarif }
 
     struct Options {
         var format = Format.text
-        var language = Language.vi
+        var language: Language?
         var quiet = false
         var color = false
+        var fix = false
+        var staged = false
         var maxWarnings: Int?
-        var stdinName = "-"
+        var stdinName: String?
+        var configPath: String?
+        var profilePath: String?
     }
 
-    static func run(_ arguments: [String], io: inout CommandIO) throws -> Int32 {
+    /// A file to check: the name to report, where to look for `hoso.json`, its bytes, and
+    /// whether it is a file on disk that `--fix` may rewrite.
+    struct Input {
+        let path: String
+        let configLookup: String
+        var bytes: [UInt8]
+        let onDisk: Bool
+    }
+
+    static func parse(_ arguments: [String], io: CommandIO) throws -> (Options, [String]) {
         var scanner = ArgumentScanner(arguments)
-        let raw = try scanner.parse(valued: ["--format", "--lang", "--color", "--max-warnings", "--stdin-filename"],
+        let raw = try scanner.parse(valued: ["--format", "--lang", "--color", "--max-warnings", "--stdin-filename", "--config", "--profile"],
                                     flags: ["--quiet", "--fix", "--staged"])
         var options = Options()
         if let value = raw["--format"] {
             guard let format = Format(rawValue: value) else {
-                throw UsageError(message: "--format nhận text, json hoặc github, không nhận \"\(value)\" / --format takes text, json or github")
+                throw UsageError(message: "--format nhận text, json, sarif hoặc github, không nhận \"\(value)\" / --format takes text, json, sarif or github")
             }
             options.format = format
         }
-        if let value = raw["--lang"] {
-            guard let language = Language(rawValue: value) else {
-                throw UsageError(message: "--lang nhận vi hoặc en, không nhận \"\(value)\" / --lang takes vi or en")
-            }
-            options.language = language
-        }
+        options.language = try raw["--lang"].map { try LanguageOption.parse($0) }
         switch raw["--color"] ?? "auto" {
         case "auto": options.color = io.stdoutIsTerminal && io.environment["NO_COLOR"] == nil
         case "always": options.color = true
@@ -51,45 +59,128 @@ enum LintCommand {
             }
             options.maxWarnings = n
         }
-        if raw["--fix"] != nil || raw["--staged"] != nil {
-            throw UsageError(message: "--fix và --staged chưa có trong phiên bản này / --fix and --staged are not available in this version")
-        }
         options.quiet = raw["--quiet"] != nil
-        options.stdinName = raw["--stdin-filename"] ?? "-"
+        options.fix = raw["--fix"] != nil
+        options.staged = raw["--staged"] != nil
+        options.stdinName = raw["--stdin-filename"]
+        options.configPath = raw["--config"]
+        options.profilePath = raw["--profile"]
+        if options.staged && options.fix {
+            throw UsageError(message: "--fix không dùng cùng --staged (bản trong chỉ mục git không phải tệp trên đĩa) / --fix cannot be combined with --staged")
+        }
+        return (options, scanner.positionals)
+    }
 
-        let linter = Linter()
-        var files: [LintedFile] = []
+    static func run(_ arguments: [String], io: inout CommandIO) throws -> Int32 {
+        let (options, positionals) = try parse(arguments, io: io)
+        var resolver = try SetupResolver(configPath: options.configPath, profilePath: options.profilePath)
         var couldNotRun = false
-        let paths = scanner.positionals.isEmpty ? ["."] : scanner.positionals
-        for path in paths {
-            if path == "-" {
-                files.append(LintedFile(path: options.stdinName, result: linter.lint(bytes: io.readStdin())))
-                continue
-            }
-            do {
-                for file in try FileWalker.dossiers(at: path) {
-                    files.append(LintedFile(path: file, result: linter.lint(bytes: try FileWalker.read(file))))
+        var inputs: [Input] = []
+        if options.staged {
+            inputs = try stagedInputs(positionals)
+        } else {
+            for path in positionals.isEmpty ? ["."] : positionals {
+                if path == "-" {
+                    let name = options.stdinName ?? "-"
+                    inputs.append(Input(path: name, configLookup: options.stdinName ?? "./-", bytes: io.readStdin(), onDisk: false))
+                    continue
                 }
-            } catch let error as FileWalker.Failure {
-                io.stderr.line("hoso: \(error.message)")
-                couldNotRun = true
+                do {
+                    let files = try FileWalker.dossiers(at: path) { file in
+                        (try? resolver.config(for: file))??.excludes(file) ?? false
+                    }
+                    for file in files {
+                        inputs.append(Input(path: file, configLookup: file, bytes: try FileWalker.read(file), onDisk: true))
+                    }
+                } catch let error as FileWalker.Failure {
+                    io.stderr.line("hoso: \(error.message)")
+                    couldNotRun = true
+                }
             }
         }
-        if options.quiet {
-            files = files.map { LintedFile(path: $0.path, result: $0.result.filter { $0.severity == .error }) }
+        // Group files by setup: those sharing a profile and config are checked together.
+        var setups: [Setup] = []
+        var groupOf: [Int] = []
+        for input in inputs {
+            let setup = try resolver.setup(for: input.configLookup)
+            if let index = setups.firstIndex(where: { $0.key == setup.key }) {
+                groupOf.append(index)
+            } else {
+                setups.append(setup)
+                groupOf.append(setups.count - 1)
+            }
         }
+        let folderConfig = try resolver.config(for: "./hoso.json")
+        for warning in resolver.warnings { io.stderr.line("hoso: cảnh báo / warning: \(warning)") }
+        let language = options.language ?? folderConfig?.language ?? .vi
+
+        if options.fix {
+            for index in inputs.indices {
+                let linter = Linter(profile: setups[groupOf[index]].profile, severityOverrides: setups[groupOf[index]].severityOverrides)
+                guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linter) else { continue }
+                if inputs[index].onDisk {
+                    do {
+                        try AtomicFile.replace(inputs[index].path, with: fixed, expecting: inputs[index].bytes)
+                        inputs[index].bytes = fixed
+                        io.stderr.line(language == .vi ? "hoso: đã sửa \(count) chỗ trong \(inputs[index].path)" : "hoso: fixed \(count) in \(inputs[index].path)")
+                    } catch let error as AtomicFile.Failure {
+                        io.stderr.line("hoso: \(error.message)")
+                        couldNotRun = true
+                    }
+                } else {
+                    inputs[index].bytes = fixed
+                }
+            }
+            // Standard input: the fixed text goes to stdout, the findings to stderr (like ruff).
+            if let stdinIndex = inputs.firstIndex(where: { !$0.onDisk }) {
+                io.stdout.bytes(inputs[stdinIndex].bytes)
+            }
+        }
+
+        var files = Array(repeating: LintedFile?.none, count: inputs.count)
+        for (groupIndex, setup) in setups.enumerated() {
+            let members = inputs.indices.filter { groupOf[$0] == groupIndex }
+            let linter = Linter(profile: setup.profile, severityOverrides: setup.severityOverrides)
+            let results = linter.lintTogether(members.map { LintInput(path: inputs[$0].path, bytes: inputs[$0].bytes) })
+            for (member, result) in zip(members, results) { files[member] = LintedFile(path: inputs[member].path, result: result) }
+        }
+        var linted = files.compactMap { $0 }
+        if options.quiet {
+            linted = linted.map { LintedFile(path: $0.path, result: $0.result.filter { $0.severity == .error }) }
+        }
+        var report = OutputBuffer()
         switch options.format {
-        case .text: TextReport.write(files, options: options, to: &io.stdout)
-        case .json: io.stdout.line(JSONReport.render(files, profile: linter.profile, language: options.language))
-        case .github: GitHubReport.write(files, language: options.language, to: &io.stdout)
+        case .text: TextReport.write(linted, language: language, color: options.color, to: &report)
+        case .json: report.line(JSONReport.render(linted, profile: setups.first?.profile ?? .sonLa2022, language: language))
+        case .github: GitHubReport.write(linted, language: language, to: &report)
+        case .sarif: report.line(SARIFReport.render(linted, language: language))
+        }
+        if options.fix && inputs.contains(where: { !$0.onDisk }) {
+            io.stderr.bytes(report.bytes)
+        } else {
+            io.stdout.bytes(report.bytes)
         }
         if couldNotRun { return 2 }
-        let findings = files.flatMap(\.result.findings)
-        let errors = findings.filter { $0.severity == .error }.count
-        let warnings = findings.filter { $0.severity == .warning }.count
-        if errors > 0 { return 1 }
-        if let limit = options.maxWarnings, warnings > limit { return 1 }
+        let findings = linted.flatMap(\.result.findings)
+        if findings.contains(where: { $0.severity == .error }) { return 1 }
+        if let limit = options.maxWarnings, findings.filter({ $0.severity == .warning }).count > limit { return 1 }
         return 0
+    }
+
+    /// The `.hoso` files staged in git's index, with their staged contents.
+    static func stagedInputs(_ paths: [String]) throws -> [Input] {
+        guard let list = Subprocess.run(["git", "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--relative", "--"] + paths),
+              list.status == 0 else {
+            throw UsageError(message: "--staged cần chạy trong một kho git / --staged must run inside a git repository")
+        }
+        var inputs: [Input] = []
+        for name in list.stdout.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) where name.hasSuffix(".hoso") {
+            guard let blob = Subprocess.run(["git", "show", ":./\(name)"]), blob.status == 0 else {
+                throw UsageError(message: "không đọc được bản trong chỉ mục của \"\(name)\" / cannot read the staged \"\(name)\"")
+            }
+            inputs.append(Input(path: name, configLookup: name, bytes: blob.stdout, onDisk: false))
+        }
+        return inputs
     }
 }
 
@@ -98,7 +189,7 @@ enum FileWalker {
     struct Failure: Error { let message: String }
 
     /// The path itself if it is a file; every `*.hoso` below it (sorted, hidden folders skipped) if a folder.
-    static func dossiers(at path: String) throws -> [String] {
+    static func dossiers(at path: String, excluded: (String) -> Bool) throws -> [String] {
         var isDirectory: Bool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw Failure(message: "không tìm thấy \"\(path)\"; kiểm tra lại đường dẫn / \"\(path)\" does not exist")
@@ -107,7 +198,7 @@ enum FileWalker {
         var result: [String] = []
         var visited: Set<String> = []
         walk(path, into: &result, visited: &visited)
-        return result
+        return result.filter { !excluded($0) }
     }
 
     private static func walk(_ folder: String, into result: inout [String], visited: inout Set<String>) {

@@ -5,6 +5,7 @@ public struct OutputBuffer: Sendable {
     public init() {}
 
     public mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    public mutating func bytes(_ more: [UInt8]) { bytes.append(contentsOf: more) }
     public mutating func line(_ string: String = "") { write(string); bytes.append(0x0A) }
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 }

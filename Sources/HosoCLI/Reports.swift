@@ -42,17 +42,16 @@ extension Severity {
 
 /// Compiler-style text: `path:line:col: severity[CODE]: message`, the source line, a caret underline.
 enum TextReport {
-    static func write(_ files: [LintedFile], options: LintCommand.Options, to out: inout OutputBuffer) {
-        let language = options.language
-        let reset = options.color ? "\u{1B}[0m" : ""
-        let bold = options.color ? "\u{1B}[1m" : ""
+    static func write(_ files: [LintedFile], language: Language, color useColor: Bool, to out: inout OutputBuffer) {
+        let reset = useColor ? "\u{1B}[0m" : ""
+        let bold = useColor ? "\u{1B}[1m" : ""
         var counts: [Severity: Int] = [:]
         for file in files {
             let text = file.result.text
             for finding in file.result.findings {
                 counts[finding.severity, default: 0] += 1
                 let location = Location(finding.range, in: text)
-                let color = options.color ? finding.severity.ansiColor : ""
+                let color = useColor ? finding.severity.ansiColor : ""
                 out.line("\(bold)\(file.path):\(location.line):\(location.column):\(reset) \(color)\(finding.severity.word(language))[\(finding.code)]\(reset): \(finding.message.text(language))")
                 let lineNumber = String(location.line)
                 let gutter = String(repeating: " ", count: lineNumber.count)
@@ -96,6 +95,7 @@ enum TextReport {
 enum JSONReport {
     static func render(_ files: [LintedFile], profile: Profile, language: Language) -> String {
         var counts: [Severity: Int] = [:]
+        let texts = Dictionary(files.map { ($0.path, $0.result.text) }, uniquingKeysWith: { first, _ in first })
         let fileValues: [JSON] = files.map { file in
             let text = file.result.text
             let diagnostics: [JSON] = file.result.findings.map { finding in
@@ -117,9 +117,10 @@ enum JSONReport {
                         ])
                     })),
                     ("related", .array(finding.related.map { related in
-                        let at = Location(related.range, in: text)
+                        let path = related.path ?? file.path
+                        let at = Location(related.range, in: texts[path] ?? text)
                         return .object([
-                            ("path", .string(related.path ?? file.path)), ("line", .int(at.line)), ("column", .int(at.column)),
+                            ("path", .string(path)), ("line", .int(at.line)), ("column", .int(at.column)),
                             ("message", .string(related.message.text(language))),
                         ])
                     })),

@@ -15,7 +15,7 @@ enum RulesCommand {
         case "json":
             io.stdout.line(JSON.array(RuleRegistry.all.map { rule in
                 .object([("code", .string(rule.code)), ("severity", .string(rule.defaultSeverity.rawValue)),
-                         ("title", .string(rule.title.text(language))), ("fixable", .bool(false))])
+                         ("title", .string(rule.title.text(language))), ("fix", .string(rule.fixAvailability.rawValue))])
             }).render())
         case let other:
             throw UsageError(message: "--format nhận text hoặc json, không nhận \"\(other)\" / --format takes text or json")

@@ -29,31 +29,81 @@ public struct Linter: Sendable {
 
     /// Decodes, parses, resolves and checks a file's raw bytes.
     public func lint(bytes: [UInt8]) -> LintResult {
-        let (text, problem) = SourceDecoder.decode(bytes)
-        return lint(text: text, encodingProblem: problem)
+        lintTogether([LintInput(path: "-", bytes: bytes)])[0]
     }
 
     /// Parses, resolves and checks decoded text.
     public func lint(text: SourceText, encodingProblem: EncodingProblem? = nil) -> LintResult {
+        finish(check(text: text, encodingProblem: encodingProblem), extra: [])
+    }
+
+    /// Checks dossiers together: each on its own, then the cross-file rules (quotas, duplicates)
+    /// over all of them. Results come back in input order.
+    public func lintTogether(_ inputs: [LintInput]) -> [LintResult] {
+        let checked = inputs.map { input -> Checked in
+            let (text, problem) = SourceDecoder.decode(input.bytes)
+            return check(text: text, encodingProblem: problem)
+        }
+        var extra = Array(repeating: [Finding](), count: inputs.count)
+        let files = zip(inputs, checked).compactMap { input, checked in
+            checked.problem == nil ? CrossFileInput(path: input.path, dossier: checked.dossier) : nil
+        }
+        let indices = checked.indices.filter { checked[$0].problem == nil }
+        for rule in RuleRegistry.crossFile {
+            guard let severity = severity(of: rule) else { continue }
+            var sink = CrossFileSink(code: rule.code, severity: severity)
+            rule.init().check(files, into: &sink)
+            for (file, finding) in sink.findings { extra[indices[file]].append(finding) }
+        }
+        return checked.indices.map { finish(checked[$0], extra: extra[$0]) }
+    }
+
+    /// A dossier and its single-file findings, before suppression.
+    struct Checked {
+        let dossier: Dossier
+        let problem: EncodingProblem?
+        let findings: [Finding]
+    }
+
+    func check(text: SourceText, encodingProblem: EncodingProblem?) -> Checked {
         let dossier = Dossier(tree: Parser.parse(text), profile: profile)
         let context = RuleContext(dossier: dossier, encodingProblem: encodingProblem)
         var findings: [Finding] = []
         // HS001: when the bytes are not Unicode, nothing else is checked in that file.
         let rules = encodingProblem == nil ? RuleRegistry.all : [HS001.self]
         for rule in rules {
-            var severity = rule.defaultSeverity
-            if let override = severityOverrides[rule.code] {
-                guard let chosen = override else { continue }
-                severity = chosen
-            }
+            guard let severity = severity(of: rule) else { continue }
             var sink = FindingSink(code: rule.code, severity: severity)
             rule.init().check(context, into: &sink)
             findings += sink.findings
         }
-        let suppressions = SuppressionMap(dossier)
+        return Checked(dossier: dossier, problem: encodingProblem, findings: findings)
+    }
+
+    /// The severity a rule runs at, or nil when it is off.
+    func severity(of rule: any Rule.Type) -> Severity? {
+        guard let override = severityOverrides[rule.code] else { return rule.defaultSeverity }
+        return override
+    }
+
+    func finish(_ checked: Checked, extra: [Finding]) -> LintResult {
+        let suppressions = SuppressionMap(checked.dossier)
+        let text = checked.dossier.text
+        var findings = checked.findings + extra
         findings.removeAll { suppressions.suppresses($0.code, atLine: text.line(ofByte: $0.range.lowerBound)) }
         findings.sort { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
-        return LintResult(dossier: dossier, encodingProblem: encodingProblem, findings: findings)
+        return LintResult(dossier: checked.dossier, encodingProblem: checked.problem, findings: findings)
+    }
+}
+
+/// One file to lint: the path to report and its raw bytes.
+public struct LintInput: Sendable {
+    public let path: String
+    public let bytes: [UInt8]
+
+    public init(path: String, bytes: [UInt8]) {
+        self.path = path
+        self.bytes = bytes
     }
 }
 

@@ -21,6 +21,16 @@ public struct RuleDocumentation: Sendable {
     }
 }
 
+/// Whether a rule's findings carry fixes: none, ones a person should review (editors only), or
+/// safe ones that `hoso lint --fix` applies.
+public enum FixAvailability: String, Sendable {
+    case none, unsafe, safe
+}
+
+extension Rule {
+    public static var fixAvailability: FixAvailability { .none }
+}
+
 /// What a rule sees: the resolved dossier, and the encoding problem if the bytes were not Unicode.
 public struct RuleContext: Sendable {
     public let dossier: Dossier
@@ -45,8 +55,39 @@ public protocol Rule: Sendable {
     static var title: LocalizedText { get }
     static var documentation: RuleDocumentation { get }
 
+    /// Whether findings come with a fix, and whether `--fix` applies it.
+    static var fixAvailability: FixAvailability { get }
+
     init()
 
     /// Appends the rule's findings for one dossier to `sink`.
     func check(_ context: RuleContext, into sink: inout FindingSink)
+}
+
+/// A dossier as a cross-file rule sees it: its path and model.
+public struct CrossFileInput: Sendable {
+    public let path: String
+    public let dossier: Dossier
+}
+
+/// Collects a cross-file rule's findings, each tagged with the index of its file.
+public struct CrossFileSink {
+    public let code: String
+    public let severity: Severity
+    public private(set) var findings: [(file: Int, finding: Finding)] = []
+
+    public mutating func report(file: Int, _ range: Range<Int>, _ message: LocalizedText, related: [RelatedLocation] = []) {
+        findings.append((file, Finding(code: code, severity: severity, range: range, message: message, related: related)))
+    }
+}
+
+/// A rule over every dossier checked together (HS5xx): quotas and duplicates.
+///
+/// Its single-file `check` does nothing; `Linter.lintTogether` calls the cross-file one.
+public protocol CrossFileRule: Rule {
+    func check(_ files: [CrossFileInput], into sink: inout CrossFileSink)
+}
+
+extension CrossFileRule {
+    public func check(_ context: RuleContext, into sink: inout FindingSink) {}
 }

@@ -48,3 +48,28 @@ extension PartKind {
         }
     }
 }
+
+extension RuleContext {
+    /// The date of the document an element belongs to: its report's or Biên bản's place-date,
+    /// else the Tờ trình's.
+    func documentDate(of element: Int) -> DateValue? {
+        let dossier = self.dossier
+        if let report = dossier.reports.first(where: { $0.part.elements.contains(element) }), let date = report.placeDate?.date {
+            return date
+        }
+        if let part = dossier.bienBan, part.elements.contains(element), let date = dossier.bienBanPlaceDate?.date {
+            return date
+        }
+        return dossier.toTrinhPlaceDate?.date
+    }
+
+    /// The report holding an element, if any.
+    func report(containing element: Int) -> Report? {
+        dossier.reports.first { $0.part.elements.contains(element) }
+    }
+
+    /// How a registry document is cited in full: `Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh Sơn La`.
+    func fullCitation(_ document: RegistryDocument, issuer: Bool = true) -> String {
+        "\(document.type) số \(document.number) ngày \(document.date.officialForm)" + (issuer ? " của \(document.issuer)" : "")
+    }
+}

@@ -36,7 +36,8 @@ extension Profile {
           "initiativeRequired": true,
           "criteriaPlan": "179/KH-UBND",
           "criteriaClauses": {"tap-the": "điểm 2.1 khoản 2 Mục II", "ca-nhan": "điểm 2.2 khoản 2 Mục II"},
-          "quota": {"tap-the": 1, "ca-nhan": 1}
+          "quota": {"tap-the": 1, "ca-nhan": 1},
+          "preferNonLeaders": true
         },
         {
           "id": "giay-khen",
@@ -50,7 +51,8 @@ extension Profile {
           "initiativeRequired": true,
           "criteriaPlan": "29/KH-VPUB",
           "criteriaClauses": {"tap-the": "điểm 2.1 khoản 2 Mục II", "ca-nhan": "điểm 2.2 khoản 2 Mục II"},
-          "quota": {"tap-the": 2, "ca-nhan": 5}
+          "quota": {"tap-the": 2, "ca-nhan": 5},
+          "preferNonLeaders": false
         },
         {
           "id": "nha-nuoc",
@@ -64,7 +66,8 @@ extension Profile {
           "initiativeRequired": false,
           "criteriaPlan": null,
           "criteriaClauses": {},
-          "quota": {}
+          "quota": {},
+          "preferNonLeaders": false
         }
       ],
       "reportSections": {

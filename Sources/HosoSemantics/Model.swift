@@ -28,6 +28,9 @@ public struct YearRating: Sendable {
     public let rating: Rating?
     /// Whether `text` is one of the rating's abbreviations.
     public let isAbbreviation: Bool
+
+    /// Whether nothing but placeholder dots was written.
+    public var isBlank: Bool { text.unicodeScalars.allSatisfy { $0 == "." || $0 == "\u{2026}" || $0 == " " } }
 }
 
 /// A `- Năm YYYY: <award>` item of a report's awards section.
@@ -156,6 +159,7 @@ public struct Dossier: Sendable {
     /// The nominee whose normalized name equals `name`'s, if any.
     public func nomineeIndex(named name: String) -> Int? {
         let wanted = Folding.name(name)
+        guard !wanted.isEmpty else { return nil }
         return nominees.firstIndex { Folding.name($0.name) == wanted }
     }
 

@@ -36,6 +36,28 @@ public struct Profile: Sendable, Codable, Equatable {
         return awardForms.first { form in ([form.name] + form.aliases).contains { Folding.key($0) == folded } }
     }
 
+    /// The best rank a rating can have ("xuất sắc").
+    public var topRank: Int { ratings.map(\.rank).max() ?? 0 }
+
+    /// The registry entry with exactly this number/symbol.
+    public func document(numbered number: String) -> RegistryDocument? {
+        registry.first { $0.number == number }
+    }
+
+    /// The registry document a citation names: the same serial number and document type,
+    /// preferring the same year for normative documents (`91/2017/NĐ-CP`).
+    public func registryDocument(for citation: Citation) -> RegistryDocument? {
+        guard let serial = citation.number?.serial else { return nil }
+        let typeKey = Folding.key(citation.type.name)
+        let candidates = registry.filter { document in
+            DocumentNumber.parse(document.number)?.serial == serial && Folding.key(document.type) == typeKey
+        }
+        if let year = citation.number?.year, let sameYear = candidates.first(where: { DocumentNumber.parse($0.number)?.year == year }) {
+            return sameYear
+        }
+        return candidates.first
+    }
+
     /// The rating whose name, alias or abbreviation folds like `text`.
     public func rating(matching text: String) -> Rating? {
         let folded = Folding.key(text)
@@ -66,6 +88,8 @@ public struct AwardForm: Sendable, Codable, Equatable {
     public var criteriaClauses: [String: String]
     /// The most nominees of each kind a unit may propose.
     public var quota: [String: Int]
+    /// The plan asks to prefer nominees without a leadership post (HS208).
+    public var preferNonLeaders: Bool
 
     /// Whether this form needs a BÁO CÁO THÀNH TÍCH for each nominee.
     public var requiresReport: Bool { requiredParts.contains(.report) }
@@ -149,6 +173,16 @@ public struct DateValue: Sendable, Equatable, Hashable, Comparable, Codable, Cus
 
     public static func < (a: DateValue, b: DateValue) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
+    }
+
+    /// The date as NĐ 30/2020 writes it: a zero before days 1–9 and months 1–2 (`02/8/2019`).
+    public var officialForm: String {
+        "\(day < 10 ? "0" : "")\(day)/\(month <= 2 ? "0" : "")\(month)/\(year)"
+    }
+
+    /// Spelled out as NĐ 30/2020 writes it: `ngày 02 tháng 8 năm 2019`.
+    public var spelledForm: String {
+        "ngày \(day < 10 ? "0" : "")\(day) tháng \(month <= 2 ? "0" : "")\(month) năm \(year)"
     }
 
     /// Vietnamese short form `dd/mm/yyyy`.

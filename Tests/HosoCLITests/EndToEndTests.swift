@@ -58,13 +58,19 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(report["profile"] as? String, "son-la-vpub-2022")
         let files = try XCTUnwrap(report["files"] as? [[String: Any]])
         XCTAssertEqual(files.map { $0["path"] as? String }, ["Examples/phong-tchcqt.hoso", "Examples/co-loi/phong-tong-hop.hoso"])
-        XCTAssertEqual((files[0]["diagnostics"] as? [Any])?.count, 0)
+        // Checked together, the two Bằng khen individuals exceed the quota of 1 (HS501), each pointing at the other.
+        let quota = try XCTUnwrap(files[0]["diagnostics"] as? [[String: Any]])
+        XCTAssertEqual(quota.map { "\($0["code"]!)@\($0["line"]!):\($0["column"]!)" }, ["HS501@16:14"])
+        let related = try XCTUnwrap(quota[0]["related"] as? [[String: Any]])
+        XCTAssertEqual(related.first?["path"] as? String, "Examples/co-loi/phong-tong-hop.hoso")
+        XCTAssertEqual(related.first?["line"] as? Int, 13)
+        XCTAssertEqual(related.first?["column"] as? Int, 14)
         let diagnostics = try XCTUnwrap(files[1]["diagnostics"] as? [[String: Any]])
         let spots = diagnostics.map { "\($0["code"]!)@\($0["line"]!):\($0["column"]!)" }
-        XCTAssertEqual(spots, ["HS108@1:1", "HS108@3:3", "HS112@13:14", "HS107@14:1", "HS113@18:1", "HS107@23:1",
+        XCTAssertEqual(spots, ["HS108@1:1", "HS108@3:3", "HS112@13:14", "HS501@13:14", "HS107@14:1", "HS205@18:1", "HS107@23:1",
                                "HS111@31:3", "HS105@33:1", "HS003@38:12"])
         // The vote name: 1-based scalar columns and 0-based UTF-16 LSP range agree on Vietnamese text.
-        let vote = diagnostics[6]
+        let vote = diagnostics[7]
         XCTAssertEqual(vote["endColumn"] as? Int, 15)
         let range = try XCTUnwrap(vote["range"] as? [String: [String: Int]])
         XCTAssertEqual(range["start"], ["line": 30, "character": 2])
@@ -74,7 +80,7 @@ final class EndToEndTests: XCTestCase {
         let fixes = try XCTUnwrap(diagnostics[0]["fixes"] as? [[String: Any]])
         XCTAssertEqual(fixes.first?["title"] as? String, "Sửa thành \"Đơn vị\"")
         let summary = try XCTUnwrap(report["summary"] as? [String: Int])
-        XCTAssertEqual(summary, ["files": 2, "errors": 6, "warnings": 3, "infos": 0, "hints": 0])
+        XCTAssertEqual(summary, ["files": 2, "errors": 8, "warnings": 3, "infos": 0, "hints": 0])
     }
 
     func testCleanFolderExitsZero() throws {
@@ -84,15 +90,40 @@ final class EndToEndTests: XCTestCase {
     }
 
     func testTextOutputUnderlinesVietnameseExactly() throws {
-        let source = "Đơn vị: Phòng A\n# TỜ TRÌNH\nSố: 1/TTr-A\nSơn La, ngày 18 tháng 5 năm 2022\nKính gửi: Chánh Văn phòng\n## DANH SÁCH ĐỀ NGHỊ\n### Tập thể: Tổ Văn thư\nHình thức: Giấy khen của Chánh Văn phòng UBND tỉnh\nKhen thưởng năm 2022: Không\n# BIÊN BẢN HỌP XÉT\nSơn La, ngày 16 tháng 5 năm 2022\nThời gian: 8 giờ\nĐịa điểm: Phòng họp\nThành phần: 5/5\nChủ trì: Ông A\nThư ký: Bà B\n## KẾT QUẢ BIỂU QUYẾT\n- Tổ Văn Thư Mới: 5/5 đồng ý\n"
+        let source = """
+        Đơn vị: Phòng A
+        # TỜ TRÌNH
+        Số: 1/TTr-A
+        Sơn La, ngày 18 tháng 5 năm 2022
+        Kính gửi: Chánh Văn phòng
+        Căn cứ Kế hoạch số 29/KH-VPUB ngày 14/8/2019 của Văn phòng UBND tỉnh;
+        ## DANH SÁCH ĐỀ NGHỊ
+        ### Tập thể: Tổ Văn thư
+        Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh
+        Năm 2019: Hoàn thành tốt nhiệm vụ
+        Năm 2020: Hoàn thành tốt nhiệm vụ
+        Năm 2021: Hoàn thành tốt nhiệm vụ
+        Sáng kiến: Sổ tay văn thư điện tử (Quyết định số 40/QĐ-VPUB ngày 10/12/2021)
+        Khen thưởng năm 2022: Không
+        # BIÊN BẢN HỌP XÉT
+        Sơn La, ngày 16 tháng 5 năm 2022
+        Thời gian: 8 giờ
+        Địa điểm: Phòng họp
+        Thành phần: 5/5
+        Chủ trì: Ông A
+        Thư ký: Bà B
+        ## KẾT QUẢ BIỂU QUYẾT
+        - Tổ Văn Thư Mới: 5/5 đồng ý
+
+        """
         let run = try hoso(["lint", "--color", "never", "--stdin-filename", "nhap.hoso", "-"], stdin: Array(source.utf8))
         XCTAssertEqual(run.status, 1)
         XCTAssertEqual(run.stdout, """
-        nhap.hoso:7:14: lỗi[HS112]: Tổ Văn thư chưa có kết quả biểu quyết; thêm "- Tổ Văn thư: A/B đồng ý (P%)" vào mục KẾT QUẢ BIỂU QUYẾT của Biên bản.
-         7 | ### Tập thể: Tổ Văn thư
+        nhap.hoso:8:14: lỗi[HS112]: Tổ Văn thư chưa có kết quả biểu quyết; thêm "- Tổ Văn thư: A/B đồng ý (P%)" vào mục KẾT QUẢ BIỂU QUYẾT của Biên bản.
+         8 | ### Tập thể: Tổ Văn thư
            |              ^^^^^^^^^^
-        nhap.hoso:18:3: lỗi[HS111]: Kết quả biểu quyết ghi "Tổ Văn Thư Mới", không có trong DANH SÁCH ĐỀ NGHỊ.
-         18 | - Tổ Văn Thư Mới: 5/5 đồng ý
+        nhap.hoso:23:3: lỗi[HS111]: Kết quả biểu quyết ghi "Tổ Văn Thư Mới", không có trong DANH SÁCH ĐỀ NGHỊ.
+         23 | - Tổ Văn Thư Mới: 5/5 đồng ý
             |   ^^^^^^^^^^^^^^
         2 lỗi, 0 cảnh báo, 0 lưu ý trong 1 tệp.
 
@@ -104,6 +135,7 @@ final class EndToEndTests: XCTestCase {
         let quiet = try hoso(["lint", "--quiet", "--lang", "en", "--format", "json", file])
         let codes = try (json(quiet.stdout)["files"] as! [[String: Any]])[0]["diagnostics"] as! [[String: Any]]
         XCTAssertEqual(codes.map { $0["severity"] as! String }, Array(repeating: "error", count: 6))
+        XCTAssertEqual(codes.map { $0["code"] as! String }, ["HS112", "HS107", "HS107", "HS111", "HS105", "HS003"])
         XCTAssertEqual(codes[0]["message"] as? String, "Đinh Văn Hải has no vote result; add \"- Đinh Văn Hải: A/B đồng ý (P%)\" under the Biên bản's KẾT QUẢ BIỂU QUYẾT.")
         let source = try String(contentsOf: Self.packageRoot.appendingPathComponent("Examples/phong-tchcqt.hoso"), encoding: .utf8)
             .replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuyên viên\nHình")
@@ -133,7 +165,7 @@ final class EndToEndTests: XCTestCase {
         let badFormat = try hoso(["lint", "--format", "xml", "Examples"])
         XCTAssertEqual(badFormat.status, 2)
         XCTAssertEqual(badFormat.stdout, "")
-        XCTAssertTrue(badFormat.stderr.hasPrefix("hoso: --format nhận text, json hoặc github"))
+        XCTAssertTrue(badFormat.stderr.hasPrefix("hoso: --format nhận text, json, sarif hoặc github"))
         XCTAssertEqual(try hoso(["lint", "--bogus"]).status, 2)
         XCTAssertEqual(try hoso(["frobnicate"]).status, 2)
     }

@@ -39,13 +39,21 @@ final class RegistryTests: XCTestCase {
         }
     }
 
-    func testSeveritiesMatchTheSpec() {
-        let expected: [String: Severity] = [
-            "HS001": .error, "HS002": .warning, "HS003": .error, "HS004": .error, "HS005": .warning, "HS010": .warning,
-            "HS101": .error, "HS102": .error, "HS103": .error, "HS104": .warning, "HS105": .error, "HS106": .warning,
-            "HS107": .error, "HS108": .warning, "HS109": .error, "HS110": .error, "HS111": .error, "HS112": .error,
-            "HS113": .warning,
-        ]
+    /// Every rule of RULES.md (in ../shared/spec beside the repository) is registered with its severity.
+    func testRegistryMatchesTheSpec() throws {
+        let spec = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/spec/RULES.md")
+        guard let text = try? String(contentsOf: spec, encoding: .utf8) else {
+            throw XCTSkip("RULES.md not found beside the repository at \(spec.path)")
+        }
+        var expected: [String: Severity] = [:]
+        for line in text.split(separator: "\n") {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            guard cells.count >= 2, cells[0].wholeMatch(of: /HS\d{3}/) != nil, let severity = Severity(rawValue: cells[1]) else { continue }
+            expected[cells[0]] = severity
+        }
+        XCTAssertEqual(expected.count, 49)
+        XCTAssertEqual(Set(RuleRegistry.all.map { $0.code }), Set(expected.keys))
         for rule in RuleRegistry.all {
             XCTAssertEqual(rule.defaultSeverity, expected[rule.code], rule.code)
         }

@@ -4,6 +4,7 @@ import HosoText
 public struct HS002: Rule {
     public static let code = "HS002"
     public static let defaultSeverity = Severity.warning
+    public static let fixAvailability = FixAvailability.safe
     public static let title = LocalizedText(vi: "Văn bản không ở dạng Unicode dựng sẵn (NFC)",
                                             en: "Text is not in Unicode NFC")
     public static let documentation = RuleDocumentation(

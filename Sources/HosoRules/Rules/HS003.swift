@@ -4,6 +4,7 @@ import HosoText
 public struct HS003: Rule {
     public static let code = "HS003"
     public static let defaultSeverity = Severity.error
+    public static let fixAvailability = FixAvailability.safe
     public static let title = LocalizedText(vi: "Chữ cái giả dạng (Ð thay Đ, chữ Kirin/Hy Lạp lẫn vào)",
                                             en: "Look-alike letters (Ð for Đ, Cyrillic/Greek mixed in)")
     public static let documentation = RuleDocumentation(

@@ -4,6 +4,7 @@ import HosoText
 public struct HS005: Rule {
     public static let code = "HS005"
     public static let defaultSeverity = Severity.warning
+    public static let fixAvailability = FixAvailability.safe
     public static let title = LocalizedText(vi: "Ký tự ẩn hoặc ký tự điều khiển", en: "Invisible or control characters")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(

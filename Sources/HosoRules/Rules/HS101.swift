@@ -6,6 +6,7 @@ import HosoText
 public struct HS101: Rule {
     public static let code = "HS101"
     public static let defaultSeverity = Severity.error
+    public static let fixAvailability = FixAvailability.unsafe
     public static let title = LocalizedText(vi: "Thiếu phần bắt buộc của hồ sơ", en: "A required part is missing")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(

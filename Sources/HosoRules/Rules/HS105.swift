@@ -5,6 +5,7 @@ import HosoSyntax
 public struct HS105: Rule {
     public static let code = "HS105"
     public static let defaultSeverity = Severity.error
+    public static let fixAvailability = FixAvailability.unsafe
     public static let title = LocalizedText(vi: "Báo cáo thành tích thiếu mục bắt buộc", en: "Achievement report lacks a required section")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(

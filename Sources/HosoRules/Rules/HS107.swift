@@ -5,6 +5,7 @@ import HosoSyntax
 public struct HS107: Rule {
     public static let code = "HS107"
     public static let defaultSeverity = Severity.error
+    public static let fixAvailability = FixAvailability.unsafe
     public static let title = LocalizedText(vi: "Thiếu thông tin bắt buộc", en: "A required field is missing or empty")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
@@ -35,6 +36,11 @@ public struct HS107: Rule {
                         insertion: { context.insertLines($0, after: at) }, into: &sink)
         }
         for nominee in dossier.nominees {
+            if nominee.name.isEmpty {
+                sink.report(context.content(nominee.block.heading), LocalizedText(
+                    vi: "Chưa ghi tên sau \"### \(nominee.kind.canonicalLabel):\".",
+                    en: "No name after \"### \(nominee.kind.canonicalLabel):\"."))
+            }
             var keys: [FieldKey] = nominee.kind == .individual ? [.position] : []
             keys += [.awardForm, .priorAwards(year: context.profile.excludedYear)]
             let at = context.fieldInsertionPoint(fields: nominee.fields, heading: nominee.block.heading)
@@ -51,6 +57,12 @@ public struct HS107: Rule {
             checkPlaceDate(dossier.bienBanPlaceDate, owner: owner, range: context.content(part.heading), into: &sink)
             checkFields(context, [.time, .venue, .attendance, .chair, .secretary], in: dossier.bienBanFields, owner: owner,
                         range: context.content(part.heading), insertion: { context.insertLines($0, after: at) }, into: &sink)
+            if let attendance = dossier.bienBanFields.first(where: { $0.key == .attendance }), !attendance.isBlank,
+               !attendance.value.contains(where: \.isNumber) {
+                sink.report(attendance.valueRange, LocalizedText(
+                    vi: "\"Thành phần\" phải ghi số có mặt trên tổng số, ví dụ \"8/9 công chức có mặt\".",
+                    en: "\"Thành phần\" must give present/total, e.g. \"8/9 công chức có mặt\"."))
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import HosoSemantics
 public struct HS108: Rule {
     public static let code = "HS108"
     public static let defaultSeverity = Severity.warning
+    public static let fixAvailability = FixAvailability.safe
     public static let title = LocalizedText(vi: "Viết chưa đúng cách viết chuẩn", en: "Not the canonical spelling")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(

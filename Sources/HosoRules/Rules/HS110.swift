@@ -5,6 +5,7 @@ import HosoSyntax
 public struct HS110: Rule {
     public static let code = "HS110"
     public static let defaultSeverity = Severity.error
+    public static let fixAvailability = FixAvailability.unsafe
     public static let title = LocalizedText(vi: "Thiếu báo cáo thành tích của người/tập thể được đề nghị",
                                             en: "A nominee's achievement report is missing")
     public static let documentation = RuleDocumentation(

@@ -31,6 +31,12 @@ public struct HS111: Rule {
                    dossier: dossier, into: &sink)
         }
         for vote in dossier.votes where dossier.nomineeIndex(named: vote.name) == nil {
+            guard !vote.name.isEmpty else {
+                sink.report(context.content(vote.element), LocalizedText(
+                    vi: "Dòng biểu quyết chưa ghi tên; viết \"- <tên>: A/B đồng ý (P%)\".",
+                    en: "The vote item names no one; write \"- <name>: A/B đồng ý (P%)\"."))
+                continue
+            }
             reportName(vote.name, at: vote.nameRange, where: LocalizedText(vi: "Kết quả biểu quyết", en: "The vote item"),
                    dossier: dossier, into: &sink)
         }

@@ -28,6 +28,7 @@ public struct HS113: Rule {
     func check(_ fields: [Field], _ context: RuleContext, _ sink: inout FindingSink) {
         var seen: [FieldKey: Field] = [:]
         for field in fields {
+            if case .rating = field.key { continue }  // a year rated twice is HS205's
             guard let first = seen[field.key] else { seen[field.key] = field; continue }
             let line = context.text.line(ofByte: first.keyRange.lowerBound) + 1
             sink.report(context.content(field.element), LocalizedText(

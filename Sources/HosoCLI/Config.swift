@@ -1,0 +1,151 @@
+import FoundationEssentials
+import HosoRules
+import HosoSemantics
+
+/// A `hoso.json`: profile, language, per-rule severities, exclude globs (RULES.md "Config file").
+struct Config {
+    /// The config file's path.
+    let file: String
+    /// The folder holding it: relative paths in it are relative to this folder.
+    let directory: String
+    var profilePath: String?
+    var language: Language?
+    var severityOverrides: [String: Severity?] = [:]
+    var exclude: [String] = []
+    /// Unknown keys and codes: reported on stderr, never fatal.
+    var warnings: [String] = []
+
+    /// Reads and checks a config file; a broken one is a `ConfigError` naming the file and key.
+    static func load(_ file: String) throws -> Config {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw UsageError(message: "không đọc được tệp cấu hình \"\(file)\" / cannot read the config \"\(file)\"")
+        }
+        let value: JSONValue
+        do {
+            value = try JSONDecoder().decode(JSONValue.self, from: data)
+        } catch {
+            throw UsageError(message: "\(file): không phải JSON hợp lệ / not valid JSON (\(error))")
+        }
+        guard case .object(let members) = value else {
+            throw UsageError(message: "\(file): $: cần một đối tượng JSON / expected a JSON object")
+        }
+        let directory = file.deletingLastPathComponent
+        var config = Config(file: file, directory: directory)
+        func fail(_ key: String, _ expected: String) -> UsageError {
+            UsageError(message: "\(file): $.\(key): \(expected)")
+        }
+        for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+            switch key {
+            case "profile":
+                guard case .string(let path) = member else { throw fail(key, "cần đường dẫn tới tệp profile (chuỗi) / expected a path string") }
+                config.profilePath = path.hasPrefix("/") ? path : directory + "/" + path
+            case "language":
+                guard case .string(let code) = member, let language = Language(rawValue: code) else {
+                    throw fail(key, "cần \"vi\" hoặc \"en\" / expected \"vi\" or \"en\"")
+                }
+                config.language = language
+            case "rules":
+                guard case .object(let rules) = member else { throw fail(key, "cần một đối tượng mã → mức / expected an object of code → severity") }
+                for (code, setting) in rules.sorted(by: { $0.key < $1.key }) {
+                    guard case .string(let name) = setting, name == "off" || Severity(rawValue: name) != nil else {
+                        throw fail("rules.\(code)", "cần error, warning, info, hint hoặc off / expected error, warning, info, hint or off")
+                    }
+                    if RuleRegistry.rule(code: code) == nil {
+                        config.warnings.append("\(file): $.rules.\(code): không có quy tắc này, bỏ qua / no such rule, ignored")
+                        continue
+                    }
+                    config.severityOverrides[code] = name == "off" ? Severity?.none : Severity(rawValue: name)
+                }
+            case "exclude":
+                guard case .array(let items) = member else { throw fail(key, "cần một mảng mẫu đường dẫn / expected an array of globs") }
+                config.exclude = try items.enumerated().map { index, item in
+                    guard case .string(let glob) = item else { throw fail("exclude[\(index)]", "cần một chuỗi / expected a string") }
+                    return glob
+                }
+            default:
+                config.warnings.append("\(file): $.\(key): khoá không được hỗ trợ, bỏ qua / unknown key, ignored")
+            }
+        }
+        return config
+    }
+
+    /// Whether a file (a path under `directory`) matches one of the exclude globs.
+    func excludes(_ path: String) -> Bool {
+        let absolute = PathTools.absolute(path)
+        let base = PathTools.absolute(directory)
+        guard absolute.hasPrefix(base + "/") else { return false }
+        let relative = String(absolute.dropFirst(base.count + 1))
+        return exclude.contains { Glob.matches($0, relative) }
+    }
+}
+
+/// The subset of JSON a config needs.
+enum JSONValue: Decodable {
+    case object([String: JSONValue]), array([JSONValue]), string(String), number(Double), bool(Bool), null
+
+    init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() { self = .null }
+        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
+        else if let value = try? container.decode(Double.self) { self = .number(value) }
+        else if let value = try? container.decode(String.self) { self = .string(value) }
+        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
+        else { self = .object(try container.decode([String: JSONValue].self)) }
+    }
+}
+
+/// Path helpers on plain strings.
+enum PathTools {
+    static func absolute(_ path: String) -> String {
+        let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var parts: [Substring] = []
+        for part in joined.split(separator: "/") {
+            if part == "." || part.isEmpty { continue }
+            if part == ".." { if !parts.isEmpty { parts.removeLast() }; continue }
+            parts.append(part)
+        }
+        return "/" + parts.joined(separator: "/")
+    }
+}
+
+extension String {
+    var deletingLastPathComponent: String {
+        guard let slash = lastIndex(of: "/") else { return "." }
+        return slash == startIndex ? "/" : String(self[..<slash])
+    }
+}
+
+/// Shell-style globs for `exclude`: `*` and `?` within a path segment, `**` across segments.
+/// A pattern without `/` matches the file name in any folder.
+enum Glob {
+    static func matches(_ pattern: String, _ path: String) -> Bool {
+        if !pattern.contains("/") {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            return match(Array(pattern), 0, Array(name), 0)
+                || path.split(separator: "/").dropLast().contains { match(Array(pattern), 0, Array($0), 0) }
+        }
+        return match(Array(pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern), 0, Array(path), 0)
+    }
+
+    private static func match(_ p: [Character], _ i: Int, _ s: [Character], _ j: Int) -> Bool {
+        if i == p.count { return j == s.count }
+        if p[i] == "*" {
+            if i + 1 < p.count && p[i + 1] == "*" {
+                // `**` (and `**/`) spans any number of segments.
+                var next = i + 2
+                if next < p.count && p[next] == "/" { next += 1 }
+                for k in j...s.count where match(p, next, s, k) { return true }
+                return false
+            }
+            var k = j
+            while true {
+                if match(p, i + 1, s, k) { return true }
+                if k == s.count || s[k] == "/" { return false }
+                k += 1
+            }
+        }
+        guard j < s.count else { return false }
+        if p[i] == "?" { return s[j] != "/" && match(p, i + 1, s, j + 1) }
+        return p[i] == s[j] && match(p, i + 1, s, j + 1)
+    }
+}

@@ -1,0 +1,62 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Writes a file atomically: a temporary file in the same folder, fsync, then rename over the
+/// original. Symlinks are followed (the link stays a link); the original's permissions are kept.
+enum AtomicFile {
+    struct Failure: Error { let message: String }
+
+    /// Replaces the file at `path` with `bytes`, provided it still holds `expected`.
+    static func replace(_ path: String, with bytes: [UInt8], expecting expected: [UInt8]) throws {
+        guard let real = realpath(path, nil) else {
+            throw Failure(message: "không tìm thấy \"\(path)\" / \"\(path)\" not found")
+        }
+        let target = String(cString: real)
+        free(real)
+        var info = stat()
+        guard stat(target, &info) == 0 else { throw Failure(message: "không đọc được \"\(path)\" / cannot stat \"\(path)\"") }
+        guard access(target, W_OK) == 0 else {
+            throw Failure(message: "\"\(path)\" chỉ đọc, không sửa được / \"\(path)\" is read-only, not fixed")
+        }
+        guard let current = read(target), current == expected else {
+            throw Failure(message: "\"\(path)\" đã thay đổi trong lúc kiểm tra, không sửa / \"\(path)\" changed during the run, not fixed")
+        }
+        let folder = target.deletingLastPathComponent
+        let name = String(target.split(separator: "/").last ?? "hoso")
+        var template = Array("\(folder)/.\(name).hoso-fix-XXXXXX".utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else { throw Failure(message: "không tạo được tệp tạm trong \"\(folder)\" / cannot create a temporary file in \"\(folder)\"") }
+        let temporary = String(cString: template)
+        var ok = fchmod(fd, info.st_mode & 0o7777) == 0
+        var offset = 0
+        while ok && offset < bytes.count {
+            let n = bytes[offset...].withUnsafeBufferPointer { write(fd, $0.baseAddress, $0.count) }
+            if n <= 0 { ok = false } else { offset += n }
+        }
+        ok = ok && fsync(fd) == 0
+        ok = close(fd) == 0 && ok
+        guard ok, rename(temporary, target) == 0 else {
+            unlink(temporary)
+            throw Failure(message: "không ghi được \"\(path)\" (đĩa đầy hoặc không có quyền?); tệp gốc giữ nguyên / cannot write \"\(path)\" (disk full or no permission?); the original is intact")
+        }
+    }
+
+    /// The bytes of a file, or nil.
+    static func read(_ path: String) -> [UInt8]? {
+        let fd = open(path, O_RDONLY)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = Glibc.read(fd, &chunk, chunk.count)
+            if n < 0 { return nil }
+            if n == 0 { break }
+            bytes.append(contentsOf: chunk[0..<n])
+        }
+        return bytes
+    }
+}

@@ -1,0 +1,51 @@
+import HosoRules
+import HosoSemantics
+import HosoSyntax
+
+/// `hoso new`: prints a dossier skeleton for an award form and nominee kind; `hoso lint`
+/// flags its blanks until they are filled.
+enum NewCommand {
+    static func run(_ arguments: [String], io: inout CommandIO) throws -> Int32 {
+        var scanner = ArgumentScanner(arguments)
+        let options = try scanner.parse(valued: ["--award", "--kind", "--unit", "--profile"], flags: [])
+        var resolver = try SetupResolver(configPath: nil, profilePath: options["--profile"])
+        let profile = try resolver.setup(for: "./hoso.json").profile
+        let awardID = options["--award"] ?? "bang-khen"
+        guard let form = profile.awardForms.first(where: { $0.id == awardID }) else {
+            throw UsageError(message: "--award nhận \(profile.awardForms.map(\.id).joined(separator: "|")), không nhận \"\(awardID)\" / unknown award")
+        }
+        guard let kind = NomineeKind(rawValue: options["--kind"] ?? "ca-nhan") else {
+            throw UsageError(message: "--kind nhận ca-nhan hoặc tap-the, không nhận \"\(options["--kind"] ?? "")\" / --kind takes ca-nhan or tap-the")
+        }
+        io.stdout.write(skeleton(profile: profile, form: form, kind: kind, unit: options["--unit"] ?? ""))
+        return 0
+    }
+
+    static func skeleton(profile: Profile, form: AwardForm, kind: NomineeKind, unit: String) -> String {
+        let year = profile.deadline.year
+        var lines = ["Đơn vị: \(unit)", "", "# TỜ TRÌNH", "Số: /TTr-", "Sơn La, ngày … tháng … năm \(year)",
+                     "Kính gửi: ", "Về việc: Đề nghị khen thưởng", ""]
+        if let plan = form.criteriaPlan, let document = profile.document(numbered: plan) {
+            lines.append("Căn cứ \(document.type) số \(document.number) ngày \(document.date.officialForm) của \(document.issuer);")
+            lines.append("")
+        }
+        lines += ["## DANH SÁCH ĐỀ NGHỊ", "", "### \(kind.canonicalLabel): "]
+        if kind == .individual { lines.append("Chức vụ: ") }
+        lines.append("Hình thức: \(form.name)")
+        lines += profile.evaluationYears.map { "Năm \($0): " }
+        if form.initiativeRequired { lines.append("Sáng kiến:  (Quyết định số /QĐ- ngày )") }
+        lines += ["Khen thưởng năm \(profile.excludedYear): Không", "",
+                  "# BIÊN BẢN HỌP XÉT", "Sơn La, ngày … tháng … năm \(year)", "Thời gian: ", "Địa điểm: ",
+                  "Thành phần: /  có mặt", "Chủ trì: ", "Thư ký: ", "", "## KẾT QUẢ BIỂU QUYẾT", "- : / đồng ý", "",
+                  "Kết thúc: "]
+        if form.requiresReport, let document = profile.document(numbered: profile.reportForm.citation) {
+            lines += ["", "# BÁO CÁO THÀNH TÍCH: ", "Sơn La, ngày … tháng … năm \(year)",
+                      "\(profile.reportForm.form) ban hành kèm theo \(document.type) số \(document.number) ngày \(document.date.officialForm) của \(document.issuer)"]
+            for section in profile.reportSections.sections(for: kind) {
+                lines += ["", "## " + (section.numbering.map { "\($0). " } ?? "") + section.title]
+                if section.role == "achievements" { lines += profile.evaluationYears.map { "- Năm \($0): " } }
+            }
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,105 @@
+import HosoRules
+import HosoText
+
+/// SARIF 2.1.0: one run, the rule catalogue in `tool.driver.rules`, columns in Unicode code points.
+enum SARIFReport {
+    static func render(_ files: [LintedFile], language: Language) -> String {
+        let rules = RuleRegistry.all
+        let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.code, $0.offset) })
+        let texts = Dictionary(files.map { ($0.path, $0.result.text) }, uniquingKeysWith: { first, _ in first })
+        func region(_ range: Range<Int>, _ text: SourceText) -> JSON {
+            let location = Location(range, in: text)
+            return .object([("startLine", .int(location.line)), ("startColumn", .int(location.column)),
+                            ("endLine", .int(location.endLine)), ("endColumn", .int(location.endColumn))])
+        }
+        func physical(_ path: String, _ range: Range<Int>, _ text: SourceText) -> JSON {
+            .object([("artifactLocation", .object([("uri", .string(uri(path)))])), ("region", region(range, text))])
+        }
+        var results: [JSON] = []
+        for file in files {
+            let text = file.result.text
+            for finding in file.result.findings {
+                var members: [(String, JSON)] = [
+                    ("ruleId", .string(finding.code)),
+                    ("ruleIndex", .int(ruleIndex[finding.code] ?? 0)),
+                    ("level", .string(level(finding.severity))),
+                    ("message", .object([("text", .string(finding.message.text(language)))])),
+                    ("locations", .array([.object([("physicalLocation", physical(file.path, finding.range, text))])])),
+                ]
+                if !finding.related.isEmpty {
+                    members.append(("relatedLocations", .array(finding.related.enumerated().map { index, related in
+                        let path = related.path ?? file.path
+                        return .object([("id", .int(index)), ("physicalLocation", physical(path, related.range, texts[path] ?? text)),
+                                        ("message", .object([("text", .string(related.message.text(language)))]))])
+                    })))
+                }
+                if !finding.fixes.isEmpty {
+                    members.append(("fixes", .array(finding.fixes.map { fix in
+                        .object([
+                            ("description", .object([("text", .string(fix.title.text(language)))])),
+                            ("artifactChanges", .array([.object([
+                                ("artifactLocation", .object([("uri", .string(uri(file.path)))])),
+                                ("replacements", .array(fix.edits.map { edit in
+                                    .object([("deletedRegion", region(edit.range, text)),
+                                             ("insertedContent", .object([("text", .string(edit.newText))]))])
+                                })),
+                            ])])),
+                        ])
+                    })))
+                }
+                results.append(.object(members))
+            }
+        }
+        let driver: JSON = .object([
+            ("name", .string("hoso")),
+            ("version", .string(CLI.version)),
+            ("informationUri", .string("https://github.com/hoso-vn/hoso")),
+            ("rules", .array(rules.map { rule in
+                .object([
+                    ("id", .string(rule.code)),
+                    ("name", .string(rule.code)),
+                    ("shortDescription", .object([("text", .string(rule.title.text(language)))])),
+                    ("fullDescription", .object([("text", .string(rule.documentation.summary.text(language)))])),
+                    ("help", .object([("text", .string(rule.documentation.fix.text(language)))])),
+                    ("defaultConfiguration", .object([("level", .string(level(rule.defaultSeverity)))])),
+                ])
+            })),
+        ])
+        return JSON.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object([
+                ("tool", .object([("driver", driver)])),
+                ("columnKind", .string("unicodeCodePoints")),
+                ("artifacts", .array(files.map { .object([("location", .object([("uri", .string(uri($0.path)))]))]) })),
+                ("results", .array(results)),
+            ])])),
+        ]).render()
+    }
+
+    static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info, .hint: return "note"
+        }
+    }
+
+    /// A relative URI reference for a path: `%`-escapes what a URI cannot hold as is.
+    static func uri(_ path: String) -> String {
+        var out = ""
+        for byte in path.utf8 {
+            let c = Character(Unicode.Scalar(byte))
+            if byte < 0x80 && (c.isLetter || c.isNumber || "/-._~".contains(c)) {
+                out.append(c)
+            } else {
+                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+}

@@ -1,0 +1,38 @@
+import HosoSemantics
+
+/// HS204: fewer "xuất sắc" years than the award needs.
+public struct HS204: Rule {
+    public static let code = "HS204"
+    public static let defaultSeverity = Severity.error
+    public static let title = LocalizedText(vi: "Chưa đủ số năm hoàn thành xuất sắc nhiệm vụ", en: "Too few years rated excellent")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Bằng khen của Chủ tịch UBND tỉnh đòi hỏi trong các năm 2019–2021 có ít nhất 01 năm \"Hoàn thành xuất sắc nhiệm vụ\".",
+            en: "The Chairman's Certificate of Merit requires at least one year in 2019–2021 rated \"Hoàn thành xuất sắc nhiệm vụ\"."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.3.1: \"trong đó có ít nhất 01 năm được xếp loại hoàn thành xuất sắc nhiệm vụ\".",
+                             en: "Plan, III.3.1: \"with at least one year rated excellent\"."),
+        failingExample: "Hình thức: Bằng khen của Chủ tịch UBND tỉnh\nNăm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành tốt nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ",
+        passingExample: "Hình thức: Bằng khen của Chủ tịch UBND tỉnh\nNăm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ",
+        fix: LocalizedText(vi: "Kiểm tra lại xếp loại; nếu đúng, hãy đề nghị hình thức thấp hơn (Giấy khen).",
+                           en: "Check the ratings; if they are right, propose a lower award (Giấy khen)."))
+
+    public init() {}
+
+    public func check(_ context: RuleContext, into sink: inout FindingSink) {
+        let profile = context.profile
+        let top = profile.ratings.first { $0.rank == profile.topRank }
+        for nominee in context.dossier.nominees {
+            guard let form = nominee.awardForm, !form.pending, form.excellentYearsNeeded > 0 else { continue }
+            let years = Set(nominee.ratings.filter { profile.evaluationYears.contains($0.year) && $0.rating?.rank == profile.topRank }.map(\.year))
+            guard years.count < form.excellentYearsNeeded else { continue }
+            sink.report(nominee.nameRange, LocalizedText(
+                vi: "\(form.name) cần ít nhất \(form.excellentYearsNeeded) năm \"\(top?.name ?? "")\" trong \(yearSpan(profile)); \(nominee.name) có \(years.count).",
+                en: "\(form.name) needs at least \(form.excellentYearsNeeded) year(s) rated \"\(top?.name ?? "")\" in \(yearSpan(profile)); \(nominee.name) has \(years.count)."))
+        }
+    }
+
+    func yearSpan(_ profile: Profile) -> String {
+        guard let first = profile.evaluationYears.min(), let last = profile.evaluationYears.max() else { return "" }
+        return first == last ? "\(first)" : "\(first)–\(last)"
+    }
+}

@@ -1,0 +1,40 @@
+import HosoSemantics
+
+/// HS205: a year rated twice, or a rating for a year outside the evaluation years.
+public struct HS205: Rule {
+    public static let code = "HS205"
+    public static let defaultSeverity = Severity.warning
+    public static let title = LocalizedText(vi: "Năm xếp loại trùng hoặc ngoài các năm đánh giá", en: "Year rated twice or outside the evaluation years")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Mỗi năm đánh giá chỉ khai một lần, và chỉ khai các năm 2019, 2020, 2021; năm khác không được tính.",
+            en: "Each evaluation year is rated once, and only 2019, 2020 and 2021 count; other years are ignored."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.3: \"từ năm 2019 đến năm 2021\".", en: "Plan, III.3: \"from 2019 to 2021\"."),
+        failingExample: "Năm 2018: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc nhiệm vụ",
+        passingExample: "Năm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc nhiệm vụ",
+        fix: LocalizedText(vi: "Xoá dòng thừa hoặc dòng của năm ngoài giai đoạn.", en: "Delete the extra line or the out-of-period year."))
+
+    public init() {}
+
+    public func check(_ context: RuleContext, into sink: inout FindingSink) {
+        let years = context.profile.evaluationYears
+        for nominee in context.dossier.nominees {
+            var seen: [Int: YearRating] = [:]
+            for rating in nominee.ratings {
+                if !years.contains(rating.year) {
+                    sink.report(rating.range, LocalizedText(
+                        vi: "Năm \(rating.year) không thuộc các năm đánh giá (\(years.map(String.init).joined(separator: ", "))); xếp loại này không được tính.",
+                        en: "\(rating.year) is not an evaluation year (\(years.map(String.init).joined(separator: ", "))); this rating does not count."))
+                } else if let first = seen[rating.year] {
+                    let line = context.text.line(ofByte: first.range.lowerBound) + 1
+                    sink.report(rating.range, LocalizedText(
+                        vi: "Năm \(rating.year) đã được xếp loại ở dòng \(line); hãy giữ một dòng.",
+                        en: "\(rating.year) was already rated on line \(line); keep one line."),
+                        related: [RelatedLocation(range: first.range, message: LocalizedText(vi: "lần đầu ở đây", en: "first here"))])
+                } else {
+                    seen[rating.year] = rating
+                }
+            }
+        }
+    }
+}

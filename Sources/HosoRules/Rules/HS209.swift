@@ -1,0 +1,49 @@
+import HosoSemantics
+import HosoText
+
+/// HS209: the nominee already received a commendation in the excluded year.
+public struct HS209: Rule {
+    public static let code = "HS209"
+    public static let defaultSeverity = Severity.error
+    public static let title = LocalizedText(vi: "Đã được khen thưởng trong năm loại trừ", en: "Already awarded in the excluded year")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Không đề xuất khen thưởng tập thể, cá nhân đã được khen thưởng nội dung chuyên đề khác trong năm 2022: \"Khen thưởng năm 2022:\" phải là \"Không\" và mục III của báo cáo không có khen thưởng năm 2022.",
+            en: "No award for nominees already commended for another topic in 2022: \"Khen thưởng năm 2022:\" must be \"Không\" and report section III lists nothing for 2022."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.4, Lưu ý: \"Không đề xuất khen thưởng đối với những tập thể, cá nhân đã được khen thưởng những nội dung chuyên đề khác trong năm 2022\".",
+                             en: "Plan, III.4 note: \"no proposal for those commended for other topics in 2022\"."),
+        failingExample: "Khen thưởng năm 2022: Giấy khen chuyên đề cải cách hành chính",
+        passingExample: "Khen thưởng năm 2022: Không",
+        fix: LocalizedText(vi: "Nếu đúng là đã được khen năm 2022, rút người/tập thể này khỏi danh sách đề nghị.",
+                           en: "If the nominee really was awarded in 2022, withdraw the proposal."))
+
+    public init() {}
+
+    public func check(_ context: RuleContext, into sink: inout FindingSink) {
+        let dossier = context.dossier
+        let year = context.profile.excludedYear
+        for nominee in dossier.nominees {
+            guard let field = nominee.field(.priorAwards(year: year)), !field.isBlank,
+                  !["khong", "chua", "khong co", "chua co"].contains(Folding.key(field.value).trimmingCharacters(in: ".;")) else { continue }
+            sink.report(field.valueRange, LocalizedText(
+                vi: "\(nominee.name) đã được khen thưởng năm \(year) (\(field.value)); kế hoạch không đề xuất khen thưởng những trường hợp này.",
+                en: "\(nominee.name) was already awarded in \(year) (\(field.value)); the plan excludes such nominees."))
+        }
+        for report in dossier.reports {
+            for item in report.awards where item.year == year {
+                sink.report(item.range, LocalizedText(
+                    vi: "Báo cáo thành tích của \(report.nomineeName) ghi khen thưởng năm \(year); kế hoạch không đề xuất khen thưởng những trường hợp này.",
+                    en: "\(report.nomineeName)'s report lists an award in \(year); the plan excludes such nominees."))
+            }
+        }
+    }
+}
+
+extension String {
+    func trimmingCharacters(in set: String) -> String {
+        var s = Substring(self)
+        while let c = s.last, set.contains(c) { s.removeLast() }
+        while let c = s.first, set.contains(c) { s.removeFirst() }
+        return String(s)
+    }
+}

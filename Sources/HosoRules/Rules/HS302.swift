@@ -1,0 +1,59 @@
+import HosoSemantics
+import HosoSyntax
+
+/// HS302: a required basis is not cited (the criteria plan in the Tờ trình, NĐ 91/2017 in each report).
+public struct HS302: Rule {
+    public static let code = "HS302"
+    public static let defaultSeverity = Severity.error
+    public static let fixAvailability = FixAvailability.unsafe
+    public static let title = LocalizedText(vi: "Thiếu căn cứ bắt buộc", en: "A required basis is not cited")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Tờ trình phải căn cứ Kế hoạch 179/KH-UBND khi đề nghị Bằng khen và Kế hoạch 29/KH-VPUB khi đề nghị Giấy khen; mỗi báo cáo thành tích phải nêu Mẫu số 07 theo Nghị định 91/2017/NĐ-CP.",
+            en: "The Tờ trình must cite plan 179/KH-UBND when it proposes a Bằng khen and 29/KH-VPUB when it proposes a Giấy khen; each achievement report must name Form 07 of Decree 91/2017/NĐ-CP."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.3.1, III.3.2 (tiêu chuẩn theo 179/KH-UBND và 29/KH-VPUB) và III.5.1 (Mẫu số 07).",
+                             en: "Plan, III.3.1, III.3.2 (criteria from 179/KH-UBND and 29/KH-VPUB) and III.5.1 (Form 07)."),
+        failingExample: "# TỜ TRÌNH\n…\nCăn cứ Kế hoạch số 29/KH-VPUB ngày 14/8/2019 của Văn phòng UBND tỉnh;\n(đề nghị Bằng khen nhưng không căn cứ 179/KH-UBND)",
+        passingExample: "Căn cứ Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh;",
+        fix: LocalizedText(vi: "Dùng sửa nhanh để chèn dòng căn cứ còn thiếu.", en: "Apply the fix to insert the missing basis line."))
+
+    public init() {}
+
+    public func check(_ context: RuleContext, into sink: inout FindingSink) {
+        let dossier = context.dossier
+        let profile = context.profile
+        if let part = dossier.toTrinh {
+            let plans = dossier.nominees.compactMap { $0.awardForm }.filter { !$0.pending }.compactMap(\.criteriaPlan)
+            var reported: Set<String> = []
+            for plan in plans where reported.insert(plan).inserted && !cites(plan, in: part.elements, context) {
+                guard let document = profile.document(numbered: plan) else { continue }
+                let basisLines = dossier.citations.filter { part.elements.contains($0.element) && $0.role == .basis }.map(\.element)
+                let after = basisLines.max() ?? context.fieldInsertionPoint(fields: dossier.toTrinhFields, heading: part.heading)
+                let forms = profile.awardForms.filter { $0.criteriaPlan == plan }.map(\.name).joined(separator: ", ")
+                sink.report(context.content(part.heading), LocalizedText(
+                    vi: "Tờ trình đề nghị \(forms) nhưng không căn cứ \(document.type) số \(document.number).",
+                    en: "The Tờ trình proposes \(forms) but does not cite \(document.type) \(document.number)."),
+                    fixes: [Fix(title: LocalizedText(vi: "Chèn \"Căn cứ \(document.type) số \(document.number) …\"", en: "Insert \"Căn cứ \(document.type) số \(document.number) …\""),
+                                edits: [context.insertLines(["Căn cứ \(context.fullCitation(document));"], after: after)], isSafe: false)])
+            }
+        }
+        let form = profile.reportForm
+        guard let document = profile.document(numbered: form.citation) else { return }
+        for report in dossier.reports where !cites(form.citation, in: report.part.elements, context) {
+            let after = report.placeDate?.element ?? report.part.heading
+            sink.report(context.content(report.part.heading), LocalizedText(
+                vi: "Báo cáo thành tích của \(report.nomineeName) không nêu \(form.form) theo \(document.type) số \(document.number).",
+                en: "\(report.nomineeName)'s achievement report does not name \(form.form) of \(document.type) \(document.number)."),
+                fixes: [Fix(title: LocalizedText(vi: "Chèn dòng \(form.form)", en: "Insert the \(form.form) line"),
+                            edits: [context.insertLines(["\(form.form) ban hành kèm theo \(context.fullCitation(document))"], after: after)],
+                            isSafe: false)])
+        }
+    }
+
+    /// Whether some citation among `elements` names the registry document `number`.
+    func cites(_ number: String, in elements: Range<Int>, _ context: RuleContext) -> Bool {
+        context.dossier.citations.contains { citation in
+            elements.contains(citation.element) && context.profile.registryDocument(for: citation)?.number == number
+        }
+    }
+}

@@ -1,0 +1,46 @@
+import HosoSemantics
+import HosoText
+
+/// HS308: a malformed document number, or a type code that does not match the named type.
+public struct HS308: Rule {
+    public static let code = "HS308"
+    public static let defaultSeverity = Severity.warning
+    public static let title = LocalizedText(vi: "Số, ký hiệu văn bản sai thể thức", en: "Malformed document number")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Ký hiệu phải khớp tên loại văn bản (Kế hoạch → KH, Quyết định → QĐ, Nghị định → NĐ-CP …), viết hoa, đúng chữ Đ, và văn bản quy phạm (Luật, Nghị định, Thông tư) có năm ban hành trong số hiệu.",
+            en: "The symbol must match the document type (Kế hoạch → KH, Quyết định → QĐ, Nghị định → NĐ-CP …), be in capitals with the letter Đ, and normative documents (laws, decrees, circulars) carry the year."),
+        basis: LocalizedText(vi: "Nghị định 30/2020/NĐ-CP, Phụ lục I và III: số, ký hiệu văn bản; chữ viết tắt tên loại văn bản.",
+                             en: "Decree 30/2020/NĐ-CP, Annexes I and III: document numbers and type abbreviations."),
+        failingExample: "Kế hoạch số 12/QĐ-UBND; Nghị định số 91/2017/ND-CP",
+        passingExample: "Quyết định số 12/QĐ-UBND; Nghị định số 91/2017/NĐ-CP",
+        fix: LocalizedText(vi: "Sửa tên loại hoặc ký hiệu cho khớp nhau.", en: "Make the type and the symbol agree."))
+
+    static let normativeTypes: Set<String> = ["Luật", "Nghị định", "Thông tư"]
+
+    public init() {}
+
+    public func check(_ context: RuleContext, into sink: inout FindingSink) {
+        for citation in context.dossier.citations {
+            guard let number = citation.number, let range = citation.numberRange, let symbol = number.symbol else { continue }
+            let name = citation.type.name
+            if let expected = citation.type.code?.split(separator: "-").first.map(String.init), let written = number.typeCode,
+               written != expected {
+                let sameLetters = Folding.key(written) == Folding.key(expected)
+                sink.report(range, LocalizedText(
+                    vi: sameLetters ? "Ký hiệu \"\(written)\" trong \"\(number.raw)\" phải viết là \"\(expected)\"."
+                        : "\(name) phải có ký hiệu \(expected), nhưng \"\(number.raw)\" mang ký hiệu \(written) (tên loại và ký hiệu không khớp).",
+                    en: sameLetters ? "The code \"\(written)\" in \"\(number.raw)\" must be written \"\(expected)\"."
+                        : "A \(name) carries the code \(expected), but \"\(number.raw)\" has \(written) (type and symbol disagree)."))
+                continue
+            }
+            if Self.normativeTypes.contains(name) && number.year == nil {
+                sink.report(range, LocalizedText(
+                    vi: "Số hiệu \(name) phải có năm ban hành, dạng số/năm/ký hiệu (ví dụ 91/2017/NĐ-CP).",
+                    en: "A \(name) number carries its year: number/year/symbol (e.g. 91/2017/NĐ-CP)."))
+            } else if symbol != symbol.uppercased() && !symbol.hasPrefix("TTr-") {
+                sink.report(range, LocalizedText(vi: "Ký hiệu \"\(symbol)\" phải viết hoa.", en: "The symbol \"\(symbol)\" must be in capitals."))
+            }
+        }
+    }
+}

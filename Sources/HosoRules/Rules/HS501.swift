@@ -1,0 +1,49 @@
+import HosoSemantics
+
+/// HS501: more nominees of one award form and kind than its quota, across the dossiers checked together.
+public struct HS501: CrossFileRule {
+    public static let code = "HS501"
+    public static let defaultSeverity = Severity.error
+    public static let title = LocalizedText(vi: "Vượt số lượng khen thưởng", en: "Quota exceeded")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Tổng số đề nghị của mọi hồ sơ được kiểm tra cùng nhau không vượt chỉ tiêu: Bằng khen không quá 01 tập thể và 01 cá nhân; Giấy khen không quá 02 tập thể và 05 cá nhân.",
+            en: "Across all dossiers checked together: at most 1 collective and 1 individual for the Bằng khen; at most 2 collectives and 5 individuals for the Giấy khen."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.4.1 và III.4.2: số lượng xét tặng.", en: "Plan, III.4.1 and III.4.2: quotas."),
+        failingExample: "phong-a.hoso: ### Cá nhân: Nguyễn Thị Hoa — Bằng khen\nphong-b.hoso: ### Cá nhân: Lò Văn Nam — Bằng khen",
+        passingExample: "phong-a.hoso: ### Cá nhân: Nguyễn Thị Hoa — Bằng khen\nphong-b.hoso: ### Cá nhân: Lò Văn Nam — Giấy khen",
+        fix: LocalizedText(vi: "Các đơn vị thống nhất rút bớt đề nghị, hoặc chuyển sang hình thức còn chỉ tiêu.",
+                           en: "Agree between units to withdraw proposals or move them to a form with quota left."))
+
+    public init() {}
+
+    public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
+        var classes: [String: [(file: Int, nominee: Nominee, form: AwardForm)]] = [:]
+        var order: [String] = []
+        for (index, file) in files.enumerated() {
+            for nominee in file.dossier.nominees {
+                guard let form = nominee.awardForm, !form.pending, form.quota[nominee.kind.rawValue] != nil else { continue }
+                let key = form.id + "|" + nominee.kind.rawValue
+                if classes[key] == nil { order.append(key) }
+                classes[key, default: []].append((index, nominee, form))
+            }
+        }
+        for key in order {
+            let members = classes[key]!
+            let form = members[0].form, kind = members[0].nominee.kind
+            let quota = form.quota[kind.rawValue]!
+            guard members.count > quota else { continue }
+            let kindName = kind == .individual ? LocalizedText(vi: "cá nhân", en: "individuals") : LocalizedText(vi: "tập thể", en: "collectives")
+            for (i, member) in members.enumerated() {
+                let related = members.enumerated().filter { $0.offset != i }.map { other in
+                    RelatedLocation(path: files[other.element.file].path, range: other.element.nominee.nameRange,
+                                    message: LocalizedText(vi: "cũng đề nghị: \(other.element.nominee.name)", en: "also proposed: \(other.element.nominee.name)"))
+                }
+                sink.report(file: member.file, member.nominee.nameRange, LocalizedText(
+                    vi: "\(form.name) chỉ được đề nghị không quá \(quota) \(kindName.vi), nhưng các hồ sơ đề nghị \(members.count).",
+                    en: "\(form.name) allows at most \(quota) \(kindName.en), but the dossiers propose \(members.count)."),
+                    related: related)
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+import HosoSemantics
+import HosoText
+
+/// HS502: the same nominee proposed twice, in one file or across files.
+public struct HS502: CrossFileRule {
+    public static let code = "HS502"
+    public static let defaultSeverity = Severity.warning
+    public static let title = LocalizedText(vi: "Một đối tượng được đề nghị hai lần", en: "Nominee proposed twice")
+    public static let documentation = RuleDocumentation(
+        summary: LocalizedText(
+            vi: "Cùng một người/tập thể (cùng tên, cùng loại) được đề nghị hai lần, trong một hồ sơ hay ở hai hồ sơ, cùng hoặc khác hình thức: không khen thưởng nhiều hình thức cho một thành tích.",
+            en: "The same nominee (same name and kind) is proposed twice, in one dossier or two, for the same or different forms: one achievement earns one award."),
+        basis: LocalizedText(vi: "Kế hoạch, mục I.2 (khen thưởng đúng thành tích) và III.4 Lưu ý; Luật Thi đua, khen thưởng: một thành tích không khen nhiều hình thức.",
+                             en: "Plan, I.2 and III.4 note; the Law on Emulation and Commendation: one achievement, one award."),
+        failingExample: "### Cá nhân: Nguyễn Thị Hoa   (Bằng khen)\n### Cá nhân: Nguyễn Thị Hoa   (Giấy khen)",
+        passingExample: "### Cá nhân: Nguyễn Thị Hoa   (Bằng khen)\n### Cá nhân: Nguyễn Thị Hòa   (Giấy khen, một người khác)",
+        fix: LocalizedText(vi: "Giữ một đề nghị, xoá đề nghị còn lại.", en: "Keep one proposal and delete the other."))
+
+    public init() {}
+
+    public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
+        var groups: [String: [(file: Int, nominee: Nominee)]] = [:]
+        var order: [String] = []
+        for (index, file) in files.enumerated() {
+            for nominee in file.dossier.nominees where !nominee.name.isEmpty {
+                let key = nominee.kind.rawValue + "|" + Folding.name(nominee.name)
+                if groups[key] == nil { order.append(key) }
+                groups[key, default: []].append((index, nominee))
+            }
+        }
+        for key in order {
+            let members = groups[key]!
+            guard members.count > 1 else { continue }
+            for (i, member) in members.enumerated() {
+                let others = members.enumerated().filter { $0.offset != i }.map(\.element)
+                let related = others.map { other in
+                    RelatedLocation(path: files[other.file].path, range: other.nominee.nameRange,
+                                    message: LocalizedText(vi: "đề nghị khác: \(other.nominee.awardForm?.name ?? "?")",
+                                                           en: "other proposal: \(other.nominee.awardForm?.name ?? "?")"))
+                }
+                let where_ = others.map { files[$0.file].path == files[member.file].path ? "cùng tệp" : files[$0.file].path }
+                let whereEn = others.map { files[$0.file].path == files[member.file].path ? "this file" : files[$0.file].path }
+                sink.report(file: member.file, member.nominee.nameRange, LocalizedText(
+                    vi: "\(member.nominee.name) được đề nghị \(members.count) lần (cả ở \(where_.joined(separator: ", "))); một thành tích chỉ đề nghị một hình thức.",
+                    en: "\(member.nominee.name) is proposed \(members.count) times (also in \(whereEn.joined(separator: ", "))); one achievement earns one award."),
+                    related: related)
+            }
+        }
+    }
+}
