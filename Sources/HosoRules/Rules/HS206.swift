@@ -33,7 +33,7 @@ public struct HS206: Rule {
             if decisions.contains(where: { $0.number?.serial != nil && $0.date != nil }) { continue }
             let missing = decisions.isEmpty
                 ? LocalizedText(vi: "không nêu quyết định công nhận", en: "cites no recognizing decision")
-                : LocalizedText(vi: "quyết định công nhận thiếu số hoặc ngày", en: "the recognizing decision lacks its number or date")
+                : LocalizedText(vi: "nêu quyết định công nhận nhưng thiếu số hoặc ngày", en: "cites a decision without its number or date")
             sink.report(field.valueRange, LocalizedText(
                 vi: "Sáng kiến của \(nominee.name) \(missing.vi); ghi thêm \"(Quyết định số N/QĐ-… ngày dd/mm/yyyy)\".",
                 en: "\(nominee.name)'s initiative \(missing.en); add \"(Quyết định số N/QĐ-… ngày dd/mm/yyyy)\"."))

@@ -1,5 +1,6 @@
 import HosoSemantics
 import HosoSyntax
+import HosoText
 
 /// HS302: a required basis is not cited (the criteria plan in the Tờ trình, NĐ 91/2017 in each report).
 public struct HS302: Rule {
@@ -27,7 +28,10 @@ public struct HS302: Rule {
             var reported: Set<String> = []
             for plan in plans where reported.insert(plan).inserted && !cites(plan, in: part.elements, context) {
                 guard let document = profile.document(numbered: plan) else { continue }
-                let basisLines = dossier.citations.filter { part.elements.contains($0.element) && $0.role == .basis }.map(\.element)
+                // After the last "Căn cứ …" line (cited or not), else after the Tờ trình's fields.
+                let basisLines = part.elements.filter { i in
+                    dossier.tree.elements[i].kind == .prose && Folding.key(context.text.string(context.content(i))).hasPrefix("can cu")
+                }
                 let after = basisLines.max() ?? context.fieldInsertionPoint(fields: dossier.toTrinhFields, heading: part.heading)
                 let forms = profile.awardForms.filter { $0.criteriaPlan == plan }.map(\.name).joined(separator: ", ")
                 sink.report(context.content(part.heading), LocalizedText(

@@ -1,0 +1,316 @@
+import XCTest
+import HosoRules
+import HosoSemantics
+import HosoText
+
+/// HS2xx ratings and criteria, HS3xx citations, HS4xx dates and votes. Lines refer to Fixtures/clean.hoso.
+final class CampaignRuleTests: XCTestCase {
+    let hoaRatings = "Năm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Số hóa"
+
+    func testHS201MissingYearWithFix() {
+        let source = Fixture.replacing(hoaRatings, with: "Năm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc nhiệm vụ\nSáng kiến: Số hóa")
+        assertSpots(source, [Spot("HS201", 16, 14), Spot("HS210", 57, 13)])
+        let fixed = applyingFixes(of: "HS201", to: source)
+        XCTAssertTrue(fixed.contains("Năm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021: \nSáng kiến"))
+        assertSpots(Fixture.replacing("Năm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô hình", with: "Năm 2021:\nSáng kiến: Mô hình"), [Spot("HS201", 29, 1)])
+    }
+
+    func testHS201PassesWithAllYears() { assertSpots(Fixture.clean, []) }
+
+    func testHS202UnknownRatingSuggests() {
+        let source = Fixture.replacing("Năm 2020: Hoàn thành tốt nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô hình",
+                                       with: "Năm 2020: Hoàn thành tốt nhiệm vục\nNăm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô hình")
+        assertSpots(source, [Spot("HS202", 28, 11)])
+        XCTAssertEqual(lint(source).findings[0].message.vi, "\"Hoàn thành tốt nhiệm vục\" không phải mức xếp loại; có phải \"Hoàn thành tốt nhiệm vụ\"?")
+    }
+
+    func testHS202PassesOnAliases() {
+        // The pre-2020 wording is an accepted alias of "Hoàn thành nhiệm vụ" (it then draws HS203, not HS202).
+        let source = Fixture.replacing("Năm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành tốt nhiệm vụ",
+                                       with: "Năm 2019: Hoàn thành nhiệm vụ nhưng còn hạn chế về năng lực\nNăm 2020: Hoàn thành tốt nhiệm vụ")
+        assertSpots(source, [Spot("HS203", 27, 11)])
+    }
+
+    func testHS203BelowMinimum() {
+        let source = Fixture.replacing(hoaRatings, with: hoaRatings.replacingOccurrences(of: "Năm 2021: Hoàn thành tốt nhiệm vụ", with: "Năm 2021: Hoàn thành nhiệm vụ"))
+        assertSpots(source, [Spot("HS203", 21, 11), Spot("HS210", 58, 13)])
+        XCTAssertEqual(lint(source).findings[0].message.vi,
+                       "Năm 2021 Nguyễn Thị Hoa xếp loại \"Hoàn thành nhiệm vụ\", thấp hơn mức tối thiểu \"Hoàn thành tốt nhiệm vụ\" của Bằng khen của Chủ tịch UBND tỉnh.")
+    }
+
+    func testHS203PassesAtTheMinimum() { assertSpots(Fixture.clean, []) }
+
+    func testHS204NoExcellentYear() {
+        let source = Fixture.replacing("Năm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Số hóa",
+                                       with: "Năm 2020: Hoàn thành tốt nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Số hóa")
+            .replacingOccurrences(of: "- Năm 2020: Hoàn thành xuất sắc nhiệm vụ", with: "- Năm 2020: Hoàn thành tốt nhiệm vụ")
+        assertSpots(source, [Spot("HS204", 16, 14)])
+        XCTAssertEqual(lint(source).findings[0].message.en,
+                       "Bằng khen của Chủ tịch UBND tỉnh needs at least 1 year(s) rated \"Hoàn thành xuất sắc nhiệm vụ\" in 2019–2021; Nguyễn Thị Hoa has 0.")
+    }
+
+    func testHS204PassesForGiayKhenWithoutExcellentYears() { assertSpots(Fixture.clean, []) }
+
+    func testHS205DuplicateAndOutOfPeriodYears() {
+        let source = Fixture.replacing("Năm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô hình",
+                                       with: "Năm 2021: Hoàn thành tốt nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ\nNăm 2018: Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô hình")
+        assertSpots(source, [Spot("HS205", 30, 1), Spot("HS205", 31, 1)])
+    }
+
+    func testHS205PassesOnceEach() { assertSpots(Fixture.clean, []) }
+
+    func testHS206InitiativeMissingOrUnrecognized() {
+        let source = Fixture.replacing("Sáng kiến: Số hóa quy trình tiếp nhận văn bản đến (Quyết định số 45/QĐ-VPUB ngày 20/12/2021)\n", with: "")
+            .replacingOccurrences(of: "Sáng kiến: Mô hình \"Công sở xanh - sạch - đẹp\" (Quyết định số 51/QĐ-VPUB ngày 28/12/2021)",
+                                  with: "Sáng kiến: Mô hình \"Công sở xanh - sạch - đẹp\"")
+        assertSpots(source, [Spot("HS206", 16, 14), Spot("HS206", 29, 12)])
+        let noDate = Fixture.replacing("(Quyết định số 51/QĐ-VPUB ngày 28/12/2021)", with: "(Quyết định số 51/QĐ-VPUB)")
+        XCTAssertEqual(lint(noDate).findings.map(\.message.en),
+                       ["Tổ Quản trị's initiative cites a decision without its number or date; add \"(Quyết định số N/QĐ-… ngày dd/mm/yyyy)\"."])
+    }
+
+    func testHS206PassesWithDecision() { assertSpots(Fixture.clean, []) }
+
+    func testHS207AbbreviationSpelledOut() {
+        let source = Fixture.replacing(hoaRatings, with: hoaRatings.replacingOccurrences(of: "Năm 2020: Hoàn thành xuất sắc nhiệm vụ", with: "Năm 2020: HTXSNV"))
+            .replacingOccurrences(of: "- Năm 2019: Hoàn thành tốt nhiệm vụ", with: "- Năm 2019: HTTNV")
+        assertSpots(source, [Spot("HS207", 20, 11), Spot("HS207", 56, 13)])
+        XCTAssertEqual(applyingFixes(of: "HS207", to: source), Fixture.clean)
+    }
+
+    func testHS207PassesSpelledOut() { assertSpots(Fixture.clean, []) }
+
+    func testHS208LeaderForBangKhen() {
+        let source = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Phó Trưởng phòng\nHình")
+        assertSpots(source, [Spot("HS208", 17, 10)])
+        XCTAssertEqual(lint(source).findings[0].severity, .info)
+    }
+
+    func testHS208PassesForNonLeaders() {
+        assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Chuyên viên chính\nHình"), [])
+    }
+
+    func testHS209AwardedInExcludedYear() {
+        let source = Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể", with: "Khen thưởng năm 2022: Giấy khen chuyên đề cải cách hành chính\n\n### Tập thể")
+            .replacingOccurrences(of: "- Năm 2020: Giấy khen của Chánh Văn phòng UBND tỉnh", with: "- Năm 2020: Giấy khen của Chánh Văn phòng UBND tỉnh\n- Năm 2022: Giấy khen chuyên đề")
+        assertSpots(source, [Spot("HS209", 23, 23), Spot("HS209", 62, 1)])
+    }
+
+    func testHS209PassesOnKhong() {
+        assertSpots(Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể", with: "Khen thưởng năm 2022: không.\n\n### Tập thể"), [])
+    }
+
+    func testHS210ReportDisagrees() {
+        let source = Fixture.replacing("- Năm 2021: Hoàn thành tốt nhiệm vụ", with: "- Năm 2021: Hoàn thành xuất sắc nhiệm vụ")
+        assertSpots(source, [Spot("HS210", 58, 13)])
+        let finding = lint(source).findings[0]
+        XCTAssertEqual(finding.message.vi, "Báo cáo ghi năm 2021 là \"Hoàn thành xuất sắc nhiệm vụ\" nhưng Tờ trình ghi \"Hoàn thành tốt nhiệm vụ\".")
+        XCTAssertEqual(finding.related.count, 1)
+    }
+
+    func testHS210PassesWhenAbbreviationAgrees() {
+        assertSpots(Fixture.replacing("- Năm 2021: Hoàn thành tốt nhiệm vụ", with: "- Năm 2021: HTTNV"), [Spot("HS207", 58, 13)])
+    }
+
+    func testHS211DecisionAfterSubmission() {
+        let source = Fixture.replacing("Quyết định số 45/QĐ-VPUB ngày 20/12/2021", with: "Quyết định số 45/QĐ-VPUB ngày 19/5/2022")
+        assertSpots(source, [Spot("HS211", 22, 82)])
+    }
+
+    func testHS211PassesOnEarlierDecision() { assertSpots(Fixture.clean, []) }
+
+    func testHS212UnknownAwardForm() {
+        let source = Fixture.replacing("Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh", with: "Hình thức: Giấy khen của Chánh Văn phòng")
+        let spots = spots(lint(source))
+        XCTAssertEqual(spots, [Spot("HS212", 26, 12)])
+        XCTAssertEqual(lint(source).findings[0].message.vi, "\"Giấy khen của Chánh Văn phòng\" không phải hình thức khen thưởng của kế hoạch; có phải \"Giấy khen của Chánh Văn phòng UBND tỉnh\"?")
+    }
+
+    func testHS212PassesOnAlias() {
+        assertSpots(Fixture.replacing("Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh", with: "Hình thức: Giấy khen của Chánh Văn phòng Ủy ban nhân dân tỉnh"), [])
+    }
+
+    /// A pending form is not checked: no HS2xx criteria and no required basis for it (HS302).
+    func testHS213PendingForm() {
+        let source = Fixture.replacing("Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh", with: "Hình thức: Khen thưởng cấp Nhà nước")
+        assertSpots(source, [Spot("HS213", 26, 12)])
+    }
+
+    func testHS213PassesOnPublishedForms() { assertSpots(Fixture.clean, []) }
+
+    // MARK: HS3xx
+
+    func testHS301WrongSymbolAndDateWithFix() {
+        let source = Fixture.replacing("Căn cứ Kế hoạch số 179/KH-UBND ngày 02/8/2019", with: "Căn cứ Kế hoạch số 179/KH-VPUB ngày 02/9/2019")
+        assertSpots(source, [Spot("HS301", 10, 20), Spot("HS301", 10, 37)])
+        XCTAssertEqual(lint(source).findings[1].message.vi, "Kế hoạch số 179/KH-UBND ban hành ngày 02/8/2019, không phải 02/9/2019.")
+        XCTAssertEqual(applyingFixes(of: "HS301", to: source), Fixture.clean)
+        let spelled = Fixture.replacing("tại điểm 2.2 khoản 2 Mục II Kế hoạch số 179/KH-UBND ngày 02/8/2019", with: "tại điểm 2.2 khoản 2 Mục II Kế hoạch số 179/KH-UBND ngày 2 tháng 9 năm 2019")
+        XCTAssertTrue(applyingFixes(of: "HS301", to: spelled).contains("Kế hoạch số 179/KH-UBND ngày 02 tháng 8 năm 2019 của UBND tỉnh."))
+    }
+
+    func testHS301PassesOnExactCitation() { assertSpots(Fixture.clean, []) }
+
+    func testHS302MissingBasisInToTrinhAndReport() {
+        let source = Fixture.replacing("Căn cứ Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh;\n", with: "")
+            .replacingOccurrences(of: "Mẫu số 07 ban hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ\n", with: "")
+        assertSpots(source, [Spot("HS302", 4, 1), Spot("HS302", 46, 1)])
+        let fixed = applyingFixes(of: "HS302", to: source)
+        XCTAssertTrue(fixed.contains("Căn cứ Biên bản họp xét ngày 16/5/2022 của Phòng Tổ chức - Hành chính - Quản trị.\nCăn cứ Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh Sơn La;\n"))
+        XCTAssertTrue(fixed.contains("Sơn La, ngày 17 tháng 5 năm 2022\nMẫu số 07 ban hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ\n"))
+        assertSpots(fixed, [])
+    }
+
+    func testHS302PassesWhenCited() { assertSpots(Fixture.clean, []) }
+
+    func testHS303ClauseForTheOtherKind() {
+        let source = Fixture.replacing("tại điểm 2.2 khoản 2 Mục II", with: "tại điểm 2.1 khoản 2 Mục II")
+        assertSpots(source, [Spot("HS303", 55, 40)])
+        XCTAssertEqual(applyingFixes(of: "HS303", to: source), Fixture.clean)
+    }
+
+    func testHS303PassesOnOwnClause() { assertSpots(Fixture.clean, []) }
+
+    func testHS304IncompleteFirstCitation() {
+        let source = Fixture.replacing("Căn cứ Kế hoạch số 29/KH-VPUB ngày 14/8/2019 của Văn phòng UBND tỉnh;", with: "Căn cứ KH 29 của Văn phòng UBND tỉnh;")
+        assertSpots(source, [Spot("HS304", 11, 8)])
+        XCTAssertEqual(applyingFixes(of: "HS304", to: source), Fixture.clean)
+    }
+
+    func testHS304PassesOnLaterShortMentions() {
+        assertSpots(Fixture.replacing("Căn cứ Biên bản họp xét", with: "Căn cứ KH 179 và Biên bản họp xét"), [])
+    }
+
+    func testHS305UnknownBasisButNotEvidence() {
+        let source = Fixture.replacing("Căn cứ Biên bản họp xét", with: "Căn cứ Kế hoạch số 50/KH-SNV ngày 01/3/2022 của Sở Nội vụ;\nCăn cứ Biên bản họp xét")
+        assertSpots(source, [Spot("HS305", 12, 8)])
+        XCTAssertEqual(lint(source).findings[0].severity, .info)
+    }
+
+    func testHS305PassesOnEvidenceCitations() { assertSpots(Fixture.clean, []) }
+
+    func testHS306SupersededDecree() {
+        let source = Fixture.replacing("# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa\nSơn La, ngày 17 tháng 5 năm 2022", with: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa\nSơn La, ngày 17 tháng 5 năm 2024")
+        let spots = spots(lint(source)).filter { $0.code == "HS306" }
+        XCTAssertEqual(spots, [Spot("HS306", 49, 29)])
+        XCTAssertEqual(lint(source).findings.first { $0.code == "HS306" }?.message.vi,
+                       "Nghị định số 91/2017/NĐ-CP đã được thay thế bởi 98/2023/NĐ-CP từ ngày 01/01/2024; văn bản này ghi ngày 17/5/2024.")
+    }
+
+    func testHS306PassesBeforeTheDate() { assertSpots(Fixture.clean, []) }
+
+    func testHS307CriteriaOfTheOtherForm() {
+        let source = Fixture.replacing("tại điểm 2.2 khoản 2 Mục II Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh", with: "tại điểm 2.2 khoản 2 Mục II Kế hoạch số 29/KH-VPUB ngày 14/8/2019 của Văn phòng UBND tỉnh")
+        assertSpots(source, [Spot("HS307", 55, 76)])
+    }
+
+    func testHS307PassesOnOwnPlan() { assertSpots(Fixture.clean, []) }
+
+    func testHS308TypeCodeMismatchAndMalformed() {
+        let source = Fixture.replacing("Căn cứ Biên bản họp xét", with: "Căn cứ Kế hoạch số 12/QĐ-UBND ngày 01/3/2022 của UBND tỉnh;\nCăn cứ Biên bản họp xét")
+            .replacingOccurrences(of: "Nghị định số 91/2017/NĐ-CP", with: "Nghị định số 91/2017/ND-CP")
+        assertSpots(source, [Spot("HS305", 12, 8), Spot("HS308", 12, 20), Spot("HS301", 50, 42), Spot("HS308", 50, 42)])
+        XCTAssertEqual(lint(source).findings[3].message.vi, "Ký hiệu \"ND\" trong \"91/2017/ND-CP\" phải viết là \"NĐ\".")
+    }
+
+    func testHS308PassesOnWellFormedNumbers() { assertSpots(Fixture.clean, []) }
+
+    // MARK: HS4xx
+
+    func testHS401ImpossibleDates() {
+        let source = Fixture.replacing("Sơn La, ngày 16 tháng 5 năm 2022", with: "Sơn La, ngày 31 tháng 4 năm 2022")
+            .replacingOccurrences(of: "Thời gian: 08 giờ 00, ngày 16/5/2022", with: "Thời gian: 08 giờ 00, ngày 29/02/2021")
+        assertSpots(source, [Spot("HS401", 34, 9), Spot("HS401", 35, 28)])
+        XCTAssertEqual(lint(source).findings[1].message.vi, "Ngày \"29/02/2021\" không hợp lệ: tháng 2/2021 chỉ có 28 ngày.")
+        let month = Fixture.replacing("Sơn La, ngày 16 tháng 5 năm 2022", with: "Sơn La, ngày 16 tháng 13 năm 2022")
+        XCTAssertEqual(lint(month).findings.map(\.message.en), ["The date \"ngày 16 tháng 13 năm 2022\" is impossible: there is no month 13."])
+    }
+
+    func testHS401PassesOnLeapDay() {
+        assertSpots(Fixture.replacing("Thời gian: 08 giờ 00, ngày 16/5/2022", with: "Thời gian: 08 giờ 00, ngày 16/5/2022 (họp bù ngày 29/02/2020)"), [])
+    }
+
+    func testHS402PastDeadline() {
+        let source = Fixture.replacing("Sơn La, ngày 18 tháng 5 năm 2022", with: "Sơn La, ngày 21 tháng 5 năm 2022")
+        assertSpots(source, [Spot("HS402", 6, 9)])
+    }
+
+    func testHS402PassesTheDayBefore() {
+        assertSpots(Fixture.replacing("Sơn La, ngày 18 tháng 5 năm 2022", with: "Sơn La, ngày 20 tháng 5 năm 2022"), [])
+    }
+
+    func testHS403DocumentsAfterTheToTrinh() {
+        let source = Fixture.replacing("Sơn La, ngày 16 tháng 5 năm 2022", with: "Sơn La, ngày 19 tháng 5 năm 2022")
+        assertSpots(source, [Spot("HS403", 34, 9)])
+    }
+
+    func testHS403PassesOnTheSameDay() {
+        assertSpots(Fixture.replacing("Sơn La, ngày 16 tháng 5 năm 2022", with: "Sơn La, ngày 18 tháng 5 năm 2022"), [])
+    }
+
+    func testHS404MalformedNumber() {
+        assertSpots(Fixture.replacing("Số: 12/TTr-TCHCQT", with: "Số: 12/TCHCQT"), [Spot("HS404", 5, 5)])
+        assertSpots(Fixture.replacing("Số: 12/TTr-TCHCQT", with: "Số: 12/BC-TCHCQT"), [Spot("HS404", 5, 5)])
+    }
+
+    func testHS404PassesOnBlankNumber() {
+        assertSpots(Fixture.replacing("Số: 12/TTr-TCHCQT", with: "Số: /TTr-TCHCQT"), [])
+    }
+
+    func testHS405VoteArithmetic() {
+        let source = Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- Tổ Quản trị: 7/8 đồng ý (85%)")
+            .replacingOccurrences(of: "- Nguyễn Thị Hoa: 8/8 đồng ý (100%)", with: "- Nguyễn Thị Hoa: 9/8 đồng ý (100%)")
+        assertSpots(source, [Spot("HS405", 42, 19), Spot("HS405", 43, 28)])
+        XCTAssertEqual(lint(source).findings[1].message.vi, "Tổ Quản trị: 7/8 là 87,5%, không phải 85%.")
+        XCTAssertTrue(applyingFixes(of: "HS405", to: source).contains("- Tổ Quản trị: 7/8 đồng ý (87,5%)"))
+        let attendance = Fixture.replacing("Thành phần: 8/9 công chức có mặt", with: "Thành phần: 9/8 công chức có mặt")
+        assertSpots(attendance, [Spot("HS405", 37, 13), Spot("HS405", 42, 19), Spot("HS405", 43, 16)])
+    }
+
+    func testHS405PassesWithinHalfAPoint() {
+        assertSpots(Fixture.replacing("7/8 đồng ý (87,5%)", with: "7/8 đồng ý (88%)"), [])
+    }
+
+    func testHS406NotAboveThreshold() {
+        let source = Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- Tổ Quản trị: 4/8 đồng ý (50%)")
+        assertSpots(source, [Spot("HS406", 43, 16)])
+    }
+
+    func testHS406PassesAboveThreshold() {
+        assertSpots(Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- Tổ Quản trị: 5/8 đồng ý (62,5%)"), [])
+    }
+
+    func testHS407LeadingZeroWithFix() {
+        let source = Fixture.replacing("Sơn La, ngày 16 tháng 5 năm 2022", with: "Sơn La, ngày 6 tháng 5 năm 2022")
+            .replacingOccurrences(of: "Thời gian: 08 giờ 00, ngày 16/5/2022", with: "Thời gian: 08 giờ 00, ngày 6/5/2022")
+        assertSpots(source, [Spot("HS407", 34, 14)])
+        XCTAssertTrue(applyingFixes(of: "HS407", to: source).contains("Sơn La, ngày 06 tháng 5 năm 2022"))
+    }
+
+    func testHS407PassesWithZeros() {
+        assertSpots(Fixture.replacing("Sơn La, ngày 16 tháng 5 năm 2022", with: "Sơn La, ngày 06 tháng 5 năm 2022")
+            .replacingOccurrences(of: "ngày 16/5/2022", with: "ngày 06/5/2022"), [])
+    }
+
+    /// Every fix is marked safe exactly when its rule says its fixes are safe.
+    func testFixSafetyMatchesTheRule() {
+        let sources = [
+            Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuye\u{302}n\u{200B} viên\nHình"),
+            Fixture.replacing("Căn cứ Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh;\n", with: ""),
+            Fixture.replacing("7/8 đồng ý (87,5%)", with: "7/8 đồng ý (80%)"),
+            String(Fixture.clean[..<Fixture.clean.range(of: "# BÁO CÁO")!.lowerBound]),
+        ]
+        var seen = 0
+        for source in sources {
+            for finding in lint(source).findings {
+                let rule = RuleRegistry.rule(code: finding.code)!
+                for fix in finding.fixes {
+                    seen += 1
+                    XCTAssertEqual(fix.isSafe, rule.fixAvailability == .safe, finding.code)
+                    XCTAssertNotEqual(rule.fixAvailability, .none, finding.code)
+                }
+            }
+        }
+        XCTAssertGreaterThan(seen, 4)
+    }
+}
