@@ -16,33 +16,10 @@ final class EndToEndTests: XCTestCase {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    typealias Run = HosoRun
 
-    func hoso(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:]) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.binary
-        process.arguments = arguments
-        process.currentDirectoryURL = Self.packageRoot
-        var env = ProcessInfo.processInfo.environment
-        env.removeValue(forKey: "NO_COLOR")
-        for (key, value) in environment { env[key] = value }
-        process.environment = env
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
-        try input.fileHandleForWriting.close()
-        let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
-        let stderrData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
-                   stderr: String(decoding: stderrData, as: UTF8.self))
+    func hoso(_ arguments: [String], stdin: [UInt8]? = nil, environment: [String: String] = [:], directory: URL? = nil) throws -> Run {
+        try runHoso(arguments, stdin: stdin, environment: environment, directory: directory ?? Self.packageRoot)
     }
 
     func json(_ text: String) throws -> [String: Any] {
@@ -174,7 +151,7 @@ final class EndToEndTests: XCTestCase {
         let run = try hoso(["lint", "--format", "json", "Examples"])
         let paths = try (json(run.stdout)["files"] as! [[String: Any]]).map { $0["path"] as! String }
         XCTAssertEqual(paths, ["Examples/co-loi/phong-hanh-chinh-tcvn3.hoso", "Examples/co-loi/phong-tong-hop.hoso",
-                               "Examples/phong-kinh-te.hoso", "Examples/phong-tchcqt.hoso"])
+                               "Examples/ke-hoach-2024/phong-tong-hop-2024.hoso", "Examples/phong-kinh-te.hoso", "Examples/phong-tchcqt.hoso"])
     }
 
     func testGitHubFormat() throws {
@@ -194,4 +171,35 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(try hoso(["explain", "HS999"]).status, 2)
         XCTAssertTrue(try hoso(["--version"]).stdout.hasPrefix("hoso "))
     }
+}
+
+/// What a run of the binary gave back.
+struct HosoRun {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs the built `hoso` with arguments, standard input and extra environment; captures everything.
+func runHoso(_ arguments: [String], stdin: [UInt8]?, environment: [String: String], directory: URL) throws -> HosoRun {
+    let process = Process()
+    process.executableURL = EndToEndTests.binary
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    var env = ProcessInfo.processInfo.environment
+    env.removeValue(forKey: "NO_COLOR")
+    for (key, value) in environment { env[key] = value }
+    process.environment = env
+    let out = Pipe(), err = Pipe(), input = Pipe()
+    process.standardOutput = out
+    process.standardError = err
+    process.standardInput = input
+    try process.run()
+    if let stdin { input.fileHandleForWriting.write(Data(stdin)) }
+    try input.fileHandleForWriting.close()
+    let stdoutData = out.fileHandleForReading.readDataToEndOfFile()
+    let stderrData = err.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return HosoRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
+               stderr: String(decoding: stderrData, as: UTF8.self))
 }

@@ -1,0 +1,236 @@
+import Foundation
+import XCTest
+
+/// `--fix`, config and profiles, SARIF, `--staged`, `hoso new` and `hoso rules`, through the real binary.
+final class CommandTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws {
+        try? FileManager.default.removeItem(at: folder)
+    }
+
+    var clean: String {
+        get throws { try String(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("Examples/phong-tchcqt.hoso"), encoding: .utf8) }
+    }
+
+    func write(_ text: String, to name: String) throws -> URL {
+        let url = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(text.utf8).write(to: url)
+        return url
+    }
+
+    func hoso(_ arguments: [String], stdin: [UInt8]? = nil, in directory: URL? = nil) throws -> HosoRun {
+        try runHoso(arguments, stdin: stdin, environment: [:], directory: directory ?? folder)
+    }
+
+    func testFixRoundTripKeepsCRLFAndBOMByteForByte() throws {
+        let broken = try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuye\u{302}n vie\u{302}n\nHình")
+            .replacingOccurrences(of: "Năm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021", with: "Năm 2020: HTXSNV\nNăm 2021")
+            .replacingOccurrences(of: "7/8 đồng ý (87,5%)", with: "7/8 đồng ý (80%)")
+            .replacingOccurrences(of: "Sơn La, ngày 16 tháng 5 năm 2022", with: "Sơn La, ngày 6 tháng 5 năm 2022")
+            .replacingOccurrences(of: "ngày 16/5/2022", with: "ngày 06/5/2022")
+            .replacingOccurrences(of: "Chánh Văn phòng UBND tỉnh\nVề", with: "Chánh Văn phòng UBND tỉnh\u{200B}\nVề")
+        let crlf = { (s: String) in [0xEF, 0xBB, 0xBF] + Array(s.replacingOccurrences(of: "\n", with: "\r\n").utf8) }
+        let url = folder.appendingPathComponent("a.hoso")
+        try Data(crlf(broken)).write(to: url)
+        let expected = try clean.replacingOccurrences(of: "Sơn La, ngày 16 tháng 5 năm 2022", with: "Sơn La, ngày 06 tháng 5 năm 2022")
+            .replacingOccurrences(of: "ngày 16/5/2022", with: "ngày 06/5/2022")
+        let run = try hoso(["lint", "--fix", "--format", "json", "a.hoso"])
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertTrue(run.stderr.contains("đã sửa"))
+        XCTAssertEqual([UInt8](try Data(contentsOf: url)), crlf(expected))
+        // Re-linting finds nothing fixable; a second --fix leaves the file (and its timestamp) alone.
+        let before = try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date
+        Thread.sleep(forTimeInterval: 0.01)
+        let again = try hoso(["lint", "--fix", "a.hoso"])
+        XCTAssertEqual(again.status, 0)
+        XCTAssertEqual(again.stderr, "")
+        XCTAssertEqual(try FileManager.default.attributesOfItem(atPath: url.path)[.modificationDate] as? Date, before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["a.hoso"])
+    }
+
+    func testFixKeepsUTF16AndReportsTheRest() throws {
+        let broken = try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: ...\nHình")
+        var utf16: [UInt8] = [0xFF, 0xFE]
+        for unit in broken.utf16 { utf16 += [UInt8(unit & 0xFF), UInt8(unit >> 8)] }
+        let url = folder.appendingPathComponent("u.hoso")
+        try Data(utf16).write(to: url)
+        let run = try hoso(["lint", "--fix", "u.hoso"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.contains("u.hoso:17:1: lỗi[HS107]"))
+        let bytes = [UInt8](try Data(contentsOf: url))
+        XCTAssertEqual(Array(bytes.prefix(2)), [0xFF, 0xFE])
+        XCTAssertEqual(String(decoding: stride(from: 2, to: bytes.count, by: 2).map { UInt16(bytes[$0]) | UInt16(bytes[$0 + 1]) << 8 }, as: UTF16.self),
+                       broken.replacingOccurrences(of: "Chuc vu: ...", with: "Chức vụ: ..."))
+    }
+
+    func testFixOnReadOnlyFileFailsClearly() throws {
+        let url = try write(try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuyên viên\nHình"), to: "r.hoso")
+        try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: url.path)
+        let original = try Data(contentsOf: url)
+        let run = try hoso(["lint", "--fix", "r.hoso"])
+        if getuid() != 0 {  // root may write anyway
+            XCTAssertEqual(run.status, 2)
+            XCTAssertTrue(run.stderr.contains("chỉ đọc"))
+            XCTAssertEqual(try Data(contentsOf: url), original)
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["r.hoso"])
+    }
+
+    func testFixOnStdinPrintsTheFixedText() throws {
+        let broken = try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuyên viên\nHình")
+        let run = try hoso(["lint", "--fix", "-"], stdin: Array(broken.utf8))
+        XCTAssertEqual(run.stdout, try clean)
+        XCTAssertTrue(run.stderr.contains("Không có vấn đề nào"))
+    }
+
+    func testConfigDiscoveryRulesLanguageExcludeAndUnknownKeys() throws {
+        _ = try write(#"{"language": "en", "rules": {"HS108": "off", "HS107": "warning", "HS999": "off"}, "exclude": ["nhap/**"], "colour": 1}"#, to: "hoso.json")
+        _ = try write(try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: ...\nHình"), to: "don-vi/a.hoso")
+        _ = try write("rác", to: "nhap/b.hoso")
+        let run = try hoso(["lint", "--format", "json", "."])
+        XCTAssertEqual(run.status, 0, run.stdout)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let files = try XCTUnwrap(report["files"] as? [[String: Any]])
+        XCTAssertEqual(files.map { $0["path"] as? String }, ["./don-vi/a.hoso"])
+        let diagnostics = try XCTUnwrap(files[0]["diagnostics"] as? [[String: Any]])
+        XCTAssertEqual(diagnostics.map { $0["code"] as? String }, ["HS107"])
+        XCTAssertEqual(diagnostics[0]["severity"] as? String, "warning")
+        XCTAssertEqual(diagnostics[0]["message"] as? String, "The field \"Chức vụ\" of Nguyễn Thị Hoa is empty; fill it in.")
+        XCTAssertTrue(run.stderr.contains("$.colour: khoá không được hỗ trợ, bỏ qua / unknown key, ignored"))
+        XCTAssertTrue(run.stderr.contains("$.rules.HS999"))
+        // A file named explicitly is checked even when a glob excludes it.
+        XCTAssertEqual(try hoso(["lint", "nhap/b.hoso"]).status, 1)
+    }
+
+    func testBrokenConfigAndProfileExitTwoNamingFileAndPath() throws {
+        _ = try write(#"{"rules": {"HS108": "loud"}}"#, to: "cfg/hoso.json")
+        _ = try write(try clean, to: "cfg/a.hoso")
+        let badConfig = try hoso(["lint", "cfg/a.hoso"])
+        XCTAssertEqual(badConfig.status, 2)
+        XCTAssertTrue(badConfig.stderr.contains("hoso.json: $.rules.HS108: cần error, warning, info, hint hoặc off"), badConfig.stderr)
+        XCTAssertEqual(badConfig.stdout, "")
+
+        var profile = try String(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("Examples/ke-hoach-2024/profile.json"), encoding: .utf8)
+        profile = profile.replacingOccurrences(of: "\"excellentYearsNeeded\": 2", with: "\"excellentYearsNeeded\": \"hai\"")
+        _ = try write(profile, to: "p/profile.json")
+        _ = try write(try clean, to: "p/a.hoso")
+        let badProfile = try hoso(["lint", "--profile", "p/profile.json", "p/a.hoso"])
+        XCTAssertEqual(badProfile.status, 2)
+        XCTAssertTrue(badProfile.stderr.contains("p/profile.json: $.awardForms[0].excellentYearsNeeded: sai kiểu, cần an integer / expected an integer"), badProfile.stderr)
+        _ = try write("{ not json", to: "p/broken.json")
+        let notJSON = try hoso(["lint", "--profile", "p/broken.json", "p/a.hoso"])
+        XCTAssertEqual(notJSON.status, 2)
+        XCTAssertTrue(notJSON.stderr.contains("p/broken.json: $: không phải JSON hợp lệ"), notJSON.stderr)
+        _ = try write(profile.replacingOccurrences(of: "\"excellentYearsNeeded\": \"hai\"", with: "\"excellentYearsNeeded\": 2")
+            .replacingOccurrences(of: "\"minimumRating\": \"tot\"", with: "\"minimumRating\": \"gioi\""), to: "p/ref.json")
+        let badReference = try hoso(["lint", "--profile", "p/ref.json", "p/a.hoso"])
+        XCTAssertTrue(badReference.stderr.contains("$.awardForms[0].minimumRating: \"gioi\" không phải id"), badReference.stderr)
+    }
+
+    func testSecondProfileChangesYearsQuotasAndSupersession() throws {
+        let root = EndToEndTests.packageRoot
+        let dossier = try String(contentsOf: root.appendingPathComponent("Examples/ke-hoach-2024/phong-tong-hop-2024.hoso"), encoding: .utf8)
+        XCTAssertEqual(try hoso(["lint", "Examples/ke-hoach-2024"], in: root).status, 0)
+        // The 2022 profile sees other years and no HS208 override.
+        let withDefault = try hoso(["lint", "--config", "/dev/null", "--format", "json", "-"], stdin: Array(dossier.utf8), in: root)
+        XCTAssertEqual(withDefault.status, 2, "an unreadable config is an error")
+        let old = dossier.replacingOccurrences(of: "Nghị định số 98/2023/NĐ-CP ngày 31/12/2023", with: "Nghị định số 91/2017/NĐ-CP ngày 31/7/2017")
+        let run = try hoso(["lint", "--stdin-filename", "Examples/ke-hoach-2024/moi.hoso", "--format", "json", "-"], stdin: Array(old.utf8), in: root)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(report["profile"] as? String, "son-la-vpub-2024")
+        let codes = ((report["files"] as! [[String: Any]])[0]["diagnostics"] as! [[String: Any]]).map { $0["code"] as! String }
+        XCTAssertEqual(codes, ["HS302", "HS306"])
+        let asDefault = try hoso(["lint", "--profile", "/nonexistent.json", "-"], stdin: Array(old.utf8), in: root)
+        XCTAssertEqual(asDefault.status, 2)
+        XCTAssertTrue(asDefault.stderr.contains("không đọc được tệp profile \"/nonexistent.json\""))
+    }
+
+    func testSARIFHasTheRequiredFields() throws {
+        let run = try hoso(["lint", "--format", "sarif", "Examples/co-loi/phong-tong-hop.hoso"], in: EndToEndTests.packageRoot)
+        let sarif = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(sarif["version"] as? String, "2.1.0")
+        XCTAssertNotNil(sarif["$schema"])
+        let runs = try XCTUnwrap(sarif["runs"] as? [[String: Any]])
+        XCTAssertEqual(runs.count, 1)
+        let driver = try XCTUnwrap((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
+        XCTAssertEqual(driver["name"] as? String, "hoso")
+        let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
+        XCTAssertEqual(rules.count, 49)
+        let results = try XCTUnwrap(runs[0]["results"] as? [[String: Any]])
+        XCTAssertEqual(results.count, 9)
+        for result in results {
+            let message = try XCTUnwrap(result["message"] as? [String: Any])
+            XCTAssertNotNil(message["text"] as? String)
+            XCTAssertTrue(["error", "warning", "note"].contains(result["level"] as? String))
+            let index = try XCTUnwrap(result["ruleIndex"] as? Int)
+            XCTAssertEqual(rules[index]["id"] as? String, result["ruleId"] as? String)
+            let location = try XCTUnwrap((result["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])
+            XCTAssertEqual((location["artifactLocation"] as? [String: Any])?["uri"] as? String, "Examples/co-loi/phong-tong-hop.hoso")
+            let region = try XCTUnwrap(location["region"] as? [String: Int])
+            XCTAssertGreaterThanOrEqual(region["startLine"] ?? 0, 1)
+            XCTAssertGreaterThanOrEqual(region["startColumn"] ?? 0, 1)
+        }
+        XCTAssertEqual(results[0]["ruleId"] as? String, "HS108")
+        let fix = try XCTUnwrap((results[0]["fixes"] as? [[String: Any]])?.first)
+        let replacement = try XCTUnwrap(((fix["artifactChanges"] as? [[String: Any]])?.first?["replacements"] as? [[String: Any]])?.first)
+        XCTAssertEqual((replacement["insertedContent"] as? [String: Any])?["text"] as? String, "Đơn vị")
+    }
+
+    func testStagedChecksTheIndexVersion() throws {
+        func git(_ args: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + args
+            process.currentDirectoryURL = folder
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            XCTAssertEqual(process.terminationStatus, 0, args.joined(separator: " "))
+        }
+        try git(["init", "-q"])
+        let url = try write(try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chức vụ: ...\nHình"), to: "ho-so/a.hoso")
+        _ = try write("không phải hồ sơ", to: "ghi-chu.txt")
+        try git(["add", "."])
+        // The working tree is fixed after staging: --staged still sees the broken staged version.
+        try Data(try clean.utf8).write(to: url)
+        let staged = try hoso(["lint", "--staged"])
+        XCTAssertEqual(staged.status, 1)
+        XCTAssertTrue(staged.stdout.hasPrefix("ho-so/a.hoso:17:1: lỗi[HS107]"), staged.stdout)
+        XCTAssertEqual(try hoso(["lint", "ho-so"]).status, 0)
+        let outside = try hoso(["lint", "--staged"], in: FileManager.default.temporaryDirectory.appendingPathComponent("/"))
+        XCTAssertEqual(outside.status, 2)
+    }
+
+    func testNewSkeletonsLintWithTheirBlanksFlagged() throws {
+        for (award, kind) in [("bang-khen", "ca-nhan"), ("bang-khen", "tap-the"), ("giay-khen", "ca-nhan"), ("giay-khen", "tap-the")] {
+            let skeleton = try hoso(["new", "--award", award, "--kind", kind, "--unit", "Phòng Tổng hợp"])
+            XCTAssertEqual(skeleton.status, 0)
+            let lint = try hoso(["lint", "--format", "json", "-"], stdin: Array(skeleton.stdout.utf8))
+            XCTAssertEqual(lint.status, 1)
+            let codes = Set(((try JSONSerialization.jsonObject(with: Data(lint.stdout.utf8)) as! [String: Any])["files"] as! [[String: Any]])[0]["diagnostics"]
+                .flatMap { ($0 as! [[String: Any]]).map { $0["code"] as! String } }!)
+            XCTAssertTrue(codes.isSuperset(of: ["HS107", "HS201", "HS401"]), "\(award) \(kind): \(codes)")
+            XCTAssertFalse(codes.contains("HS102") || codes.contains("HS101") || codes.contains("HS105"), "\(award) \(kind): \(codes)")
+        }
+        XCTAssertEqual(try hoso(["new", "--award", "bang-vang"]).status, 2)
+    }
+
+    func testRulesListsEveryRuleInBothFormats() throws {
+        let text = try hoso(["rules"])
+        XCTAssertEqual(text.stdout.split(separator: "\n").count, 49)
+        XCTAssertTrue(text.stdout.contains("HS501  error    Vượt số lượng khen thưởng"))
+        let json = try hoso(["rules", "--format", "json", "--lang", "en"])
+        let rules = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(rules.count, 49)
+        XCTAssertEqual(rules.first { $0["code"] as? String == "HS108" }?["fix"] as? String, "safe")
+        XCTAssertEqual(rules.first { $0["code"] as? String == "HS501" }?["title"] as? String, "Quota exceeded")
+    }
+}
