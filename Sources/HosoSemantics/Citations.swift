@@ -25,13 +25,21 @@ public struct DocumentType: Sendable, Equatable {
         DocumentType(name: "Báo cáo", code: "BC", shortForm: "BC"),
     ]
 
+    private static let byFoldedName: [String: DocumentType] = Dictionary(uniqueKeysWithValues: all.map { (Folding.key($0.name), $0) })
+    private static let byShortForm: [String: DocumentType] = {
+        var table: [String: DocumentType] = [:]
+        for type in all { if let short = type.shortForm { table[short] = type } }
+        table["ND"] = table["NĐ"]
+        table["QD"] = table["QĐ"]
+        return table
+    }()
+
     /// The type whose full name folds to `folded` (one or two words).
-    static func named(folded: String) -> DocumentType? { all.first { Folding.key($0.name) == folded } }
+    static func named(folded: String) -> DocumentType? { byFoldedName[folded] }
 
     /// The type whose short form is exactly `token` (short forms are written in capitals).
     static func short(_ token: String) -> DocumentType? {
-        let normalized = Folding.nfc(token)
-        return all.first { $0.shortForm == normalized || ($0.shortForm == "NĐ" && normalized == "ND") || ($0.shortForm == "QĐ" && normalized == "QD") }
+        token.utf8.count <= 4 ? byShortForm[token] : nil
     }
 }
 
@@ -159,7 +167,9 @@ enum CitationScanner {
             while b > a && (bytes[b - 1] == 0x2A || bytes[b - 1] == 0x22) { b -= 1 }
             guard a < b else { continue }
             let raw = text.string(a..<b)
-            tokens.append(Token(range: a..<b, folded: Folding.key(raw), text: raw))
+            // Keywords are short words; long tokens and numbers need no folding.
+            let isWord = b - a <= 16 && !(bytes[a] >= 0x30 && bytes[a] <= 0x39)
+            tokens.append(Token(range: a..<b, folded: isWord ? Folding.key(raw) : "", text: raw))
         }
         return tokens
     }

@@ -49,8 +49,9 @@ public struct Profile: Sendable, Codable, Equatable {
     public func registryDocument(for citation: Citation) -> RegistryDocument? {
         guard let serial = citation.number?.serial else { return nil }
         let typeKey = Folding.key(citation.type.name)
+        let prefix = "\(serial)/"
         let candidates = registry.filter { document in
-            DocumentNumber.parse(document.number)?.serial == serial && Folding.key(document.type) == typeKey
+            document.number.hasPrefix(prefix) && Folding.key(document.type) == typeKey
         }
         if let year = citation.number?.year, let sameYear = candidates.first(where: { DocumentNumber.parse($0.number)?.year == year }) {
             return sameYear

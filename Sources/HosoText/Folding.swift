@@ -9,6 +9,7 @@ public enum Folding {
     /// "Chức  vụ", "CHUC VU" and "**Chức vụ**" all fold to "chuc vu". Look-alike letters of
     /// Đ/đ (Ð, ð, Ɖ, ɖ) fold to "d" so that HS003 text still finds its structure.
     public static func key<S: StringProtocol>(_ text: S) -> String {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(text.utf8) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
@@ -36,6 +37,20 @@ public enum Folding {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `key` for ASCII-only text, straight from the bytes.
+    static func asciiKey<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pendingSpace = false
+        for b in bytes {
+            if b == 0x2A { continue }
+            if b == 0x20 || b == 0x09 { pendingSpace = !out.isEmpty; continue }
+            if pendingSpace { out.append(0x20); pendingSpace = false }
+            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Normalizes a person's or collective's name for comparison: NFC, lowercase, single spaces,
     /// emphasis removed; diacritics are kept ("Hoa", "Hòa" and "Hóa" stay different).
     public static func name<S: StringProtocol>(_ text: S) -> String {
@@ -47,7 +62,19 @@ public enum Folding {
     /// The text in Unicode NFC (composed, "dựng sẵn").
     public static func nfc<S: StringProtocol>(_ text: S) -> String {
         let string = String(text)
-        return String(decoding: string._nfcCodeUnits, as: UTF8.self)
+        return isSurelyNFC(string) ? string : String(decoding: string._nfcCodeUnits, as: UTF8.self)
+    }
+
+    /// A fast check that holds for precomposed Vietnamese: every scalar below U+0300 or in
+    /// Latin Extended Additional (U+1E00–U+1EFF), none of which NFC changes.
+    static func isSurelyNFC(_ string: String) -> Bool {
+        var utf8 = string.utf8.makeIterator()
+        while let b = utf8.next() {
+            if b < 0xCC || (b >= 0x80 && b < 0xC0) { continue }
+            if b == 0xE1, let b1 = utf8.next(), b1 >= 0xB8 && b1 <= 0xBB { continue }
+            return false
+        }
+        return true
     }
 
     /// Whether a scalar is a combining diacritical mark (the blocks Vietnamese NFD text uses).

@@ -27,8 +27,10 @@ public struct HS004: Rule {
         let bytes = text.bytes
         for line in 0..<text.lineCount {
             let range = text.contentRange(ofLine: line)
-            // Latin-1 supplement characters are C2/C3 sequences; skip lines without any.
-            guard range.contains(where: { bytes[$0] == 0xC2 || bytes[$0] == 0xC3 }) else { continue }
+            // Suspects are C2 xx (U+0080–U+00BF) or C3 xx outside the Vietnamese letters; skip lines without any.
+            guard range.contains(where: { i in
+                bytes[i] == 0xC2 || (bytes[i] == 0xC3 && i + 1 < range.upperBound && !Self.vietnameseLatin1.contains(0xC0 + UInt32(bytes[i + 1] & 0x3F)))
+            }) else { continue }
             let scalars = Array(text.string(range).unicodeScalars)
             var offsets: [Int] = []
             var offset = range.lowerBound

@@ -20,14 +20,20 @@ public struct HS204: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let profile = context.profile
-        let top = profile.ratings.first { $0.rank == profile.topRank }
+        let topRank = profile.topRank
+        let topName = profile.ratings.first { $0.rank == topRank }?.name ?? ""
+        let span = yearSpan(profile)
         for nominee in context.dossier.nominees {
             guard let form = nominee.awardForm, !form.pending, form.excellentYearsNeeded > 0 else { continue }
-            let years = Set(nominee.ratings.filter { profile.evaluationYears.contains($0.year) && $0.rating?.rank == profile.topRank }.map(\.year))
-            guard years.count < form.excellentYearsNeeded else { continue }
+            var excellentYears: Set<Int> = []
+            for stated in nominee.ratings where profile.evaluationYears.contains(stated.year) {
+                if let rating = stated.rating, rating.rank == topRank { excellentYears.insert(stated.year) }
+            }
+            let needed = form.excellentYearsNeeded
+            guard excellentYears.count < needed else { continue }
             sink.report(nominee.nameRange, LocalizedText(
-                vi: "\(form.name) cần ít nhất \(form.excellentYearsNeeded) năm \"\(top?.name ?? "")\" trong \(yearSpan(profile)); \(nominee.name) có \(years.count).",
-                en: "\(form.name) needs at least \(form.excellentYearsNeeded) year(s) rated \"\(top?.name ?? "")\" in \(yearSpan(profile)); \(nominee.name) has \(years.count)."))
+                vi: "\(form.name) cần ít nhất \(needed) năm \"\(topName)\" trong \(span); \(nominee.name) có \(excellentYears.count).",
+                en: "\(form.name) needs at least \(needed) year(s) rated \"\(topName)\" in \(span); \(nominee.name) has \(excellentYears.count)."))
         }
     }
 

@@ -15,6 +15,9 @@ public struct HS501: CrossFileRule {
         fix: LocalizedText(vi: "Các đơn vị thống nhất rút bớt đề nghị, hoặc chuyển sang hình thức còn chỉ tiêu.",
                            en: "Agree between units to withdraw proposals or move them to a form with quota left."))
 
+    /// How many of the other nominees a finding points at.
+    static let relatedLimit = 10
+
     public init() {}
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
@@ -35,14 +38,15 @@ public struct HS501: CrossFileRule {
             guard members.count > quota else { continue }
             let kindName = kind == .individual ? LocalizedText(vi: "cá nhân", en: "individuals") : LocalizedText(vi: "tập thể", en: "collectives")
             for (i, member) in members.enumerated() {
-                let related = members.enumerated().filter { $0.offset != i }.map { other in
-                    RelatedLocation(path: files[other.element.file].path, range: other.element.nominee.nameRange,
-                                    message: LocalizedText(vi: "cũng đề nghị: \(other.element.nominee.name)", en: "also proposed: \(other.element.nominee.name)"))
+                // At most `relatedLimit` others: a campaign of thousands must not print millions of lines.
+                let related = members.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { j in
+                    RelatedLocation(path: files[members[j].file].path, range: members[j].nominee.nameRange,
+                                    message: LocalizedText(vi: "cũng đề nghị: \(members[j].nominee.name)", en: "also proposed: \(members[j].nominee.name)"))
                 }
                 sink.report(file: member.file, member.nominee.nameRange, LocalizedText(
                     vi: "\(form.name) chỉ được đề nghị không quá \(quota) \(kindName.vi), nhưng các hồ sơ đề nghị \(members.count).",
                     en: "\(form.name) allows at most \(quota) \(kindName.en), but the dossiers propose \(members.count)."),
-                    related: related)
+                    related: Array(related))
             }
         }
     }

@@ -16,6 +16,9 @@ public struct HS502: CrossFileRule {
         passingExample: "### Cá nhân: Nguyễn Thị Hoa   (Bằng khen)\n### Cá nhân: Nguyễn Thị Hòa   (Giấy khen, một người khác)",
         fix: LocalizedText(vi: "Giữ một đề nghị, xoá đề nghị còn lại.", en: "Keep one proposal and delete the other."))
 
+    /// How many of the other nominees a finding points at.
+    static let relatedLimit = 10
+
     public init() {}
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
@@ -32,7 +35,7 @@ public struct HS502: CrossFileRule {
             let members = groups[key]!
             guard members.count > 1 else { continue }
             for (i, member) in members.enumerated() {
-                let others = members.enumerated().filter { $0.offset != i }.map(\.element)
+                let others = Array(members.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { members[$0] })
                 let related = others.map { other in
                     RelatedLocation(path: files[other.file].path, range: other.nominee.nameRange,
                                     message: LocalizedText(vi: "đề nghị khác: \(other.nominee.awardForm?.name ?? "?")",
