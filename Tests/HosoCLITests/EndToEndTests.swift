@@ -182,6 +182,8 @@ struct HosoRun {
 
 /// Runs the built `hoso` with arguments, standard input and extra environment; captures everything.
 func runHoso(_ arguments: [String], stdin: [UInt8]?, environment: [String: String], directory: URL) throws -> HosoRun {
+    // hoso may exit before reading its input (a usage error): writing to it must not kill the tests.
+    signal(SIGPIPE, SIG_IGN)
     let process = Process()
     process.executableURL = EndToEndTests.binary
     process.arguments = arguments
