@@ -4,7 +4,9 @@ import PackageDescription
 /// hoso: a validator and language server for Vietnamese commendation dossiers.
 ///
 /// Layers, each a module that only imports the ones above it:
-/// HosoText → HosoSyntax → HosoSemantics → HosoRules → HosoCLI → hoso (executable).
+/// HosoText → HosoSyntax → HosoSemantics → HosoRules → front-end support (HosoWorkspace: config,
+/// profiles, files; HosoProtocol: JSON-RPC and LSP types, knowing no rule) → HosoServer and
+/// HosoCLI → hoso (executable).
 let package = Package(
     name: "hoso",
     products: [
@@ -15,7 +17,10 @@ let package = Package(
         .target(name: "HosoSyntax", dependencies: ["HosoText"]),
         .target(name: "HosoSemantics", dependencies: ["HosoText", "HosoSyntax"]),
         .target(name: "HosoRules", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
-        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"]),
+        .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoSemantics", "HosoRules"]),
+        .target(name: "HosoProtocol"),
+        .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol"]),
+        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer"]),
         .executableTarget(name: "hoso", dependencies: ["HosoCLI"]),
         .testTarget(name: "HosoTextTests", dependencies: ["HosoText"]),
         .testTarget(name: "HosoSyntaxTests", dependencies: ["HosoText", "HosoSyntax"]),
@@ -23,5 +28,6 @@ let package = Package(
         .testTarget(name: "HosoRulesTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso"]),
+        .testTarget(name: "HosoServerTests", dependencies: ["HosoServer", "HosoProtocol", "HosoWorkspace"]),
     ]
 )

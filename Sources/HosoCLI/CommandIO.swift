@@ -1,3 +1,4 @@
+import HosoWorkspace
 /// What a command may touch besides the file system: its streams and environment.
 ///
 /// Tests pass buffers and a fake stdin; the executable passes the real ones.
@@ -44,6 +45,9 @@ public enum CLI {
                 throw UsageError(message: "không có lệnh \"\(command)\"; xem `hoso help` / unknown command \"\(command)\"; see `hoso help`")
             }
         } catch let error as UsageError {
+            io.stderr.line("hoso: \(error.message)")
+            return 2
+        } catch let error as WorkspaceError {
             io.stderr.line("hoso: \(error.message)")
             return 2
         } catch {

@@ -1,6 +1,8 @@
 import HosoRules
 import HosoSemantics
 import HosoSyntax
+import HosoProtocol
+import HosoWorkspace
 
 /// `hoso new`: prints a dossier skeleton for an award form and nominee kind; `hoso lint`
 /// flags its blanks until they are filled.

@@ -1,6 +1,8 @@
 import HosoRules
 import HosoSemantics
 import HosoText
+import HosoProtocol
+import HosoWorkspace
 
 /// Where a finding is, in what people count (1-based lines, scalar columns) and in LSP terms.
 struct Location {

@@ -1,4 +1,6 @@
 import HosoRules
+import HosoProtocol
+import HosoWorkspace
 
 /// `hoso rules`: every rule with its code, default severity and title.
 enum RulesCommand {

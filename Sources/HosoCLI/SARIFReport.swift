@@ -1,5 +1,7 @@
 import HosoRules
 import HosoText
+import HosoProtocol
+import HosoWorkspace
 
 /// SARIF 2.1.0: one run, the rule catalogue in `tool.driver.rules`, columns in Unicode code points.
 enum SARIFReport {

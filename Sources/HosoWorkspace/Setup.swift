@@ -3,32 +3,32 @@ import HosoRules
 import HosoSemantics
 
 /// What a file is checked with: its profile and severity overrides, and where they came from.
-struct Setup {
+public struct Setup: Sendable {
     /// Files with the same key are checked together (quotas count across them).
-    let key: String
-    let profile: Profile
-    let severityOverrides: [String: Severity?]
+    public let key: String
+    public let profile: Profile
+    public let severityOverrides: [String: Severity?]
 }
 
 /// Finds the `hoso.json` and profile that apply to each file, caching by folder and path.
 ///
 /// `--config` and `--profile` override discovery; warnings (unknown keys) are collected once.
-struct SetupResolver {
+public struct SetupResolver {
     let explicitConfig: Config?
     let explicitProfilePath: String?
     private var configByFolder: [String: Config?] = [:]
     private var profileByPath: [String: Profile] = [:]
-    private(set) var warnings: [String] = []
+    public private(set) var warnings: [String] = []
     private var warned: Set<String> = []
 
-    init(configPath: String?, profilePath: String?) throws {
+    public init(configPath: String?, profilePath: String?) throws {
         explicitConfig = try configPath.map(Config.load)
         explicitProfilePath = profilePath
         if let config = explicitConfig { note(config) }
     }
 
     /// The nearest `hoso.json` above a file (or the explicit one).
-    mutating func config(for file: String) throws -> Config? {
+    public mutating func config(for file: String) throws -> Config? {
         if let explicitConfig { return explicitConfig }
         var folder = PathTools.absolute(file).deletingLastPathComponent
         var visited: [String] = []
@@ -50,7 +50,7 @@ struct SetupResolver {
     }
 
     /// The profile and overrides for a file.
-    mutating func setup(for file: String) throws -> Setup {
+    public mutating func setup(for file: String) throws -> Setup {
         let config = try config(for: file)
         let profilePath = explicitProfilePath ?? config?.profilePath
         let profile = try profilePath.map { try loadProfile($0) } ?? .sonLa2022
@@ -58,18 +58,18 @@ struct SetupResolver {
                      severityOverrides: config?.severityOverrides ?? [:])
     }
 
-    mutating func loadProfile(_ path: String) throws -> Profile {
+    public mutating func loadProfile(_ path: String) throws -> Profile {
         let absolute = PathTools.absolute(path)
         if let cached = profileByPath[absolute] { return cached }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw UsageError(message: "không đọc được tệp profile \"\(path)\" / cannot read the profile \"\(path)\"")
+            throw WorkspaceError(message: "không đọc được tệp profile \"\(path)\" / cannot read the profile \"\(path)\"")
         }
         do {
             let profile = try Profile.load(json: [UInt8](data), file: path)
             profileByPath[absolute] = profile
             return profile
         } catch let error as ProfileError {
-            throw UsageError(message: "profile hỏng / broken profile: \(error)")
+            throw WorkspaceError(message: "profile hỏng / broken profile: \(error)")
         }
     }
 

@@ -3,36 +3,36 @@ import HosoRules
 import HosoSemantics
 
 /// A `hoso.json`: profile, language, per-rule severities, exclude globs (RULES.md "Config file").
-struct Config {
+public struct Config: Sendable {
     /// The config file's path.
-    let file: String
+    public let file: String
     /// The folder holding it: relative paths in it are relative to this folder.
-    let directory: String
-    var profilePath: String?
-    var language: Language?
-    var severityOverrides: [String: Severity?] = [:]
-    var exclude: [String] = []
+    public let directory: String
+    public var profilePath: String?
+    public var language: Language?
+    public var severityOverrides: [String: Severity?] = [:]
+    public var exclude: [String] = []
     /// Unknown keys and codes: reported on stderr, never fatal.
-    var warnings: [String] = []
+    public var warnings: [String] = []
 
     /// Reads and checks a config file; a broken one is a `ConfigError` naming the file and key.
-    static func load(_ file: String) throws -> Config {
+    public static func load(_ file: String) throws -> Config {
         guard let data = FileManager.default.contents(atPath: file) else {
-            throw UsageError(message: "không đọc được tệp cấu hình \"\(file)\" / cannot read the config \"\(file)\"")
+            throw WorkspaceError(message: "không đọc được tệp cấu hình \"\(file)\" / cannot read the config \"\(file)\"")
         }
         let value: JSONValue
         do {
             value = try JSONDecoder().decode(JSONValue.self, from: data)
         } catch {
-            throw UsageError(message: "\(file): không phải JSON hợp lệ / not valid JSON (\(error))")
+            throw WorkspaceError(message: "\(file): không phải JSON hợp lệ / not valid JSON (\(error))")
         }
         guard case .object(let members) = value else {
-            throw UsageError(message: "\(file): $: cần một đối tượng JSON / expected a JSON object")
+            throw WorkspaceError(message: "\(file): $: cần một đối tượng JSON / expected a JSON object")
         }
         let directory = file.deletingLastPathComponent
         var config = Config(file: file, directory: directory)
-        func fail(_ key: String, _ expected: String) -> UsageError {
-            UsageError(message: "\(file): $.\(key): \(expected)")
+        func fail(_ key: String, _ expected: String) -> WorkspaceError {
+            WorkspaceError(message: "\(file): $.\(key): \(expected)")
         }
         for (key, member) in members.sorted(by: { $0.key < $1.key }) {
             switch key {
@@ -70,7 +70,7 @@ struct Config {
     }
 
     /// Whether a file (a path under `directory`) matches one of the exclude globs.
-    func excludes(_ path: String) -> Bool {
+    public func excludes(_ path: String) -> Bool {
         let absolute = PathTools.absolute(path)
         let base = PathTools.absolute(directory)
         guard absolute.hasPrefix(base + "/") else { return false }
@@ -95,8 +95,8 @@ enum JSONValue: Decodable {
 }
 
 /// Path helpers on plain strings.
-enum PathTools {
-    static func absolute(_ path: String) -> String {
+public enum PathTools {
+    public static func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
@@ -109,7 +109,8 @@ enum PathTools {
 }
 
 extension String {
-    var deletingLastPathComponent: String {
+    /// The path without its last component (`.` for a bare name).
+    public var deletingLastPathComponent: String {
         guard let slash = lastIndex(of: "/") else { return "." }
         return slash == startIndex ? "/" : String(self[..<slash])
     }
@@ -117,8 +118,8 @@ extension String {
 
 /// Shell-style globs for `exclude`: `*` and `?` within a path segment, `**` across segments.
 /// A pattern without `/` matches the file name in any folder.
-enum Glob {
-    static func matches(_ pattern: String, _ path: String) -> Bool {
+public enum Glob {
+    public static func matches(_ pattern: String, _ path: String) -> Bool {
         if !pattern.contains("/") {
             let name = path.split(separator: "/").last.map(String.init) ?? path
             return match(Array(pattern), 0, Array(name), 0)
@@ -148,4 +149,11 @@ enum Glob {
         if p[i] == "?" { return s[j] != "/" && match(p, i + 1, s, j + 1) }
         return p[i] == s[j] && match(p, i + 1, s, j + 1)
     }
+}
+
+/// A problem with the files around the dossiers (config, profile, paths), with a message that
+/// names the file and says what to do.
+public struct WorkspaceError: Error, Equatable {
+    public let message: String
+    public init(message: String) { self.message = message }
 }
