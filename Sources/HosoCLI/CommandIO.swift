@@ -35,6 +35,7 @@ public enum CLI {
             case "rules": return try RulesCommand.run(rest, io: &io)
             case "explain": return try ExplainCommand.run(rest, io: &io)
             case "new": return try NewCommand.run(rest, io: &io)
+            case "lsp": return try LSPCommand.run(rest, io: &io)
             case "--version", "-V", "version":
                 io.stdout.line("hoso \(version)")
                 return 0
@@ -83,6 +84,7 @@ public enum CLI {
             Cách dùng:
               hoso lint [PATH…]     kiểm tra tệp và thư mục (mặc định: thư mục hiện tại)
               hoso rules            liệt kê các quy tắc (--format json)
+              hoso lsp              máy chủ ngôn ngữ (LSP) trên stdin/stdout, cho trình soạn thảo
               hoso explain HSnnn    giải thích một quy tắc
               hoso new              in khung hồ sơ (--award bang-khen|giay-khen, --kind ca-nhan|tap-the, --unit TÊN)
               hoso --version        phiên bản

@@ -44,28 +44,34 @@ public struct Linter: Sendable {
             let (text, problem) = SourceDecoder.decode(input.bytes)
             return check(text: text, encodingProblem: problem)
         }
-        var extra = Array(repeating: [Finding](), count: inputs.count)
-        let files = zip(inputs, checked).compactMap { input, checked in
-            checked.problem == nil ? CrossFileInput(path: input.path, dossier: checked.dossier) : nil
-        }
-        let indices = checked.indices.filter { checked[$0].problem == nil }
-        for rule in RuleRegistry.crossFile {
-            guard let severity = severity(of: rule) else { continue }
-            var sink = CrossFileSink(code: rule.code, severity: severity)
-            rule.init().check(files, into: &sink)
-            for (file, finding) in sink.findings { extra[indices[file]].append(finding) }
-        }
+        let extra = crossFileFindings(zip(inputs, checked).map { ($0.path, $1) })
         return checked.indices.map { finish(checked[$0], extra: extra[$0]) }
     }
 
-    /// A dossier and its single-file findings, before suppression.
-    struct Checked {
-        let dossier: Dossier
-        let problem: EncodingProblem?
+    /// A dossier and its single-file findings, before suppression: what an editor caches per
+    /// file so a keystroke re-checks one file and only re-runs the cross-file rules.
+    public struct Checked: Sendable {
+        public let dossier: Dossier
+        public let problem: EncodingProblem?
         let findings: [Finding]
     }
 
-    func check(text: SourceText, encodingProblem: EncodingProblem?) -> Checked {
+    /// The cross-file rules' findings for each of `files` (same order); undecodable files get none.
+    public func crossFileFindings(_ files: [(path: String, checked: Checked)]) -> [[Finding]] {
+        var extra = Array(repeating: [Finding](), count: files.count)
+        let indices = files.indices.filter { files[$0].checked.problem == nil }
+        let inputs = indices.map { CrossFileInput(path: files[$0].path, dossier: files[$0].checked.dossier) }
+        for rule in RuleRegistry.crossFile {
+            guard let severity = severity(of: rule) else { continue }
+            var sink = CrossFileSink(code: rule.code, severity: severity)
+            rule.init().check(inputs, into: &sink)
+            for (file, finding) in sink.findings { extra[indices[file]].append(finding) }
+        }
+        return extra
+    }
+
+    /// Runs the single-file rules on decoded text.
+    public func check(text: SourceText, encodingProblem: EncodingProblem?) -> Checked {
         let dossier = Dossier(tree: Parser.parse(text), profile: profile)
         let context = RuleContext(dossier: dossier, encodingProblem: encodingProblem)
         var findings: [Finding] = []
@@ -86,7 +92,8 @@ public struct Linter: Sendable {
         return override
     }
 
-    func finish(_ checked: Checked, extra: [Finding]) -> LintResult {
+    /// Adds cross-file findings, applies suppression comments and sorts.
+    public func finish(_ checked: Checked, extra: [Finding]) -> LintResult {
         let suppressions = SuppressionMap(checked.dossier)
         let text = checked.dossier.text
         var findings = checked.findings + extra

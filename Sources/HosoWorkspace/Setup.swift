@@ -8,6 +8,12 @@ public struct Setup: Sendable {
     public let key: String
     public let profile: Profile
     public let severityOverrides: [String: Severity?]
+
+    public init(key: String, profile: Profile, severityOverrides: [String: Severity?]) {
+        self.key = key
+        self.profile = profile
+        self.severityOverrides = severityOverrides
+    }
 }
 
 /// Finds the `hoso.json` and profile that apply to each file, caching by folder and path.

@@ -1,0 +1,138 @@
+import HosoProtocol
+import HosoRules
+import HosoSemantics
+import HosoText
+import HosoWorkspace
+
+extension LanguageServer {
+    /// An LSP range for a byte range, in the negotiated position encoding.
+    func lspRange(_ range: Range<Int>, _ text: SourceText) -> JSON {
+        .object([("start", lspPosition(range.lowerBound, text)), ("end", lspPosition(range.upperBound, text))])
+    }
+
+    func lspPosition(_ offset: Int, _ text: SourceText) -> JSON {
+        let p = text.position(ofByte: offset, in: encoding)
+        return .object([("line", .int(p.line)), ("character", .int(p.character))])
+    }
+
+    /// The byte offset of an LSP position in a file.
+    func offset(_ position: (line: Int, character: Int), _ text: SourceText) -> Int {
+        text.byteOffset(of: TextPosition(line: position.line, character: position.character), in: encoding)
+    }
+
+    func diagnostic(_ finding: Finding, in file: TrackedFile, language: Language) -> JSON {
+        var members: [(String, JSON)] = [
+            ("range", lspRange(finding.range, file.text)),
+            ("severity", .int(finding.severity.lspValue)),
+            ("code", .string(finding.code)),
+            ("source", .string("hoso")),
+            ("message", .string(finding.message.text(language))),
+        ]
+        if !finding.related.isEmpty {
+            members.append(("relatedInformation", .array(finding.related.map { related in
+                let path = related.path ?? file.path
+                let text = related.path == nil ? file.text : (workspace.text(ofPath: path) ?? file.text)
+                let uri = related.path == nil ? file.uri : (workspace.files.values.first { $0.path == path }?.uri ?? FileURI.uri(path))
+                return .object([("location", .object([("uri", .string(uri)), ("range", lspRange(related.range, text))])),
+                                ("message", .string(related.message.text(language)))])
+            })))
+        }
+        return .object(members)
+    }
+
+    func diagnostics(_ file: TrackedFile) -> JSON {
+        let language = workspace.language(for: file.path)
+        return .array(file.findings.map { diagnostic($0, in: file, language: language) })
+    }
+
+    func resultID(_ file: TrackedFile) -> String { "\(file.generation)" }
+
+    /// The file for a pull request: known, or read from disk now.
+    func fileForPull(_ uri: String) throws -> TrackedFile {
+        if let file = workspace.files[uri] { return file }
+        guard let path = FileURI.path(uri), let bytes = try? HosoWorkspaceReader.read(path) else {
+            throw ResponseError(.invalidParams, "unknown document \(uri)")
+        }
+        _ = workspace.update(uri: uri, path: path, bytes: bytes, version: nil)
+        guard let file = workspace.files[uri] else { throw ResponseError(.internalError, "could not load \(uri)") }
+        return file
+    }
+
+    func documentDiagnostic(_ params: Params) throws -> JSON {
+        let file = try fileForPull(try params.documentURI())
+        if params.optional("previousResultId")?.stringValue == resultID(file) {
+            return .object([("kind", .string("unchanged")), ("resultId", .string(resultID(file)))])
+        }
+        return .object([("kind", .string("full")), ("resultId", .string(resultID(file))), ("items", diagnostics(file))])
+    }
+
+    func workspaceDiagnostic(_ params: Params) throws -> JSON {
+        var previous: [String: String] = [:]
+        for item in params.optional("previousResultIds")?.arrayValue ?? [] {
+            if let uri = item["uri"]?.stringValue, let value = item["value"]?.stringValue { previous[uri] = value }
+        }
+        let items: [JSON] = workspace.files.values.sorted { $0.path < $1.path }.map { file in
+            var members: [(String, JSON)] = [("uri", .string(file.uri)), ("version", file.version.map(JSON.int) ?? .null),
+                                             ("resultId", .string(resultID(file)))]
+            if previous[file.uri] == resultID(file) {
+                members.insert(("kind", .string("unchanged")), at: 0)
+            } else {
+                members.insert(("kind", .string("full")), at: 0)
+                members.append(("items", diagnostics(file)))
+            }
+            return .object(members)
+        }
+        return .object([("items", .array(items))])
+    }
+
+    // MARK: Code actions
+
+    func codeActions(_ params: Params) throws -> JSON {
+        let file = try trackedFile(params)
+        let range = try params.range("range")
+        let start = offset(range.start, file.text), end = offset(range.end, file.text)
+        let only = (try? params.object("context"))?.optional("only")?.arrayValue?.compactMap(\.stringValue)
+        func wants(_ kind: String) -> Bool {
+            guard let only else { return true }
+            return only.contains { kind == $0 || kind.hasPrefix($0 + ".") }
+        }
+        let language = workspace.language(for: file.path)
+        var actions: [JSON] = []
+        if wants("quickfix") {
+            for finding in file.findings where !finding.fixes.isEmpty {
+                // Overlapping or touching the requested range (an empty range at the cursor counts).
+                guard finding.range.lowerBound <= end && start <= finding.range.upperBound else { continue }
+                for fix in finding.fixes {
+                    actions.append(.object([
+                        ("title", .string(fix.title.text(language))),
+                        ("kind", .string("quickfix")),
+                        ("diagnostics", .array([diagnostic(finding, in: file, language: language)])),
+                        ("isPreferred", .bool(fix.isSafe)),
+                        ("edit", workspaceEdit(file, fix.edits)),
+                    ]))
+                }
+            }
+        }
+        if wants("source.fixAll.hoso"), file.problem == nil,
+           let (fixed, _) = Fixer.fixAll(raw: file.text.bytes, linter: Linter(profile: file.setup.profile, severityOverrides: file.setup.severityOverrides)) {
+            let whole = TextEdit(range: 0..<file.text.bytes.count, newText: String(decoding: fixed, as: UTF8.self))
+            actions.append(.object([
+                ("title", .string(language == .vi ? "hoso: sửa mọi lỗi sửa được an toàn" : "hoso: fix all safe problems")),
+                ("kind", .string("source.fixAll.hoso")),
+                ("edit", workspaceEdit(file, [whole])),
+            ]))
+        }
+        return .array(actions)
+    }
+
+    func workspaceEdit(_ file: TrackedFile, _ edits: [TextEdit]) -> JSON {
+        .object([("changes", .object([(file.uri, .array(edits.map { edit in
+            .object([("range", lspRange(edit.range, file.text)), ("newText", .string(edit.newText))])
+        }))]))])
+    }
+}
+
+/// Reads files for the server (the shared walker's reader).
+enum HosoWorkspaceReader {
+    static func read(_ path: String) throws -> [UInt8] { try HosoWorkspace.FileWalker.read(path) }
+}

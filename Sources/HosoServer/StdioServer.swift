@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Dispatch
+import HosoProtocol
+import Synchronization
+
+/// Runs a `LanguageServer` on stdin/stdout: one blocking reader thread that frames bytes into
+/// messages, one serial queue that handles them in order and is the only writer to stdout.
+///
+/// `$/cancelRequest` is noticed by the reader as it arrives, so a request still waiting in the
+/// queue is answered with -32800 instead of being run.
+/// `@unchecked Sendable`: `server` is only touched on `queue`; `cancelled` is a Mutex.
+public final class StdioServer: MessageSink, @unchecked Sendable {
+    private let input: Int32
+    private let output: Int32
+    private let queue = DispatchQueue(label: "hoso.lsp")
+    private let cancelled = Mutex<Set<RequestID>>([])
+    private var server: LanguageServer!
+
+    public init(input: Int32 = 0, output: Int32 = 1) {
+        self.input = input
+        self.output = output
+        server = LanguageServer(sink: self)
+    }
+
+    /// Serves until `exit` or end of input; returns the process exit status.
+    public func run() -> Int32 {
+        signal(SIGPIPE, SIG_IGN)
+        var framer = MessageFramer()
+        let limit = framer.maxBodyBytes
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        reading: while true {
+            let n = read(input, &chunk, chunk.count)
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { break }
+            framer.push(chunk[0..<n])
+            while let event = framer.next() {
+                switch event {
+                case .message(let body):
+                    noteCancellation(body)
+                    queue.async { self.process(body) }
+                case .badHeader(let problem):
+                    queue.async { self.send(Outgoing.error(id: nil, ResponseError(.parseError, "bad header: \(problem)"))) }
+                case .tooLarge(let length):
+                    queue.async { self.send(Outgoing.error(id: nil, ResponseError(.invalidRequest, "message of \(length) bytes is over the \(limit)-byte limit"))) }
+                }
+            }
+            if queue.sync(execute: { server.exitStatus != nil }) { break reading }
+        }
+        return queue.sync { server.exitStatus ?? 1 }
+    }
+
+    /// Records the id of a `$/cancelRequest` without waiting for the queue.
+    private func noteCancellation(_ body: [UInt8]) {
+        guard body.count < 4096, String(decoding: body, as: UTF8.self).contains("$/cancelRequest"),
+              let json = try? JSONParser.parse(body), json["method"]?.stringValue == "$/cancelRequest",
+              let id = json["params"]?["id"].flatMap(RequestID.init) else { return }
+        cancelled.withLock { _ = $0.insert(id) }
+    }
+
+    private func process(_ body: [UInt8]) {
+        guard server.exitStatus == nil else { return }
+        if let json = try? JSONParser.parse(body), case .success(.request(let id, _, _)) = Message.decode(json),
+           cancelled.withLock({ $0.remove(id) }) != nil {
+            server.cancelled(id)
+            return
+        }
+        server.handle(body: body)
+    }
+
+    public func send(_ message: JSON) {
+        var text = ""
+        message.write(into: &text)
+        let framed = MessageFramer.frame(Array(text.utf8))
+        var offset = 0
+        while offset < framed.count {
+            let n = framed[offset...].withUnsafeBufferPointer { write(output, $0.baseAddress, $0.count) }
+            if n < 0 && errno == EINTR { continue }
+            if n <= 0 { exit(1) }  // the client is gone
+            offset += n
+        }
+    }
+}
