@@ -1,0 +1,96 @@
+import Foundation
+import XCTest
+import HosoProtocol
+@testable import HosoServer
+
+/// An in-process client: sends JSON-RPC messages to a `LanguageServer` and keeps what it sends back.
+final class TestClient: MessageSink {
+    private(set) var received: [JSON] = []
+    var server: LanguageServer!
+    private var nextID = 1
+
+    init() {
+        server = LanguageServer(sink: self)
+    }
+
+    func send(_ message: JSON) { received.append(message) }
+
+    /// Sends a request and returns its response (the last message with that id).
+    @discardableResult
+    func request(_ method: String, _ params: JSON = .object([])) -> JSON {
+        let id = nextID
+        nextID += 1
+        server.handle(body: Array(Outgoing.request(id: .number(id), method, params).render(indent: nil).utf8))
+        return received.last { $0["id"]?.intValue == id } ?? .null
+    }
+
+    func notify(_ method: String, _ params: JSON = .object([])) {
+        server.handle(body: Array(Outgoing.notification(method, params).render(indent: nil).utf8))
+    }
+
+    /// Messages received since `mark` that are notifications named `method`.
+    func notifications(_ method: String, since mark: Int = 0) -> [JSON] {
+        received[mark...].filter { $0["method"]?.stringValue == method }
+    }
+
+    var mark: Int { received.count }
+
+    func initialize(encodings: [String]? = nil, pull: Bool = false, options: JSON? = nil, root: String? = nil) -> JSON {
+        var capabilities: [(String, JSON)] = []
+        if let encodings { capabilities.append(("general", .object([("positionEncodings", .array(encodings.map(JSON.string)))]))) }
+        if pull { capabilities.append(("textDocument", .object([("diagnostic", .object([]))]))) }
+        var params: [(String, JSON)] = [("capabilities", .object(capabilities)), ("processId", .null)]
+        if let options { params.append(("initializationOptions", options)) }
+        if let root { params.append(("rootUri", .string(FileURI.uri(root)))) }
+        let response = request("initialize", .object(params))
+        notify("initialized")
+        return response
+    }
+
+    func open(_ uri: String, _ text: String, version: Int = 1) {
+        notify("textDocument/didOpen", .object([("textDocument", .object([
+            ("uri", .string(uri)), ("languageId", .string("hoso")), ("version", .int(version)), ("text", .string(text)),
+        ]))]))
+    }
+
+    func change(_ uri: String, version: Int, _ changes: [(range: ((Int, Int), (Int, Int))?, text: String)]) {
+        notify("textDocument/didChange", .object([
+            ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])),
+            ("contentChanges", .array(changes.map { change in
+                var members: [(String, JSON)] = [("text", .string(change.text))]
+                if let r = change.range { members.insert(("range", range(r.0, r.1)), at: 0) }
+                return .object(members)
+            })),
+        ]))
+    }
+
+    /// The codes and 0-based start positions of the latest published diagnostics for `uri`.
+    func published(_ uri: String) -> (version: Int?, spots: [String])? {
+        guard let last = notifications("textDocument/publishDiagnostics").last(where: { $0["params"]?["uri"]?.stringValue == uri }) else { return nil }
+        let items = last["params"]?["diagnostics"]?.arrayValue ?? []
+        return (last["params"]?["version"]?.intValue, items.map(spot))
+    }
+
+    func spot(_ diagnostic: JSON) -> String {
+        let start = diagnostic["range"]?["start"]
+        return "\(diagnostic["code"]?.stringValue ?? "?")@\(start?["line"]?.intValue ?? -1):\(start?["character"]?.intValue ?? -1)"
+    }
+}
+
+func range(_ start: (Int, Int), _ end: (Int, Int)) -> JSON {
+    .object([("start", .object([("line", .int(start.0)), ("character", .int(start.1))])),
+             ("end", .object([("line", .int(end.0)), ("character", .int(end.1))]))])
+}
+
+func position(_ line: Int, _ character: Int) -> JSON {
+    .object([("line", .int(line)), ("character", .int(character))])
+}
+
+func document(_ uri: String) -> JSON { .object([("uri", .string(uri))]) }
+
+/// The clean example dossier.
+let cleanExample: String = {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("HosoRulesTests/Fixtures/clean.hoso")
+    return try! String(contentsOf: url, encoding: .utf8)
+}()
