@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Real-editor tests of `hoso lsp`: pytest-lsp, Neovim (headless) and Emacs + eglot (batch).
+# Each opens a copy of Examples/co-loi/phong-tong-hop.hoso in a temporary folder (its own
+# workspace, so no other dossier counts towards quotas), checks exact codes and positions,
+# applies a quick fix and sees the diagnostic go away.
+# Usage: Tests/clients/run.sh [path/to/hoso]   (default: .build/debug/hoso)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+export HOSO_BIN="${1:-$PWD/.build/debug/hoso}"
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp Examples/co-loi/phong-tong-hop.hoso "$work/"
+export HOSO_FILE="$work/phong-tong-hop.hoso"
+
+echo "== pytest-lsp"
+(cd Tests/clients && python3 -m pytest -q -p no:cacheprovider test_pytest_lsp.py)
+
+echo "== Neovim $(nvim --version | head -1)"
+timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_test.lua"
+
+echo "== Emacs $(emacs --version | head -1) + eglot"
+timeout 120 emacs --batch -Q -l Tests/clients/emacs_test.el
+
+cmp -s Examples/co-loi/phong-tong-hop.hoso "$HOSO_FILE" || { echo "the editors must not have saved the fixed buffer"; exit 1; }
+echo "== all editor tests passed"
