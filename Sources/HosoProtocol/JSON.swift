@@ -53,48 +53,50 @@ public indirect enum JSON: Sendable, Equatable {
     }
 
     /// Compact (`indent: nil`) or indented JSON text.
-    public func render(indent: Int? = 2, level: Int = 0) -> String {
-        var out = ""
-        write(into: &out, indent: indent, level: level)
-        return out
+    public func render(indent: Int? = 2) -> String {
+        var out: [UInt8] = []
+        encode(into: &out, indent: indent, level: 0)
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends the JSON text to `out` (one growing buffer, no intermediate strings).
-    public func write(into out: inout String, indent: Int? = nil, level: Int = 0) {
+    /// Appends the JSON text as UTF-8 to `out`: one growing byte buffer, strings copied in runs.
+    public func encode(into out: inout [UInt8], indent: Int? = nil, level: Int = 0) {
         func newline(_ depth: Int) {
             guard let indent else { return }
-            out += "\n"
-            out += String(repeating: " ", count: indent * depth)
+            out.append(0x0A)
+            out.append(contentsOf: repeatElement(0x20, count: indent * depth))
         }
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .int(let n): out += String(n)
+        case .null: out.append(contentsOf: "null".utf8)
+        case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
+        case .int(let n): out.append(contentsOf: String(n).utf8)
         case .double(let d):
-            if d.isFinite { out += d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d) } else { out += "null" }
+            let text = d.isFinite ? (d == d.rounded() && abs(d) < 1e15 ? String(Int(d)) : String(d)) : "null"
+            out.append(contentsOf: text.utf8)
         case .string(let s): JSONText.appendQuoted(s, to: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
-            out += "["
+            if items.isEmpty { out.append(contentsOf: "[]".utf8); return }
+            out.append(0x5B)
             for (i, item) in items.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(0x2C) }
                 newline(level + 1)
-                item.write(into: &out, indent: indent, level: level + 1)
+                item.encode(into: &out, indent: indent, level: level + 1)
             }
             newline(level)
-            out += "]"
+            out.append(0x5D)
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out.append(contentsOf: "{}".utf8); return }
+            out.append(0x7B)
             for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += "," }
+                if i > 0 { out.append(0x2C) }
                 newline(level + 1)
                 JSONText.appendQuoted(key, to: &out)
-                out += indent == nil ? ":" : ": "
-                value.write(into: &out, indent: indent, level: level + 1)
+                out.append(0x3A)
+                if indent != nil { out.append(0x20) }
+                value.encode(into: &out, indent: indent, level: level + 1)
             }
             newline(level)
-            out += "}"
+            out.append(0x7D)
         }
     }
 }
@@ -102,30 +104,51 @@ public indirect enum JSON: Sendable, Equatable {
 /// JSON string escaping.
 public enum JSONText {
     public static func quote(_ s: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
         appendQuoted(s, to: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    public static func appendQuoted(_ s: String, to out: inout String) {
-        out += "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 || scalar.value == 0x2028 || scalar.value == 0x2029 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
+    /// Appends `s` as a JSON string literal; runs of bytes that need no escape are copied at once.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        out.append(0x22)
+        var s = s
+        s.withUTF8 { bytes in
+            var runStart = 0
+            var i = 0
+            func flush() { out.append(contentsOf: bytes[runStart..<i]) }
+            while i < bytes.count {
+                let b = bytes[i]
+                var escape: [UInt8]?
+                switch b {
+                case 0x22: escape = [0x5C, 0x22]
+                case 0x5C: escape = [0x5C, 0x5C]
+                case 0x0A: escape = [0x5C, 0x6E]
+                case 0x0D: escape = [0x5C, 0x72]
+                case 0x09: escape = [0x5C, 0x74]
+                case 0..<0x20:
+                    let hex = Array(String(b, radix: 16).utf8)
+                    escape = Array("\\u00".utf8) + (hex.count == 1 ? [0x30] : []) + hex
+                case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && (bytes[i + 2] == 0xA8 || bytes[i + 2] == 0xA9):
+                    // U+2028 / U+2029 break JavaScript string literals.
+                    flush()
+                    out.append(contentsOf: (bytes[i + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
+                    i += 3
+                    runStart = i
+                    continue
+                default:
+                    break
                 }
+                if let escape {
+                    flush()
+                    out.append(contentsOf: escape)
+                    runStart = i + 1
+                }
+                i += 1
             }
+            flush()
         }
-        out += "\""
+        out.append(0x22)
     }
 }
 

@@ -126,10 +126,20 @@ public struct Citation: Sendable {
 
 /// Recognizes citations in the prose and field values of a tree.
 enum CitationScanner {
-    struct Token {
+    /// A whitespace-separated word; its text and folded key are computed only when asked for,
+    /// since most words of prose are never looked at.
+    final class Token {
         let range: Range<Int>
-        let folded: String
-        let text: String
+        private let source: SourceText
+        init(range: Range<Int>, source: SourceText) {
+            self.range = range
+            self.source = source
+        }
+        var firstByte: UInt8 { source.bytes[range.lowerBound] }
+        var startsWithDigit: Bool { firstByte >= 0x30 && firstByte <= 0x39 }
+        lazy var text: String = source.string(range)
+        /// Keywords are short words; long tokens and numbers are never keywords.
+        lazy var folded: String = range.count <= 16 && !startsWithDigit ? Folding.key(text) : ""
     }
 
     /// Every citation in the tree, in order, with its role decided by the line it stands in.
@@ -166,10 +176,7 @@ enum CitationScanner {
             while a < b && (bytes[a] == 0x2A || bytes[a] == 0x28 || bytes[a] == 0x22) { a += 1 }
             while b > a && (bytes[b - 1] == 0x2A || bytes[b - 1] == 0x22) { b -= 1 }
             guard a < b else { continue }
-            let raw = text.string(a..<b)
-            // Keywords are short words; long tokens and numbers need no folding.
-            let isWord = b - a <= 16 && !(bytes[a] >= 0x30 && bytes[a] <= 0x39)
-            tokens.append(Token(range: a..<b, folded: isWord ? Folding.key(raw) : "", text: raw))
+            tokens.append(Token(range: a..<b, source: text))
         }
         return tokens
     }
@@ -179,10 +186,17 @@ enum CitationScanner {
         let tokens = tokens(range, text)
         guard !tokens.isEmpty else { return [] }
         let lineIsBasis = tokens.count >= 2 && tokens[0].folded == "can" && tokens[1].folded.hasPrefix("cu")
-        let lineHasForm = tokens.indices.dropLast().contains { tokens[$0].folded == "mau" && tokens[$0 + 1].folded == "so" }
+        let lineHasForm = tokens.indices.dropLast().contains {
+            tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].folded == "mau" && tokens[$0 + 1].folded == "so"
+        }
+        // A citation has a number within three words of its type ("Kế hoạch số 179/…", "KH 179").
+        let numberSoon = tokens.indices.map { k in
+            ((k + 1)...(k + 3)).contains { $0 < tokens.count && (tokens[$0].startsWithDigit || tokens[$0].firstByte == 0x2F) }
+        }
         var result: [Citation] = []
         var k = 0
         while k < tokens.count {
+            guard numberSoon[k] else { k += 1; continue }
             // The type: two folded words, one word ("Luật"), or a short form followed by a number.
             var type: DocumentType?
             var typeEnd = k

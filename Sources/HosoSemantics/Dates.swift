@@ -91,6 +91,10 @@ enum DateScanner {
             i = save
             return (nil, save)
         }
+        // Cheap test before folding: "ngày"/"NGÀY" is 4–6 bytes with g as its second letter.
+        var wordEnd = start
+        while wordEnd < end && bytes[wordEnd] != 0x20 && bytes[wordEnd] != 0x09 { wordEnd += 1 }
+        guard wordEnd - start >= 4, wordEnd - start <= 6, start + 1 < end, bytes[start + 1] | 0x20 == 0x67 else { return nil }
         guard expect("ngay") else { return nil }
         let (day, _) = number(max: 2)
         guard expect("thang") else { return nil }

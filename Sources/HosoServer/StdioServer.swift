@@ -72,9 +72,9 @@ public final class StdioServer: MessageSink, @unchecked Sendable {
     }
 
     public func send(_ message: JSON) {
-        var text = ""
-        message.write(into: &text)
-        let framed = MessageFramer.frame(Array(text.utf8))
+        var body: [UInt8] = []
+        message.encode(into: &body)
+        let framed = MessageFramer.frame(body)
         var offset = 0
         while offset < framed.count {
             let n = framed[offset...].withUnsafeBufferPointer { write(output, $0.baseAddress, $0.count) }

@@ -9,29 +9,32 @@ public enum Folding {
     /// "Chức  vụ", "CHUC VU" and "**Chức vụ**" all fold to "chuc vu". Look-alike letters of
     /// Đ/đ (Ð, ð, Ɖ, ɖ) fold to "d" so that HS003 text still finds its structure.
     public static func key<S: StringProtocol>(_ text: S) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return asciiKey(text.utf8) }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                let b = UInt8(v)
+        var bytes = text.utf8.makeIterator()
+        while let b = bytes.next() {
+            if b < 0x80 {
                 if b == 0x2A { continue }                                  // '*' emphasis
                 if b == 0x20 || b == 0x09 { pendingSpace = !out.isEmpty; continue }
                 if pendingSpace { out.append(0x20); pendingSpace = false }
                 out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
                 continue
             }
+            // Decode the scalar from its lead byte and continuation bytes.
+            var v: UInt32
+            let extra: Int
+            if b < 0xE0 { v = UInt32(b & 0x1F); extra = 1 } else if b < 0xF0 { v = UInt32(b & 0x0F); extra = 2 } else { v = UInt32(b & 0x07); extra = 3 }
+            for _ in 0..<extra { v = v << 6 | UInt32((bytes.next() ?? 0x80) & 0x3F) }
             if isCombiningMark(v) { continue }
             if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = !out.isEmpty; continue }
             if pendingSpace { out.append(0x20); pendingSpace = false }
-            if let base = baseLetters[v] {
-                out.append(base)
-            } else {
-                for lowered in scalar.properties.lowercaseMapping.unicodeScalars {
-                    out.append(contentsOf: Array(String(lowered).utf8))
-                }
+            if v < 0x250, latinBase[Int(v)] != 0 {
+                out.append(latinBase[Int(v)])
+            } else if v >= 0x1E00 && v <= 0x1EFF, extendedBase[Int(v - 0x1E00)] != 0 {
+                out.append(extendedBase[Int(v - 0x1E00)])
+            } else if let scalar = Unicode.Scalar(v) {
+                out.append(contentsOf: Array(scalar.properties.lowercaseMapping.utf8))
             }
         }
         return String(decoding: out, as: UTF8.self)
@@ -115,6 +118,20 @@ public enum Folding {
         let limit = max(2, max(folded.unicodeScalars.count, key(candidate).unicodeScalars.count) / 3)
         return distance <= limit ? candidate : nil
     }
+
+    /// Base letters of U+0000–U+024F (0 where a scalar has none): a flat table for speed.
+    static let latinBase: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x250)
+        for (scalar, base) in baseLetters where scalar < 0x250 { table[Int(scalar)] = base }
+        return table
+    }()
+
+    /// Base letters of Latin Extended Additional (U+1E00–U+1EFF), where most Vietnamese letters are.
+    static let extendedBase: [UInt8] = {
+        var table = [UInt8](repeating: 0, count: 0x100)
+        for (scalar, base) in baseLetters where scalar >= 0x1E00 && scalar <= 0x1EFF { table[Int(scalar - 0x1E00)] = base }
+        return table
+    }()
 
     /// Precomposed Latin letters (Vietnamese and the look-alikes of đ) mapped to their ASCII base.
     static let baseLetters: [UInt32: UInt8] = {
