@@ -36,6 +36,7 @@ public enum CLI {
             case "explain": return try ExplainCommand.run(rest, io: &io)
             case "new": return try NewCommand.run(rest, io: &io)
             case "lsp": return try LSPCommand.run(rest, io: &io)
+            case "hook": return try HookCommand.run(rest, io: &io)
             case "--version", "-V", "version":
                 io.stdout.line("hoso \(version)")
                 return 0
@@ -85,6 +86,7 @@ public enum CLI {
               hoso lint [PATH…]     kiểm tra tệp và thư mục (mặc định: thư mục hiện tại)
               hoso rules            liệt kê các quy tắc (--format json)
               hoso lsp              máy chủ ngôn ngữ (LSP) trên stdin/stdout, cho trình soạn thảo
+              hoso hook install     cài hook pre-commit của git kiểm tra các tệp .hoso đã `git add` (--force; hook uninstall)
               hoso explain HSnnn    giải thích một quy tắc
               hoso new              in khung hồ sơ (--award bang-khen|giay-khen, --kind ca-nhan|tap-the, --unit TÊN)
               hoso --version        phiên bản

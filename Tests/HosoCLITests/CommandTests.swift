@@ -209,6 +209,55 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(outside.status, 2)
     }
 
+    func git(_ args: [String], in directory: URL? = nil) throws -> Int32 {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + args
+        process.currentDirectoryURL = directory ?? folder
+        process.environment = ProcessInfo.processInfo.environment.merging(["HOSO": EndToEndTests.binary.path, "NO_COLOR": "1"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        return process.terminationStatus
+    }
+
+    func testHookRefusesABrokenCommitAndPassesACleanOne() throws {
+        XCTAssertEqual(try git(["init", "-q"]), 0)
+        let install = try hoso(["hook", "install"])
+        XCTAssertEqual(install.status, 0, install.stderr)
+        let hook = folder.appendingPathComponent(".git/hooks/pre-commit")
+        XCTAssertTrue(try String(contentsOf: hook, encoding: .utf8).contains("lint --staged"))
+        _ = try write(try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chức vụ: ...\nHình"), to: "a.hoso")
+        XCTAssertEqual(try git(["add", "a.hoso"]), 0)
+        XCTAssertEqual(try git(["commit", "-qm", "hỏng"]), 1, "the broken dossier must not be committed")
+        // The hook's output names the problem (run it directly to read it).
+        let direct = try runHoso(["lint", "--staged"], stdin: nil, environment: ["NO_COLOR": "1"], directory: folder)
+        XCTAssertTrue(direct.stdout.contains("a.hoso:17:1: lỗi[HS107]"), direct.stdout)
+        _ = try write(try clean, to: "a.hoso")
+        XCTAssertEqual(try git(["add", "a.hoso"]), 0)
+        XCTAssertEqual(try git(["commit", "-qm", "sạch"]), 0)
+        XCTAssertEqual(try hoso(["hook", "uninstall"]).status, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: hook.path))
+    }
+
+    func testHookNeverReplacesAForeignHookWithoutForce() throws {
+        XCTAssertEqual(try git(["init", "-q"]), 0)
+        let hook = folder.appendingPathComponent(".git/hooks/pre-commit")
+        try FileManager.default.createDirectory(at: hook.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("#!/bin/sh\necho foreign\n".utf8).write(to: hook)
+        let refused = try hoso(["hook", "install"])
+        XCTAssertEqual(refused.status, 2)
+        XCTAssertTrue(refused.stderr.contains("--force"))
+        XCTAssertEqual(try String(contentsOf: hook, encoding: .utf8), "#!/bin/sh\necho foreign\n")
+        XCTAssertEqual(try hoso(["hook", "uninstall"]).status, 2, "a foreign hook is not removed")
+        XCTAssertEqual(try hoso(["hook", "install", "--force"]).status, 0)
+        XCTAssertEqual(try String(contentsOf: hook.appendingPathExtension("hoso-backup"), encoding: .utf8), "#!/bin/sh\necho foreign\n")
+        XCTAssertEqual(try hoso(["hook", "uninstall"]).status, 0)
+        XCTAssertEqual(try String(contentsOf: hook, encoding: .utf8), "#!/bin/sh\necho foreign\n", "the backup is restored")
+        XCTAssertEqual(try hoso(["hook", "install"], in: FileManager.default.temporaryDirectory).status, 2, "outside a repository")
+    }
+
     func testNewSkeletonsLintWithTheirBlanksFlagged() throws {
         for (award, kind) in [("bang-khen", "ca-nhan"), ("bang-khen", "tap-the"), ("giay-khen", "ca-nhan"), ("giay-khen", "tap-the")] {
             let skeleton = try hoso(["new", "--award", award, "--kind", kind, "--unit", "Phòng Tổng hợp"])
