@@ -12,8 +12,8 @@ trap 'rm -rf "$work"' EXIT
 cp Examples/co-loi/phong-tong-hop.hoso "$work/"
 export HOSO_FILE="$work/phong-tong-hop.hoso"
 
-echo "== pytest-lsp and the byte-level protocol tests"
-(cd Tests/clients && python3 -m pytest -q -p no:cacheprovider test_pytest_lsp.py test_protocol.py)
+echo "== pytest-lsp, the byte-level protocol tests and the pre-commit framework"
+(cd Tests/clients && python3 -m pytest -q -p no:cacheprovider test_pytest_lsp.py test_protocol.py test_precommit.py)
 
 echo "== Neovim $(nvim --version | head -1)"
 timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_test.lua"
