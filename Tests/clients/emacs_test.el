@@ -1,4 +1,6 @@
 ;;; emacs_test.el --- the real `hoso lsp' under Emacs + eglot, in batch mode  -*- lexical-binding: t; -*-
+;; Loads the shipped editors/emacs/hoso-mode.el: the file opens in `hoso-mode', is highlighted,
+;; and eglot shows the server's diagnostics; a quick fix removes one.
 ;; Run: HOSO_BIN=... HOSO_FILE=... emacs --batch -Q -l Tests/clients/emacs_test.el
 ;; Debian's elpa-* packages live outside the default load path of `emacs -Q'.
 (dolist (dir (file-expand-wildcards "/usr/share/emacs/site-lisp/elpa/*"))
@@ -6,8 +8,9 @@
 (require 'eglot)
 (require 'flymake)
 
-(define-derived-mode hoso-test-mode text-mode "Hồ sơ")
-(add-to-list 'eglot-server-programs `(hoso-test-mode . (,(getenv "HOSO_BIN") "lsp")))
+(add-to-list 'load-path (expand-file-name "editors/emacs"))
+(setq hoso-command (list (getenv "HOSO_BIN") "lsp"))
+(require 'hoso-mode)
 
 (defvar hoso-failures nil)
 (defun hoso-check (ok message) (unless ok (push message hoso-failures)))
@@ -32,7 +35,12 @@
         #'string<))
 
 (find-file (getenv "HOSO_FILE"))
-(hoso-test-mode)
+(hoso-check (eq major-mode 'hoso-mode) (format "major mode is %s" major-mode))
+(font-lock-ensure)
+(save-excursion
+  (goto-char (point-min)) (forward-line 13)
+  (hoso-check (eq (get-text-property (point) 'face) 'font-lock-builtin-face)
+              (format "line 14 (Chức vụ) face: %S" (get-text-property (point) 'face))))
 (setq-local eglot-stay-out-of nil)
 (apply #'eglot (eglot--guess-contact))
 (hoso-check (hoso-wait (lambda () (flymake-diagnostics)) 20) "no diagnostics arrived")

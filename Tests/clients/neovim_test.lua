@@ -1,5 +1,6 @@
--- The real `hoso lsp` under Neovim 0.7's built-in client (headless):
--- open a dossier, check diagnostics' codes and positions, apply a quick fix, see it go away.
+-- The real `hoso lsp` under Neovim 0.7's built-in client (headless), through the shipped setup
+-- (editors/neovim): open a dossier, check highlighting and diagnostics' codes and positions,
+-- apply a quick fix, see it go away.
 -- Run: HOSO_BIN=… HOSO_FILE=… nvim --headless -u NONE -c "luafile Tests/clients/neovim_test.lua"
 local hoso = assert(os.getenv("HOSO_BIN"), "HOSO_BIN")
 local file = assert(os.getenv("HOSO_FILE"), "HOSO_FILE")
@@ -19,16 +20,22 @@ local function spots(bufnr)
   return table.concat(out, " ")
 end
 
+local repo = vim.fn.getcwd()
+vim.opt.runtimepath:append(repo .. "/editors/neovim")
+vim.cmd("filetype on")
+vim.cmd("syntax on")
+require("hoso").setup({ cmd = { hoso, "lsp" } })
+
 vim.cmd("edit " .. vim.fn.fnameescape(file))
 local bufnr = vim.api.nvim_get_current_buf()
-vim.bo[bufnr].filetype = "hoso"
-local client_id = vim.lsp.start_client({
-  name = "hoso",
-  cmd = { hoso, "lsp" },
-  root_dir = vim.fn.fnamemodify(file, ":h"),
-})
-check(client_id ~= nil, "the client did not start")
-vim.lsp.buf_attach_client(bufnr, client_id)
+check(vim.bo[bufnr].filetype == "hoso", "filetype is '" .. vim.bo[bufnr].filetype .. "', not hoso")
+check(vim.bo[bufnr].syntax == "hoso", "syntax is '" .. vim.bo[bufnr].syntax .. "', not hoso")
+local function syntax_at(line, col) return vim.fn.synIDattr(vim.fn.synID(line, col, 1), "name") end
+check(syntax_at(3, 3) == "hosoPart", "line 3 col 3: " .. syntax_at(3, 3))
+check(syntax_at(14, 1) == "hosoKey", "line 14 col 1: " .. syntax_at(14, 1))
+vim.wait(5000, function() return #vim.lsp.buf_get_clients(bufnr) > 0 end, 20)
+local client_id = (vim.lsp.buf_get_clients(bufnr)[1] or {}).id
+check(client_id ~= nil, "the shipped setup did not start the client")
 
 vim.wait(10000, function() return #vim.diagnostic.get(bufnr) > 0 end, 20)
 -- Neovim reports byte columns: "Họ và tên: " is 15 bytes, "### Cá nhân: " 15 (the server speaks UTF-16).

@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Real-editor tests of `hoso lsp`: pytest-lsp, Neovim (headless) and Emacs + eglot (batch).
+# Real-editor tests of `hoso lsp` and the shipped editor setups: pytest-lsp, Neovim (headless,
+# editors/neovim), Vim (editors/vim syntax) and Emacs + eglot (batch, editors/emacs), plus the
+# byte-level protocol tests and the pre-commit framework running .pre-commit-hooks.yaml.
 # Each opens a copy of Examples/co-loi/phong-tong-hop.hoso in a temporary folder (its own
 # workspace, so no other dossier counts towards quotas), checks exact codes and positions,
 # applies a quick fix and sees the diagnostic go away.
@@ -17,6 +19,9 @@ echo "== pytest-lsp, the byte-level protocol tests and the pre-commit framework"
 
 echo "== Neovim $(nvim --version | head -1)"
 timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_test.lua"
+
+echo "== Vim $(vim --version | head -1 | cut -d' ' -f1-5): the shipped syntax file"
+vim -Nu NONE -i NONE -es -S Tests/clients/vim_test.vim
 
 echo "== Emacs $(emacs --version | head -1) + eglot"
 timeout 120 emacs --batch -Q -l Tests/clients/emacs_test.el
