@@ -209,18 +209,24 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(outside.status, 2)
     }
 
-    func git(_ args: [String], in directory: URL? = nil) throws -> Int32 {
+    /// Runs git in the test folder (with the built hoso for the hook); returns status and output.
+    @discardableResult
+    func gitRun(_ args: [String], in directory: URL? = nil) throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + args
         process.currentDirectoryURL = directory ?? folder
         process.environment = ProcessInfo.processInfo.environment.merging(["HOSO": EndToEndTests.binary.path, "NO_COLOR": "1"]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
         try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return process.terminationStatus
+        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
     }
+
+    func git(_ args: [String], in directory: URL? = nil) throws -> Int32 { try gitRun(args, in: directory).status }
 
     func testHookRefusesABrokenCommitAndPassesACleanOne() throws {
         XCTAssertEqual(try git(["init", "-q"]), 0)
@@ -230,10 +236,9 @@ final class CommandTests: XCTestCase {
         XCTAssertTrue(try String(contentsOf: hook, encoding: .utf8).contains("lint --staged"))
         _ = try write(try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chức vụ: ...\nHình"), to: "a.hoso")
         XCTAssertEqual(try git(["add", "a.hoso"]), 0)
-        XCTAssertEqual(try git(["commit", "-qm", "hỏng"]), 1, "the broken dossier must not be committed")
-        // The hook's output names the problem (run it directly to read it).
-        let direct = try runHoso(["lint", "--staged"], stdin: nil, environment: ["NO_COLOR": "1"], directory: folder)
-        XCTAssertTrue(direct.stdout.contains("a.hoso:17:1: lỗi[HS107]"), direct.stdout)
+        let refused = try gitRun(["commit", "-qm", "hỏng"])
+        XCTAssertEqual(refused.status, 1, "the broken dossier must not be committed")
+        XCTAssertTrue(refused.output.contains("a.hoso:17:1: lỗi[HS107]: Trường \"Chức vụ\" của Nguyễn Thị Hoa đang để trống"), refused.output)
         _ = try write(try clean, to: "a.hoso")
         XCTAssertEqual(try git(["add", "a.hoso"]), 0)
         XCTAssertEqual(try git(["commit", "-qm", "sạch"]), 0)
