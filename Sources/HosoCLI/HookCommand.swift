@@ -1,4 +1,5 @@
 import FoundationEssentials
+import HosoText
 import HosoWorkspace
 
 /// `hoso hook install|uninstall [--force]`: the git pre-commit hook that lints staged dossiers.
@@ -67,14 +68,5 @@ enum HookCommand {
         }
         io.stdout.line("hoso: đã cài hook pre-commit tại \(path) / installed the pre-commit hook")
         return 0
-    }
-}
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let c = s.first, set.contains(c) { s.removeFirst() }
-        while let c = s.last, set.contains(c) { s.removeLast() }
-        return String(s)
     }
 }

@@ -50,7 +50,7 @@ extension LanguageServer {
     /// The file for a pull request: known, or read from disk now.
     func fileForPull(_ uri: String) throws -> TrackedFile {
         if let file = workspace.files[uri] { return file }
-        guard let path = FileURI.path(uri), let bytes = try? HosoWorkspaceReader.read(path) else {
+        guard let path = FileURI.path(uri), let bytes = try? FileWalker.read(path) else {
             throw ResponseError(.invalidParams, "unknown document \(uri)")
         }
         _ = workspace.update(uri: uri, path: path, bytes: bytes, version: nil)
@@ -130,9 +130,4 @@ extension LanguageServer {
             .object([("range", lspRange(edit.range, file.text)), ("newText", .string(edit.newText))])
         }))]))])
     }
-}
-
-/// Reads files for the server (the shared walker's reader).
-enum HosoWorkspaceReader {
-    static func read(_ path: String) throws -> [UInt8] { try HosoWorkspace.FileWalker.read(path) }
 }

@@ -83,7 +83,7 @@ extension LanguageServer {
             if let open = workspace.files[uri], open.version != nil { continue }  // the editor's text wins
             if type == 3 {
                 changed.formUnion(workspace.remove(uri: uri))
-            } else if let bytes = AtomicRead.bytes(path) {
+            } else if let bytes = try? FileWalker.read(path) {
                 changed.formUnion(workspace.update(uri: uri, path: path, bytes: bytes, version: nil))
             }
         }
@@ -108,12 +108,5 @@ extension LanguageServer {
                 ("uri", .string(uri)), ("version", .int(version)), ("diagnostics", diagnostics(file)),
             ])))
         }
-    }
-}
-
-/// Reads a file from disk for watched-file events.
-enum AtomicRead {
-    static func bytes(_ path: String) -> [UInt8]? {
-        try? HosoWorkspace.FileWalker.read(path)
     }
 }

@@ -1,4 +1,5 @@
 import FoundationEssentials
+import HosoProtocol
 import HosoRules
 import HosoSemantics
 
@@ -20,9 +21,9 @@ public struct Config: Sendable {
         guard let data = FileManager.default.contents(atPath: file) else {
             throw WorkspaceError(message: "không đọc được tệp cấu hình \"\(file)\" / cannot read the config \"\(file)\"")
         }
-        let value: JSONValue
+        let value: JSON
         do {
-            value = try JSONDecoder().decode(JSONValue.self, from: data)
+            value = try JSONParser.parse([UInt8](data))
         } catch {
             throw WorkspaceError(message: "\(file): không phải JSON hợp lệ / not valid JSON (\(error))")
         }
@@ -34,7 +35,7 @@ public struct Config: Sendable {
         func fail(_ key: String, _ expected: String) -> WorkspaceError {
             WorkspaceError(message: "\(file): $.\(key): \(expected)")
         }
-        for (key, member) in members.sorted(by: { $0.key < $1.key }) {
+        for (key, member) in members {
             switch key {
             case "profile":
                 guard case .string(let path) = member else { throw fail(key, "cần đường dẫn tới tệp profile (chuỗi) / expected a path string") }
@@ -46,7 +47,7 @@ public struct Config: Sendable {
                 config.language = language
             case "rules":
                 guard case .object(let rules) = member else { throw fail(key, "cần một đối tượng mã → mức / expected an object of code → severity") }
-                for (code, setting) in rules.sorted(by: { $0.key < $1.key }) {
+                for (code, setting) in rules {
                     guard case .string(let name) = setting, name == "off" || Severity(rawValue: name) != nil else {
                         throw fail("rules.\(code)", "cần error, warning, info, hint hoặc off / expected error, warning, info, hint or off")
                     }
@@ -76,21 +77,6 @@ public struct Config: Sendable {
         guard absolute.hasPrefix(base + "/") else { return false }
         let relative = String(absolute.dropFirst(base.count + 1))
         return exclude.contains { Glob.matches($0, relative) }
-    }
-}
-
-/// The subset of JSON a config needs.
-enum JSONValue: Decodable {
-    case object([String: JSONValue]), array([JSONValue]), string(String), number(Double), bool(Bool), null
-
-    init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() { self = .null }
-        else if let value = try? container.decode(Bool.self) { self = .bool(value) }
-        else if let value = try? container.decode(Double.self) { self = .number(value) }
-        else if let value = try? container.decode(String.self) { self = .string(value) }
-        else if let value = try? container.decode([JSONValue].self) { self = .array(value) }
-        else { self = .object(try container.decode([String: JSONValue].self)) }
     }
 }
 

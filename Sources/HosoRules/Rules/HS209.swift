@@ -38,12 +38,3 @@ public struct HS209: Rule {
         }
     }
 }
-
-extension String {
-    func trimmingCharacters(in set: String) -> String {
-        var s = Substring(self)
-        while let c = s.last, set.contains(c) { s.removeLast() }
-        while let c = s.first, set.contains(c) { s.removeFirst() }
-        return String(s)
-    }
-}
