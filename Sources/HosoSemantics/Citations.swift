@@ -228,11 +228,14 @@ enum CitationScanner {
             var date: DateMention?
             if j < tokens.count {
                 let rest = tokens[j].range.lowerBound..<range.upperBound
+                // A date right after the number: look only that far (a line of a thousand citations
+                // must not be rescanned to its end for each of them).
+                let window = { (start: Int) in start..<min(range.upperBound, start + 64) }
                 if tokens[j].folded == "ngay", j + 1 < tokens.count,
-                   let first = DateScanner.dates(in: tokens[j + 1].range.lowerBound..<range.upperBound, of: text).first,
+                   let first = DateScanner.dates(in: window(tokens[j + 1].range.lowerBound), of: text).first,
                    first.range.lowerBound == tokens[j + 1].range.lowerBound {
                     date = first
-                } else if let first = DateScanner.dates(in: rest, of: text).first, first.range.lowerBound == tokens[j].range.lowerBound {
+                } else if let first = DateScanner.dates(in: window(rest.lowerBound), of: text).first, first.range.lowerBound == tokens[j].range.lowerBound {
                     date = first  // "ngày 02 tháng 8 năm 2019"
                 }
                 if let found = date {

@@ -58,16 +58,22 @@ struct DossierBuilder {
             }
         }
 
+        var indexByName: [String: Int] = [:]
+        for (index, nominee) in nominees.enumerated() where !nominee.name.isEmpty {
+            let key = Folding.name(nominee.name)
+            if indexByName[key] == nil { indexByName[key] = index }
+        }
         var reports: [Report] = []
         for part in tree.parts where part.kind == .report {
-            reports.append(report(part, nominees: nominees))
+            reports.append(report(part, nominees: nominees, indexByName: indexByName))
         }
 
         return Dossier(tree: tree, profile: profile, preambleFields: preambleFields, toTrinh: toTrinh,
                        toTrinhFields: toTrinhFields, toTrinhPlaceDate: toTrinhPlaceDate, hasNomineeList: hasNomineeList,
                        nominees: nominees, bienBan: bienBan, bienBanFields: bienBanFields,
                        bienBanPlaceDate: bienBanPlaceDate, votes: votes, reports: reports, spellings: spellings,
-                       suppressions: suppressions(), citations: CitationScanner.citations(in: tree), dates: dates())
+                       suppressions: suppressions(), citations: CitationScanner.citations(in: tree), dates: dates(),
+                       nomineeIndexByName: indexByName)
     }
 
     // MARK: Pieces
@@ -171,12 +177,11 @@ struct DossierBuilder {
                     percentRange: percentRange)
     }
 
-    mutating func report(_ part: PartNode, nominees: [Nominee]) -> Report {
+    mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: [String: Int]) -> Report {
         let heading = tree.elements[part.heading]
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
         let name = Folding.nfc(tree.string(nameRange))
-        let wanted = Folding.name(name)
-        let nomineeIndex = wanted.isEmpty ? nil : nominees.firstIndex { Folding.name($0.name) == wanted }
+        let nomineeIndex = indexByName[Folding.name(name)]
         let kind = nomineeIndex.map { nominees[$0].kind } ?? .individual
         let required = profile.reportSections.sections(for: kind)
         var sections: [ReportSectionRef] = []

@@ -150,6 +150,8 @@ public struct Dossier: Sendable {
     public let citations: [Citation]
     /// Every date written in prose, list items and field values, in text order.
     public let dates: [DateMention]
+    /// The first nominee of each normalized name (`Folding.name`).
+    let nomineeIndexByName: [String: Int]
 
     /// The Tờ trình's `Số:` as a document number, if it parses.
     public var toTrinhNumber: DocumentNumber? {
@@ -158,9 +160,7 @@ public struct Dossier: Sendable {
 
     /// The nominee whose normalized name equals `name`'s, if any.
     public func nomineeIndex(named name: String) -> Int? {
-        let wanted = Folding.name(name)
-        guard !wanted.isEmpty else { return nil }
-        return nominees.firstIndex { Folding.name($0.name) == wanted }
+        nomineeIndexByName[Folding.name(name)]
     }
 
     /// The nominee name nearest to `name` (same letters but diacritics, or one or two edits away).

@@ -23,9 +23,10 @@ public struct HS110: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
+        let reported = Set(dossier.reports.compactMap(\.nominee))
         for (index, nominee) in dossier.nominees.enumerated() {
             guard let form = nominee.awardForm, form.requiresReport, !nominee.name.isEmpty,
-                  !dossier.reports.contains(where: { $0.nominee == index }) else { continue }
+                  !reported.contains(index) else { continue }
             let edit = context.insertLines(skeleton(nominee, context.profile), before: nil)
             sink.report(nominee.nameRange, LocalizedText(
                 vi: "\(nominee.name) được đề nghị \(form.name) nhưng chưa có \"# BÁO CÁO THÀNH TÍCH: \(nominee.name)\".",
