@@ -18,7 +18,8 @@ enum AtomicFile {
         free(real)
         var info = stat()
         guard stat(target, &info) == 0 else { throw Failure(message: "không đọc được \"\(path)\" / cannot stat \"\(path)\"") }
-        guard access(target, W_OK) == 0 else {
+        // The owner's write bit is honoured even for root: a file marked read-only stays as it is.
+        guard access(target, W_OK) == 0, info.st_mode & 0o200 != 0 else {
             throw Failure(message: "\"\(path)\" chỉ đọc, không sửa được / \"\(path)\" is read-only, not fixed")
         }
         guard let current = read(target), current == expected else {

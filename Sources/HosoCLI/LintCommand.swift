@@ -87,16 +87,28 @@ enum LintCommand {
                     inputs.append(Input(path: name, configLookup: options.stdinName ?? "./-", bytes: io.readStdin(), onDisk: false))
                     continue
                 }
+                let files: [String]
                 do {
-                    let files = try FileWalker.dossiers(at: path) { file in
+                    files = try FileWalker.dossiers(at: path, excluded: { file in
                         (try? resolver.config(for: file))??.excludes(file) ?? false
-                    }
-                    for file in files {
-                        inputs.append(Input(path: file, configLookup: file, bytes: try FileWalker.read(file), onDisk: true))
-                    }
+                    }, skipped: { io.stderr.line("hoso: \($0)") })
                 } catch let error as FileWalker.Failure {
                     io.stderr.line("hoso: \(error.message)")
                     couldNotRun = true
+                    continue
+                }
+                for file in files {
+                    do {
+                        let bytes = try FileWalker.read(file)
+                        if FileWalker.looksBinary(bytes) {
+                            io.stderr.line("hoso: bỏ qua \"\(file)\": tệp nhị phân, không phải hồ sơ văn bản / skipped \"\(file)\": a binary file")
+                            continue
+                        }
+                        inputs.append(Input(path: file, configLookup: file, bytes: bytes, onDisk: true))
+                    } catch let error as FileWalker.Failure {
+                        io.stderr.line("hoso: \(error.message)")
+                        couldNotRun = true
+                    }
                 }
             }
         }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+@testable import HosoCLI
 
 /// `--fix`, config and profiles, SARIF, `--staged`, `hoso new` and `hoso rules`, through the real binary.
 final class CommandTests: XCTestCase {
@@ -75,12 +76,77 @@ final class CommandTests: XCTestCase {
         try FileManager.default.setAttributes([.posixPermissions: 0o444], ofItemAtPath: url.path)
         let original = try Data(contentsOf: url)
         let run = try hoso(["lint", "--fix", "r.hoso"])
-        if getuid() != 0 {  // root may write anyway
-            XCTAssertEqual(run.status, 2)
-            XCTAssertTrue(run.stderr.contains("chỉ đọc"))
-            XCTAssertEqual(try Data(contentsOf: url), original)
-        }
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("\"r.hoso\" chỉ đọc, không sửa được"), run.stderr)
+        XCTAssertEqual(try Data(contentsOf: url), original)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["r.hoso"])
+    }
+
+    func testFixThroughASymlinkKeepsTheLink() throws {
+        let target = try write(try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuyên viên\nHình"), to: "that/real.hoso")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("link.hoso").path, withDestinationPath: "that/real.hoso")
+        XCTAssertEqual(try hoso(["lint", "--fix", "link.hoso"]).status, 0)
+        XCTAssertEqual(try FileManager.default.destinationOfSymbolicLink(atPath: folder.appendingPathComponent("link.hoso").path), "that/real.hoso")
+        XCTAssertEqual(try String(contentsOf: target, encoding: .utf8), try clean)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("that").path), ["real.hoso"])
+    }
+
+    func testFixNeverOverwritesAFileChangedDuringTheRun() throws {
+        let url = try write("Đơn vị: A\n", to: "c.hoso")
+        XCTAssertThrowsError(try AtomicFile.replace(url.path, with: Array("mới".utf8), expecting: Array("cũ".utf8))) { error in
+            XCTAssertTrue((error as? AtomicFile.Failure)?.message.contains("đã thay đổi trong lúc kiểm tra") ?? false)
+        }
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "Đơn vị: A\n")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["c.hoso"])
+    }
+
+    func testFixOnAFullDiskLeavesTheOriginalAndNoTemporaryFile() throws {
+        let disk = folder.appendingPathComponent("disk")
+        try FileManager.default.createDirectory(at: disk, withIntermediateDirectories: true)
+        let mount = Process()
+        mount.executableURL = URL(fileURLWithPath: "/bin/mount")
+        mount.arguments = ["-t", "tmpfs", "-o", "size=64k", "tmpfs", disk.path]
+        mount.standardError = FileHandle.nullDevice
+        try mount.run()
+        mount.waitUntilExit()
+        guard mount.terminationStatus == 0 else { throw XCTSkip("cannot mount a small tmpfs here (needs root)") }
+        defer {
+            let unmount = Process()
+            unmount.executableURL = URL(fileURLWithPath: "/bin/umount")
+            unmount.arguments = [disk.path]
+            try? unmount.run()
+            unmount.waitUntilExit()
+        }
+        let broken = try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuyên viên\nHình")
+        let url = disk.appendingPathComponent("a.hoso")
+        try Data(broken.utf8).write(to: url)
+        // Fill the disk so the temporary copy cannot be written.
+        let filler = FileHandle(forWritingAtPath: disk.appendingPathComponent("filler").path)
+            ?? { FileManager.default.createFile(atPath: disk.appendingPathComponent("filler").path, contents: nil); return FileHandle(forWritingAtPath: disk.appendingPathComponent("filler").path)! }()
+        while (try? filler.write(contentsOf: Data(repeating: 0x20, count: 4096))) != nil {}
+        try? filler.close()
+        let run = try hoso(["lint", "--fix", "disk/a.hoso"])
+        XCTAssertEqual(run.status, 2, run.stderr)
+        XCTAssertTrue(run.stderr.contains("không ghi được \"disk/a.hoso\""), run.stderr)
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), broken)
+        XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: disk.path)), ["a.hoso", "filler"])
+    }
+
+    func testFolderWalkSurvivesLoopsBinaryAndOversizedFiles() throws {
+        _ = try write(try clean, to: "ho-so/a.hoso")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("ho-so/vong").path, withDestinationPath: "..")
+        try Data([0x00, 0x01, 0x02, 0xFF] + Array(repeating: 0, count: 100)).write(to: folder.appendingPathComponent("ho-so/anh.hoso"))
+        let big = folder.appendingPathComponent("ho-so/to.hoso")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 65 * 1024 * 1024)  // sparse: no disk used
+        try handle.close()
+        let run = try hoso(["lint", "--format", "json", "ho-so"])
+        XCTAssertEqual(run.status, 2, "an oversized dossier could not be checked")
+        XCTAssertTrue(run.stderr.contains("bỏ qua \"ho-so/anh.hoso\": tệp nhị phân"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("\"ho-so/to.hoso\" quá lớn (65 MB, tối đa 64 MB)"), run.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual((report["files"] as? [[String: Any]])?.map { $0["path"] as? String }, ["ho-so/a.hoso"])
     }
 
     func testFixOnStdinPrintsTheFixedText() throws {

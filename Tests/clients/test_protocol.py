@@ -92,3 +92,49 @@ def test_oversized_message_is_skipped_and_reported():
     code, messages, _ = run(frame(init()) + big)
     assert code == 1
     assert any(m.get("error", {}).get("code") == -32600 and "limit" in m["error"]["message"] for m in messages)
+
+
+def test_wrong_lengths_truncation_and_requests_after_shutdown():
+    uri = "file:///tmp/abuse.hoso"
+    good = frame({"jsonrpc": "2.0", "id": 5, "method": "textDocument/documentSymbol", "params": {"textDocument": {"uri": uri}}})
+    body = json.dumps({"jsonrpc": "2.0", "id": 6, "method": "shutdown"}).encode()
+    too_small = b"Content-Length: 10\r\n\r\n" + body  # the rest of the body is read as a header block
+    payload = frame(init()) + frame({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    payload += frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "hoso", "version": 1, "text": "Đơn vị: A\n# TỜ TRÌNH\n"}}})
+    # Edits far outside the document are clamped to its end, not a crash.
+    payload += frame({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": 2},
+                      "contentChanges": [{"range": {"start": {"line": 999, "character": 5}, "end": {"line": 99999, "character": 0}}, "text": "\n## 😀"}]}})
+    payload += too_small + b"\r\n\r\n" + good
+    payload += frame({"jsonrpc": "2.0", "id": 7, "method": "shutdown"})
+    payload += frame({"jsonrpc": "2.0", "id": 8, "method": "textDocument/hover", "params": {}})
+    payload += b"Content-Length: 500\r\n\r\n{\"jsonrpc\": \"2.0\""  # truncated at end of input
+    code, messages, _ = run(payload)
+    assert code == 1, "input ended without exit"
+    assert any(m.get("error", {}).get("code") == -32700 and m.get("id") is None for m in messages)
+    symbols = by_id(messages, 5)["result"]
+    assert [s["name"] for s in symbols] == ["TỜ TRÌNH"]
+    assert symbols[0]["children"][0]["name"] == "😀"
+    assert by_id(messages, 7)["result"] is None
+    assert by_id(messages, 8)["error"]["code"] == -32600
+
+
+def test_huge_message_and_rapid_changes_keep_memory_bounded():
+    import resource
+    uri = "file:///tmp/rapid.hoso"
+    text = (ROOT / "Examples" / "phong-tchcqt.hoso").read_text("utf-8")
+    payload = frame(init()) + frame({"jsonrpc": "2.0", "method": "initialized", "params": {}})
+    payload += frame(b"[" + b" " * (64 * 1024 * 1024) + b"x]")  # 64 MB of invalid JSON
+    payload += frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "hoso", "version": 1, "text": text}}})
+    for version in range(2, 10002):
+        edit = {"range": {"start": {"line": 16, "character": 0}, "end": {"line": 16, "character": 0 if version % 2 == 0 else 1}}, "text": "x" if version % 2 == 0 else ""}
+        payload += frame({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}})
+    payload += frame({"jsonrpc": "2.0", "id": 9, "method": "textDocument/diagnostic", "params": {"textDocument": {"uri": uri}}})
+    payload += frame({"jsonrpc": "2.0", "id": 10, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"})
+    code, messages, _ = run(payload, timeout=300)
+    assert code == 0
+    assert any(m.get("error", {}).get("code") == -32700 for m in messages)
+    published = [m for m in messages if m.get("method") == "textDocument/publishDiagnostics"]
+    assert published[-1]["params"]["version"] == 10001
+    assert by_id(messages, 9)["result"]["kind"] == "full"
+    peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    assert peak_mb < 1024, f"peak resident memory {peak_mb:.0f} MB"
