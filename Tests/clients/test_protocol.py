@@ -4,6 +4,7 @@ import json
 import os
 import pathlib
 import subprocess
+import tempfile
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 HOSO = os.environ.get("HOSO_BIN", str(ROOT / ".build" / "debug" / "hoso"))
@@ -15,7 +16,11 @@ def frame(obj) -> bytes:
 
 
 def run(payload: bytes, timeout=20):
-    proc = subprocess.run([HOSO, "lsp"], input=payload, capture_output=True, timeout=timeout)
+    # The input comes from a file: Python writes pipes in 512-byte pieces, too slow for 64 MB.
+    with tempfile.TemporaryFile() as stdin:
+        stdin.write(payload)
+        stdin.seek(0)
+        proc = subprocess.run([HOSO, "lsp"], stdin=stdin, capture_output=True, timeout=timeout)
     return proc.returncode, parse_frames(proc.stdout), proc.stderr
 
 
@@ -122,15 +127,15 @@ def test_huge_message_and_rapid_changes_keep_memory_bounded():
     import resource
     uri = "file:///tmp/rapid.hoso"
     text = (ROOT / "Examples" / "phong-tchcqt.hoso").read_text("utf-8")
-    payload = frame(init()) + frame({"jsonrpc": "2.0", "method": "initialized", "params": {}})
-    payload += frame(b"[" + b" " * (64 * 1024 * 1024) + b"x]")  # 64 MB of invalid JSON
-    payload += frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "hoso", "version": 1, "text": text}}})
+    parts = [frame(init()), frame({"jsonrpc": "2.0", "method": "initialized", "params": {}})]
+    parts.append(frame(b"[" + b" " * (64 * 1024 * 1024) + b"x]"))  # 64 MB of invalid JSON
+    parts.append(frame({"jsonrpc": "2.0", "method": "textDocument/didOpen", "params": {"textDocument": {"uri": uri, "languageId": "hoso", "version": 1, "text": text}}}))
     for version in range(2, 10002):
         edit = {"range": {"start": {"line": 16, "character": 0}, "end": {"line": 16, "character": 0 if version % 2 == 0 else 1}}, "text": "x" if version % 2 == 0 else ""}
-        payload += frame({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}})
-    payload += frame({"jsonrpc": "2.0", "id": 9, "method": "textDocument/diagnostic", "params": {"textDocument": {"uri": uri}}})
-    payload += frame({"jsonrpc": "2.0", "id": 10, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"})
-    code, messages, _ = run(payload, timeout=300)
+        parts.append(frame({"jsonrpc": "2.0", "method": "textDocument/didChange", "params": {"textDocument": {"uri": uri, "version": version}, "contentChanges": [edit]}}))
+    parts.append(frame({"jsonrpc": "2.0", "id": 9, "method": "textDocument/diagnostic", "params": {"textDocument": {"uri": uri}}}))
+    parts.append(frame({"jsonrpc": "2.0", "id": 10, "method": "shutdown"}) + frame({"jsonrpc": "2.0", "method": "exit"}))
+    code, messages, _ = run(b"".join(parts), timeout=300)
     assert code == 0
     assert any(m.get("error", {}).get("code") == -32700 for m in messages)
     published = [m for m in messages if m.get("method") == "textDocument/publishDiagnostics"]
