@@ -29,6 +29,10 @@ public enum CLI {
             return 0
         }
         let rest = Array(arguments.dropFirst())
+        if rest.contains("--help") || rest.contains("-h") {
+            io.stdout.write(help(command))
+            return 0
+        }
         do {
             switch command {
             case "lint": return try LintCommand.run(rest, io: &io)
