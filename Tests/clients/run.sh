@@ -21,7 +21,11 @@ echo "== Neovim $(nvim --version | head -1)"
 timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_test.lua"
 
 echo "== Vim $(vim --version | head -1 | cut -d' ' -f1-5): the shipped syntax file"
-vim -Nu NONE -i NONE -es -S Tests/clients/vim_test.vim
+export HOSO_VIM_RESULT="$work/vim-result.txt"
+vim_status=0
+vim -Nu NONE -i NONE -es -S Tests/clients/vim_test.vim </dev/null >/dev/null 2>&1 || vim_status=$?
+cat "$HOSO_VIM_RESULT" 2>/dev/null || echo "vim wrote no result"
+[ "$vim_status" -eq 0 ]
 
 echo "== Emacs $(emacs --version | head -1) + eglot"
 timeout 120 emacs --batch -Q -l Tests/clients/emacs_test.el

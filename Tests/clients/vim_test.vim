@@ -1,5 +1,6 @@
 " The shipped Vim syntax (editors/vim) highlights the key tokens of a dossier.
-" Run: HOSO_FILE=… vim -Nu NONE -i NONE -es -S Tests/clients/vim_test.vim
+" Run: HOSO_FILE=… HOSO_VIM_RESULT=out.txt vim -Nu NONE -i NONE -es -S Tests/clients/vim_test.vim
+" The result goes to $HOSO_VIM_RESULT (writing /dev/stdout from Vim would clobber a log file).
 set nocompatible
 set encoding=utf-8
 execute 'set runtimepath^=' . fnameescape(getcwd() . '/editors/vim')
@@ -47,9 +48,9 @@ call s:Expect('HS208', 'hosoRuleCode')
 call s:Expect('Chức vụ', 'hosoKey', 2)
 
 if empty(s:failures)
-  call writefile(['vim syntax test passed'], '/dev/stdout')
+  call writefile(['vim syntax test passed'], $HOSO_VIM_RESULT)
   qall!
 else
-  call writefile(['vim syntax test FAILED:'] + map(s:failures, '"  " . v:val'), '/dev/stderr')
+  call writefile(['vim syntax test FAILED:'] + map(s:failures, '"  " . v:val'), $HOSO_VIM_RESULT)
   cquit 1
 endif
