@@ -50,14 +50,23 @@ enum AtomicFile {
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { return nil }
         defer { close(fd) }
+        let (bytes, failed) = FileDescriptorReader.readAll(fd)
+        return failed ? nil : bytes
+    }
+}
+
+/// Reads a file descriptor to its end: files, pipes from `git`, standard input.
+public enum FileDescriptorReader {
+    /// Everything up to end of input, and whether a read failed before it (what was read is kept).
+    public static func readAll(_ fd: Int32) -> (bytes: [UInt8], failed: Bool) {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65536)
         while true {
             let n = Glibc.read(fd, &chunk, chunk.count)
-            if n < 0 { return nil }
-            if n == 0 { break }
+            if n < 0 && errno == EINTR { continue }
+            if n < 0 { return (bytes, true) }
+            if n == 0 { return (bytes, false) }
             bytes.append(contentsOf: chunk[0..<n])
         }
-        return bytes
     }
 }

@@ -1,4 +1,5 @@
 import HosoRules
+import HosoServer
 import HosoText
 import HosoProtocol
 import HosoWorkspace
@@ -87,21 +88,6 @@ enum SARIFReport {
         }
     }
 
-    /// A relative URI reference for a path: `%`-escapes what a URI cannot hold as is.
-    static func uri(_ path: String) -> String {
-        var out = ""
-        for byte in path.utf8 {
-            let c = Character(Unicode.Scalar(byte))
-            if byte < 0x80 && (c.isLetter || c.isNumber || "/-._~".contains(c)) {
-                out.append(c)
-            } else {
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded(2)
-            }
-        }
-        return out
-    }
-}
-
-extension String {
-    func leftPadded(_ width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
+    /// A relative URI reference for a path (percent-encoded as in `file://` URIs).
+    static func uri(_ path: String) -> String { FileURI.percentEncoded(path) }
 }

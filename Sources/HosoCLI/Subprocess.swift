@@ -27,13 +27,7 @@ enum Subprocess {
         let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
         close(pipe[1])
         guard spawned == 0 else { close(pipe[0]); return nil }
-        var output: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(pipe[0], &chunk, chunk.count)
-            if n <= 0 { break }
-            output.append(contentsOf: chunk[0..<n])
-        }
+        let output = FileDescriptorReader.readAll(pipe[0]).bytes
         close(pipe[0])
         var status: Int32 = 0
         waitpid(pid, &status, 0)

@@ -20,8 +20,11 @@ public enum FileURI {
     }
 
     /// The `file://` URI of an absolute path.
-    public static func uri(_ path: String) -> String {
-        var out = "file://"
+    public static func uri(_ path: String) -> String { "file://" + percentEncoded(path) }
+
+    /// A path as a URI path: unreserved ASCII and `/` kept, every other UTF-8 byte as `%XX`.
+    public static func percentEncoded(_ path: String) -> String {
+        var out = ""
         for b in path.utf8 {
             let c = Character(Unicode.Scalar(b))
             if b < 0x80 && (c.isLetter || c.isNumber || "/-._~".contains(c)) {

@@ -7,16 +7,7 @@ import HosoCLI
 
 /// The `hoso` executable: real streams and environment in, exit status out. All logic is in HosoCLI.
 var io = CommandIO(
-    readStdin: {
-        var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(0, &chunk, chunk.count)
-            if n <= 0 { break }
-            bytes.append(contentsOf: chunk[0..<n])
-        }
-        return bytes
-    },
+    readStdin: { FileDescriptorReader.readAll(0).bytes },
     stdoutIsTerminal: isatty(1) == 1,
     environment: ProcessEnvironment.current())
 let status = CLI.run(Array(CommandLine.arguments.dropFirst()), io: &io)
