@@ -22,7 +22,7 @@ let package = Package(
         .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol"]),
         .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer"]),
         .executableTarget(name: "hoso", dependencies: ["HosoCLI"]),
-        .executableTarget(name: "hoso-bench", dependencies: ["HosoRules", "HosoServer", "HosoProtocol"]),
+        .executableTarget(name: "hoso-bench", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoServer", "HosoProtocol"]),
         .testTarget(name: "HosoTextTests", dependencies: ["HosoText"]),
         .testTarget(name: "HosoSyntaxTests", dependencies: ["HosoText", "HosoSyntax"]),
         .testTarget(name: "HosoSemanticsTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),

@@ -1,3 +1,4 @@
+import Dispatch
 import HosoSemantics
 import HosoSyntax
 import HosoText
@@ -37,13 +38,23 @@ public struct Linter: Sendable {
         finish(check(text: text, encodingProblem: encodingProblem), extra: [])
     }
 
-    /// Checks dossiers together: each on its own, then the cross-file rules (quotas, duplicates)
-    /// over all of them. Results come back in input order.
-    public func lintTogether(_ inputs: [LintInput]) -> [LintResult] {
-        let checked = inputs.map { input -> Checked in
-            let (text, problem) = SourceDecoder.decode(input.bytes)
-            return check(text: text, encodingProblem: problem)
+    /// Checks dossiers together: each on its own (on every core when `parallel`), then the
+    /// cross-file rules (quotas, duplicates) over all of them. Results come back in input order.
+    public func lintTogether(_ inputs: [LintInput], parallel: Bool = true) -> [LintResult] {
+        var slots = [Checked?](repeating: nil, count: inputs.count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            let checkOne: @Sendable (Int) -> Void = { i in
+                let (text, problem) = SourceDecoder.decode(inputs[i].bytes)
+                out[i] = check(text: text, encodingProblem: problem)
+            }
+            if parallel && inputs.count > 1 {
+                DispatchQueue.concurrentPerform(iterations: inputs.count, execute: checkOne)
+            } else {
+                for i in inputs.indices { checkOne(i) }
+            }
         }
+        let checked = slots.map { $0! }
         let extra = crossFileFindings(zip(inputs, checked).map { ($0.path, $1) })
         return checked.indices.map { finish(checked[$0], extra: extra[$0]) }
     }

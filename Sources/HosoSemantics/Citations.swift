@@ -8,6 +8,18 @@ public struct DocumentType: Sendable, Equatable {
     public let code: String?
     /// The short form written before a number (`KH 179`).
     public let shortForm: String?
+    /// The name folded (`ke hoach`), for lookups.
+    public let key: String
+    /// The first segment of `code` (`NĐ` of `NĐ-CP`): what a number's `typeCode` must be.
+    public let codePrefix: String?
+
+    init(name: String, code: String?, shortForm: String?) {
+        self.name = name
+        self.code = code
+        self.shortForm = shortForm
+        key = Folding.key(name)
+        codePrefix = code.map { String($0[..<($0.firstIndex(of: "-") ?? $0.endIndex)]) }
+    }
 
     /// The types FORMAT.md lists.
     public static let all: [DocumentType] = [
@@ -25,7 +37,7 @@ public struct DocumentType: Sendable, Equatable {
         DocumentType(name: "Báo cáo", code: "BC", shortForm: "BC"),
     ]
 
-    private static let byFoldedName: [String: DocumentType] = Dictionary(uniqueKeysWithValues: all.map { (Folding.key($0.name), $0) })
+    private static let byFoldedName: [String: DocumentType] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
     private static let byShortForm: [String: DocumentType] = {
         var table: [String: DocumentType] = [:]
         for type in all { if let short = type.shortForm { table[short] = type } }
@@ -57,7 +69,7 @@ public struct DocumentNumber: Sendable, Equatable {
     /// The type code: the symbol's first segment (`KH`), or `NĐ-CP`-style for decrees.
     public var typeCode: String? {
         guard let symbol else { return nil }
-        return symbol.split(separator: "-").first.map(String.init)
+        return String(symbol[..<(symbol.firstIndex(of: "-") ?? symbol.endIndex)])
     }
 
     /// The issuer code: what follows the type code (`UBND`, `VPUB`, `CP`).
@@ -68,21 +80,54 @@ public struct DocumentNumber: Sendable, Equatable {
 
     /// Parses `N[/YYYY][/SYMBOL]` or `/SYMBOL`; nil when the text is not shaped like a number.
     public static func parse(_ text: String) -> DocumentNumber? {
-        var raw = text
-        while let last = raw.last, ";,.:)".contains(last) { raw.removeLast() }
-        let pieces = raw.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        guard !pieces.isEmpty, pieces.count <= 3 else { return nil }
-        guard pieces[0].isEmpty || pieces[0].allSatisfy(\.isASCIIDigit) else { return nil }
-        let serial = Int(pieces[0])
-        if pieces.count == 1 { return serial == nil ? nil : DocumentNumber(raw: raw, serial: serial, year: nil, symbol: nil) }
+        var text = text
+        return text.withUTF8 { parse(utf8: $0) }
+    }
+
+    /// `parse` on UTF-8 bytes: trailing `;,.:)` dropped, at most three `/`-separated pieces.
+    static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> DocumentNumber? {
+        var end = bytes.count
+        while end > 0, [0x3B, 0x2C, 0x2E, 0x3A, 0x29].contains(bytes[end - 1]) { end -= 1 }
+        var slashes: [Int] = []
+        for i in 0..<end where bytes[i] == 0x2F {
+            slashes.append(i)
+            if slashes.count > 2 { return nil }
+        }
+        let pieceEnds = slashes + [end]
+        func piece(_ k: Int) -> Range<Int> { (k == 0 ? 0 : pieceEnds[k - 1] + 1)..<pieceEnds[k] }
+        func isDigits(_ r: Range<Int>) -> Bool { r.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } }
+        /// The value of a run of digits; nil when empty or too long for an Int.
+        func value(_ r: Range<Int>) -> Int? {
+            guard !r.isEmpty, r.count <= 18 else { return nil }
+            return r.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) }
+        }
+        func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
+        let first = piece(0)
+        guard isDigits(first) else { return nil }
+        let serial = value(first)
+        if !first.isEmpty && serial == nil { return nil }
+        let raw = string(0..<end)
+        if pieceEnds.count == 1 { return serial == nil ? nil : DocumentNumber(raw: raw, serial: serial, year: nil, symbol: nil) }
         var year: Int?
         var symbolIndex = 1
-        if pieces[1].count == 4, pieces[1].allSatisfy(\.isASCIIDigit) {
-            year = Int(pieces[1])
+        if piece(1).count == 4, isDigits(piece(1)) {
+            year = value(piece(1))
             symbolIndex = 2
         }
-        let symbol = symbolIndex < pieces.count ? pieces[symbolIndex] : nil
-        if let symbol, symbol.isEmpty || symbol.first?.isLetter != true { return nil }
+        var symbol: String?
+        if symbolIndex < pieceEnds.count {
+            let r = piece(symbolIndex)
+            guard !r.isEmpty else { return nil }
+            let lead = bytes[r.lowerBound]
+            if lead < 0x80 {
+                guard (lead | 0x20) >= 0x61 && (lead | 0x20) <= 0x7A else { return nil }
+                symbol = string(r)
+            } else {
+                let text = string(r)
+                guard text.first?.isLetter == true else { return nil }
+                symbol = text
+            }
+        }
         if serial == nil && symbol == nil { return nil }
         return DocumentNumber(raw: raw, serial: serial, year: year, symbol: symbol)
     }
@@ -126,20 +171,34 @@ public struct Citation: Sendable {
 
 /// Recognizes citations in the prose and field values of a tree.
 enum CitationScanner {
-    /// A whitespace-separated word; its text and folded key are computed only when asked for,
-    /// since most words of prose are never looked at.
-    final class Token {
+    /// A whitespace-separated word of one line, as a byte range; its text and folded key are
+    /// made only when asked for, since most words of prose are never looked at.
+    struct Token {
         let range: Range<Int>
-        private let source: SourceText
-        init(range: Range<Int>, source: SourceText) {
-            self.range = range
-            self.source = source
-        }
-        var firstByte: UInt8 { source.bytes[range.lowerBound] }
+        let firstByte: UInt8
         var startsWithDigit: Bool { firstByte >= 0x30 && firstByte <= 0x39 }
-        lazy var text: String = source.string(range)
-        /// Keywords are short words; long tokens and numbers are never keywords.
-        lazy var folded: String = range.count <= 16 && !startsWithDigit ? Folding.key(text) : ""
+    }
+
+    /// The words of one line and the source they come from.
+    struct Words {
+        let tokens: [Token]
+        let source: SourceText
+        var count: Int { tokens.count }
+        subscript(k: Int) -> Token { tokens[k] }
+        func text(_ k: Int) -> String { source.string(tokens[k].range) }
+        /// Keywords are short words; long tokens and numbers are never keywords (folded to "").
+        func folded(_ k: Int) -> String {
+            tokens[k].range.count <= 16 && !tokens[k].startsWithDigit ? source.key(tokens[k].range) : ""
+        }
+        /// Whether a number (or a blank number, `/KH-…`) starts within three words after `k`.
+        func numberSoon(after k: Int) -> Bool {
+            var m = k + 1
+            while m <= k + 3 && m < tokens.count {
+                if tokens[m].startsWithDigit || tokens[m].firstByte == 0x2F { return true }
+                m += 1
+            }
+            return false
+        }
     }
 
     /// Every citation in the tree, in order, with its role decided by the line it stands in.
@@ -163,7 +222,7 @@ enum CitationScanner {
         range.contains { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
     }
 
-    static func tokens(_ range: Range<Int>, _ text: SourceText) -> [Token] {
+    static func tokens(_ range: Range<Int>, _ text: SourceText) -> Words {
         let bytes = text.bytes
         var tokens: [Token] = []
         var i = range.lowerBound
@@ -176,45 +235,42 @@ enum CitationScanner {
             while a < b && (bytes[a] == 0x2A || bytes[a] == 0x28 || bytes[a] == 0x22) { a += 1 }
             while b > a && (bytes[b - 1] == 0x2A || bytes[b - 1] == 0x22) { b -= 1 }
             guard a < b else { continue }
-            tokens.append(Token(range: a..<b, source: text))
+            tokens.append(Token(range: a..<b, firstByte: bytes[a]))
         }
-        return tokens
+        return Words(tokens: tokens, source: text)
     }
 
     static func citations(in range: Range<Int>, element: Int, tree: SyntaxTree) -> [Citation] {
         let text = tree.text
         let tokens = tokens(range, text)
-        guard !tokens.isEmpty else { return [] }
-        let lineIsBasis = tokens.count >= 2 && tokens[0].folded == "can" && tokens[1].folded.hasPrefix("cu")
-        let lineHasForm = tokens.indices.dropLast().contains {
-            tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].folded == "mau" && tokens[$0 + 1].folded == "so"
-        }
-        // A citation has a number within three words of its type ("Kế hoạch số 179/…", "KH 179").
-        let numberSoon = tokens.indices.map { k in
-            ((k + 1)...(k + 3)).contains { $0 < tokens.count && (tokens[$0].startsWithDigit || tokens[$0].firstByte == 0x2F) }
+        guard tokens.count > 0 else { return [] }
+        let lineIsBasis = tokens.count >= 2 && tokens.folded(0) == "can" && tokens.folded(1).hasPrefix("cu")
+        let lineHasForm = (0..<(tokens.count - 1)).contains {
+            tokens[$0].firstByte | 0x20 == 0x6D && tokens.folded($0) == "mau" && tokens.folded($0 + 1) == "so"
         }
         var result: [Citation] = []
         var k = 0
         while k < tokens.count {
-            guard numberSoon[k] else { k += 1; continue }
+            // A citation has a number within three words of its type ("Kế hoạch số 179/…", "KH 179").
+            guard tokens.numberSoon(after: k) else { k += 1; continue }
             // The type: two folded words, one word ("Luật"), or a short form followed by a number.
             var type: DocumentType?
             var typeEnd = k
             var isShort = false
-            if k + 1 < tokens.count, let t = DocumentType.named(folded: tokens[k].folded + " " + trimPunctuation(tokens[k + 1].folded)) {
+            if k + 1 < tokens.count, let t = DocumentType.named(folded: tokens.folded(k) + " " + trimPunctuation(tokens.folded(k + 1))) {
                 type = t; typeEnd = k + 2
-            } else if tokens[k].folded == "luat" {
+            } else if tokens.folded(k) == "luat" {
                 type = DocumentType.all[0]; typeEnd = k + 1
-            } else if let t = DocumentType.short(tokens[k].text), k + 1 < tokens.count,
-                      tokens[k + 1].text.first?.isASCIIDigit == true {
+            } else if let t = DocumentType.short(tokens.text(k)), k + 1 < tokens.count,
+                      tokens.text(k + 1).first?.isASCIIDigit == true {
                 type = t; typeEnd = k + 1; isShort = true
             }
             guard let documentType = type else { k += 1; continue }
             var j = typeEnd
-            if j < tokens.count && tokens[j].folded == "so" { j += 1 }
+            if j < tokens.count && tokens.folded(j) == "so" { j += 1 }
             var number: DocumentNumber?
             var numberRange: Range<Int>?
-            if j < tokens.count, let parsed = DocumentNumber.parse(tokens[j].text) {
+            if j < tokens.count, let parsed = DocumentNumber.parse(tokens.text(j)) {
                 number = parsed
                 numberRange = tokens[j].range.lowerBound..<(tokens[j].range.lowerBound + parsed.raw.utf8.count)
                 j += 1
@@ -231,7 +287,7 @@ enum CitationScanner {
                 // A date right after the number: look only that far (a line of a thousand citations
                 // must not be rescanned to its end for each of them).
                 let window = { (start: Int) in start..<min(range.upperBound, start + 64) }
-                if tokens[j].folded == "ngay", j + 1 < tokens.count,
+                if tokens.folded(j) == "ngay", j + 1 < tokens.count,
                    let first = DateScanner.dates(in: window(tokens[j + 1].range.lowerBound), of: text).first,
                    first.range.lowerBound == tokens[j + 1].range.lowerBound {
                     date = first
@@ -244,13 +300,13 @@ enum CitationScanner {
                 }
             }
             var issuer: String?
-            if j < tokens.count && tokens[j].folded == "cua" {
+            if j < tokens.count && tokens.folded(j) == "cua" {
                 // The issuer runs to punctuation or to a word that starts the document's subject.
                 var words: [String] = []
                 var m = j + 1
                 while m < tokens.count {
-                    if !words.isEmpty && ["ve", "theo", "va", "quy", "gop", "nham", "tai", "ban"].contains(tokens[m].folded) { break }
-                    let word = tokens[m].text
+                    if !words.isEmpty && ["ve", "theo", "va", "quy", "gop", "nham", "tai", "ban"].contains(tokens.folded(m)) { break }
+                    let word = tokens.text(m)
                     let trimmed = trimPunctuation(word)
                     if !trimmed.isEmpty {
                         words.append(trimmed)
@@ -274,12 +330,12 @@ enum CitationScanner {
     }
 
     /// `[tại] điểm X khoản Y Mục Z` right before the type word.
-    static func criteriaClause(before k: Int, _ tokens: [Token]) -> CriteriaClause? {
+    static func criteriaClause(before k: Int, _ tokens: Words) -> CriteriaClause? {
         var point: String?, clause: String?, section: String?
         var start: Int?
         var m = k - 2
         while m >= 0 {
-            let word = tokens[m].folded, value = trimPunctuation(tokens[m + 1].text)
+            let word = tokens.folded(m), value = trimPunctuation(tokens.text(m + 1))
             switch word {
             case "muc" where section == nil && clause == nil && point == nil: section = value
             case "khoan" where clause == nil && point == nil: clause = value

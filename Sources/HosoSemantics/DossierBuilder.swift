@@ -60,8 +60,7 @@ struct DossierBuilder {
 
         var indexByName: [String: Int] = [:]
         for (index, nominee) in nominees.enumerated() where !nominee.name.isEmpty {
-            let key = Folding.name(nominee.name)
-            if indexByName[key] == nil { indexByName[key] = index }
+            if indexByName[nominee.nameKey] == nil { indexByName[nominee.nameKey] = index }
         }
         var reports: [Report] = []
         for part in tree.parts where part.kind == .report {
@@ -111,7 +110,7 @@ struct DossierBuilder {
     mutating func nominee(in block: BlockNode) -> Nominee? {
         let heading = tree.elements[block.heading]
         guard let labelRange = heading.head,
-              let kind = NomineeKind.matching(folded: Folding.key(tree.string(labelRange))) else { return nil }
+              let kind = NomineeKind.matching(folded: tree.text.key(labelRange)) else { return nil }
         noteSpelling(labelRange, canonical: [kind.canonicalLabel], target: .nomineeLabel)
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
         let fields = fields(in: (block.heading + 1)..<block.elements.upperBound)
@@ -129,15 +128,16 @@ struct DossierBuilder {
                 break
             }
         }
-        return Nominee(kind: kind, name: Folding.nfc(tree.string(nameRange)), nameRange: nameRange, block: block,
+        let name = Folding.nfc(tree.string(nameRange))
+        return Nominee(kind: kind, name: name, nameKey: Folding.name(name), nameRange: nameRange, block: block,
                        fields: fields, ratings: ratings, awardForm: awardForm)
     }
 
     mutating func yearRating(year: Int, range: Range<Int>, valueRange: Range<Int>) -> YearRating {
         let text = Folding.nfc(tree.string(valueRange))
-        let rating = profile.rating(matching: text)
-        let folded = Folding.key(text)
-        let isAbbreviation = rating?.abbreviations.contains { Folding.key($0) == folded } ?? false
+        let match = profile.lookup.ratingByKey[tree.text.key(valueRange)]
+        let rating = match.map { profile.ratings[$0.index] }
+        let isAbbreviation = match?.isAbbreviation ?? false
         if let rating, !isAbbreviation {
             noteSpelling(valueRange, canonical: [rating.name] + rating.aliases, target: .rating)
         }
@@ -188,10 +188,9 @@ struct DossierBuilder {
         var ratings: [YearRating] = []
         var awards: [YearItem] = []
         for section in part.sections {
-            let title = tree.elements[section.heading].head.map { tree.string($0) } ?? ""
-            let folded = Folding.key(title)
+            let folded = tree.elements[section.heading].head.map { tree.text.key($0) } ?? ""
             // Sections of the other kind (SƠ LƯỢC LÝ LỊCH in a collective's report) stay unmatched.
-            let index = required.firstIndex { s in ([s.title] + s.aliases).contains { Folding.key($0) == folded } }
+            let index = profile.lookup.sectionIndex(key: folded, for: kind)
             if let k = index, let range = tree.elements[section.heading].head {
                 noteSpelling(range, canonical: [required[k].title] + required[k].aliases, target: .sectionTitle)
             }
@@ -217,7 +216,7 @@ struct DossierBuilder {
     func yearItem(at index: Int) -> YearItem? {
         let element = tree.elements[index]
         guard let body = element.head, let colon = body.first(where: { tree.text.bytes[$0] == 0x3A }),
-              let year = FieldKey.year(after: "nam ", in: Folding.key(tree.string(body.lowerBound..<colon)))
+              let year = FieldKey.year(after: "nam ", in: tree.text.key(body.lowerBound..<colon))
         else { return nil }
         let valueRange = trimmed((colon + 1)..<body.upperBound)
         return YearItem(year: year, range: element.content, valueRange: valueRange,
@@ -234,7 +233,7 @@ struct DossierBuilder {
     /// Whether a section's title folds to one of `canonical`; records a non-canonical spelling.
     mutating func checkSectionTitle(_ section: SectionNode, canonical: [String]) -> Bool {
         guard let range = tree.elements[section.heading].head else { return false }
-        let folded = Folding.key(tree.string(range))
+        let folded = tree.text.key(range)
         guard canonical.contains(where: { Folding.key($0) == folded }) else { return false }
         noteSpelling(range, canonical: canonical, target: .sectionTitle)
         return true
@@ -243,6 +242,8 @@ struct DossierBuilder {
     /// Records `range` when its text, with emphasis dropped and look-alike letters and NFD
     /// repaired (HS002/HS003 report those), is not exactly one of the canonical spellings.
     mutating func noteSpelling(_ range: Range<Int>, canonical: [String], target: SpellingTarget) {
+        // Nearly always the text is one of the canonical spellings, byte for byte.
+        if canonical.contains(where: { tree.text.bytes(range, equal: $0) }) { return }
         let written = tree.string(range)
         let comparable = Folding.nfc(written.filter { $0 != "*" })
             .replacingLookalikes()

@@ -53,6 +53,8 @@ public struct PlaceDate: Sendable {
 public struct Nominee: Sendable {
     public let kind: NomineeKind
     public let name: String
+    /// `Folding.name` of `name`: what names are compared by, within and across dossiers.
+    public let nameKey: String
     /// Where the name stands in the heading (empty at the heading's end if the name is missing).
     public let nameRange: Range<Int>
     public let block: BlockNode
@@ -168,7 +170,7 @@ public struct Dossier: Sendable {
         let wanted = Folding.name(name)
         var best: (String, Int)?
         for nominee in nominees {
-            let candidate = Folding.name(nominee.name)
+            let candidate = nominee.nameKey
             var distance = Folding.editDistance(wanted, candidate)
             if Folding.key(wanted) == Folding.key(candidate) { distance = min(distance, 1) }
             if best == nil || distance < best!.1 { best = (nominee.name, distance) }

@@ -29,11 +29,37 @@ public struct Profile: Sendable, Codable, Equatable {
     public var registry: [RegistryDocument]
     /// The document and form a report must cite (NĐ 91/2017, Mẫu số 07).
     public var reportForm: ReportForm
+    /// Folded names of the above, built once when the profile is decoded (not part of the JSON).
+    public let lookup: ProfileLookup
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, source, evaluationYears, excludedYear, deadline, votePercentThreshold, requiredParts
+        case awardForms, reportSections, ratings, leadershipTitles, registry, reportForm
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        title = try c.decode(String.self, forKey: .title)
+        source = try c.decode(String.self, forKey: .source)
+        evaluationYears = try c.decode([Int].self, forKey: .evaluationYears)
+        excludedYear = try c.decode(Int.self, forKey: .excludedYear)
+        deadline = try c.decode(DateValue.self, forKey: .deadline)
+        votePercentThreshold = try c.decode(Double.self, forKey: .votePercentThreshold)
+        requiredParts = try c.decode([PartKind].self, forKey: .requiredParts)
+        awardForms = try c.decode([AwardForm].self, forKey: .awardForms)
+        reportSections = try c.decode(ReportSections.self, forKey: .reportSections)
+        ratings = try c.decode([Rating].self, forKey: .ratings)
+        leadershipTitles = try c.decode([String].self, forKey: .leadershipTitles)
+        registry = try c.decode([RegistryDocument].self, forKey: .registry)
+        reportForm = try c.decode(ReportForm.self, forKey: .reportForm)
+        lookup = ProfileLookup(awardForms: awardForms, ratings: ratings, reportSections: reportSections,
+                               leadershipTitles: leadershipTitles, registry: registry)
+    }
 
     /// The award form whose canonical name or alias folds like `text`.
     public func awardForm(matching text: String) -> AwardForm? {
-        let folded = Folding.key(text)
-        return awardForms.first { form in ([form.name] + form.aliases).contains { Folding.key($0) == folded } }
+        lookup.awardFormByKey[Folding.key(text)].map { awardForms[$0] }
     }
 
     /// The best rank a rating can have ("xuất sắc").
@@ -47,23 +73,76 @@ public struct Profile: Sendable, Codable, Equatable {
     /// The registry document a citation names: the same serial number and document type,
     /// preferring the same year for normative documents (`91/2017/NĐ-CP`).
     public func registryDocument(for citation: Citation) -> RegistryDocument? {
-        guard let serial = citation.number?.serial else { return nil }
-        let typeKey = Folding.key(citation.type.name)
-        let prefix = "\(serial)/"
-        let candidates = registry.filter { document in
-            document.number.hasPrefix(prefix) && Folding.key(document.type) == typeKey
+        guard let number = citation.number, let serial = number.serial,
+              let candidates = lookup.registryBySerialAndType[ProfileLookup.serialAndType(serial, citation.type.key)]
+        else { return nil }
+        if let year = number.year, let sameYear = candidates.first(where: { lookup.registryYears[$0] == year }) {
+            return registry[sameYear]
         }
-        if let year = citation.number?.year, let sameYear = candidates.first(where: { DocumentNumber.parse($0.number)?.year == year }) {
-            return sameYear
-        }
-        return candidates.first
+        return registry[candidates[0]]
     }
 
     /// The rating whose name, alias or abbreviation folds like `text`.
     public func rating(matching text: String) -> Rating? {
-        let folded = Folding.key(text)
-        return ratings.first { r in ([r.name] + r.aliases + r.abbreviations).contains { Folding.key($0) == folded } }
+        lookup.ratingByKey[Folding.key(text)].map { ratings[$0.index] }
     }
+}
+
+/// Folded keys of a profile's names, for lookups in constant time instead of folding every
+/// candidate on every call (the semantic pass asks for thousands of them per second).
+public final class ProfileLookup: Sendable, Equatable {
+    /// Award form index by the folded name or alias.
+    public let awardFormByKey: [String: Int]
+    /// Rating index by the folded name, alias or abbreviation, and whether it is an abbreviation.
+    public let ratingByKey: [String: (index: Int, isAbbreviation: Bool)]
+    /// Report section index by folded title or alias, for individuals and collectives.
+    public let individualSectionByKey: [String: Int]
+    public let collectiveSectionByKey: [String: Int]
+    /// Leadership titles, folded and padded with a space on each side (HS208 matches words).
+    public let paddedLeadershipKeys: [String]
+    /// Registry indices by serial number and folded document type (`179|ke hoach`).
+    public let registryBySerialAndType: [String: [Int]]
+    /// The year in each registry number (`2017` of `91/2017/NĐ-CP`), if it has one.
+    public let registryYears: [Int?]
+
+    init(awardForms: [AwardForm], ratings: [Rating], reportSections: ReportSections, leadershipTitles: [String],
+         registry: [RegistryDocument]) {
+        func index<T>(_ items: [T], names: (T) -> [String]) -> [String: Int] {
+            var result: [String: Int] = [:]
+            for (i, item) in items.enumerated() { for name in names(item) where result[Folding.key(name)] == nil { result[Folding.key(name)] = i } }
+            return result
+        }
+        awardFormByKey = index(awardForms) { [$0.name] + $0.aliases }
+        var ratingByKey: [String: (index: Int, isAbbreviation: Bool)] = [:]
+        for (i, rating) in ratings.enumerated() {
+            for name in [rating.name] + rating.aliases where ratingByKey[Folding.key(name)] == nil { ratingByKey[Folding.key(name)] = (i, false) }
+            for name in rating.abbreviations where ratingByKey[Folding.key(name)] == nil { ratingByKey[Folding.key(name)] = (i, true) }
+        }
+        self.ratingByKey = ratingByKey
+        individualSectionByKey = index(reportSections.individual) { [$0.title] + $0.aliases }
+        collectiveSectionByKey = index(reportSections.collective) { [$0.title] + $0.aliases }
+        paddedLeadershipKeys = leadershipTitles.map { " " + Folding.key($0) + " " }
+        var bySerial: [String: [Int]] = [:]
+        var years: [Int?] = []
+        for (i, document) in registry.enumerated() {
+            let number = DocumentNumber.parse(document.number)
+            years.append(number?.year)
+            guard let serial = number?.serial else { continue }
+            bySerial[ProfileLookup.serialAndType(serial, Folding.key(document.type)), default: []].append(i)
+        }
+        registryBySerialAndType = bySerial
+        registryYears = years
+    }
+
+    /// The report section index whose title or alias folds to `key`, for a kind of nominee.
+    public func sectionIndex(key: String, for kind: NomineeKind) -> Int? {
+        kind == .individual ? individualSectionByKey[key] : collectiveSectionByKey[key]
+    }
+
+    static func serialAndType(_ serial: Int, _ typeKey: String) -> String { "\(serial)|" + typeKey }
+
+    /// Derived data: two lookups of equal profiles are equal.
+    public static func == (a: ProfileLookup, b: ProfileLookup) -> Bool { true }
 }
 
 /// An award form a unit can propose (plan III.2, III.3, III.4).

@@ -72,7 +72,7 @@ extension LanguageServer {
     func nameOccurrences(_ dossier: Dossier, named name: String) -> [Range<Int>] {
         let wanted = Folding.name(name)
         guard !wanted.isEmpty else { return [] }
-        var ranges = dossier.nominees.filter { Folding.name($0.name) == wanted }.map(\.nameRange)
+        var ranges = dossier.nominees.filter { $0.nameKey == wanted }.map(\.nameRange)
         ranges += dossier.votes.filter { Folding.name($0.name) == wanted }.map(\.nameRange)
         ranges += dossier.reports.filter { Folding.name($0.nomineeName) == wanted }.map(\.nameRange)
         return ranges

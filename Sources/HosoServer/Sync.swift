@@ -23,7 +23,7 @@ extension LanguageServer {
         let document = try params.object("textDocument")
         let uri = try document.string("uri")
         let version = try document.int("version")
-        guard var file = workspace.files[uri], file.version != nil else {
+        guard let file = workspace.files[uri], file.version != nil else {
             throw ResponseError(.invalidParams, "didChange for \(uri), which is not open")
         }
         var bytes = file.text.bytes
@@ -41,8 +41,7 @@ extension LanguageServer {
             if end < start { swap(&start, &end) }
             bytes.replaceSubrange(start..<end, with: Array(text.utf8))
         }
-        file.text = SourceText(utf8: bytes)
-        publish(workspace.update(uri: uri, path: file.path, text: file.text, problem: nil, version: version))
+        publish(workspace.update(uri: uri, path: file.path, text: SourceText(utf8: bytes), problem: nil, version: version))
     }
 
     func didClose(_ params: Params) throws {

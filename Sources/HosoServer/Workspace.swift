@@ -12,7 +12,10 @@ struct Settings: Equatable {
 }
 
 /// One dossier the server knows: open in the editor (with a version) or only on disk.
-struct TrackedFile {
+///
+/// A class: the workspace hands files around on every keystroke, and copying one would copy
+/// (retain and release) its whole model.
+final class TrackedFile {
     let uri: String
     /// The path used in messages and for `hoso.json` discovery.
     let path: String
@@ -22,10 +25,23 @@ struct TrackedFile {
     var version: Int?
     var setup: Setup
     var checked: Linter.Checked
+    /// The cross-file findings `findings` was finished with: when a recheck of its group gives
+    /// the same, the file need not be finished again.
+    var crossFileFindings: [Finding] = []
     /// Findings after cross-file rules and suppression: what is published.
     var findings: [Finding] = []
     /// Bumped whenever `findings` change, for pull diagnostics' result ids.
     var generation = 0
+
+    init(uri: String, path: String, text: SourceText, problem: EncodingProblem?, version: Int?, setup: Setup, checked: Linter.Checked) {
+        self.uri = uri
+        self.path = path
+        self.text = text
+        self.problem = problem
+        self.version = version
+        self.setup = setup
+        self.checked = checked
+    }
 }
 
 /// The dossiers of the workspace and their findings, kept current one edit at a time.
@@ -116,7 +132,7 @@ struct DossierWorkspace {
         let setup = setup(for: path)
         let linter = Linter(profile: setup.profile, severityOverrides: setup.severityOverrides)
         let checked = linter.check(text: text, encodingProblem: problem)
-        var file = files[uri] ?? TrackedFile(uri: uri, path: path, text: text, problem: problem, version: version, setup: setup, checked: checked)
+        let file = files[uri] ?? TrackedFile(uri: uri, path: path, text: text, problem: problem, version: version, setup: setup, checked: checked)
         file.text = text
         file.problem = problem
         file.version = version
@@ -171,10 +187,13 @@ struct DossierWorkspace {
         let extra = linter.crossFileFindings(members.map { ($0.path, $0.checked) })
         var changed: Set<String> = []
         for (member, findings) in zip(members, extra) {
+            // An unchanged file whose cross-file findings are the same keeps what it has.
+            guard member.uri == always || findings != member.crossFileFindings else { continue }
+            member.crossFileFindings = findings
             let result = linter.finish(member.checked, extra: findings)
             if result.findings != member.findings || member.uri == always {
-                files[member.uri]?.findings = result.findings
-                files[member.uri]?.generation += 1
+                member.findings = result.findings
+                member.generation += 1
                 changed.insert(member.uri)
             }
         }

@@ -8,24 +8,75 @@ public enum Folding {
     ///
     /// "Chức  vụ", "CHUC VU" and "**Chức vụ**" all fold to "chuc vu". Look-alike letters of
     /// Đ/đ (Ð, ð, Ɖ, ɖ) fold to "d" so that HS003 text still finds its structure.
-    public static func key<S: StringProtocol>(_ text: S) -> String {
+    public static func key(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { key(utf8: $0) }
+    }
+
+    /// `key` of a substring, without copying it first.
+    public static func key(_ text: Substring) -> String {
+        var text = text
+        return text.withUTF8 { key(utf8: $0) }
+    }
+
+    /// `key` of UTF-8 bytes (a range of a source buffer, say), straight to the folded String.
+    ///
+    /// One pass, no intermediate buffer: ASCII, the Vietnamese letters of the two flat tables,
+    /// combining marks and spaces fold in place (never longer than the input); any other
+    /// scalar (rare: Greek, Cyrillic, symbols) takes `slowKey`, which may lengthen the text.
+    public static func key(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.isEmpty { return "" }
+        var needsSlowPath = false
+        let folded = String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+            var count = 0
+            var pendingSpace = false
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x2A { continue }                                  // '*' emphasis
+                    if b == 0x20 || b == 0x09 { pendingSpace = count > 0; continue }
+                    if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                    out[count] = b &- 0x41 < 26 ? b | 0x20 : b
+                    count += 1
+                    continue
+                }
+                let (v, length) = decodeScalar(bytes, at: i)
+                i += length
+                if isCombiningMark(v) { continue }
+                if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = count > 0; continue }
+                let base: UInt8
+                if v < 0x250 { base = latinBase[Int(v)] } else if v >= 0x1E00 && v <= 0x1EFF { base = extendedBase[Int(v - 0x1E00)] } else { base = 0 }
+                guard base != 0 else { needsSlowPath = true; return 0 }
+                if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                out[count] = base
+                count += 1
+            }
+            return count
+        }
+        return needsSlowPath ? slowKey(bytes) : folded
+    }
+
+    /// `key` for text with scalars outside the flat tables: lowercases them by Unicode.
+    static func slowKey(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+        out.reserveCapacity(bytes.count + 8)
         var pendingSpace = false
-        var bytes = text.utf8.makeIterator()
-        while let b = bytes.next() {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
             if b < 0x80 {
-                if b == 0x2A { continue }                                  // '*' emphasis
+                i += 1
+                if b == 0x2A { continue }
                 if b == 0x20 || b == 0x09 { pendingSpace = !out.isEmpty; continue }
                 if pendingSpace { out.append(0x20); pendingSpace = false }
-                out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+                out.append(b &- 0x41 < 26 ? b | 0x20 : b)
                 continue
             }
-            // Decode the scalar from its lead byte and continuation bytes.
-            var v: UInt32
-            let extra: Int
-            if b < 0xE0 { v = UInt32(b & 0x1F); extra = 1 } else if b < 0xF0 { v = UInt32(b & 0x0F); extra = 2 } else { v = UInt32(b & 0x07); extra = 3 }
-            for _ in 0..<extra { v = v << 6 | UInt32((bytes.next() ?? 0x80) & 0x3F) }
+            let (v, length) = decodeScalar(bytes, at: i)
+            i += length
             if isCombiningMark(v) { continue }
             if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = !out.isEmpty; continue }
             if pendingSpace { out.append(0x20); pendingSpace = false }
@@ -34,33 +85,112 @@ public enum Folding {
             } else if v >= 0x1E00 && v <= 0x1EFF, extendedBase[Int(v - 0x1E00)] != 0 {
                 out.append(extendedBase[Int(v - 0x1E00)])
             } else if let scalar = Unicode.Scalar(v) {
-                out.append(contentsOf: Array(scalar.properties.lowercaseMapping.utf8))
+                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             }
         }
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `key` for ASCII-only text, straight from the bytes.
-    static func asciiKey<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pendingSpace = false
-        for b in bytes {
-            if b == 0x2A { continue }
-            if b == 0x20 || b == 0x09 { pendingSpace = !out.isEmpty; continue }
-            if pendingSpace { out.append(0x20); pendingSpace = false }
-            out.append(b >= 0x41 && b <= 0x5A ? b | 0x20 : b)
+    /// The scalar whose lead byte is at `i` (not ASCII) and its length in bytes; a truncated
+    /// sequence reads missing continuation bytes as 0x80, as the decoder's repair would.
+    @inline(__always)
+    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
+        let b = bytes[i]
+        var v: UInt32
+        let extra: Int
+        if b < 0xE0 { v = UInt32(b & 0x1F); extra = 1 } else if b < 0xF0 { v = UInt32(b & 0x0F); extra = 2 } else { v = UInt32(b & 0x07); extra = 3 }
+        var j = i + 1
+        for _ in 0..<extra {
+            let next = j < bytes.count ? bytes[j] : 0x80
+            v = v << 6 | UInt32(next & 0x3F)
+            j += 1
         }
-        return String(decoding: out, as: UTF8.self)
+        return (v, min(j, bytes.count) - i)
     }
 
     /// Normalizes a person's or collective's name for comparison: NFC, lowercase, single spaces,
     /// emphasis removed; diacritics are kept ("Hoa", "Hòa" and "Hóa" stay different).
-    public static func name<S: StringProtocol>(_ text: S) -> String {
+    public static func name(_ text: String) -> String {
+        var text = text
+        return text.withUTF8 { name(utf8: $0) }
+    }
+
+    /// `name` of a substring, without copying it first.
+    public static func name(_ text: Substring) -> String {
+        var text = text
+        return text.withUTF8 { name(utf8: $0) }
+    }
+
+    /// `name` of UTF-8 bytes: one pass with flat lowercase tables for precomposed Latin text
+    /// (all of Vietnamese); decomposed text and other scripts take `slowName`.
+    public static func name(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        if bytes.isEmpty { return "" }
+        guard isSurelyNFC(bytes) else { return slowName(bytes) }
+        var needsSlowPath = false
+        let folded = String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
+            var count = 0
+            var pendingSpace = false
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    i += 1
+                    if b == 0x20 || b == 0x09 || b == 0x2A { pendingSpace = count > 0; continue }
+                    if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                    out[count] = b &- 0x41 < 26 ? b | 0x20 : b
+                    count += 1
+                    continue
+                }
+                let (v, length) = decodeScalar(bytes, at: i)
+                i += length
+                if v == 0xA0 { pendingSpace = count > 0; continue }
+                let lower: UInt32
+                if v < 0x250 { lower = latinLower[Int(v)] } else if v >= 0x1E00 && v <= 0x1EFF { lower = extendedLower[Int(v - 0x1E00)] } else { lower = 0 }
+                guard lower != 0 else { needsSlowPath = true; return 0 }
+                if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                count += encode(lower, into: out, at: count)
+            }
+            return count
+        }
+        return needsSlowPath ? slowName(bytes) : folded
+    }
+
+    /// `name` by the general Unicode algorithms (NFC, then full lowercasing).
+    static func slowName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
         let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "\u{A0}" })
             .joined(separator: " ")
         return nfc(collapsed).lowercased()
     }
+
+    /// Writes a scalar's UTF-8 at `offset`, returning how many bytes it took.
+    @inline(__always)
+    static func encode(_ v: UInt32, into out: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        if v < 0x80 { out[offset] = UInt8(v); return 1 }
+        if v < 0x800 {
+            out[offset] = UInt8(0xC0 | v >> 6); out[offset + 1] = UInt8(0x80 | v & 0x3F)
+            return 2
+        }
+        out[offset] = UInt8(0xE0 | v >> 12); out[offset + 1] = UInt8(0x80 | (v >> 6) & 0x3F)
+        out[offset + 2] = UInt8(0x80 | v & 0x3F)
+        return 3
+    }
+
+    /// The single-scalar lowercase of each scalar in `range`, 0 where lowercasing gives several
+    /// scalars or a longer UTF-8 sequence (those take the slow path).
+    static func lowercaseTable(_ range: ClosedRange<UInt32>) -> [UInt32] {
+        range.map { v in
+            guard let scalar = Unicode.Scalar(v) else { return 0 }
+            let lower = Array(scalar.properties.lowercaseMapping.unicodeScalars)
+            guard lower.count == 1, String(lower[0]).utf8.count <= String(scalar).utf8.count else { return 0 }
+            return lower[0].value
+        }
+    }
+
+    /// Lowercase of U+0000–U+024F (Latin-1, Extended-A and -B: Đ, Ơ, Ư).
+    static let latinLower: [UInt32] = lowercaseTable(0...0x24F)
+    /// Lowercase of Latin Extended Additional (U+1E00–U+1EFF): most Vietnamese letters.
+    static let extendedLower: [UInt32] = lowercaseTable(0x1E00...0x1EFF)
 
     /// The text in Unicode NFC (composed, "dựng sẵn").
     public static func nfc<S: StringProtocol>(_ text: S) -> String {
@@ -71,10 +201,18 @@ public enum Folding {
     /// A fast check that holds for precomposed Vietnamese: every scalar below U+0300 or in
     /// Latin Extended Additional (U+1E00–U+1EFF), none of which NFC changes.
     static func isSurelyNFC(_ string: String) -> Bool {
-        var utf8 = string.utf8.makeIterator()
-        while let b = utf8.next() {
+        var string = string
+        return string.withUTF8 { isSurelyNFC($0) }
+    }
+
+    /// `isSurelyNFC` of UTF-8 bytes.
+    static func isSurelyNFC(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
             if b < 0xCC || (b >= 0x80 && b < 0xC0) { continue }
-            if b == 0xE1, let b1 = utf8.next(), b1 >= 0xB8 && b1 <= 0xBB { continue }
+            if b == 0xE1, i < bytes.count, bytes[i] >= 0xB8 && bytes[i] <= 0xBB { i += 1; continue }
             return false
         }
         return true

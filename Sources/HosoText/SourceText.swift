@@ -85,6 +85,27 @@ public struct SourceText: Sendable {
         String(decoding: bytes[clamp(range)], as: UTF8.self)
     }
 
+    /// `Folding.key` of a byte range, folded straight from the bytes (no String in between).
+    public func key(_ range: Range<Int>) -> String {
+        let range = clamp(range)
+        return bytes.withUnsafeBufferPointer { Folding.key(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Whether a byte range holds exactly the UTF-8 of `string`.
+    public func bytes(_ range: Range<Int>, equal string: String) -> Bool {
+        var string = string
+        let range = clamp(range)
+        return string.withUTF8 { wanted in
+            guard wanted.count == range.count else { return false }
+            var i = range.lowerBound
+            for b in wanted {
+                if bytes[i] != b { return false }
+                i += 1
+            }
+            return true
+        }
+    }
+
     /// The text of a line without its terminator.
     public func lineString(_ line: Int) -> String { string(contentRange(ofLine: line)) }
 

@@ -4,7 +4,10 @@ import Glibc
 import Dispatch
 import HosoProtocol
 import HosoRules
+import HosoSemantics
 import HosoServer
+import HosoSyntax
+import HosoText
 
 /// `swift run -c release hoso-bench [--quick]`: generates a seeded corpus of realistic dossiers
 /// and prints lint throughput, the time for one 10 MB dossier, the growth ratio at 1×–8×, the
@@ -75,11 +78,49 @@ var generator = Generator(state: 0x686F736F)
 let count = quick ? 200 : 2000
 let corpus = (0..<count).map { LintInput(path: "d\($0).hoso", bytes: Array(dossier(&generator, index: $0, targetBytes: 3000).utf8)) }
 let corpusBytes = corpus.reduce(0) { $0 + $1.bytes.count }
+if let flag = CommandLine.arguments.firstIndex(of: "--write-corpus"), flag + 1 < CommandLine.arguments.count {
+    let folder = CommandLine.arguments[flag + 1]
+    mkdir(folder, 0o755)
+    for input in corpus {
+        guard let file = fopen(folder + "/" + input.path, "w") else { fatalError("cannot write \(folder)") }
+        _ = input.bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
+        fclose(file)
+    }
+    exit(0)
+}
 let linter = Linter()
 
-let lint = median(3) { _ = linter.lintTogether(corpus) }
+let lint = median(3) { _ = linter.lintTogether(corpus, parallel: false) }
 print("corpus: \(count) dossiers, \(fixed(Double(corpusBytes) / 1e6, 2)) MB (seed 0x686F736F)")
 print("lint throughput: \(fixed(Double(corpusBytes) / 1e6 / lint, 1)) MB/s, \(Int(Double(count) / lint)) dossiers/s (\(fixed(lint, 3)) s)")
+
+// Where the time goes: decoding, parsing, the semantic pass, the rules (each its own median).
+func phases(_ inputs: [[UInt8]], label: String) {
+    let bytes = inputs.reduce(0) { $0 + $1.count }
+    let texts = inputs.map { SourceDecoder.decode($0).text }
+    let trees = texts.map { Parser.parse($0) }
+    let dossiers = trees.map { Dossier(tree: $0, profile: .sonLa2022) }
+    let times = [
+        ("decode", median(3) { for input in inputs { _ = SourceDecoder.decode(input) } }),
+        ("parse", median(3) { for text in texts { _ = Parser.parse(text) } }),
+        ("semantics", median(3) { for tree in trees { _ = Dossier(tree: tree, profile: .sonLa2022) } }),
+        ("parse+semantics+rules", median(3) { for text in texts { _ = linter.check(text: text, encodingProblem: nil) } }),
+    ]
+    print("  \(label) per phase: " + times.map { "\($0.0) \(fixed($0.1 * 1000, 2)) ms (\(fixed(Double(bytes) / 1e6 / $0.1, 0)) MB/s)" }.joined(separator: ", "))
+    // The rules that cost most, to know where to look next.
+    let contexts = dossiers.map { RuleContext(dossier: $0, encodingProblem: nil) }
+    let ruleTimes = RuleRegistry.all.map { rule in
+        (rule.code, median(3) {
+            for context in contexts {
+                var sink = FindingSink(code: rule.code, severity: rule.defaultSeverity)
+                rule.init().check(context, into: &sink)
+            }
+        })
+    }.sorted { $0.1 > $1.1 }
+    print("  \(label) costliest rules: " + ruleTimes.prefix(5).map { "\($0.0) \(fixed($0.1 * 1000, 2)) ms" }.joined(separator: ", ")
+          + "; all \(RuleRegistry.all.count): \(fixed(ruleTimes.reduce(0) { $0 + $1.1 } * 1000, 2)) ms")
+}
+phases(corpus.map(\.bytes), label: "corpus")
 
 let sizes = quick ? [250_000, 500_000, 1_000_000, 2_000_000] : [1_250_000, 2_500_000, 5_000_000, 10_000_000]
 var times: [Double] = []
@@ -167,6 +208,7 @@ func percentile(_ samples: [Double], _ p: Double) -> Double {
 do {
     let (server, sink) = startServer()
     let big = dossier(&generator, index: 7, targetBytes: 200_000)
+    phases([Array(big.utf8)], label: "200 KB dossier")
     open(server, "file:///bench/big.hoso", big)
     let edits = quick ? 200 : 1000
     let line = big.split(separator: "\n", omittingEmptySubsequences: false).count / 2

@@ -23,7 +23,7 @@ public struct HS112: Rule {
         let dossier = context.dossier
         guard dossier.bienBan != nil else { return }
         let voted = Set(dossier.votes.map { Folding.name($0.name) })
-        for nominee in dossier.nominees where !nominee.name.isEmpty && !voted.contains(Folding.name(nominee.name)) {
+        for nominee in dossier.nominees where !nominee.name.isEmpty && !voted.contains(nominee.nameKey) {
             sink.report(nominee.nameRange, LocalizedText(
                 vi: "\(nominee.name) chưa có kết quả biểu quyết; thêm \"- \(nominee.name): A/B đồng ý (P%)\" vào mục KẾT QUẢ BIỂU QUYẾT của Biên bản.",
                 en: "\(nominee.name) has no vote result; add \"- \(nominee.name): A/B đồng ý (P%)\" under the Biên bản's KẾT QUẢ BIỂU QUYẾT."))

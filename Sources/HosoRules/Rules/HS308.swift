@@ -20,11 +20,17 @@ public struct HS308: Rule {
 
     public init() {}
 
+    /// Whether uppercasing would change the text (bytes first: symbols are nearly always ASCII).
+    static func hasLowercase(_ text: String) -> Bool {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } }
+        return text != text.uppercased()
+    }
+
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         for citation in context.dossier.citations {
             guard let number = citation.number, let range = citation.numberRange, let symbol = number.symbol else { continue }
             let name = citation.type.name
-            if let expected = citation.type.code?.split(separator: "-").first.map(String.init), let written = number.typeCode,
+            if let expected = citation.type.codePrefix, let written = number.typeCode,
                written != expected {
                 let sameLetters = Folding.key(written) == Folding.key(expected)
                 sink.report(range, LocalizedText(
@@ -38,7 +44,7 @@ public struct HS308: Rule {
                 sink.report(range, LocalizedText(
                     vi: "Số hiệu \(name) phải có năm ban hành, dạng số/năm/ký hiệu (ví dụ 91/2017/NĐ-CP).",
                     en: "A \(name) number carries its year: number/year/symbol (e.g. 91/2017/NĐ-CP)."))
-            } else if symbol != symbol.uppercased() && !symbol.hasPrefix("TTr-") {
+            } else if Self.hasLowercase(symbol) && !symbol.hasPrefix("TTr-") {
                 sink.report(range, LocalizedText(vi: "Ký hiệu \"\(symbol)\" phải viết hoa.", en: "The symbol \"\(symbol)\" must be in capitals."))
             }
         }

@@ -21,32 +21,38 @@ public struct HS501: CrossFileRule {
     public init() {}
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
-        var classes: [String: [(file: Int, nominee: Nominee, form: AwardForm)]] = [:]
+        // Members of each (form, kind) class as (file, nominee) indices: no copies of the model.
+        var classes: [String: [(file: Int, nominee: Int)]] = [:]
         var order: [String] = []
         for (index, file) in files.enumerated() {
-            for nominee in file.dossier.nominees {
+            for (n, nominee) in file.dossier.nominees.enumerated() {
                 guard let form = nominee.awardForm, !form.pending, form.quota[nominee.kind.rawValue] != nil else { continue }
                 let key = form.id + "|" + nominee.kind.rawValue
                 if classes[key] == nil { order.append(key) }
-                classes[key, default: []].append((index, nominee, form))
+                classes[key, default: []].append((index, n))
             }
         }
         for key in order {
             let members = classes[key]!
-            let form = members[0].form, kind = members[0].nominee.kind
+            let first = files[members[0].file].dossier.nominees[members[0].nominee]
+            let form = first.awardForm!, kind = first.kind
             let quota = form.quota[kind.rawValue]!
             guard members.count > quota else { continue }
             let kindName = kind == .individual ? LocalizedText(vi: "cá nhân", en: "individuals") : LocalizedText(vi: "tập thể", en: "collectives")
+            let message = LocalizedText(
+                vi: "\(form.name) chỉ được đề nghị không quá \(quota) \(kindName.vi), nhưng các hồ sơ đề nghị \(members.count).",
+                en: "\(form.name) allows at most \(quota) \(kindName.en), but the dossiers propose \(members.count).")
+            // Each member points at the first `relatedLimit + 1` others (a campaign of thousands
+            // must not print millions of lines); their notes are made once.
+            let shown = members.prefix(Self.relatedLimit + 1).map { member -> RelatedLocation in
+                let nominee = files[member.file].dossier.nominees[member.nominee]
+                return RelatedLocation(path: files[member.file].path, range: nominee.nameRange,
+                                       message: LocalizedText(vi: "cũng đề nghị: \(nominee.name)", en: "also proposed: \(nominee.name)"))
+            }
             for (i, member) in members.enumerated() {
-                // At most `relatedLimit` others: a campaign of thousands must not print millions of lines.
-                let related = members.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { j in
-                    RelatedLocation(path: files[members[j].file].path, range: members[j].nominee.nameRange,
-                                    message: LocalizedText(vi: "cũng đề nghị: \(members[j].nominee.name)", en: "also proposed: \(members[j].nominee.name)"))
-                }
-                sink.report(file: member.file, member.nominee.nameRange, LocalizedText(
-                    vi: "\(form.name) chỉ được đề nghị không quá \(quota) \(kindName.vi), nhưng các hồ sơ đề nghị \(members.count).",
-                    en: "\(form.name) allows at most \(quota) \(kindName.en), but the dossiers propose \(members.count)."),
-                    related: Array(related))
+                let related = shown.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { shown[$0] }
+                sink.report(file: member.file, files[member.file].dossier.nominees[member.nominee].nameRange, message,
+                            related: Array(related))
             }
         }
     }

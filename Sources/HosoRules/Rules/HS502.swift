@@ -22,30 +22,33 @@ public struct HS502: CrossFileRule {
     public init() {}
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
-        var groups: [String: [(file: Int, nominee: Nominee)]] = [:]
+        // Members of each (kind, name) group as (file, nominee) indices: no copies of the model.
+        var groups: [String: [(file: Int, nominee: Int)]] = [:]
         var order: [String] = []
         for (index, file) in files.enumerated() {
-            for nominee in file.dossier.nominees where !nominee.name.isEmpty {
-                let key = nominee.kind.rawValue + "|" + Folding.name(nominee.name)
+            for (n, nominee) in file.dossier.nominees.enumerated() where !nominee.name.isEmpty {
+                let key = nominee.kind.rawValue + "|" + nominee.nameKey
                 if groups[key] == nil { order.append(key) }
-                groups[key, default: []].append((index, nominee))
+                groups[key, default: []].append((index, n))
             }
         }
+        func nominee(_ member: (file: Int, nominee: Int)) -> Nominee { files[member.file].dossier.nominees[member.nominee] }
         for key in order {
             let members = groups[key]!
             guard members.count > 1 else { continue }
             for (i, member) in members.enumerated() {
                 let others = Array(members.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { members[$0] })
                 let related = others.map { other in
-                    RelatedLocation(path: files[other.file].path, range: other.nominee.nameRange,
-                                    message: LocalizedText(vi: "đề nghị khác: \(other.nominee.awardForm?.name ?? "?")",
-                                                           en: "other proposal: \(other.nominee.awardForm?.name ?? "?")"))
+                    RelatedLocation(path: files[other.file].path, range: nominee(other).nameRange,
+                                    message: LocalizedText(vi: "đề nghị khác: \(nominee(other).awardForm?.name ?? "?")",
+                                                           en: "other proposal: \(nominee(other).awardForm?.name ?? "?")"))
                 }
                 let where_ = others.map { files[$0.file].path == files[member.file].path ? "cùng tệp" : files[$0.file].path }
                 let whereEn = others.map { files[$0.file].path == files[member.file].path ? "this file" : files[$0.file].path }
-                sink.report(file: member.file, member.nominee.nameRange, LocalizedText(
-                    vi: "\(member.nominee.name) được đề nghị \(members.count) lần (cả ở \(where_.joined(separator: ", "))); một thành tích chỉ đề nghị một hình thức.",
-                    en: "\(member.nominee.name) is proposed \(members.count) times (also in \(whereEn.joined(separator: ", "))); one achievement earns one award."),
+                let name = nominee(member).name
+                sink.report(file: member.file, nominee(member).nameRange, LocalizedText(
+                    vi: "\(name) được đề nghị \(members.count) lần (cả ở \(where_.joined(separator: ", "))); một thành tích chỉ đề nghị một hình thức.",
+                    en: "\(name) is proposed \(members.count) times (also in \(whereEn.joined(separator: ", "))); one achievement earns one award."),
                     related: related)
             }
         }
