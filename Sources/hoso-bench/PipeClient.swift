@@ -1,0 +1,171 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import HosoProtocol
+
+/// A language server started as a child process and spoken to over its pipes, as an editor does:
+/// the benchmark's view of a server includes framing, JSON and the pipe in both directions.
+///
+/// A reader thread takes every message off the server's stdout, answers the server's own
+/// requests (`workspace/workspaceFolders`, `client/registerCapability`) with null, and records
+/// when each `publishDiagnostics` (uri, version) arrived; `waitForDiagnostics` blocks on that.
+final class PipeClient: @unchecked Sendable {
+    let pid: pid_t
+    private let input: Int32
+    private let output: Int32
+    private let condition = NSCondition()
+    private let writeLock = NSLock()
+    /// The latest published version of each URI (guarded by `condition`).
+    private var published: [String: Int] = [:]
+    private var responses: Set<Int> = []
+    private var closed = false
+    private var nextID = 1
+
+    /// Starts `arguments` with pipes for stdin and stdout (stderr goes to /dev/null).
+    init?(_ arguments: [String]) {
+        var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
+        guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else { return nil }
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
+        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
+        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+        for fd in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, fd) }
+        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for arg in argv { free(arg) } }
+        var child: pid_t = 0
+        guard posix_spawn(&child, arguments[0], &actions, nil, argv, environ) == 0 else { return nil }
+        close(toChild[0]); close(fromChild[1])
+        pid = child
+        input = toChild[1]
+        output = fromChild[0]
+        Thread.detachNewThread { [self] in readLoop() }
+    }
+
+    private func readLoop() {
+        var framer = MessageFramer()
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
+            if count <= 0 { break }
+            framer.push(buffer[0..<count])
+            while let event = framer.next() {
+                guard case .message(let body) = event, let message = try? JSONParser.parse(body) else { continue }
+                if let method = message["method"]?.stringValue, let id = message["id"] {
+                    _ = method
+                    send(.object([("jsonrpc", .string("2.0")), ("id", id), ("result", .null)]))
+                    continue
+                }
+                condition.lock()
+                if message["method"]?.stringValue == "textDocument/publishDiagnostics",
+                   let uri = message["params"]?["uri"]?.stringValue {
+                    published[uri] = message["params"]?["version"]?.intValue ?? -1
+                } else if let id = message["id"]?.intValue {
+                    responses.insert(id)
+                }
+                condition.broadcast()
+                condition.unlock()
+            }
+        }
+        condition.lock()
+        closed = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Writes one framed message.
+    func send(_ message: JSON) {
+        var body: [UInt8] = []
+        message.encode(into: &body)
+        let frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+        writeLock.lock()
+        defer { writeLock.unlock() }
+        var offset = 0
+        while offset < frame.count {
+            let written = frame[offset...].withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
+            if written <= 0 { return }
+            offset += written
+        }
+    }
+
+    func notify(_ method: String, _ params: JSON) {
+        send(.object([("jsonrpc", .string("2.0")), ("method", .string(method)), ("params", params)]))
+    }
+
+    /// Sends a request and waits for its response.
+    func request(_ method: String, _ params: JSON) {
+        let id = nextID
+        nextID += 1
+        send(.object([("jsonrpc", .string("2.0")), ("id", .int(id)), ("method", .string(method)), ("params", params)]))
+        condition.lock()
+        while !responses.contains(id) && !closed { condition.wait() }
+        condition.unlock()
+    }
+
+    /// Initializes the server for a workspace folder, as a client with push diagnostics does.
+    func initialize(rootURI: String) {
+        request("initialize", .object([
+            ("processId", .int(Int(getpid()))), ("rootUri", .string(rootURI)),
+            ("workspaceFolders", .array([.object([("uri", .string(rootURI)), ("name", .string("bench"))])])),
+            ("capabilities", .object([("textDocument", .object([("publishDiagnostics", .object([("versionSupport", .bool(true))]))]))])),
+        ]))
+        notify("initialized", .object([]))
+    }
+
+    func open(_ uri: String, language: String, text: String) {
+        notify("textDocument/didOpen", .object([("textDocument", .object([
+            ("uri", .string(uri)), ("languageId", .string(language)), ("version", .int(1)), ("text", .string(text))]))]))
+    }
+
+    /// Waits until diagnostics for `uri` at `version` or later have arrived (false if the server died).
+    @discardableResult
+    func waitForDiagnostics(_ uri: String, version: Int) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while (published[uri] ?? Int.min) < version && !closed { condition.wait() }
+        return !closed
+    }
+
+    /// Shuts the server down and reaps it.
+    func stop() {
+        request("shutdown", .null)
+        notify("exit", .null)
+        close(input)
+        var status: Int32 = 0
+        waitpid(pid, &status, 0)
+    }
+}
+
+/// A one-character edit at the start of `line`: inserted on even versions, deleted on odd ones,
+/// so the text returns to what it was every two edits.
+func characterEdit(_ uri: String, version: Int, line: Int) -> JSON {
+    let insert = version % 2 == 0
+    let range: JSON = .object([("start", .object([("line", .int(line)), ("character", .int(0))])),
+                               ("end", .object([("line", .int(line)), ("character", .int(insert ? 0 : 1))]))])
+    return .object([
+        ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])),
+        ("contentChanges", .array([.object([("range", range), ("text", .string(insert ? "x" : ""))])]))])
+}
+
+/// A whole-text change (what servers with full sync, such as tombi's, receive for each keystroke).
+func fullTextEdit(_ uri: String, version: Int, text: String) -> JSON {
+    .object([("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])),
+             ("contentChanges", .array([.object([("text", .string(text))])]))])
+}
+
+/// Times `edits` changes from the write to the publishDiagnostics of that version.
+func keystrokeLatencies(_ client: PipeClient, uri: String, edits: Int, firstVersion: Int = 2,
+                        change: (Int) -> JSON) -> [Double] {
+    var samples: [Double] = []
+    for i in 0..<edits {
+        let version = firstVersion + i
+        let message = change(version)
+        let start = now()
+        client.notify("textDocument/didChange", message)
+        guard client.waitForDiagnostics(uri, version: version) else { break }
+        samples.append((now() - start) * 1000)
+    }
+    return samples
+}
