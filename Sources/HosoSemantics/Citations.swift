@@ -223,19 +223,21 @@ enum CitationScanner {
     }
 
     static func tokens(_ range: Range<Int>, _ text: SourceText) -> Words {
-        let bytes = text.bytes
         var tokens: [Token] = []
-        var i = range.lowerBound
-        while i < range.upperBound {
-            while i < range.upperBound && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
-            let s = i
-            while i < range.upperBound && bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
-            guard i > s else { continue }
-            var a = s, b = i
-            while a < b && (bytes[a] == 0x2A || bytes[a] == 0x28 || bytes[a] == 0x22) { a += 1 }
-            while b > a && (bytes[b - 1] == 0x2A || bytes[b - 1] == 0x22) { b -= 1 }
-            guard a < b else { continue }
-            tokens.append(Token(range: a..<b, firstByte: bytes[a]))
+        tokens.reserveCapacity(range.count / 5)
+        text.bytes.withUnsafeBufferPointer { bytes in
+            var i = range.lowerBound
+            while i < range.upperBound {
+                while i < range.upperBound && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+                let s = i
+                while i < range.upperBound && bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+                guard i > s else { continue }
+                var a = s, b = i
+                while a < b && (bytes[a] == 0x2A || bytes[a] == 0x28 || bytes[a] == 0x22) { a += 1 }
+                while b > a && (bytes[b - 1] == 0x2A || bytes[b - 1] == 0x22) { b -= 1 }
+                guard a < b else { continue }
+                tokens.append(Token(range: a..<b, firstByte: bytes[a]))
+            }
         }
         return Words(tokens: tokens, source: text)
     }
@@ -245,8 +247,10 @@ enum CitationScanner {
         let tokens = tokens(range, text)
         guard tokens.count > 0 else { return [] }
         let lineIsBasis = tokens.count >= 2 && tokens.folded(0) == "can" && tokens.folded(1).hasPrefix("cu")
+        // "Mẫu số": a word of 3–8 bytes (NFD included) starting with m/M (cheap tests before folding).
         let lineHasForm = (0..<(tokens.count - 1)).contains {
-            tokens[$0].firstByte | 0x20 == 0x6D && tokens.folded($0) == "mau" && tokens.folded($0 + 1) == "so"
+            tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].range.count <= 8 && tokens.folded($0) == "mau"
+                && tokens.folded($0 + 1) == "so"
         }
         var result: [Citation] = []
         var k = 0
@@ -305,7 +309,7 @@ enum CitationScanner {
                 var words: [String] = []
                 var m = j + 1
                 while m < tokens.count {
-                    if !words.isEmpty && ["ve", "theo", "va", "quy", "gop", "nham", "tai", "ban"].contains(tokens.folded(m)) { break }
+                    if !words.isEmpty && Self.subjectWords.contains(tokens.folded(m)) { break }
                     let word = tokens.text(m)
                     let trimmed = trimPunctuation(word)
                     if !trimmed.isEmpty {
@@ -329,6 +333,9 @@ enum CitationScanner {
         return result
     }
 
+    /// Folded words that end an issuer and start the document's subject ("… của UBND tỉnh về …").
+    static let subjectWords: Set<String> = ["ve", "theo", "va", "quy", "gop", "nham", "tai", "ban"]
+
     /// `[tại] điểm X khoản Y Mục Z` right before the type word.
     static func criteriaClause(before k: Int, _ tokens: Words) -> CriteriaClause? {
         var point: String?, clause: String?, section: String?
@@ -350,10 +357,15 @@ enum CitationScanner {
                               clause: clause, section: section)
     }
 
+    /// `s` without trailing `;,.:)` (on bytes: these are ASCII).
     static func trimPunctuation(_ s: String) -> String {
-        var out = s
-        while let last = out.last, ";,.:)".contains(last) { out.removeLast() }
-        return out
+        var s = s
+        let keep = s.withUTF8 { bytes -> Int in
+            var n = bytes.count
+            while n > 0, [0x3B, 0x2C, 0x2E, 0x3A, 0x29].contains(bytes[n - 1]) { n -= 1 }
+            return n
+        }
+        return keep == s.utf8.count ? s : String(s.utf8.prefix(keep))!
     }
 }
 
