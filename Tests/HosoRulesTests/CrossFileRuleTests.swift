@@ -82,4 +82,17 @@ final class CrossFileRuleTests: XCTestCase {
         ])
         XCTAssertTrue(off.allSatisfy { $0.findings.isEmpty })
     }
+
+    /// Files checked on several cores give exactly what one core gives, in input order.
+    func testParallelCheckingGivesTheSerialResults() {
+        let inputs = (1...40).map { i in
+            LintInput(path: "don-vi-\(i).hoso", bytes: Array(dossier(unit: "Phòng \(i)", name: i % 7 == 0 ? "Lò Văn Một" : "Người số \(i)",
+                                                                    award: i % 3 == 0 ? "Bằng khen của Chủ tịch UBND tỉnh" : "Giấy khen của Chánh Văn phòng UBND tỉnh").utf8))
+        }
+        let parallel = Linter().lintTogether(inputs, parallel: true)
+        let serial = Linter().lintTogether(inputs, parallel: false)
+        XCTAssertEqual(parallel.map(\.findings), serial.map(\.findings))
+        XCTAssertEqual(parallel.map { $0.dossier.nominees.first?.name }, inputs.indices.map { $0 % 7 == 6 ? "Lò Văn Một" : "Người số \($0 + 1)" })
+        XCTAssertTrue(serial.contains { $0.findings.contains { $0.code == "HS502" } })
+    }
 }

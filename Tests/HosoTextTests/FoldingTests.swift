@@ -41,3 +41,55 @@ final class FoldingTests: XCTestCase {
         XCTAssertEqual(DisplayWidth.of(0x1F600), 2)  // 😀
     }
 }
+
+/// The one-pass byte folds agree with the general Unicode path on any text: random strings of
+/// ASCII, precomposed and decomposed Vietnamese, spaces of every kind, emphasis, other scripts
+/// and the letters whose lowercase is longer or several scalars.
+final class FoldingFastPathTests: XCTestCase {
+    static let alphabet: [String] = [
+        "a", "Z", "d", "Đ", "đ", "Ð", "ð", "Ɖ", "ɖ", "ơ", "Ơ", "ư", "Ư", "ắ", "Ặ", "ỹ", "Ỹ", "ẞ", "ß",
+        "a\u{301}", "e\u{302}\u{301}", "o\u{31B}\u{323}", "\u{300}",
+        " ", "  ", "\t", "\u{A0}", "\u{3000}", "\u{2003}", "*", "**", ":", "1", "/",
+        "Ω", "ω", "Д", "д", "İ", "Ⱥ", "ǅ", "€", "😀",
+    ]
+
+    /// Deterministic pseudo-random strings (xorshift), 2,000 of them.
+    static var samples: [String] {
+        var state: UInt64 = 0x9E3779B97F4A7C15
+        return (0..<2000).map { _ in
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            let length = Int(state % 12)
+            return (0..<length).map { k in alphabet[Int((state >> UInt64(k * 5)) % UInt64(alphabet.count))] }.joined()
+        }
+    }
+
+    func testKeyMatchesTheGeneralPath() {
+        for sample in Self.samples {
+            var copy = sample
+            let slow = copy.withUTF8 { Folding.slowKey($0) }
+            XCTAssertEqual(Folding.key(sample), slow, "key of \(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+            XCTAssertEqual(SourceText(sample).key(0..<sample.utf8.count), slow)
+        }
+    }
+
+    func testNameMatchesTheGeneralPath() {
+        for sample in Self.samples {
+            var copy = sample
+            let slow = copy.withUTF8 { Folding.slowName($0) }
+            XCTAssertEqual(Folding.name(sample), slow, "name of \(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
+    func testSurelyNFCTextIsNFC() {
+        for sample in Self.samples where Folding.isSurelyNFC(sample) {
+            XCTAssertEqual(String(decoding: sample._nfcCodeUnits, as: UTF8.self), sample)
+        }
+    }
+
+    func testByteComparisonOfARange() {
+        let text = SourceText("Chức vụ: Chuyên viên")
+        XCTAssertTrue(text.bytes(0..<"Chức vụ".utf8.count, equal: "Chức vụ"))
+        XCTAssertFalse(text.bytes(0..<"Chức vụ".utf8.count, equal: "Chuc vu"))
+        XCTAssertFalse(text.bytes(0..<3, equal: "Chức vụ"))
+    }
+}
