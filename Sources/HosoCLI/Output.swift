@@ -7,6 +7,10 @@ public struct OutputBuffer: Sendable {
     public mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
     public mutating func bytes(_ more: [UInt8]) { bytes.append(contentsOf: more) }
     public mutating func line(_ string: String = "") { write(string); bytes.append(0x0A) }
+    /// Appends a byte `count` times (spaces, carets).
+    public mutating func repeating(_ byte: UInt8, count: Int) { bytes.append(contentsOf: repeatElement(byte, count: count)) }
+    /// Appends bytes of a source text as they are.
+    public mutating func bytes(_ source: [UInt8], _ range: Range<Int>) { bytes.append(contentsOf: source[range]) }
     public var string: String { String(decoding: bytes, as: UTF8.self) }
 }
 

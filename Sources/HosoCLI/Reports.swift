@@ -48,22 +48,28 @@ enum TextReport {
         let reset = useColor ? "\u{1B}[0m" : ""
         let bold = useColor ? "\u{1B}[1m" : ""
         var counts: [Severity: Int] = [:]
+        // Written piece by piece into the buffer: a campaign can have tens of thousands of findings.
         for file in files {
             let text = file.result.text
             for finding in file.result.findings {
                 counts[finding.severity, default: 0] += 1
-                let location = Location(finding.range, in: text)
+                let start = text.position(ofByte: finding.range.lowerBound, in: .utf32)
+                let lineNumber = String(start.line + 1)
                 let color = useColor ? finding.severity.ansiColor : ""
-                out.line("\(bold)\(file.path):\(location.line):\(location.column):\(reset) \(color)\(finding.severity.word(language))[\(finding.code)]\(reset): \(finding.message.text(language))")
-                let lineNumber = String(location.line)
-                let gutter = String(repeating: " ", count: lineNumber.count)
-                let content = text.contentRange(ofLine: location.line - 1)
-                let start = max(content.lowerBound, min(finding.range.lowerBound, content.upperBound))
-                let end = max(start, min(finding.range.upperBound, content.upperBound))
-                out.line(" \(lineNumber) | \(text.string(content))")
-                out.line(" \(gutter) | \(padding(text, content.lowerBound..<start))\(color)\(String(repeating: "^", count: max(1, width(text, start..<end))))\(reset)")
+                out.write(bold); out.write(file.path); out.write(":"); out.write(lineNumber); out.write(":")
+                out.write(String(start.character + 1)); out.write(":"); out.write(reset); out.write(" "); out.write(color)
+                out.write(finding.severity.word(language)); out.write("["); out.write(finding.code); out.write("]"); out.write(reset)
+                out.write(": "); out.line(finding.message.text(language))
+                let content = text.contentRange(ofLine: start.line)
+                let from = max(content.lowerBound, min(finding.range.lowerBound, content.upperBound))
+                let to = max(from, min(finding.range.upperBound, content.upperBound))
+                out.write(" "); out.write(lineNumber); out.write(" | "); out.bytes(text.bytes, content); out.line()
+                out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count); out.write(" | ")
+                padding(text, content.lowerBound..<from, into: &out)
+                out.write(color); out.repeating(0x5E, count: max(1, width(text, from..<to))); out.line(reset)
                 for fix in finding.fixes.prefix(1) {
-                    out.line(" \(gutter) = \(language == .vi ? "sửa" : "fix"): \(fix.title.text(language))")
+                    out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count)
+                    out.write(language == .vi ? " = sửa: " : " = fix: "); out.line(fix.title.text(language))
                 }
             }
         }
@@ -79,17 +85,25 @@ enum TextReport {
     }
 
     /// Spaces (tabs kept) as wide as the text before the underline.
-    static func padding(_ text: SourceText, _ range: Range<Int>) -> String {
-        var out = ""
-        for scalar in text.string(range).unicodeScalars {
-            if scalar == "\t" { out += "\t"; continue }
-            out += String(repeating: " ", count: DisplayWidth.of(scalar.value))
+    static func padding(_ text: SourceText, _ range: Range<Int>, into out: inout OutputBuffer) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (scalar, length) = UTF8Scalar.decode(text.bytes, at: i)
+            if scalar == 0x09 { out.repeating(0x09, count: 1) } else { out.repeating(0x20, count: DisplayWidth.of(scalar)) }
+            i += length
         }
-        return out
     }
 
+    /// The terminal columns a byte range takes (a tab counts one).
     static func width(_ text: SourceText, _ range: Range<Int>) -> Int {
-        text.string(range).unicodeScalars.reduce(0) { $0 + ($1 == "\t" ? 1 : DisplayWidth.of($1.value)) }
+        var columns = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (scalar, length) = UTF8Scalar.decode(text.bytes, at: i)
+            columns += scalar == 0x09 ? 1 : DisplayWidth.of(scalar)
+            i += length
+        }
+        return columns
     }
 }
 
