@@ -204,6 +204,7 @@ enum CitationScanner {
     /// Every citation in the tree, in order, with its role decided by the line it stands in.
     static func citations(in tree: SyntaxTree) -> [Citation] {
         var result: [Citation] = []
+        let bytes = tree.text.bytes
         for (index, element) in tree.elements.enumerated() {
             let range: Range<Int>
             switch element.kind {
@@ -211,7 +212,7 @@ enum CitationScanner {
             case .field: range = element.value ?? element.content
             default: continue
             }
-            guard mayHoldCitation(tree.text.bytes, range) else { continue }
+            guard mayHoldCitation(bytes, range) else { continue }
             result += citations(in: range, element: index, tree: tree)
         }
         return result

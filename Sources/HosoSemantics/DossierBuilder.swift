@@ -257,11 +257,12 @@ struct DossierBuilder {
     /// Dates in prose, list items, field values and place-date lines.
     func dates() -> [DateMention] {
         var result: [DateMention] = []
+        let text = tree.text
         for element in tree.elements {
             switch element.kind {
             case .prose, .listItem, .field, .placeDate:
-                guard CitationScanner.mayHoldCitation(tree.text.bytes, element.content) else { continue }
-                result += DateScanner.dates(in: element.content, of: tree.text)
+                guard CitationScanner.mayHoldCitation(text.bytes, element.content) else { continue }
+                result += DateScanner.dates(in: element.content, of: text)
             default:
                 continue
             }

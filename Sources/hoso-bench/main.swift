@@ -8,7 +8,7 @@ import HosoServer
 import HosoSyntax
 import HosoText
 
-/// `swift build -c release && .build/release/hoso-bench [--quick] [--write-corpus DIR]`
+/// `swift build -c release && .build/release/hoso-bench [--quick] [--write-corpus DIR] [--lint-only]`
 ///
 /// Generates a seeded corpus of realistic dossiers and prints, each the median of several runs:
 /// lint throughput in process on one core (with a breakdown by phase and the costliest rules)
@@ -29,6 +29,12 @@ let megabytes = Double(corpusBytes) / 1e6
 if let flag = arguments.firstIndex(of: "--write-corpus"), flag + 1 < arguments.count {
     mkdir(arguments[flag + 1], 0o755)
     for input in corpus { write(input.bytes, to: arguments[flag + 1] + "/" + input.path) }
+    exit(0)
+}
+
+// One serial lint of the corpus and nothing else: what to run under callgrind.
+if arguments.contains("--lint-only") {
+    _ = Linter().lintTogether(corpus, parallel: false)
     exit(0)
 }
 

@@ -16,6 +16,11 @@ final class RegistryTests: XCTestCase {
         XCTAssertEqual(files, RuleRegistry.all.map { $0.code })
     }
 
+    /// `crossFile` is written out by hand; it must be exactly the rules that conform.
+    func testCrossFileListHoldsEveryCrossFileRule() {
+        XCTAssertEqual(RuleRegistry.crossFile.map { $0.code }, RuleRegistry.all.compactMap { ($0 as? any CrossFileRule.Type)?.code })
+    }
+
     func testCodesAreUniqueOrderedAndWellFormed() {
         let codes = RuleRegistry.all.map { $0.code }
         XCTAssertEqual(codes, codes.sorted())
