@@ -8,7 +8,7 @@ import HosoServer
 import HosoSyntax
 import HosoText
 
-/// `swift build -c release && .build/release/hoso-bench [--quick] [--write-corpus DIR] [--lint-only]`
+/// `swift build -c release && .build/release/hoso-bench [--quick] [--write-corpus DIR] [--lint-only] [--hoso PATH]`
 ///
 /// Generates a seeded corpus of realistic dossiers and prints, each the median of several runs:
 /// lint throughput in process on one core (with a breakdown by phase and the costliest rules)
@@ -38,9 +38,11 @@ if arguments.contains("--lint-only") {
     exit(0)
 }
 
+// The `hoso` built next to this benchmark, or another one (`--hoso PATH`: an older build, for
+// before/after figures on the same harness).
 let me = arguments[0]
 let binFolder = me.contains("/") ? String(me[..<me.lastIndex(of: "/")!]) : "."
-let hoso = binFolder + "/hoso"
+let hoso = arguments.firstIndex(of: "--hoso").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? binFolder + "/hoso"
 let hasHoso = access(hoso, X_OK) == 0
 let scratch = "/tmp/hoso-bench-\(getpid())"
 mkdir(scratch, 0o755)
