@@ -20,23 +20,32 @@ public enum Folding {
     }
 
     /// `key` of UTF-8 bytes (a range of a source buffer, say), straight to the folded String.
-    ///
-    /// One pass, no intermediate buffer: ASCII, the Vietnamese letters of the two flat tables,
-    /// combining marks and spaces fold in place (never longer than the input); any other
-    /// scalar (rare: Greek, Cyrillic, symbols) takes `slowKey`, which may lengthen the text.
     public static func key(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        fastFold(bytes, .key) ?? slowKey(bytes)
+    }
+
+    /// What `fastFold` computes: a matching key, or a name.
+    enum FoldMode { case key, name }
+
+    /// The one-pass fold behind `key` and `name`, on UTF-8 straight into the result String.
+    ///
+    /// ASCII, the precomposed Latin letters of the flat tables, combining marks (`key` drops
+    /// them) and spaces fold in place, never longer than the input; nil when another scalar
+    /// (rare: Greek, Cyrillic, symbols, letters whose lowercase is longer) needs the general path.
+    @inline(__always)
+    static func fastFold(_ bytes: UnsafeBufferPointer<UInt8>, _ mode: FoldMode) -> String? {
         if bytes.isEmpty { return "" }
         var needsSlowPath = false
         let folded = String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
             var count = 0
             var pendingSpace = false
             var i = 0
-            let n = bytes.count
-            while i < n {
+            while i < bytes.count {
                 let b = bytes[i]
                 if b < 0x80 {
                     i += 1
-                    if b == 0x2A { continue }                                  // '*' emphasis
+                    // '*' (emphasis) vanishes from a key and separates words of a name.
+                    if b == 0x2A { if mode == .name { pendingSpace = count > 0 }; continue }
                     if b == 0x20 || b == 0x09 { pendingSpace = count > 0; continue }
                     if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
                     out[count] = b &- 0x41 < 26 ? b | 0x20 : b
@@ -45,18 +54,23 @@ public enum Folding {
                 }
                 let (v, length) = decodeScalar(bytes, at: i)
                 i += length
-                if isCombiningMark(v) { continue }
-                if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = count > 0; continue }
-                let base: UInt8
-                if v < 0x250 { base = latinBase[Int(v)] } else if v >= 0x1E00 && v <= 0x1EFF { base = extendedBase[Int(v - 0x1E00)] } else { base = 0 }
-                guard base != 0 else { needsSlowPath = true; return 0 }
+                let mapped: UInt32
+                switch mode {
+                case .key:
+                    if isCombiningMark(v) { continue }
+                    if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = count > 0; continue }
+                    mapped = UInt32(v < 0x250 ? latinBase[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedBase[Int(v - 0x1E00)] : 0)
+                case .name:
+                    if v == 0xA0 { pendingSpace = count > 0; continue }
+                    mapped = v < 0x250 ? latinLower[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedLower[Int(v - 0x1E00)] : 0
+                }
+                guard mapped != 0 else { needsSlowPath = true; return 0 }
                 if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
-                out[count] = base
-                count += 1
+                count += encode(mapped, into: out, at: count)
             }
             return count
         }
-        return needsSlowPath ? slowKey(bytes) : folded
+        return needsSlowPath ? nil : folded
     }
 
     /// `key` for text with scalars outside the flat tables: lowercases them by Unicode.
@@ -124,35 +138,8 @@ public enum Folding {
     /// `name` of UTF-8 bytes: one pass with flat lowercase tables for precomposed Latin text
     /// (all of Vietnamese); decomposed text and other scripts take `slowName`.
     public static func name(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        if bytes.isEmpty { return "" }
         guard isSurelyNFC(bytes) else { return slowName(bytes) }
-        var needsSlowPath = false
-        let folded = String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
-            var count = 0
-            var pendingSpace = false
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    i += 1
-                    if b == 0x20 || b == 0x09 || b == 0x2A { pendingSpace = count > 0; continue }
-                    if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
-                    out[count] = b &- 0x41 < 26 ? b | 0x20 : b
-                    count += 1
-                    continue
-                }
-                let (v, length) = decodeScalar(bytes, at: i)
-                i += length
-                if v == 0xA0 { pendingSpace = count > 0; continue }
-                let lower: UInt32
-                if v < 0x250 { lower = latinLower[Int(v)] } else if v >= 0x1E00 && v <= 0x1EFF { lower = extendedLower[Int(v - 0x1E00)] } else { lower = 0 }
-                guard lower != 0 else { needsSlowPath = true; return 0 }
-                if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
-                count += encode(lower, into: out, at: count)
-            }
-            return count
-        }
-        return needsSlowPath ? slowName(bytes) : folded
+        return fastFold(bytes, .name) ?? slowName(bytes)
     }
 
     /// `name` by the general Unicode algorithms (NFC, then full lowercasing).
