@@ -19,6 +19,9 @@ public struct HS004: Rule {
 
     /// Latin-1 letters that Vietnamese uses; any other Latin-1 character inside a word is suspect.
     static let vietnameseLatin1: Set<UInt32> = Set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ".unicodeScalars.map(\.value))
+    /// For each continuation byte after C3 (U+00C0–U+00FF), whether that letter is suspect:
+    /// the per-line prefilter looks it up instead of hashing every Vietnamese à, é, ô.
+    static let suspectAfterC3: [Bool] = (0..<64).map { !vietnameseLatin1.contains(0xC0 + UInt32($0)) }
 
     public init() {}
 
@@ -28,9 +31,13 @@ public struct HS004: Rule {
         for line in 0..<text.lineCount {
             let range = text.contentRange(ofLine: line)
             // Suspects are C2 xx (U+0080–U+00BF) or C3 xx outside the Vietnamese letters; skip lines without any.
-            guard range.contains(where: { i in
-                bytes[i] == 0xC2 || (bytes[i] == 0xC3 && i + 1 < range.upperBound && !Self.vietnameseLatin1.contains(0xC0 + UInt32(bytes[i + 1] & 0x3F)))
-            }) else { continue }
+            let suspect = Self.suspectAfterC3
+            let hasSuspect = bytes.withUnsafeBufferPointer { bytes in
+                range.contains { i in
+                    bytes[i] == 0xC2 || (bytes[i] == 0xC3 && i + 1 < range.upperBound && suspect[Int(bytes[i + 1] & 0x3F)])
+                }
+            }
+            guard hasSuspect else { continue }
             let scalars = Array(text.string(range).unicodeScalars)
             var offsets: [Int] = []
             var offset = range.lowerBound

@@ -69,9 +69,10 @@ public struct HS107: Rule {
     func checkFields(_ context: RuleContext, _ keys: [FieldKey], in fields: [Field], owner: LocalizedText,
                      range: Range<Int>, insertion: ([String]) -> TextEdit, into sink: inout FindingSink) {
         for key in keys {
+            let field = fields.first { $0.key == key }
+            if let field, !field.isBlank { continue }  // the usual case: present and filled
             let name = key.canonicalSpelling
-            if let field = fields.first(where: { $0.key == key }) {
-                guard field.isBlank else { continue }
+            if let field {
                 let line = context.content(field.element)
                 sink.report(line, LocalizedText(vi: "Trường \"\(name)\" của \(owner.vi) đang để trống; hãy điền nội dung.",
                                                 en: "The field \"\(name)\" of \(owner.en) is empty; fill it in."))
