@@ -57,7 +57,7 @@ print("corpus: \(count) dossiers, \(fixed(megabytes, 2)) MB (seed 0x686F736F); T
 // MARK: Lint throughput
 
 let linter = Linter()
-let lint = median(3) { _ = linter.lintTogether(corpus, parallel: false) }
+let lint = median(5) { _ = linter.lintTogether(corpus, parallel: false) }
 let perCoreMBs = megabytes / lint
 print("lint in process, one core: \(fixed(perCoreMBs, 1)) MB/s, \(Int(Double(count) / lint)) dossiers/s (\(fixed(lint, 3)) s)")
 
@@ -99,7 +99,7 @@ let tomlFiles = tomlCorpus.indices.map { tomlFolder + "/d\($0).toml" }
 
 var endToEndMBs: Double?
 if hasHoso {
-    let time = median(3) { run([hoso, "lint", dossierFolder]) }
+    let time = median(5) { run([hoso, "lint", dossierFolder]) }
     endToEndMBs = megabytes / time
     print("`hoso lint` on the \(count) files, end to end (both cores): \(fixed(megabytes / time, 1)) MB/s (\(fixed(time, 3)) s)")
 }
@@ -111,7 +111,7 @@ var taploMBs: Double?
 if let taplo = which("taplo") {
     // The TOML twin must be valid TOML, or taplo would be timed on an early exit.
     precondition(run([taplo, "lint", "--no-schema", "--no-auto-config"] + tomlFiles) == 0, "taplo rejects the TOML twin")
-    let time = median(3) { run([taplo, "lint", "--no-schema", "--no-auto-config"] + tomlFiles) }
+    let time = median(5) { run([taplo, "lint", "--no-schema", "--no-auto-config"] + tomlFiles) }
     taploMBs = Double(tomlBytes) / 1e6 / time
     print("`taplo lint` on the TOML twin, end to end: \(fixed(taploMBs!, 1)) MB/s (\(fixed(time, 3)) s)"
           + (endToEndMBs.map { "; hoso/taplo per byte: \(fixed($0 / taploMBs!, 2))×" } ?? ""))
