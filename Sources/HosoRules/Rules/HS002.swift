@@ -43,8 +43,10 @@ public struct HS002: Rule {
         var i = 0
         while i < bytes.count {
             let b = bytes[i]
-            // Combining marks are U+0300–U+036F (CC/CD lead bytes) or, rarely, in E1 B7 / E2 83 / EF B8.
-            if b == 0xCC || b == 0xCD || b == 0xE1 || b == 0xE2 || b == 0xEF {
+            // Combining marks are U+0300–U+036F (CC/CD lead bytes) or, rarely, in E1 B7 / E2 83 / EF B8;
+            // the second byte rules out the precomposed letters (E1 BA/BB) without decoding them.
+            let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+            if b == 0xCC || b == 0xCD || (b == 0xE1 && next == 0xB7) || (b == 0xE2 && next == 0x83) || (b == 0xEF && next == 0xB8) {
                 let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
                 if Folding.isCombiningMark(scalar) {
                     let l = text.line(ofByte: i)
@@ -62,7 +64,7 @@ public struct HS002: Rule {
                 }
                 i += length
             } else {
-                i += 1
+                i += UTF8Scalar.length(lead: b)
             }
         }
         flush()

@@ -33,7 +33,13 @@ public struct HS003: Rule {
         let bytes = text.bytes
         var i = 0
         while i < bytes.count {
-            guard bytes[i] >= 0xC0 else { i += 1; continue }
+            let lead = bytes[i]
+            // Only Ð ð (C3), Ɖ (C6), ɖ (C9) and Greek or Cyrillic (CD–D3) matter; Vietnamese
+            // letters (C3 others, C4, C6, E1 …) are skipped by their length, undecoded.
+            guard lead == 0xC3 || lead == 0xC6 || lead == 0xC9 || (lead >= 0xCD && lead <= 0xD3) else {
+                i += UTF8Scalar.length(lead: lead)
+                continue
+            }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             switch scalar {
             case 0xD0, 0x189, 0xF0, 0x256:
