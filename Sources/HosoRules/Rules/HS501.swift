@@ -1,4 +1,5 @@
 import HosoSemantics
+import HosoSyntax
 
 /// HS501: more nominees of one award form and kind than its quota, across the dossiers checked together.
 public struct HS501: CrossFileRule {
@@ -22,14 +23,15 @@ public struct HS501: CrossFileRule {
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
         // Members of each (form, kind) class as (file, nominee) indices: no copies of the model.
-        var classes: [String: [(file: Int, nominee: Int)]] = [:]
-        var order: [String] = []
+        struct Key: Hashable { let form: String; let kind: NomineeKind }
+        var classes: [Key: [(file: Int, nominee: Int)]] = [:]
+        var order: [Key] = []
         for (index, file) in files.enumerated() {
             for (n, nominee) in file.dossier.nominees.enumerated() {
                 guard let form = nominee.awardForm, !form.pending, form.quota[nominee.kind.rawValue] != nil else { continue }
-                let key = form.id + "|" + nominee.kind.rawValue
-                if classes[key] == nil { order.append(key) }
+                let key = Key(form: form.id, kind: nominee.kind)
                 classes[key, default: []].append((index, n))
+                if classes[key]!.count == 1 { order.append(key) }
             }
         }
         for key in order {

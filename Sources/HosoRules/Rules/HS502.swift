@@ -1,5 +1,5 @@
 import HosoSemantics
-import HosoText
+import HosoSyntax
 
 /// HS502: the same nominee proposed twice, in one file or across files.
 public struct HS502: CrossFileRule {
@@ -23,13 +23,14 @@ public struct HS502: CrossFileRule {
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
         // Members of each (kind, name) group as (file, nominee) indices: no copies of the model.
-        var groups: [String: [(file: Int, nominee: Int)]] = [:]
-        var order: [String] = []
+        struct Key: Hashable { let kind: NomineeKind; let name: String }
+        var groups: [Key: [(file: Int, nominee: Int)]] = [:]
+        var order: [Key] = []
         for (index, file) in files.enumerated() {
             for (n, nominee) in file.dossier.nominees.enumerated() where !nominee.name.isEmpty {
-                let key = nominee.kind.rawValue + "|" + nominee.nameKey
-                if groups[key] == nil { order.append(key) }
+                let key = Key(kind: nominee.kind, name: nominee.nameKey)
                 groups[key, default: []].append((index, n))
+                if groups[key]!.count == 1 { order.append(key) }
             }
         }
         func nominee(_ member: (file: Int, nominee: Int)) -> Nominee { files[member.file].dossier.nominees[member.nominee] }
