@@ -8,7 +8,8 @@ import HosoServer
 import HosoSyntax
 import HosoText
 
-/// `swift build -c release && .build/release/hoso-bench [--quick] [--write-corpus DIR] [--lint-only] [--hoso PATH]`
+/// `swift build -c release && .build/release/hoso-bench [--quick] [--write-corpus DIR] [--lint-only] [--hoso PATH]
+/// [--write-lsp-script FILE EDITS]`
 ///
 /// Generates a seeded corpus of realistic dossiers and prints, each the median of several runs:
 /// lint throughput in process on one core (with a breakdown by phase and the costliest rules)
@@ -29,6 +30,36 @@ let megabytes = Double(corpusBytes) / 1e6
 if let flag = arguments.firstIndex(of: "--write-corpus"), flag + 1 < arguments.count {
     mkdir(arguments[flag + 1], 0o755)
     for input in corpus { write(input.bytes, to: arguments[flag + 1] + "/" + input.path) }
+    exit(0)
+}
+
+// A language-server session as one stdin script (framed messages): initialize, open a 200 KB
+// dossier, `N` one-character edits, shutdown, exit. `hoso lsp < FILE` replays it, so callgrind
+// can count what a keystroke costs (Tests/perf/budget.sh).
+if let flag = arguments.firstIndex(of: "--write-lsp-script"), flag + 2 < arguments.count, let edits = Int(arguments[flag + 2]) {
+    var g = Generator(state: 0x6C7370)
+    let text = dossier(&g, index: 7, targetBytes: 200_000)
+    let line = text.split(separator: "\n", omittingEmptySubsequences: false).count / 2
+    let uri = "file:///bench/big.hoso"
+    var messages: [JSON] = [
+        .object([("jsonrpc", .string("2.0")), ("id", .int(1)), ("method", .string("initialize")), ("params", .object([("capabilities", .object([]))]))]),
+        .object([("jsonrpc", .string("2.0")), ("method", .string("initialized")), ("params", .object([]))]),
+        .object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/didOpen")), ("params", .object([("textDocument", .object([
+            ("uri", .string(uri)), ("languageId", .string("hoso")), ("version", .int(1)), ("text", .string(text))]))]))]),
+    ]
+    for version in 2..<(2 + edits) {
+        messages.append(.object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/didChange")),
+                                 ("params", characterEdit(uri, version: version, line: line))]))
+    }
+    messages.append(.object([("jsonrpc", .string("2.0")), ("id", .int(2)), ("method", .string("shutdown"))]))
+    messages.append(.object([("jsonrpc", .string("2.0")), ("method", .string("exit"))]))
+    var script: [UInt8] = []
+    for message in messages {
+        var body: [UInt8] = []
+        message.encode(into: &body)
+        script += Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+    }
+    write(script, to: arguments[flag + 1])
     exit(0)
 }
 

@@ -11,8 +11,10 @@ command -v valgrind >/dev/null || { export DEBIAN_FRONTEND=noninteractive; apt-g
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin/hoso-bench" --quick --write-corpus "$work/corpus"   # 200 seeded dossiers, 0.65 MB
+"$bin/hoso-bench" --write-lsp-script "$work/lsp" 20        # open a 200 KB dossier, 20 edits
 
-# name | budget (instructions) | command.  Counts when set (2026-11-25): 420 M, 18 M.
+# name | budget (instructions) | command.  Counts when set (2026-11-25): 423 M, 18 M, 1,118 M
+# (the server re-checks the 200 KB dossier per keystroke: ~50 M instructions, ~2.6 ms).
 status=0
 check() {
   local name="$1" budget="$2"; shift 2
@@ -28,4 +30,5 @@ check() {
 }
 check "hoso lint on 200 dossiers" 630000000 "$bin/hoso" lint "$work/corpus"
 check "cold start: hoso lint on one dossier" 27000000 "$bin/hoso" lint "$work/corpus/d1.hoso"
+check "hoso lsp: a 200 KB dossier opened, then 20 one-character edits" 1680000000 "$bin/hoso" lsp < "$work/lsp"
 exit $status
