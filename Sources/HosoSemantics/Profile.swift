@@ -20,16 +20,17 @@ public struct Profile: Sendable, Codable, Equatable {
     public var votePercentThreshold: Double
     /// Parts every dossier needs whatever it proposes.
     public var requiredParts: [PartKind]
-    public var awardForms: [AwardForm]
+    public let awardForms: [AwardForm]
     /// Required sections of a BÁO CÁO THÀNH TÍCH per nominee kind, in order.
-    public var reportSections: ReportSections
-    public var ratings: [Rating]
+    public let reportSections: ReportSections
+    public let ratings: [Rating]
     /// Positions that count as leadership (HS208).
-    public var leadershipTitles: [String]
-    public var registry: [RegistryDocument]
+    public let leadershipTitles: [String]
+    public let registry: [RegistryDocument]
     /// The document and form a report must cite (NĐ 91/2017, Mẫu số 07).
     public var reportForm: ReportForm
-    /// Folded names of the above, built once when the profile is decoded (not part of the JSON).
+    /// Folded names of the above, built once when the profile is decoded (not part of the JSON;
+    /// the names it indexes are `let` so it cannot go stale).
     public let lookup: ProfileLookup
 
     enum CodingKeys: String, CodingKey {
