@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HosoWorkspace
 
 /// Runs a program and captures its standard output (for `git` in `--staged`), without Foundation's Process.
 enum Subprocess {
@@ -27,7 +28,7 @@ enum Subprocess {
         let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, environ)
         close(pipe[1])
         guard spawned == 0 else { close(pipe[0]); return nil }
-        let output = FileDescriptorReader.readAll(pipe[0]).bytes
+        let output = FileDescriptorIO.readAll(pipe[0]).bytes
         close(pipe[0])
         var status: Int32 = 0
         waitpid(pid, &status, 0)

@@ -5,6 +5,7 @@ import Darwin
 #endif
 import Dispatch
 import HosoProtocol
+import HosoWorkspace
 import Synchronization
 
 /// Runs a `LanguageServer` on stdin/stdout: one blocking reader thread that frames bytes into
@@ -74,13 +75,6 @@ public final class StdioServer: MessageSink, @unchecked Sendable {
     public func send(_ message: JSON) {
         var body: [UInt8] = []
         message.encode(into: &body)
-        let framed = MessageFramer.frame(body)
-        var offset = 0
-        while offset < framed.count {
-            let n = framed[offset...].withUnsafeBufferPointer { write(output, $0.baseAddress, $0.count) }
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { exit(1) }  // the client is gone
-            offset += n
-        }
+        if !FileDescriptorIO.writeAll(output, MessageFramer.frame(body)) { exit(1) }  // the client is gone
     }
 }

@@ -18,12 +18,12 @@ public struct Config: Sendable {
 
     /// Reads and checks a config file; a broken one is a `ConfigError` naming the file and key.
     public static func load(_ file: String) throws -> Config {
-        guard let data = FileManager.default.contents(atPath: file) else {
+        guard let data = try? FileWalker.read(file) else {
             throw WorkspaceError(message: "không đọc được tệp cấu hình \"\(file)\" / cannot read the config \"\(file)\"")
         }
         let value: JSON
         do {
-            value = try JSONParser.parse([UInt8](data))
+            value = try JSONParser.parse(data)
         } catch {
             throw WorkspaceError(message: "\(file): không phải JSON hợp lệ / not valid JSON (\(error))")
         }

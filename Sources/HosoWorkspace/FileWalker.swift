@@ -59,10 +59,13 @@ public enum FileWalker {
             let size = Int(info.st_size)
             throw Failure(message: "\"\(path)\" quá lớn (\(size / 1_048_576) MB, tối đa \(maxFileBytes / 1_048_576) MB), không kiểm tra / \"\(path)\" is too large to check (\(size / 1_048_576) MB > \(maxFileBytes / 1_048_576) MB)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let (bytes, failed) = fd < 0 ? ([], true) : FileDescriptorIO.readAll(fd)
+        if fd >= 0 { close(fd) }
+        guard !failed else {
             throw Failure(message: "không đọc được \"\(path)\" (kiểm tra quyền đọc) / cannot read \"\(path)\"")
         }
-        return [UInt8](data)
+        return bytes
     }
 
     /// Whether bytes look like a binary file rather than text: a NUL byte near the start

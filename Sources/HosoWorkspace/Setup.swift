@@ -67,11 +67,11 @@ public struct SetupResolver {
     public mutating func loadProfile(_ path: String) throws -> Profile {
         let absolute = PathTools.absolute(path)
         if let cached = profileByPath[absolute] { return cached }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = try? FileWalker.read(path) else {
             throw WorkspaceError(message: "không đọc được tệp profile \"\(path)\" / cannot read the profile \"\(path)\"")
         }
         do {
-            let profile = try Profile.load(json: [UInt8](data), file: path)
+            let profile = try Profile.load(json: data, file: path)
             profileByPath[absolute] = profile
             return profile
         } catch let error as ProfileError {
