@@ -3,6 +3,7 @@ import Glibc
 #endif
 import Foundation
 import HosoProtocol
+import HosoWorkspace
 
 /// A language server started as a child process and spoken to over its pipes, as an editor does:
 /// the benchmark's view of a server includes framing, JSON and the pipe in both directions.
@@ -52,21 +53,24 @@ final class PipeClient: @unchecked Sendable {
             if count <= 0 { break }
             framer.push(buffer[0..<count])
             while let event = framer.next() {
-                guard case .message(let body) = event, let message = try? JSONParser.parse(body) else { continue }
-                if let method = message["method"]?.stringValue, let id = message["id"] {
-                    _ = method
-                    send(.object([("jsonrpc", .string("2.0")), ("id", id), ("result", .null)]))
-                    continue
+                guard case .message(let body) = event, let json = try? JSONParser.parse(body),
+                      case .success(let message) = Message.decode(json) else { continue }
+                switch message {
+                case .request(let id, _, _):
+                    send(Outgoing.response(id: id, result: .null))
+                case .notification(let method, let params):
+                    guard method == "textDocument/publishDiagnostics", let uri = params["uri"]?.stringValue else { continue }
+                    condition.lock()
+                    published[uri] = params["version"]?.intValue ?? -1
+                    condition.broadcast()
+                    condition.unlock()
+                case .response(let id, _, _):
+                    guard case .number(let number)? = id else { continue }
+                    condition.lock()
+                    responses.insert(number)
+                    condition.broadcast()
+                    condition.unlock()
                 }
-                condition.lock()
-                if message["method"]?.stringValue == "textDocument/publishDiagnostics",
-                   let uri = message["params"]?["uri"]?.stringValue {
-                    published[uri] = message["params"]?["version"]?.intValue ?? -1
-                } else if let id = message["id"]?.intValue {
-                    responses.insert(id)
-                }
-                condition.broadcast()
-                condition.unlock()
             }
         }
         condition.lock()
@@ -79,26 +83,20 @@ final class PipeClient: @unchecked Sendable {
     func send(_ message: JSON) {
         var body: [UInt8] = []
         message.encode(into: &body)
-        let frame = Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
         writeLock.lock()
         defer { writeLock.unlock() }
-        var offset = 0
-        while offset < frame.count {
-            let written = frame[offset...].withUnsafeBytes { Glibc.write(input, $0.baseAddress, $0.count) }
-            if written <= 0 { return }
-            offset += written
-        }
+        FileDescriptorIO.writeAll(input, MessageFramer.frame(body))
     }
 
     func notify(_ method: String, _ params: JSON) {
-        send(.object([("jsonrpc", .string("2.0")), ("method", .string(method)), ("params", params)]))
+        send(Outgoing.notification(method, params))
     }
 
     /// Sends a request and waits for its response.
     func request(_ method: String, _ params: JSON) {
         let id = nextID
         nextID += 1
-        send(.object([("jsonrpc", .string("2.0")), ("id", .int(id)), ("method", .string(method)), ("params", params)]))
+        send(Outgoing.request(id: .number(id), method, params))
         condition.lock()
         while !responses.contains(id) && !closed { condition.wait() }
         condition.unlock()

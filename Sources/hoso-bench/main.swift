@@ -42,22 +42,21 @@ if let flag = arguments.firstIndex(of: "--write-lsp-script"), flag + 2 < argumen
     let line = text.split(separator: "\n", omittingEmptySubsequences: false).count / 2
     let uri = "file:///bench/big.hoso"
     var messages: [JSON] = [
-        .object([("jsonrpc", .string("2.0")), ("id", .int(1)), ("method", .string("initialize")), ("params", .object([("capabilities", .object([]))]))]),
-        .object([("jsonrpc", .string("2.0")), ("method", .string("initialized")), ("params", .object([]))]),
-        .object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/didOpen")), ("params", .object([("textDocument", .object([
-            ("uri", .string(uri)), ("languageId", .string("hoso")), ("version", .int(1)), ("text", .string(text))]))]))]),
+        Outgoing.request(id: .number(1), "initialize", .object([("capabilities", .object([]))])),
+        Outgoing.notification("initialized", .object([])),
+        Outgoing.notification("textDocument/didOpen", .object([("textDocument", .object([
+            ("uri", .string(uri)), ("languageId", .string("hoso")), ("version", .int(1)), ("text", .string(text))]))])),
     ]
     for version in 2..<(2 + edits) {
-        messages.append(.object([("jsonrpc", .string("2.0")), ("method", .string("textDocument/didChange")),
-                                 ("params", characterEdit(uri, version: version, line: line))]))
+        messages.append(Outgoing.notification("textDocument/didChange", characterEdit(uri, version: version, line: line)))
     }
-    messages.append(.object([("jsonrpc", .string("2.0")), ("id", .int(2)), ("method", .string("shutdown"))]))
-    messages.append(.object([("jsonrpc", .string("2.0")), ("method", .string("exit"))]))
+    messages.append(Outgoing.request(id: .number(2), "shutdown", .null))
+    messages.append(Outgoing.notification("exit", .null))
     var script: [UInt8] = []
     for message in messages {
         var body: [UInt8] = []
         message.encode(into: &body)
-        script += Array("Content-Length: \(body.count)\r\n\r\n".utf8) + body
+        script += MessageFramer.frame(body)
     }
     write(script, to: arguments[flag + 1])
     exit(0)
