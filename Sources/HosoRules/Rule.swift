@@ -70,6 +70,37 @@ public struct CrossFileInput: Sendable {
     public let dossier: Dossier
 }
 
+/// Where a nominee stands among the dossiers checked together: indices, not a copy of the model.
+struct NomineeRef {
+    let file: Int
+    let nominee: Int
+}
+
+extension Array where Element == CrossFileInput {
+    /// The nominee a reference points at.
+    subscript(ref: NomineeRef) -> Nominee { self[ref.file].dossier.nominees[ref.nominee] }
+
+    /// Every file's nominees grouped by `key` (nil leaves a nominee out), the groups in the
+    /// order their first members appear.
+    func nomineeGroups<Key: Hashable>(by key: (Nominee) -> Key?) -> [[NomineeRef]] {
+        var groupIndex: [Key: Int] = [:]
+        var groups: [[NomineeRef]] = []
+        for (f, file) in enumerated() {
+            for (n, nominee) in file.dossier.nominees.enumerated() {
+                guard let k = key(nominee) else { continue }
+                let ref = NomineeRef(file: f, nominee: n)
+                if let g = groupIndex[k] {
+                    groups[g].append(ref)
+                } else {
+                    groupIndex[k] = groups.count
+                    groups.append([ref])
+                }
+            }
+        }
+        return groups
+    }
+}
+
 /// Collects a cross-file rule's findings, each tagged with the index of its file.
 public struct CrossFileSink {
     public let code: String

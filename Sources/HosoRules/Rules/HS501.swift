@@ -22,21 +22,14 @@ public struct HS501: CrossFileRule {
     public init() {}
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
-        // Members of each (form, kind) class as (file, nominee) indices: no copies of the model.
+        // One class per (form, kind) with a quota.
         struct Key: Hashable { let form: String; let kind: NomineeKind }
-        var classes: [Key: [(file: Int, nominee: Int)]] = [:]
-        var order: [Key] = []
-        for (index, file) in files.enumerated() {
-            for (n, nominee) in file.dossier.nominees.enumerated() {
-                guard let form = nominee.awardForm, !form.pending, form.quota[nominee.kind.rawValue] != nil else { continue }
-                let key = Key(form: form.id, kind: nominee.kind)
-                classes[key, default: []].append((index, n))
-                if classes[key]!.count == 1 { order.append(key) }
-            }
+        let classes = files.nomineeGroups { nominee -> Key? in
+            guard let form = nominee.awardForm, !form.pending, form.quota[nominee.kind.rawValue] != nil else { return nil }
+            return Key(form: form.id, kind: nominee.kind)
         }
-        for key in order {
-            let members = classes[key]!
-            let first = files[members[0].file].dossier.nominees[members[0].nominee]
+        for members in classes {
+            let first = files[members[0]]
             let form = first.awardForm!, kind = first.kind
             let quota = form.quota[kind.rawValue]!
             guard members.count > quota else { continue }
@@ -47,13 +40,13 @@ public struct HS501: CrossFileRule {
             // Each member points at the first `relatedLimit + 1` others (a campaign of thousands
             // must not print millions of lines); their notes are made once.
             let shown = members.prefix(Self.relatedLimit + 1).map { member -> RelatedLocation in
-                let nominee = files[member.file].dossier.nominees[member.nominee]
+                let nominee = files[member]
                 return RelatedLocation(path: files[member.file].path, range: nominee.nameRange,
                                        message: LocalizedText(vi: "cũng đề nghị: \(nominee.name)", en: "also proposed: \(nominee.name)"))
             }
             for (i, member) in members.enumerated() {
                 let related = shown.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { shown[$0] }
-                sink.report(file: member.file, files[member.file].dossier.nominees[member.nominee].nameRange, message,
+                sink.report(file: member.file, files[member].nameRange, message,
                             related: Array(related))
             }
         }

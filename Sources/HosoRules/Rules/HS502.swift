@@ -22,32 +22,21 @@ public struct HS502: CrossFileRule {
     public init() {}
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
-        // Members of each (kind, name) group as (file, nominee) indices: no copies of the model.
+        // One group per (kind, name) of the named nominees.
         struct Key: Hashable { let kind: NomineeKind; let name: String }
-        var groups: [Key: [(file: Int, nominee: Int)]] = [:]
-        var order: [Key] = []
-        for (index, file) in files.enumerated() {
-            for (n, nominee) in file.dossier.nominees.enumerated() where !nominee.name.isEmpty {
-                let key = Key(kind: nominee.kind, name: nominee.nameKey)
-                groups[key, default: []].append((index, n))
-                if groups[key]!.count == 1 { order.append(key) }
-            }
-        }
-        func nominee(_ member: (file: Int, nominee: Int)) -> Nominee { files[member.file].dossier.nominees[member.nominee] }
-        for key in order {
-            let members = groups[key]!
-            guard members.count > 1 else { continue }
+        let groups = files.nomineeGroups { $0.name.isEmpty ? nil : Key(kind: $0.kind, name: $0.nameKey) }
+        for members in groups where members.count > 1 {
             for (i, member) in members.enumerated() {
                 let others = Array(members.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { members[$0] })
                 let related = others.map { other in
-                    RelatedLocation(path: files[other.file].path, range: nominee(other).nameRange,
-                                    message: LocalizedText(vi: "đề nghị khác: \(nominee(other).awardForm?.name ?? "?")",
-                                                           en: "other proposal: \(nominee(other).awardForm?.name ?? "?")"))
+                    RelatedLocation(path: files[other.file].path, range: files[other].nameRange,
+                                    message: LocalizedText(vi: "đề nghị khác: \(files[other].awardForm?.name ?? "?")",
+                                                           en: "other proposal: \(files[other].awardForm?.name ?? "?")"))
                 }
                 let where_ = others.map { files[$0.file].path == files[member.file].path ? "cùng tệp" : files[$0.file].path }
                 let whereEn = others.map { files[$0.file].path == files[member.file].path ? "this file" : files[$0.file].path }
-                let name = nominee(member).name
-                sink.report(file: member.file, nominee(member).nameRange, LocalizedText(
+                let name = files[member].name
+                sink.report(file: member.file, files[member].nameRange, LocalizedText(
                     vi: "\(name) được đề nghị \(members.count) lần (cả ở \(where_.joined(separator: ", "))); một thành tích chỉ đề nghị một hình thức.",
                     en: "\(name) is proposed \(members.count) times (also in \(whereEn.joined(separator: ", "))); one achievement earns one award."),
                     related: related)
