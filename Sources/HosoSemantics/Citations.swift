@@ -18,7 +18,7 @@ public struct DocumentType: Sendable, Equatable {
         self.code = code
         self.shortForm = shortForm
         key = Folding.key(name)
-        codePrefix = code.map { String($0[..<($0.firstIndex(of: "-") ?? $0.endIndex)]) }
+        codePrefix = code.map(DocumentNumber.firstSegment)
     }
 
     /// The types FORMAT.md lists.
@@ -68,8 +68,19 @@ public struct DocumentNumber: Sendable, Equatable {
 
     /// The type code: the symbol's first segment (`KH`), or `NĐ-CP`-style for decrees.
     public var typeCode: String? {
-        guard let symbol else { return nil }
-        return String(symbol[..<(symbol.firstIndex(of: "-") ?? symbol.endIndex)])
+        symbol.map(Self.firstSegment)
+    }
+
+    /// What comes before the first `-` (all of `text` when it has none).
+    static func firstSegment(_ text: String) -> String {
+        String(text[..<(text.firstIndex(of: "-") ?? text.endIndex)])
+    }
+
+    /// How many of `bytes` remain without trailing `;,.:)` (ASCII, so on bytes).
+    static func lengthWithoutTrailingPunctuation(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var n = bytes.count
+        while n > 0, [0x3B, 0x2C, 0x2E, 0x3A, 0x29].contains(bytes[n - 1]) { n -= 1 }
+        return n
     }
 
     /// The issuer code: what follows the type code (`UBND`, `VPUB`, `CP`).
@@ -86,8 +97,7 @@ public struct DocumentNumber: Sendable, Equatable {
 
     /// `parse` on UTF-8 bytes: trailing `;,.:)` dropped, at most three `/`-separated pieces.
     static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> DocumentNumber? {
-        var end = bytes.count
-        while end > 0, [0x3B, 0x2C, 0x2E, 0x3A, 0x29].contains(bytes[end - 1]) { end -= 1 }
+        let end = lengthWithoutTrailingPunctuation(bytes)
         var slashes: [Int] = []
         for i in 0..<end where bytes[i] == 0x2F {
             slashes.append(i)
@@ -361,11 +371,7 @@ enum CitationScanner {
     /// `s` without trailing `;,.:)` (on bytes: these are ASCII).
     static func trimPunctuation(_ s: String) -> String {
         var s = s
-        let keep = s.withUTF8 { bytes -> Int in
-            var n = bytes.count
-            while n > 0, [0x3B, 0x2C, 0x2E, 0x3A, 0x29].contains(bytes[n - 1]) { n -= 1 }
-            return n
-        }
+        let keep = s.withUTF8(DocumentNumber.lengthWithoutTrailingPunctuation)
         return keep == s.utf8.count ? s : String(s.utf8.prefix(keep))!
     }
 }
