@@ -75,7 +75,7 @@ public struct Profile: Sendable, Codable, Equatable {
     /// preferring the same year for normative documents (`91/2017/NĐ-CP`).
     public func registryDocument(for citation: Citation) -> RegistryDocument? {
         guard let number = citation.number, let serial = number.serial,
-              let candidates = lookup.registryBySerialAndType[ProfileLookup.serialAndType(serial, citation.type.key)]
+              let candidates = lookup.registryBySerialAndType[.init(serial: serial, typeKey: citation.type.key)]
         else { return nil }
         if let year = number.year, let sameYear = candidates.first(where: { lookup.registryYears[$0] == year }) {
             return registry[sameYear]
@@ -101,35 +101,47 @@ public final class ProfileLookup: Sendable, Equatable {
     public let collectiveSectionByKey: [String: Int]
     /// Leadership titles, folded and padded with a space on each side (HS208 matches words).
     public let paddedLeadershipKeys: [String]
-    /// Registry indices by serial number and folded document type (`179|ke hoach`).
-    public let registryBySerialAndType: [String: [Int]]
+    /// A registry document's serial number and folded type (`179`, `ke hoach`).
+    struct SerialAndType: Hashable {
+        let serial: Int
+        let typeKey: String
+    }
+    /// Registry indices by serial number and folded document type.
+    let registryBySerialAndType: [SerialAndType: [Int]]
     /// The year in each registry number (`2017` of `91/2017/NĐ-CP`), if it has one.
-    public let registryYears: [Int?]
+    let registryYears: [Int?]
 
     init(awardForms: [AwardForm], ratings: [Rating], reportSections: ReportSections, leadershipTitles: [String],
          registry: [RegistryDocument]) {
-        func index<T>(_ items: [T], names: (T) -> [String]) -> [String: Int] {
-            var result: [String: Int] = [:]
-            for (i, item) in items.enumerated() { for name in names(item) where result[Folding.key(name)] == nil { result[Folding.key(name)] = i } }
-            return result
+        /// Enters `name` folded, unless an earlier entry already claimed that key.
+        func claim<Value>(_ name: String, _ value: Value, in table: inout [String: Value]) {
+            let key = Folding.key(name)
+            if table[key] == nil { table[key] = value }
         }
-        awardFormByKey = index(awardForms) { [$0.name] + $0.aliases }
-        var ratingByKey: [String: (index: Int, isAbbreviation: Bool)] = [:]
+        func sectionIndex(_ sections: [ReportSection]) -> [String: Int] {
+            var table: [String: Int] = [:]
+            for (i, section) in sections.enumerated() { for name in [section.title] + section.aliases { claim(name, i, in: &table) } }
+            return table
+        }
+        var forms: [String: Int] = [:]
+        for (i, form) in awardForms.enumerated() { for name in [form.name] + form.aliases { claim(name, i, in: &forms) } }
+        awardFormByKey = forms
+        var ratingTable: [String: (index: Int, isAbbreviation: Bool)] = [:]
         for (i, rating) in ratings.enumerated() {
-            for name in [rating.name] + rating.aliases where ratingByKey[Folding.key(name)] == nil { ratingByKey[Folding.key(name)] = (i, false) }
-            for name in rating.abbreviations where ratingByKey[Folding.key(name)] == nil { ratingByKey[Folding.key(name)] = (i, true) }
+            for name in [rating.name] + rating.aliases { claim(name, (i, false), in: &ratingTable) }
+            for name in rating.abbreviations { claim(name, (i, true), in: &ratingTable) }
         }
-        self.ratingByKey = ratingByKey
-        individualSectionByKey = index(reportSections.individual) { [$0.title] + $0.aliases }
-        collectiveSectionByKey = index(reportSections.collective) { [$0.title] + $0.aliases }
+        ratingByKey = ratingTable
+        individualSectionByKey = sectionIndex(reportSections.individual)
+        collectiveSectionByKey = sectionIndex(reportSections.collective)
         paddedLeadershipKeys = leadershipTitles.map { " " + Folding.key($0) + " " }
-        var bySerial: [String: [Int]] = [:]
+        var bySerial: [SerialAndType: [Int]] = [:]
         var years: [Int?] = []
         for (i, document) in registry.enumerated() {
             let number = DocumentNumber.parse(document.number)
             years.append(number?.year)
             guard let serial = number?.serial else { continue }
-            bySerial[ProfileLookup.serialAndType(serial, Folding.key(document.type)), default: []].append(i)
+            bySerial[SerialAndType(serial: serial, typeKey: Folding.key(document.type)), default: []].append(i)
         }
         registryBySerialAndType = bySerial
         registryYears = years
@@ -139,8 +151,6 @@ public final class ProfileLookup: Sendable, Equatable {
     public func sectionIndex(key: String, for kind: NomineeKind) -> Int? {
         kind == .individual ? individualSectionByKey[key] : collectiveSectionByKey[key]
     }
-
-    static func serialAndType(_ serial: Int, _ typeKey: String) -> String { "\(serial)|" + typeKey }
 
     /// Derived data: two lookups of equal profiles are equal.
     public static func == (a: ProfileLookup, b: ProfileLookup) -> Bool { true }

@@ -20,7 +20,7 @@ public struct HS208: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        let titles = context.profile.leadershipTitles.map { " " + Folding.key($0) + " " }
+        let titles = context.profile.lookup.paddedLeadershipKeys
         for nominee in context.dossier.nominees where nominee.kind == .individual {
             guard let form = nominee.awardForm, form.preferNonLeaders, let position = nominee.field(.position),
                   !position.isBlank else { continue }
