@@ -52,7 +52,7 @@ public enum Folding {
                     count += 1
                     continue
                 }
-                let (v, length) = decodeScalar(bytes, at: i)
+                let (v, length) = UTF8Scalar.decode(bytes, at: i)
                 i += length
                 let mapped: UInt32
                 switch mode {
@@ -89,7 +89,7 @@ public enum Folding {
                 out.append(b &- 0x41 < 26 ? b | 0x20 : b)
                 continue
             }
-            let (v, length) = decodeScalar(bytes, at: i)
+            let (v, length) = UTF8Scalar.decode(bytes, at: i)
             i += length
             if isCombiningMark(v) { continue }
             if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = !out.isEmpty; continue }
@@ -103,23 +103,6 @@ public enum Folding {
             }
         }
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The scalar whose lead byte is at `i` (not ASCII) and its length in bytes; a truncated
-    /// sequence reads missing continuation bytes as 0x80, as the decoder's repair would.
-    @inline(__always)
-    static func decodeScalar(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (UInt32, Int) {
-        let b = bytes[i]
-        var v: UInt32
-        let extra: Int
-        if b < 0xE0 { v = UInt32(b & 0x1F); extra = 1 } else if b < 0xF0 { v = UInt32(b & 0x0F); extra = 2 } else { v = UInt32(b & 0x07); extra = 3 }
-        var j = i + 1
-        for _ in 0..<extra {
-            let next = j < bytes.count ? bytes[j] : 0x80
-            v = v << 6 | UInt32(next & 0x3F)
-            j += 1
-        }
-        return (v, min(j, bytes.count) - i)
     }
 
     /// Normalizes a person's or collective's name for comparison: NFC, lowercase, single spaces,

@@ -181,7 +181,7 @@ public struct SourceText: Sendable {
 /// Helpers for reading UTF-8 scalars straight from bytes.
 public enum UTF8Scalar {
     /// The length of the UTF-8 sequence a lead byte starts (1 for stray continuation bytes).
-    @inline(__always)
+    @inlinable @inline(__always)
     public static func length(lead: UInt8) -> Int {
         if lead < 0xC0 { return 1 }
         if lead < 0xE0 { return 2 }
@@ -189,9 +189,11 @@ public enum UTF8Scalar {
         return 4
     }
 
-    /// Decodes the scalar starting at `offset` in valid UTF-8; returns it and its length.
-    @inline(__always)
-    public static func decode(_ bytes: [UInt8], at offset: Int) -> (scalar: UInt32, length: Int) {
+    /// Decodes the scalar starting at `offset` in valid UTF-8 (an array or a buffer); returns it
+    /// and its length, or U+FFFD and 1 for a sequence cut short by the end of `bytes`.
+    @inlinable @inline(__always)
+    public static func decode<Bytes: RandomAccessCollection>(_ bytes: Bytes, at offset: Int) -> (scalar: UInt32, length: Int)
+    where Bytes.Element == UInt8, Bytes.Index == Int {
         let b0 = UInt32(bytes[offset])
         let length = length(lead: bytes[offset])
         guard offset + length <= bytes.count else { return (0xFFFD, 1) }
