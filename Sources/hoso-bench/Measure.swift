@@ -50,19 +50,26 @@ func which(_ name: String) -> String? {
     return nil
 }
 
-/// Runs a program to its end with stdout and stderr to /dev/null; its exit status.
-@discardableResult
-func run(_ arguments: [String]) -> Int32 {
-    var pid: pid_t = 0
-    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for arg in argv { free(arg) } }
+/// Starts `arguments[0]` (a path) with the given stdin and stdout descriptors, /dev/null for a
+/// nil one and always for stderr; `closing` are descriptors the child must not inherit.
+func spawn(_ arguments: [String], stdin: Int32? = nil, stdout: Int32? = nil, closing: [Int32] = []) -> pid_t? {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
-    posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+    if let stdin { posix_spawn_file_actions_adddup2(&actions, stdin, 0) } else { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
+    if let stdout { posix_spawn_file_actions_adddup2(&actions, stdout, 1) } else { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
     posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    guard posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 else { return -1 }
+    for fd in closing { posix_spawn_file_actions_addclose(&actions, fd) }
+    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+    defer { for arg in argv { free(arg) } }
+    var pid: pid_t = 0
+    return posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 ? pid : nil
+}
+
+/// Runs a program to its end with its standard streams on /dev/null; its exit status.
+@discardableResult
+func run(_ arguments: [String]) -> Int32 {
+    guard let pid = spawn(arguments) else { return -1 }
     var status: Int32 = 0
     waitpid(pid, &status, 0)
     return status

@@ -26,18 +26,8 @@ final class PipeClient: @unchecked Sendable {
     /// Starts `arguments` with pipes for stdin and stdout (stderr goes to /dev/null).
     init?(_ arguments: [String]) {
         var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
-        guard pipe(&toChild) == 0, pipe(&fromChild) == 0 else { return nil }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_adddup2(&actions, toChild[0], 0)
-        posix_spawn_file_actions_adddup2(&actions, fromChild[1], 1)
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        for fd in toChild + fromChild { posix_spawn_file_actions_addclose(&actions, fd) }
-        let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-        defer { for arg in argv { free(arg) } }
-        var child: pid_t = 0
-        guard posix_spawn(&child, arguments[0], &actions, nil, argv, environ) == 0 else { return nil }
+        guard pipe(&toChild) == 0, pipe(&fromChild) == 0,
+              let child = spawn(arguments, stdin: toChild[0], stdout: fromChild[1], closing: toChild + fromChild) else { return nil }
         close(toChild[0]); close(fromChild[1])
         pid = child
         input = toChild[1]
