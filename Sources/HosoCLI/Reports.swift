@@ -156,10 +156,7 @@ enum JSONReport {
     }
 
     static func lspRange(_ location: Location) -> JSON {
-        .object([
-            ("start", .object([("line", .int(location.lspStart.line)), ("character", .int(location.lspStart.character))])),
-            ("end", .object([("line", .int(location.lspEnd.line)), ("character", .int(location.lspEnd.character))])),
-        ])
+        .range((location.lspStart.line, location.lspStart.character), (location.lspEnd.line, location.lspEnd.character))
     }
 }
 

@@ -156,3 +156,16 @@ public struct Params: Sendable {
     /// `textDocument.uri`.
     public func documentURI() throws -> String { try object("textDocument").string("uri") }
 }
+
+extension JSON {
+    /// An LSP `Position`: a 0-based line and a column in the negotiated encoding's units.
+    public static func position(line: Int, character: Int) -> JSON {
+        .object([("line", .int(line)), ("character", .int(character))])
+    }
+
+    /// An LSP `Range` from two positions.
+    public static func range(_ start: (line: Int, character: Int), _ end: (line: Int, character: Int)) -> JSON {
+        .object([("start", position(line: start.line, character: start.character)),
+                 ("end", position(line: end.line, character: end.character))])
+    }
+}

@@ -12,7 +12,7 @@ extension LanguageServer {
 
     func lspPosition(_ offset: Int, _ text: SourceText) -> JSON {
         let p = text.position(ofByte: offset, in: encoding)
-        return .object([("line", .int(p.line)), ("character", .int(p.character))])
+        return .position(line: p.line, character: p.character)
     }
 
     /// The byte offset of an LSP position in a file.

@@ -130,8 +130,7 @@ final class PipeClient: @unchecked Sendable {
 /// so the text returns to what it was every two edits.
 func characterEdit(_ uri: String, version: Int, line: Int) -> JSON {
     let insert = version % 2 == 0
-    let range: JSON = .object([("start", .object([("line", .int(line)), ("character", .int(0))])),
-                               ("end", .object([("line", .int(line)), ("character", .int(insert ? 0 : 1))]))])
+    let range: JSON = .range((line, 0), (line, insert ? 0 : 1))
     return .object([
         ("textDocument", .object([("uri", .string(uri)), ("version", .int(version))])),
         ("contentChanges", .array([.object([("range", range), ("text", .string(insert ? "x" : ""))])]))])
