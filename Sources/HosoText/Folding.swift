@@ -59,10 +59,10 @@ public enum Folding {
                 case .key:
                     if isCombiningMark(v) { continue }
                     if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = count > 0; continue }
-                    mapped = UInt32(v < 0x250 ? latinBase[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedBase[Int(v - 0x1E00)] : 0)
+                    mapped = UInt32(v < latinEnd ? latinBase[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedBase[Int(v - 0x1E00)] : 0)
                 case .name:
                     if v == 0xA0 { pendingSpace = count > 0; continue }
-                    mapped = v < 0x250 ? latinLower[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedLower[Int(v - 0x1E00)] : 0
+                    mapped = v < latinEnd ? latinLower[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedLower[Int(v - 0x1E00)] : 0
                 }
                 guard mapped != 0 else { needsSlowPath = true; return 0 }
                 if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
@@ -94,7 +94,7 @@ public enum Folding {
             if isCombiningMark(v) { continue }
             if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = !out.isEmpty; continue }
             if pendingSpace { out.append(0x20); pendingSpace = false }
-            if v < 0x250, latinBase[Int(v)] != 0 {
+            if v < latinEnd, latinBase[Int(v)] != 0 {
                 out.append(latinBase[Int(v)])
             } else if v >= 0x1E00 && v <= 0x1EFF, extendedBase[Int(v - 0x1E00)] != 0 {
                 out.append(extendedBase[Int(v - 0x1E00)])
@@ -146,21 +146,23 @@ public enum Folding {
         return 3
     }
 
-    /// The single-scalar lowercase of each scalar in `range`, 0 where lowercasing gives several
-    /// scalars or a longer UTF-8 sequence (those take the slow path).
-    static func lowercaseTable(_ range: ClosedRange<UInt32>) -> [UInt32] {
-        range.map { v in
-            guard let scalar = Unicode.Scalar(v) else { return 0 }
-            let lower = Array(scalar.properties.lowercaseMapping.unicodeScalars)
-            guard lower.count == 1, String(lower[0]).utf8.count <= String(scalar).utf8.count else { return 0 }
-            return lower[0].value
-        }
-    }
+    /// Where the first flat tables end: U+0000–U+025F, Latin-1, Extended-A and -B and the IPA
+    /// letters up to ɖ (U+0256), a look-alike of đ.
+    static let latinEnd: UInt32 = 0x260
 
-    /// Lowercase of U+0000–U+024F (Latin-1, Extended-A and -B: Đ, Ơ, Ư).
-    static let latinLower: [UInt32] = lowercaseTable(0...0x24F)
-    /// Lowercase of Latin Extended Additional (U+1E00–U+1EFF): most Vietnamese letters.
-    static let extendedLower: [UInt32] = lowercaseTable(0x1E00...0x1EFF)
+    /// Lowercase of U+0000–U+025F for the letters of `letters` (Đ, Ơ, Ư …); 0 elsewhere (the slow path).
+    static let latinLower: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: Int(latinEnd))
+        for letter in letters where letter.scalar < latinEnd { table[Int(letter.scalar)] = letter.lower }
+        return table
+    }()
+
+    /// Lowercase of Latin Extended Additional (U+1E00–U+1EFF) for the letters of `letters`.
+    static let extendedLower: [UInt32] = {
+        var table = [UInt32](repeating: 0, count: 0x100)
+        for letter in letters where letter.scalar >= 0x1E00 && letter.scalar <= 0x1EFF { table[Int(letter.scalar - 0x1E00)] = letter.lower }
+        return table
+    }()
 
     /// The text in Unicode NFC (composed, "dựng sẵn").
     public static func nfc<S: StringProtocol>(_ text: S) -> String {
@@ -227,37 +229,39 @@ public enum Folding {
         return distance <= limit ? candidate : nil
     }
 
-    /// Base letters of U+0000–U+024F (0 where a scalar has none): a flat table for speed.
+    /// Base letters of U+0000–U+025F (0 where a scalar has none): a flat table for speed.
     static let latinBase: [UInt8] = {
-        var table = [UInt8](repeating: 0, count: 0x250)
-        for (scalar, base) in baseLetters where scalar < 0x250 { table[Int(scalar)] = base }
+        var table = [UInt8](repeating: 0, count: Int(latinEnd))
+        for letter in letters where letter.scalar < latinEnd { table[Int(letter.scalar)] = letter.base }
         return table
     }()
 
     /// Base letters of Latin Extended Additional (U+1E00–U+1EFF), where most Vietnamese letters are.
     static let extendedBase: [UInt8] = {
         var table = [UInt8](repeating: 0, count: 0x100)
-        for (scalar, base) in baseLetters where scalar >= 0x1E00 && scalar <= 0x1EFF { table[Int(scalar - 0x1E00)] = base }
+        for letter in letters where letter.scalar >= 0x1E00 && letter.scalar <= 0x1EFF { table[Int(letter.scalar - 0x1E00)] = letter.base }
         return table
     }()
 
-    /// Precomposed Latin letters (Vietnamese and the look-alikes of đ) mapped to their ASCII base.
-    static let baseLetters: [UInt32: UInt8] = {
+    /// The precomposed Latin letters the fast folds know (Vietnamese and the look-alikes of đ),
+    /// in both cases, each with its ASCII base and its lowercase. The four flat tables above are
+    /// built from this list, not from Unicode's full case data, to keep start-up short; any
+    /// other letter takes the general path.
+    static let letters: [(scalar: UInt32, base: UInt8, lower: UInt32)] = {
         let groups: [(UInt8, String)] = [
             (0x61, "aàáảãạăằắẳẵặâầấẩẫậäåā"), (0x65, "eèéẻẽẹêềếểễệëē"), (0x69, "iìíỉĩịïī"),
             (0x6F, "oòóỏõọôồốổỗộơờớởỡợöō"), (0x75, "uùúủũụưừứửữựüū"), (0x79, "yỳýỷỹỵÿ"),
             (0x64, "dđðɖ"), (0x63, "cç"), (0x6E, "nñ"),
         ]
-        var table: [UInt32: UInt8] = [:]
+        var result: [(scalar: UInt32, base: UInt8, lower: UInt32)] = []
         for (base, letters) in groups {
             for scalar in letters.unicodeScalars where scalar.value >= 0x80 {
-                table[scalar.value] = base
+                result.append((scalar.value, base, scalar.value))
                 for upper in scalar.properties.uppercaseMapping.unicodeScalars where upper.value >= 0x80 {
-                    table[upper.value] = base
+                    result.append((upper.value, base, scalar.value))
                 }
             }
         }
-        table[0x0189] = 0x64  // Ɖ African D
-        return table
+        return result
     }()
 }

@@ -9,6 +9,8 @@ final class FoldingTests: XCTestCase {
         XCTAssertEqual(Folding.key(" **Chức vụ** "), "chuc vu")
         XCTAssertEqual(Folding.key("ĐƠN VỊ"), "don vi")
         XCTAssertEqual(Folding.key("Ðơn vị"), "don vi")  // look-alike Ð still finds the key
+        XCTAssertEqual(Folding.key("Đđ Ðð Ɖɖ"), "dd dd dd")  // every look-alike of Đ/đ, both cases
+        XCTAssertEqual(Folding.name("ĐỖ ƠN ƯU Ỹ"), "đỗ ơn ưu ỹ")
         XCTAssertEqual(Folding.key("Chu\u{301}c vu\u{323}"), "chuc vu")  // NFD
     }
 
