@@ -89,9 +89,8 @@ enum LintCommand {
                 }
                 let files: [String]
                 do {
-                    files = try FileWalker.dossiers(at: path, excluded: { file in
-                        (try? resolver.config(for: file))??.excludes(file) ?? false
-                    }, skipped: { io.stderr.line("hoso: \($0)") })
+                    files = try FileWalker.dossiers(at: path, excluded: { resolver.isExcluded($0) },
+                                                    skipped: { io.stderr.line("hoso: \($0)") })
                 } catch let error as FileWalker.Failure {
                     io.stderr.line("hoso: \(error.message)")
                     couldNotRun = true

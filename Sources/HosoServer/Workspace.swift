@@ -65,9 +65,7 @@ struct DossierWorkspace {
         var changed: Set<String> = []
         for folder in paths where !folders.contains(folder) {
             folders.append(folder)
-            let found = (try? FileWalker.dossiers(at: folder) { file in
-                (try? resolver.config(for: file))??.excludes(file) ?? false
-            }) ?? []
+            let found = (try? FileWalker.dossiers(at: folder) { resolver.isExcluded($0) }) ?? []
             for path in found where files[FileURI.uri(path)] == nil {
                 guard let bytes = try? FileWalker.read(path) else { continue }
                 changed.formUnion(update(uri: FileURI.uri(path), path: path, bytes: bytes, version: nil))

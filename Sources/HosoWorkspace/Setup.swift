@@ -55,6 +55,11 @@ public struct SetupResolver {
         return found
     }
 
+    /// Whether the nearest `hoso.json` excludes `file` (an unreadable config excludes nothing).
+    public mutating func isExcluded(_ file: String) -> Bool {
+        (try? config(for: file))??.excludes(file) ?? false
+    }
+
     /// The profile and overrides for a file.
     public mutating func setup(for file: String) throws -> Setup {
         let config = try config(for: file)
