@@ -9,11 +9,14 @@ public struct LintResult: Sendable {
     public let encodingProblem: EncodingProblem?
     /// Sorted by position, then code.
     public let findings: [Finding]
+    /// The findings that suppression comments turned off, in the same order.
+    public let suppressed: [SuppressedFinding]
     public var text: SourceText { dossier.text }
 
     /// The same result keeping only the findings that satisfy `isIncluded`.
     public func filter(_ isIncluded: (Finding) -> Bool) -> LintResult {
-        LintResult(dossier: dossier, encodingProblem: encodingProblem, findings: findings.filter(isIncluded))
+        LintResult(dossier: dossier, encodingProblem: encodingProblem, findings: findings.filter(isIncluded),
+                   suppressed: suppressed)
     }
 }
 
@@ -103,14 +106,34 @@ public struct Linter: Sendable {
         return override
     }
 
-    /// Adds cross-file findings, applies suppression comments and sorts.
+    /// Adds cross-file findings, applies suppression comments, reports the comments that
+    /// suppressed nothing (HS011) and sorts.
     public func finish(_ checked: Checked, extra: [Finding]) -> LintResult {
-        let suppressions = SuppressionMap(checked.dossier)
-        let text = checked.dossier.text
+        let dossier = checked.dossier
+        let text = dossier.text
         var findings = checked.findings + extra
-        findings.removeAll { suppressions.suppresses($0.code, atLine: text.line(ofByte: $0.range.lowerBound)) }
-        findings.sort { ($0.range.lowerBound, $0.code) < ($1.range.lowerBound, $1.code) }
-        return LintResult(dossier: checked.dossier, encodingProblem: checked.problem, findings: findings)
+        var suppressed: [SuppressedFinding] = []
+        if !dossier.suppressions.isEmpty {
+            var map = SuppressionMap(dossier)
+            findings.removeAll { finding in
+                guard let directive = map.suppress(finding.code, atLine: text.line(ofByte: finding.range.lowerBound)) else {
+                    return false
+                }
+                suppressed.append(SuppressedFinding(finding: finding, reason: dossier.suppressions[directive].reason))
+                return true
+            }
+            if checked.problem == nil, let severity = severity(of: HS011.self) {
+                var sink = FindingSink(code: HS011.code, severity: severity)
+                HS011().audit(map, dossier: dossier, isOn: { code in
+                    RuleRegistry.rule(code: code).map { self.severity(of: $0) != nil } ?? false
+                }, into: &sink)
+                findings += sink.findings
+            }
+        }
+        let order = { (a: Finding, b: Finding) in (a.range.lowerBound, a.code) < (b.range.lowerBound, b.code) }
+        findings.sort(by: order)
+        suppressed.sort { order($0.finding, $1.finding) }
+        return LintResult(dossier: dossier, encodingProblem: checked.problem, findings: findings, suppressed: suppressed)
     }
 }
 
@@ -122,45 +145,5 @@ public struct LintInput: Sendable {
     public init(path: String, bytes: [UInt8]) {
         self.path = path
         self.bytes = bytes
-    }
-}
-
-/// Which codes are off on which lines, from `hoso-disable`, `hoso-enable` and `hoso-disable-next-line`.
-struct SuppressionMap {
-    /// Lines where every code (`nil`) or some codes are off.
-    private var ranges: [(lines: Range<Int>, codes: Set<String>?)] = []
-
-    init(_ dossier: Dossier) {
-        var open: [(start: Int, codes: Set<String>?)] = []
-        for directive in dossier.suppressions {
-            let codes = directive.codes.isEmpty ? nil : Set(directive.codes.map(\.code))
-            switch directive.action {
-            case .disableNextLine:
-                ranges.append((directive.nextLine..<(directive.nextLine + 1), codes))
-            case .disable:
-                open.append((directive.nextLine, codes))
-            case .enable:
-                let closingLine = directive.nextLine - 1
-                var stillOpen: [(start: Int, codes: Set<String>?)] = []
-                for region in open {
-                    if codes == nil {
-                        ranges.append((region.start..<closingLine, region.codes))
-                    } else if let regionCodes = region.codes {
-                        let closed = regionCodes.intersection(codes!)
-                        if !closed.isEmpty { ranges.append((region.start..<closingLine, closed)) }
-                        let rest = regionCodes.subtracting(codes!)
-                        if !rest.isEmpty { stillOpen.append((region.start, rest)) }
-                    } else {
-                        stillOpen.append(region)  // `hoso-enable HS…` inside a disable-all keeps the rest off
-                    }
-                }
-                open = stillOpen
-            }
-        }
-        for region in open { ranges.append((region.start..<Int.max, region.codes)) }
-    }
-
-    func suppresses(_ code: String, atLine line: Int) -> Bool {
-        ranges.contains { $0.lines.contains(line) && ($0.codes == nil || $0.codes!.contains(code)) }
     }
 }

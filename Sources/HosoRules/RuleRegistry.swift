@@ -1,7 +1,7 @@
 /// Every rule, in code order. A test proves each file under `Rules/` is listed here and documented.
 public enum RuleRegistry {
     public static let all: [any Rule.Type] = [
-        HS001.self, HS002.self, HS003.self, HS004.self, HS005.self, HS010.self,
+        HS001.self, HS002.self, HS003.self, HS004.self, HS005.self, HS010.self, HS011.self,
         HS101.self, HS102.self, HS103.self, HS104.self, HS105.self, HS106.self, HS107.self, HS108.self,
         HS109.self, HS110.self, HS111.self, HS112.self, HS113.self,
         HS201.self, HS202.self, HS203.self, HS204.self, HS205.self, HS206.self, HS207.self, HS208.self,

@@ -73,3 +73,11 @@ extension RuleContext {
         "\(document.type) số \(document.number) ngày \(document.date.officialForm)" + (issuer ? " của \(document.issuer)" : "")
     }
 }
+
+extension SuppressionDirective {
+    /// Where HS010 and HS011 report a word of the comment: the word itself when it stands on
+    /// the comment's first line, else that whole line (FORMAT.md).
+    func reportRange(_ word: Range<Int>, in text: SourceText) -> Range<Int> {
+        text.line(ofByte: word.lowerBound) == firstLine ? word : text.contentRange(ofLine: firstLine)
+    }
+}

@@ -270,10 +270,11 @@ struct DossierBuilder {
         return result
     }
 
+    /// The suppression comments: directive, code-shaped words, stray words and the reason.
     func suppressions() -> [SuppressionDirective] {
         var result: [SuppressionDirective] = []
+        let bytes = tree.text.bytes
         for (i, element) in tree.elements.enumerated() where element.kind == .comment {
-            let bytes = tree.text.bytes
             var start = element.content.lowerBound
             while start < element.content.upperBound && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
             start += 4  // "<!--"
@@ -281,28 +282,87 @@ struct DossierBuilder {
             if end - start >= 3, bytes[end - 3] == 0x2D, bytes[end - 2] == 0x2D, bytes[end - 1] == 0x3E { end -= 3 }
             let words = tokens(start..<end)
             guard let first = words.first else { continue }
-            let action: SuppressionDirective.Action
-            switch tree.string(first) {
+            let directive = tree.string(first).lowercased()
+            let action: SuppressionDirective.Action?
+            switch directive {
             case "hoso-disable": action = .disable
             case "hoso-enable": action = .enable
             case "hoso-disable-next-line": action = .disableNextLine
-            default: continue
+            default:
+                let next = words.count > 1 ? tree.string(words[1]).lowercased() : ""
+                guard Self.looksLikeDirective(directive, next: next) else { continue }
+                action = nil
             }
-            let codes = words.dropFirst().map { (code: tree.string($0).trimmingCommas().uppercased(), range: $0) }
+            var codes: [(code: String, range: Range<Int>)] = []
+            var stray: [Range<Int>] = []
+            var reason: String?
+            for (k, word) in words.enumerated().dropFirst() {
+                if let dashEnd = reasonDashEnd(word) {
+                    let from = dashEnd < word.upperBound ? dashEnd : (k + 1 < words.count ? words[k + 1].lowerBound : end)
+                    let text = from < end ? tree.string(from..<end).trimmingCharacters(in: " \t\r\n") : ""
+                    reason = text.isEmpty ? nil : Folding.nfc(text)
+                    break
+                }
+                let written = tree.string(word)
+                if Self.isCodeShaped(written) {
+                    codes.append((written.uppercased(), word))
+                } else if action != nil || k > 1 || !Self.directiveWords.contains(written.lowercased()) {
+                    stray.append(word)
+                }
+            }
+            let firstLine = tree.text.line(ofByte: element.content.lowerBound)
             let lastLine = tree.text.line(ofByte: max(element.content.lowerBound, element.content.upperBound - 1))
-            result.append(SuppressionDirective(action: action, element: i, codes: codes, nextLine: lastLine + 1))
+            result.append(SuppressionDirective(action: action, element: i, directiveRange: first, codes: codes,
+                                               strayWords: stray, reason: reason, firstLine: firstLine,
+                                               nextLine: lastLine + 1))
         }
         return result
     }
 
+    /// Words that a misspelled two-word directive (`hoso disable`) may have as its second word.
+    static let directiveWords: Set<String> = ["disable", "enable", "disable-next-line", "disable-nextline"]
+
+    /// Whether a comment's first word (lower-cased) is a misspelled directive: `hoso-disble`,
+    /// `hoso-disable-nextline`, `hoso_enable`, `hsoo-disable`, or `hoso` + `disable…`.
+    static func looksLikeDirective(_ word: String, next: String) -> Bool {
+        if word == "hoso" { return next.hasPrefix("disable") || next.hasPrefix("enable") }
+        if word.hasPrefix("hoso-") || word.hasPrefix("hoso_") || word.hasPrefix("hoso:") { return true }
+        guard word.utf8.count >= 9 else { return false }
+        return ["hoso-disable", "hoso-enable", "hoso-disable-next-line"].contains { Folding.editDistance(word, $0) <= 2 }
+    }
+
+    /// `HS` and up to five letters or digits (`HS208`, `hs208`, `HS1O8`): a code, known or not.
+    static func isCodeShaped(_ word: String) -> Bool {
+        let u = Array(word.utf8)
+        guard u.count >= 3, u.count <= 7, u[0] | 0x20 == 0x68, u[1] | 0x20 == 0x73 else { return false }
+        return u.dropFirst(2).allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 | 0x20 >= 0x61 && $0 | 0x20 <= 0x7A) }
+            && u.dropFirst(2).contains { $0 >= 0x30 && $0 <= 0x39 }
+    }
+
+    /// Where the reason's dash ends if `word` starts with `--`, `–` (U+2013) or `—` (U+2014).
+    func reasonDashEnd(_ word: Range<Int>) -> Int? {
+        let bytes = tree.text.bytes
+        if word.count >= 2, bytes[word.lowerBound] == 0x2D, bytes[word.lowerBound + 1] == 0x2D {
+            var e = word.lowerBound + 2
+            while e < word.upperBound && bytes[e] == 0x2D { e += 1 }
+            return e
+        }
+        if word.count >= 3, bytes[word.lowerBound] == 0xE2, bytes[word.lowerBound + 1] == 0x80,
+           bytes[word.lowerBound + 2] == 0x93 || bytes[word.lowerBound + 2] == 0x94 {
+            return word.lowerBound + 3
+        }
+        return nil
+    }
+
     func tokens(_ range: Range<Int>) -> [Range<Int>] {
         let bytes = tree.text.bytes
+        func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x2C || b == 0x3B }
         var result: [Range<Int>] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            while i < range.upperBound && (bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x2C) { i += 1 }
+            while i < range.upperBound && isSeparator(bytes[i]) { i += 1 }
             let s = i
-            while i < range.upperBound && !(bytes[i] == 0x20 || bytes[i] == 0x09 || bytes[i] == 0x0A || bytes[i] == 0x0D || bytes[i] == 0x2C) { i += 1 }
+            while i < range.upperBound && !isSeparator(bytes[i]) { i += 1 }
             if i > s { result.append(s..<i) }
         }
         return result
@@ -328,8 +388,6 @@ extension String {
             }
         }))
     }
-
-    func trimmingCommas() -> String { String(self.filter { $0 != "," && $0 != ";" }) }
 
     func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
         String(map { $0 == target ? replacement : $0 })

@@ -116,13 +116,24 @@ public struct Spelling: Sendable {
     public let target: SpellingTarget
 }
 
-/// A `hoso-disable…`/`hoso-enable` comment.
+/// A `hoso-disable…`/`hoso-enable` comment (FORMAT.md "Suppression comments").
 public struct SuppressionDirective: Sendable {
     public enum Action: Sendable { case disable, enable, disableNextLine }
-    public let action: Action
+    /// What the directive does; nil when the directive word is misspelled (`hoso-disble`):
+    /// such a comment suppresses nothing (HS010).
+    public let action: Action?
     public let element: Int
-    /// The codes named (empty: all codes), with their ranges.
+    /// The directive word (`hoso-disable-next-line`).
+    public let directiveRange: Range<Int>
+    /// The words shaped like rule codes (`HS208`, `hs208`), upper-cased, with their ranges;
+    /// whether a rule has the code is the rules' business (HS010).
     public let codes: [(code: String, range: Range<Int>)]
+    /// Words before the reason that are not shaped like codes (HS010).
+    public let strayWords: [Range<Int>]
+    /// The text after ` -- ` (or an en/em dash, as Word writes it), trimmed; nil when none.
+    public let reason: String?
+    /// The 0-based line the comment starts on: where HS010 and HS011 are reported.
+    public let firstLine: Int
     /// The first line after the comment.
     public let nextLine: Int
 }

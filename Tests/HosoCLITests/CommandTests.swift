@@ -228,7 +228,7 @@ final class CommandTests: XCTestCase {
         let driver = try XCTUnwrap((runs[0]["tool"] as? [String: Any])?["driver"] as? [String: Any])
         XCTAssertEqual(driver["name"] as? String, "hoso")
         let rules = try XCTUnwrap(driver["rules"] as? [[String: Any]])
-        XCTAssertEqual(rules.count, 49)
+        XCTAssertEqual(rules.count, 50)
         let results = try XCTUnwrap(runs[0]["results"] as? [[String: Any]])
         XCTAssertEqual(results.count, 9)
         for result in results {
@@ -345,11 +345,11 @@ final class CommandTests: XCTestCase {
 
     func testRulesListsEveryRuleInBothFormats() throws {
         let text = try hoso(["rules"])
-        XCTAssertEqual(text.stdout.split(separator: "\n").count, 49)
+        XCTAssertEqual(text.stdout.split(separator: "\n").count, 50)
         XCTAssertTrue(text.stdout.contains("HS501  error    Vượt số lượng khen thưởng"))
         let json = try hoso(["rules", "--format", "json", "--lang", "en"])
         let rules = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
-        XCTAssertEqual(rules.count, 49)
+        XCTAssertEqual(rules.count, 50)
         XCTAssertEqual(rules.first { $0["code"] as? String == "HS108" }?["fix"] as? String, "safe")
         XCTAssertEqual(rules.first { $0["code"] as? String == "HS501" }?["title"] as? String, "Quota exceeded")
     }

@@ -57,7 +57,7 @@ final class RegistryTests: XCTestCase {
             guard cells.count >= 2, cells[0].wholeMatch(of: /HS\d{3}/) != nil, let severity = Severity(rawValue: cells[1]) else { continue }
             expected[cells[0]] = severity
         }
-        XCTAssertEqual(expected.count, 49)
+        XCTAssertEqual(expected.count, 50)
         XCTAssertEqual(Set(RuleRegistry.all.map { $0.code }), Set(expected.keys))
         for rule in RuleRegistry.all {
             XCTAssertEqual(rule.defaultSeverity, expected[rule.code], rule.code)

@@ -208,13 +208,14 @@ final class StructureRuleTests: XCTestCase {
         let base = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuyên viên\nHình")
         assertSpots(base, [Spot("HS108", 17, 1)])
         assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108 -->\nChuc vu: Chuyên viên\nHình"), [])
-        assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS113 -->\nChuc vu: Chuyên viên\nHình"), [Spot("HS108", 18, 1)])
+        assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS113 -->\nChuc vu: Chuyên viên\nHình"), [Spot("HS011", 17, 29), Spot("HS108", 18, 1)])
         let region = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "<!-- hoso-disable HS108 -->\n### Cá nhân: Nguyễn Thị Hoa")
             .replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuyên viên\nHình")
             .replacingOccurrences(of: "### Tập thể: Tổ Quản trị\n", with: "<!-- hoso-enable -->\n### Tập thể: Tổ Quản trị\nHINH THUC: Giấy khen của Chánh Văn phòng UBND tỉnh\n")
         XCTAssertEqual(spots(lint(region)).filter { $0.code == "HS108" }, [Spot("HS108", 28, 1)])
+        // There is no "disable everything": a directive naming no code is HS010 and suppresses nothing.
         let all = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "<!--\n  hoso-disable\n-->\n### Cá nhân: Nguyễn Thị Hoa")
             .replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: ...\nHình")
-        assertSpots(all, [])
+        assertSpots(all, [Spot("HS010", 16, 1), Spot("HS107", 20, 1), Spot("HS108", 20, 1)])
     }
 }

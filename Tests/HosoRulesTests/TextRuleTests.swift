@@ -82,14 +82,61 @@ final class TextRuleTests: XCTestCase {
 
     func testHS010UnknownCodeInSuppression() {
         let source = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "<!-- hoso-disable-next-line HS9999 HS108 -->\n### Cá nhân: Nguyễn Thị Hoa")
-        assertSpots(source, [Spot("HS010", 16, 29)])
+        // The unknown code is HS010 only; the valid one beside it suppresses nothing here: HS011.
+        assertSpots(source, [Spot("HS010", 16, 29), Spot("HS011", 16, 36)])
         XCTAssertEqual(lint(source).findings[0].message.vi, "Không có quy tắc mã \"HS9999\"; xem danh sách bằng `hoso rules`.")
         let typo = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "<!-- hoso-disable HS1O8 -->\n<!-- hoso-enable -->\n### Cá nhân: Nguyễn Thị Hoa")
         XCTAssertEqual(lint(typo).findings.first?.message.en, "There is no rule \"HS1O8\"; did you mean HS108?")
     }
 
-    func testHS010PassesOnKnownCodes() {
-        assertSpots(Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "<!-- hoso-disable-next-line HS108 hs113 -->\n### Cá nhân: Nguyễn Thị Hoa"), [])
+    func testHS010PassesOnKnownCodesThatSuppress() {
+        let source = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa\nChức vụ: Chuyên viên\n", with: "### Cá nhân: Nguyễn Thị Hoa\nChức vụ: Chuyên viên\n<!-- hoso-disable-next-line HS108 hs113 -- viết theo mẫu cũ -->\nChuc vu: Chuyên viên\n")
+        let result = lint(source)
+        XCTAssertEqual(spots(result), [])
+        XCTAssertEqual(result.suppressed.map(\.finding.code), ["HS108", "HS113"])
+        XCTAssertEqual(result.suppressed.map(\.reason), ["viết theo mẫu cũ", "viết theo mẫu cũ"])
+    }
+
+    /// No code, a misspelled directive and stray words: HS010, and nothing is suppressed.
+    func testHS010DirectivesThatCannotWork() {
+        let misspelled = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-nextline HS108 -->\nChuc vu: Chuyên viên\nHình")
+        assertSpots(misspelled, [Spot("HS010", 17, 6), Spot("HS108", 18, 1)])
+        XCTAssertEqual(lint(misspelled).findings[0].message.vi,
+                       "Chỉ thị \"hoso-disable-nextline\" viết sai nên chú thích không tắt được gì; có phải \"hoso-disable-next-line\"?")
+        let noCode = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line -->\nChuc vu: Chuyên viên\nHình")
+        assertSpots(noCode, [Spot("HS010", 17, 6), Spot("HS108", 18, 1)])
+        // A reason without " -- ": its words are HS010, the code beside them still works.
+        let stray = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108 mẫu cũ -->\nChuc vu: Chuyên viên\nHình")
+        assertSpots(stray, [Spot("HS010", 17, 35), Spot("HS010", 17, 39)])
+        // Words of a reason are never codes, even when they look like one.
+        let reason = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108 -- như HS113, xem HS999 -->\nChuc vu: Chuyên viên\nHình")
+        assertSpots(reason, [])
+        XCTAssertEqual(lint(reason).suppressed.first?.reason, "như HS113, xem HS999")
+        // An en dash, as Word writes "--", starts a reason too.
+        assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108 – mẫu cũ -->\nChuc vu: Chuyên viên\nHình"), [])
+        // An ordinary comment is not a directive.
+        assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- Ghi chú: hồ sơ bổ sung ngày 17/5 -->\nChức vụ: Chuyên viên\nHình"), [])
+    }
+
+    func testHS011UnusedSuppressions() {
+        let nextLine = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS401 -->\nChức vụ: Chuyên viên\nHình")
+        assertSpots(nextLine, [Spot("HS011", 17, 29)])
+        XCTAssertEqual(lint(nextLine).findings[0].message.en,
+                       "HS401 in this comment suppresses nothing: the line after the comment has no HS401 finding. Remove it so the comment hides no future problem.")
+        // The fix is unsafe and removes the whole comment when its code is the only one.
+        XCTAssertEqual(lint(nextLine).findings[0].fixes.map(\.isSafe), [false])
+        XCTAssertEqual(applyingFixes(of: "HS011", to: nextLine), Fixture.clean)
+        // With another code, only the unused code goes.
+        let two = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108, HS401 -->\nChuc vu: Chuyên viên\nHình")
+        assertSpots(two, [Spot("HS011", 17, 36)])
+        XCTAssertTrue(applyingFixes(of: "HS011", to: two).contains("<!-- hoso-disable-next-line HS108 -->\nChuc vu"))
+        // A hoso-enable with no region open, or naming a code not disabled.
+        let enable = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-enable -->\n<!-- hoso-disable HS108 -->\nChuc vu: Chuyên viên\n<!-- hoso-enable HS108 HS208 -->\nHình")
+        assertSpots(enable, [Spot("HS011", 17, 6), Spot("HS011", 20, 24)])
+        // Never for cross-file codes, nor for codes turned off.
+        assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS501 HS502 -->\nChức vụ: Chuyên viên\nHình"), [])
+        let off = Linter(severityOverrides: ["HS401": Severity?.none]).lint(bytes: Array(nextLine.utf8))
+        XCTAssertEqual(spots(off), [])
     }
 }
 

@@ -1,30 +1,54 @@
+import HosoSemantics
 import HosoText
 
-/// HS010: a suppression comment names a code that no rule has.
+/// HS010: a suppression comment that cannot work: misspelled, naming no code, or naming
+/// something that is not a rule's code.
 public struct HS010: Rule {
     public static let code = "HS010"
     public static let defaultSeverity = Severity.warning
-    public static let title = LocalizedText(vi: "Chú thích tắt kiểm tra nêu mã quy tắc không tồn tại",
-                                            en: "Suppression comment names an unknown rule code")
+    public static let title = LocalizedText(vi: "Chú thích tắt kiểm tra viết sai hoặc nêu mã không tồn tại",
+                                            en: "Malformed suppression comment or unknown rule code")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Chú thích <!-- hoso-disable … -->, <!-- hoso-enable … --> hoặc <!-- hoso-disable-next-line … --> nêu một mã không có trong danh sách quy tắc (`hoso rules`), nên không tắt được gì.",
-            en: "A <!-- hoso-disable … -->, <!-- hoso-enable … --> or <!-- hoso-disable-next-line … --> comment names a code that is not in the rule list (`hoso rules`), so it turns nothing off."),
-        basis: LocalizedText(vi: "Định dạng .hoso (FORMAT.md), mục chú thích tắt kiểm tra.",
-                             en: "The .hoso format (FORMAT.md), suppression comments."),
-        failingExample: "<!-- hoso-disable-next-line HS999 -->",
-        passingExample: "<!-- hoso-disable-next-line HS208 -->",
-        fix: LocalizedText(vi: "Sửa thành mã đúng (xem `hoso rules`) hoặc xoá mã đó.",
-                           en: "Correct the code (see `hoso rules`) or remove it."))
+            vi: "Chú thích tắt kiểm tra phải viết đúng một trong ba chỉ thị <!-- hoso-disable MÃ … -->, <!-- hoso-enable [MÃ …] --> hoặc <!-- hoso-disable-next-line MÃ … --> và nêu ít nhất một mã có trong danh sách quy tắc (`hoso rules`); không có kiểu \"tắt tất cả\". Chỉ thị viết sai (hoso-disble, hoso-disable-nextline), chỉ thị không nêu mã, hoặc một từ không phải mã (ngoài phần lý do sau \" -- \") đều là HS010, và phần sai không tắt được gì; các mã đúng bên cạnh vẫn có tác dụng.",
+            en: "A suppression comment must be one of <!-- hoso-disable CODE … -->, <!-- hoso-enable [CODE …] --> or <!-- hoso-disable-next-line CODE … --> and name at least one code from the rule list (`hoso rules`); there is no \"disable everything\". A misspelled directive (hoso-disble, hoso-disable-nextline), a directive naming no code, or a word that is not a code (outside the reason after \" -- \") is HS010 and turns nothing off; valid codes beside it still work."),
+        basis: LocalizedText(vi: "Định dạng .hoso, mục chú thích tắt kiểm tra.",
+                             en: "The .hoso format, suppression comments."),
+        failingExample: "<!-- hoso-disable-next-line HS999 -->\n<!-- hoso-disable -->\n<!-- hoso-disble HS208 -->",
+        passingExample: "<!-- hoso-disable-next-line HS208 -- ưu tiên theo ý kiến Lãnh đạo Văn phòng -->",
+        fix: LocalizedText(vi: "Sửa chỉ thị và mã cho đúng (xem `hoso rules`); ghi lý do sau \" -- \".",
+                           en: "Correct the directive and the codes (see `hoso rules`); write the reason after \" -- \"."))
 
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
+        let text = context.text
         for directive in context.dossier.suppressions {
+            let written = text.string(directive.directiveRange)
+            guard let action = directive.action else {
+                let meant = ["hoso-disable-next-line", "hoso-disable", "hoso-enable"]
+                    .min { Folding.editDistance(written.lowercased(), $0) < Folding.editDistance(written.lowercased(), $1) }!
+                sink.report(directive.reportRange(directive.directiveRange, in: text), LocalizedText(
+                    vi: "Chỉ thị \"\(written)\" viết sai nên chú thích không tắt được gì; có phải \"\(meant)\"?",
+                    en: "The directive \"\(written)\" is misspelled, so the comment turns nothing off; did you mean \"\(meant)\"?"))
+                continue
+            }
+            if directive.codes.isEmpty && action != .enable {
+                sink.report(directive.reportRange(directive.directiveRange, in: text), LocalizedText(
+                    vi: "Chú thích \"\(written)\" không nêu mã quy tắc nào nên không tắt được gì (không có kiểu tắt tất cả); hãy ghi mã cần tắt, ví dụ <!-- \(written) HS208 -->.",
+                    en: "\"\(written)\" names no rule code, so it turns nothing off (there is no disable-everything); name the codes, e.g. <!-- \(written) HS208 -->."))
+                continue
+            }
+            for word in directive.strayWords {
+                let stray = text.string(word)
+                sink.report(directive.reportRange(word, in: text), LocalizedText(
+                    vi: "\"\(stray)\" không phải mã quy tắc; lý do tắt kiểm tra phải viết sau \" -- \", ví dụ <!-- \(written) HS208 -- lý do -->.",
+                    en: "\"\(stray)\" is not a rule code; a reason goes after \" -- \", e.g. <!-- \(written) HS208 -- reason -->."))
+            }
             for (code, range) in directive.codes where RuleRegistry.rule(code: code) == nil {
                 let nearest = RuleRegistry.all.map { $0.code }.min { Folding.editDistance(code, $0) < Folding.editDistance(code, $1) }
-                let hint = nearest.map { Folding.editDistance(code, $0) <= 1 ? $0 : nil } ?? nil
-                sink.report(range, LocalizedText(
+                let hint = nearest.flatMap { Folding.editDistance(code, $0) <= 1 ? $0 : nil }
+                sink.report(directive.reportRange(range, in: text), LocalizedText(
                     vi: "Không có quy tắc mã \"\(code)\"" + (hint.map { "; có phải \($0)?" } ?? "; xem danh sách bằng `hoso rules`."),
                     en: "There is no rule \"\(code)\"" + (hint.map { "; did you mean \($0)?" } ?? "; list them with `hoso rules`.")))
             }
