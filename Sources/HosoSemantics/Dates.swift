@@ -69,31 +69,47 @@ enum DateScanner {
         if start > 0, bytes[start - 1] >= 0x80 || (bytes[start - 1] | 0x20 >= 0x61 && bytes[start - 1] | 0x20 <= 0x7A) { return nil }
         var i = start
         func word() -> Range<Int>? {
-            while i < end && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+            while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }
             let s = i
-            while i < end && bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+            while i < end && ByteClass.spaceLength(bytes, at: i, end: end) == 0 { i += 1 }
             return i > s ? s..<i : nil
         }
         func expect(_ folded: String) -> Bool {
             let save = i
-            guard let w = word(), Folding.key(text.string(w)) == folded else { i = save; return false }
+            guard let w = word() else { i = save; return false }
+            // Emphasis may open or close around the words (`*ngày 16 tháng 5 năm 2022*`).
+            var a = w.lowerBound
+            while a < w.upperBound && ByteClass.isEmphasis(bytes[a]) { a += 1 }
+            var b = w.upperBound
+            while b > a && ByteClass.isEmphasis(bytes[b - 1]) { b -= 1 }
+            guard text.key(a..<b) == folded else { i = save; return false }
             return true
         }
+        /// A number, or a blank one written as dots; whatever closing punctuation follows it
+        /// (`2022.`, `2022).`, `2022*`, `2022”`) is not part of the date (FORMAT v1.1).
         func number(max: Int) -> (Int?, Int) {
             let save = i
             guard let w = word() else { return (nil, save) }
-            var e = w.upperBound
-            while e > w.lowerBound && (bytes[e - 1] == 0x2C || bytes[e - 1] == 0x3B || bytes[e - 1] == 0x29) { e -= 1 }
-            if let (value, after) = digits(bytes, w.lowerBound, e, max: max), after == e { return (value, e) }
-            if text.string(w.lowerBound..<e).unicodeScalars.allSatisfy({ $0 == "." || $0 == "\u{2026}" }) && e > w.lowerBound {
-                return (nil, e)
+            var digitEnd = w.lowerBound
+            while digitEnd < w.upperBound && isDigit(bytes[digitEnd]) { digitEnd += 1 }
+            if digitEnd > w.lowerBound, ByteClass.isClosingPunctuation(bytes, digitEnd..<w.upperBound),
+               let (value, after) = digits(bytes, w.lowerBound, digitEnd, max: max), after == digitEnd {
+                return (value, digitEnd)
+            }
+            var dots = w.lowerBound
+            while dots < w.upperBound && (bytes[dots] == 0x2E || bytes[dots] == 0x5F) { dots += 1 }
+            if dots == w.lowerBound, w.count >= 3, bytes[dots] == 0xE2, bytes[dots + 1] == 0x80, bytes[dots + 2] == 0xA6 {
+                while dots + 2 < w.upperBound && bytes[dots] == 0xE2 && bytes[dots + 1] == 0x80 && bytes[dots + 2] == 0xA6 { dots += 3 }
+            }
+            if dots > w.lowerBound, ByteClass.isClosingPunctuation(bytes, dots..<w.upperBound) {
+                return (nil, dots)
             }
             i = save
             return (nil, save)
         }
         // Cheap test before folding: "ngày"/"NGÀY" is 4–6 bytes with g as its second letter.
         var wordEnd = start
-        while wordEnd < end && bytes[wordEnd] != 0x20 && bytes[wordEnd] != 0x09 { wordEnd += 1 }
+        while wordEnd < end && ByteClass.spaceLength(bytes, at: wordEnd, end: end) == 0 { wordEnd += 1 }
         guard wordEnd - start >= 4, wordEnd - start <= 6, start + 1 < end, bytes[start + 1] | 0x20 == 0x67 else { return nil }
         guard expect("ngay") else { return nil }
         let (day, _) = number(max: 2)
@@ -102,6 +118,6 @@ enum DateScanner {
         guard expect("nam") else { return nil }
         let (year, yearEnd) = number(max: 4)
         guard yearEnd > start else { return nil }
-        return DateMention(range: start..<max(yearEnd, i), day: day, month: month, year: year)
+        return DateMention(range: start..<yearEnd, day: day, month: month, year: year)
     }
 }

@@ -132,6 +132,8 @@ struct LineClassifier {
         return startLine + 1
     }
 
+    /// Decides what a line says. A list marker and emphasis in front of it are skipped first
+    /// (FORMAT v1.1: they don't change meaning); a known field wins over a place-date line.
     mutating func classify(line: Int, content: Range<Int>, start: Int) -> Element {
         let full = text.fullRange(ofLine: line)
         let end = content.upperBound
@@ -139,28 +141,32 @@ struct LineClassifier {
             var hashes = start
             while hashes < end && bytes[hashes] == 0x23 { hashes += 1 }
             let level = hashes - start
-            if hashes == end || bytes[hashes] == 0x20 || bytes[hashes] == 0x09 {
+            if hashes == end || spaceLength(at: hashes, end) > 0 {
                 return heading(level: level, full: full, content: content, marker: start..<hashes)
             }
         }
-        if let placeDate = placeDate(start, end) {
-            return Element(kind: .placeDate, range: full, content: content, placeDate: placeDate)
+        var marker: Range<Int>?
+        var bodyStart = start
+        if let markerEnd = listMarkerEnd(start, end) {
+            marker = start..<(markerEnd - spaceLength(before: markerEnd, start))
+            bodyStart = skipSpaces(markerEnd, end)
         }
-        if context != .none, let field = field(start, end, full: full, content: content) {
+        let said = skipEmphasis(bodyStart, end)
+        if context != .none, let field = field(said, end, full: full, content: content, marker: marker) {
             return field
         }
-        if let markerEnd = listMarkerEnd(start, end) {
-            let body = trim(skipSpaces(markerEnd, end), end)
-            let markerLast = bytes[markerEnd - 1] == 0x20 || bytes[markerEnd - 1] == 0x09 ? markerEnd - 1 : markerEnd
-            return Element(kind: .listItem, range: full, content: content, marker: start..<markerLast, head: body)
+        if let placeDate = placeDate(said, end) {
+            return Element(kind: .placeDate, range: full, content: content, marker: marker, placeDate: placeDate)
+        }
+        if let marker {
+            return Element(kind: .listItem, range: full, content: content, marker: marker, head: trim(bodyStart, end))
         }
         return Element(kind: .prose, range: full, content: content)
     }
 
     mutating func heading(level: Int, full: Range<Int>, content: Range<Int>, marker: Range<Int>) -> Element {
         let end = content.upperBound
-        let titleStart = skipSpaces(marker.upperBound, end)
-        let title = trim(titleStart, end)
+        let title = stripEmphasis(marker.upperBound, end)
         switch level {
         case 1:
             let (head, value) = splitAtColon(title)
@@ -177,8 +183,8 @@ struct LineClassifier {
             var numbering: Range<Int>?
             var titleRange = title
             if let numberEnd = sectionNumberingEnd(title.lowerBound, title.upperBound) {
-                numbering = title.lowerBound..<numberEnd
-                titleRange = skipSpaces(numberEnd, title.upperBound)..<title.upperBound
+                numbering = title.lowerBound..<(numberEnd - spaceLength(before: numberEnd, title.lowerBound))
+                titleRange = stripEmphasis(numberEnd, title.upperBound)
             }
             return Element(kind: .sectionHeading, range: full, content: content, marker: marker, head: titleRange,
                            numbering: numbering)
@@ -192,33 +198,21 @@ struct LineClassifier {
         }
     }
 
-    /// A `Key: value` line whose key is known in the current context.
-    func field(_ start: Int, _ end: Int, full: Range<Int>, content: Range<Int>) -> Element? {
+    /// A `Key: value` line whose key is known in the current context; emphasis around the key
+    /// (`**Chức vụ:**`, `**Chức vụ**:`) and around the value is not part of either.
+    func field(_ start: Int, _ end: Int, full: Range<Int>, content: Range<Int>, marker: Range<Int>?) -> Element? {
         let limit = min(end, start + 64)
         guard let colon = find(":", from: start, before: limit) else { return nil }
-        var keyStart = start, keyEnd = colon
-        while keyStart < keyEnd && bytes[keyStart] == 0x2A { keyStart += 1 }
-        while keyEnd > keyStart && (bytes[keyEnd - 1] == 0x20 || bytes[keyEnd - 1] == 0x09) { keyEnd -= 1 }
-        guard keyStart < keyEnd,
-              let key = FieldKey.matching(folded: Folding.key(text.string(keyStart..<keyEnd)), in: context)
-        else { return nil }
-        var valueStart = colon + 1
-        while valueStart < end && (bytes[valueStart] == 0x20 || bytes[valueStart] == 0x09 || bytes[valueStart] == 0x2A) {
-            valueStart += 1
-        }
-        var valueEnd = trim(valueStart, end).upperBound
-        while valueEnd > valueStart && bytes[valueEnd - 1] == 0x2A { valueEnd -= 1 }
-        valueEnd = trim(valueStart, valueEnd).upperBound
-        return Element(kind: .field(key), range: full, content: content, head: keyStart..<keyEnd,
-                       value: valueStart..<valueEnd)
+        let key = stripEmphasis(start, colon)
+        guard !key.isEmpty, let fieldKey = FieldKey.matching(folded: text.key(key), in: context) else { return nil }
+        return Element(kind: .field(fieldKey), range: full, content: content, marker: marker, head: key,
+                       value: stripEmphasis(colon + 1, end))
     }
 
     /// `PLACE, ngày D tháng M năm YYYY` (numbers may be blank; emphasis around it is ignored).
     func placeDate(_ start: Int, _ end: Int) -> PlaceDateSyntax? {
         guard let comma = find(",", from: start, before: min(end, start + 120)) else { return nil }
-        var placeStart = start
-        while placeStart < comma && (bytes[placeStart] == 0x2A || bytes[placeStart] == 0x5F) { placeStart += 1 }
-        let place = trim(placeStart, comma)
+        let place = stripEmphasis(start, comma)
         guard !place.isEmpty else { return nil }
         var tokens: [Range<Int>] = []
         var i = comma + 1
@@ -226,10 +220,11 @@ struct LineClassifier {
             i = skipSpaces(i, end)
             if i >= end { break }
             var j = i
-            while j < end && bytes[j] != 0x20 && bytes[j] != 0x09 { j += 1 }
-            var a = i, b = j
-            while a < b && (bytes[a] == 0x2A || bytes[a] == 0x5F) { a += 1 }
-            while b > a && (bytes[b - 1] == 0x2A || bytes[b - 1] == 0x5F || bytes[b - 1] == 0x2E) { b -= 1 }
+            while j < end && spaceLength(at: j, end) == 0 { j += 1 }
+            var a = i
+            while a < j && ByteClass.isEmphasis(bytes[a]) { a += 1 }
+            // Emphasis, dots and any punctuation after the date are not part of it.
+            let b = ByteClass.endWithoutClosingPunctuation(bytes, a..<j)
             if a < b { tokens.append(a..<b) }
             i = j
             if tokens.count > 7 { return nil }
@@ -272,7 +267,8 @@ struct LineClassifier {
     func listMarkerEnd(_ start: Int, _ end: Int) -> Int? {
         func spaceAfter(_ i: Int) -> Int? {
             if i == end { return i }
-            return bytes[i] == 0x20 || bytes[i] == 0x09 ? i + 1 : nil
+            let n = spaceLength(at: i, end)
+            return n > 0 ? i + n : nil
         }
         let b = bytes[start]
         if b == 0x2D || b == 0x2A || b == 0x2B { return spaceAfter(start + 1) }
@@ -294,28 +290,58 @@ struct LineClassifier {
             while i < end && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
         }
         guard i > start, i < end, bytes[i] == 0x2E || bytes[i] == 0x29 else { return nil }
-        let after = i + 1
-        guard after == end || bytes[after] == 0x20 || bytes[after] == 0x09 else { return nil }
+        var after = i + 1
+        while after < end && ByteClass.isEmphasis(bytes[after]) { after += 1 }  // `**II.** THÀNH TÍCH`
+        guard after == end || spaceLength(at: after, end) > 0 else { return nil }
         return after
     }
 
     /// Splits a heading title at its first colon into a trimmed title and a trimmed argument.
     func splitAtColon(_ title: Range<Int>) -> (Range<Int>, Range<Int>?) {
         guard let colon = find(":", from: title.lowerBound, before: title.upperBound) else { return (title, nil) }
-        return (trim(title.lowerBound, colon), trim(skipSpaces(colon + 1, title.upperBound), title.upperBound))
+        return (stripEmphasis(title.lowerBound, colon), stripEmphasis(colon + 1, title.upperBound))
     }
+
+    /// The length of a space (Unicode spaces included) at `i`, or 0.
+    func spaceLength(at i: Int, _ end: Int) -> Int { ByteClass.spaceLength(bytes, at: i, end: end) }
+
+    /// The length of a space ending just before `i`, not reaching below `start`, or 0.
+    func spaceLength(before i: Int, _ start: Int) -> Int { ByteClass.spaceLength(bytes, before: i, start: start) }
 
     func skipSpaces(_ from: Int, _ end: Int) -> Int {
         var i = from
-        while i < end && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+        while i < end {
+            let n = spaceLength(at: i, end)
+            if n == 0 { break }
+            i += n
+        }
         return i
     }
 
-    /// The range with trailing spaces and tabs removed (leading ones too).
+    /// Past the spaces and emphasis delimiters (`*`, `_`) at `from`.
+    func skipEmphasis(_ from: Int, _ end: Int) -> Int {
+        var i = skipSpaces(from, end)
+        while i < end && ByteClass.isEmphasis(bytes[i]) { i = skipSpaces(i + 1, end) }
+        return i
+    }
+
+    /// The range without spaces (Unicode spaces included) at either end.
     func trim(_ start: Int, _ end: Int) -> Range<Int> {
         let a = skipSpaces(start, end)
         var b = end
-        while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09) { b -= 1 }
+        while true {
+            let n = spaceLength(before: b, a)
+            if n == 0 { break }
+            b -= n
+        }
+        return a..<b
+    }
+
+    /// The range without spaces and emphasis delimiters at either end (`**II. THÀNH TÍCH**`).
+    func stripEmphasis(_ start: Int, _ end: Int) -> Range<Int> {
+        let a = skipEmphasis(start, end)
+        var b = trim(a, end).upperBound
+        while b > a && ByteClass.isEmphasis(bytes[b - 1]) { b = trim(a, b - 1).upperBound }
         return a..<b
     }
 

@@ -58,10 +58,10 @@ public enum Folding {
                 switch mode {
                 case .key:
                     if isCombiningMark(v) { continue }
-                    if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = count > 0; continue }
+                    if isSpace(v) { pendingSpace = count > 0; continue }
                     mapped = UInt32(v < latinEnd ? latinBase[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedBase[Int(v - 0x1E00)] : 0)
                 case .name:
-                    if v == 0xA0 { pendingSpace = count > 0; continue }
+                    if isSpace(v) { pendingSpace = count > 0; continue }
                     mapped = v < latinEnd ? latinLower[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedLower[Int(v - 0x1E00)] : 0
                 }
                 guard mapped != 0 else { needsSlowPath = true; return 0 }
@@ -92,7 +92,7 @@ public enum Folding {
             let (v, length) = UTF8Scalar.decode(bytes, at: i)
             i += length
             if isCombiningMark(v) { continue }
-            if v == 0xA0 || v == 0x3000 || (v >= 0x2000 && v <= 0x200A) { pendingSpace = !out.isEmpty; continue }
+            if isSpace(v) { pendingSpace = !out.isEmpty; continue }
             if pendingSpace { out.append(0x20); pendingSpace = false }
             if v < latinEnd, latinBase[Int(v)] != 0 {
                 out.append(latinBase[Int(v)])
@@ -121,17 +121,61 @@ public enum Folding {
     /// `name` of UTF-8 bytes: one pass with flat lowercase tables for precomposed Latin text
     /// (all of Vietnamese); decomposed text and other scripts take `slowName`.
     public static func name(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard isSurelyNFC(bytes) else { return slowName(bytes) }
-        return fastFold(bytes, .name) ?? slowName(bytes)
+        guard isSurelyNFC(bytes), let folded = fastFold(bytes, .name) else { return slowName(bytes) }
+        return placingTones(folded)
     }
 
     /// `name` by the general Unicode algorithms (NFC, then full lowercasing).
     static func slowName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: bytes, as: UTF8.self)
-        let collapsed = text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "*" || $0 == "\u{A0}" })
-            .joined(separator: " ")
-        return nfc(collapsed).lowercased()
+        let collapsed = text.split(whereSeparator: { c in
+            c == "*" || c.unicodeScalars.allSatisfy { isSpace($0.value) }
+        }).joined(separator: " ")
+        return placingTones(nfc(collapsed).lowercased())
     }
+
+    /// Whether a scalar is a space for matching: space, tab, and the Unicode spaces Word
+    /// pastes (U+00A0, U+2000–U+200A, U+202F, U+3000).
+    @inline(__always)
+    public static func isSpace(_ v: UInt32) -> Bool {
+        v == 0x20 || v == 0x09 || v == 0xA0 || (v >= 0x2000 && v <= 0x200A) || v == 0x202F || v == 0x3000
+    }
+
+    /// A lowercase NFC name with each word's tone mark taken off its vowel and written as a
+    /// combining mark at the word's end, so old and new tone placement give the same key
+    /// ("thuỷ" and "thủy" → "thuy" + U+0309; "hoà" and "hòa" → "hoa" + U+0300) while the
+    /// tones themselves still tell names apart ("hoa", "hòa", "hóa").
+    static func placingTones(_ name: String) -> String {
+        guard name.unicodeScalars.contains(where: { tonedVowels[$0.value] != nil }) else { return name }
+        var out = String.UnicodeScalarView()
+        var tones: [Unicode.Scalar] = []
+        for scalar in name.unicodeScalars {
+            if scalar == " " {
+                out.append(contentsOf: tones)
+                tones.removeAll()
+                out.append(scalar)
+            } else if let (base, tone) = tonedVowels[scalar.value] {
+                out.append(base)
+                tones.append(tone)
+            } else {
+                out.append(scalar)
+            }
+        }
+        out.append(contentsOf: tones)
+        return String(out)
+    }
+
+    /// Each lowercase Vietnamese vowel with a tone → the vowel without it and the tone's combining mark.
+    static let tonedVowels: [UInt32: (Unicode.Scalar, Unicode.Scalar)] = {
+        let marks: [Unicode.Scalar] = ["\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"]
+        var table: [UInt32: (Unicode.Scalar, Unicode.Scalar)] = [:]
+        for row in ["aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ",
+                    "uùúủũụ", "ưừứửữự", "yỳýỷỹỵ"] {
+            let scalars = Array(row.unicodeScalars)
+            for k in 1..<6 { table[scalars[k].value] = (scalars[0], marks[k - 1]) }
+        }
+        return table
+    }()
 
     /// Writes a scalar's UTF-8 at `offset`, returning how many bytes it took.
     @inline(__always)

@@ -10,7 +10,7 @@ final class FoldingTests: XCTestCase {
         XCTAssertEqual(Folding.key("ĐƠN VỊ"), "don vi")
         XCTAssertEqual(Folding.key("Ðơn vị"), "don vi")  // look-alike Ð still finds the key
         XCTAssertEqual(Folding.key("Đđ Ðð Ɖɖ"), "dd dd dd")  // every look-alike of Đ/đ, both cases
-        XCTAssertEqual(Folding.name("ĐỖ ƠN ƯU Ỹ"), "đỗ ơn ưu ỹ")
+        XCTAssertEqual(Folding.name("ĐỖ ƠN ƯU Ỹ"), Folding.name("đỗ ơn ưu ỹ"))
         XCTAssertEqual(Folding.key("Chu\u{301}c vu\u{323}"), "chuc vu")  // NFD
     }
 
@@ -24,6 +24,17 @@ final class FoldingTests: XCTestCase {
         XCTAssertNotEqual(Folding.name("Nguyễn Thị Hòa"), Folding.name("Nguyễn Thị Hóa"))
         XCTAssertEqual(Folding.name("NGUYỄN  THỊ HOA"), Folding.name("Nguyễn Thị Hoa"))
         XCTAssertEqual(Folding.name("Nguye\u{302}\u{303}n Thị Hoa"), Folding.name("Nguyễn Thị Hoa"))
+        XCTAssertEqual(Folding.name("Nguyễn\u{A0}Thị\u{202F}Hoa"), Folding.name("Nguyễn Thị Hoa"))
+    }
+
+    /// FORMAT v1.1: names compare across old and new tone placement, and nothing else.
+    func testNamesCompareAcrossTonePlacement() {
+        XCTAssertEqual(Folding.name("Lò Thị Thuỷ"), Folding.name("Lò Thị Thủy"))
+        XCTAssertEqual(Folding.name("Đào Thị Hoà"), Folding.name("ĐÀO THỊ HÒA"))
+        XCTAssertEqual(Folding.name("Tổ Quản trị Khoẻ"), Folding.name("Tổ Quản trị Khỏe"))
+        XCTAssertNotEqual(Folding.name("Thủy"), Folding.name("Thùy"))
+        XCTAssertNotEqual(Folding.name("Hoa"), Folding.name("Hòa"))
+        XCTAssertNotEqual(Folding.name("Thụy"), Folding.name("Thủy"))
     }
 
     func testNFC() {

@@ -1,0 +1,78 @@
+/// Byte-level tests for the characters that recognition skips: Unicode spaces, Markdown
+/// emphasis and the punctuation that may follow a date or a number (FORMAT.md, "Recognition
+/// details"). Everything here looks at UTF-8 bytes (an array or a buffer, indexed from 0),
+/// never at Characters.
+public enum ByteClass {
+    /// The length of the space at `i` (space, tab, U+00A0, U+2000–U+200A, U+202F, U+3000), or 0.
+    @inlinable
+    public static func spaceLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int, end: Int) -> Int where Bytes.Index == Int {
+        let b = bytes[i]
+        if b == 0x20 || b == 0x09 { return 1 }
+        if b == 0xC2 { return i + 1 < end && bytes[i + 1] == 0xA0 ? 2 : 0 }
+        guard b == 0xE2 || b == 0xE3, i + 2 < end, bytes[i + 1] == 0x80 else { return 0 }
+        let c = bytes[i + 2]
+        if b == 0xE3 { return c == 0x80 ? 3 : 0 }
+        return (c >= 0x80 && c <= 0x8A) || c == 0xAF ? 3 : 0
+    }
+
+    /// The length of the space that ends just before `i` (not reaching below `start`), or 0.
+    @inlinable
+    public static func spaceLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, before i: Int, start: Int) -> Int where Bytes.Index == Int {
+        guard i > start else { return 0 }
+        let b = bytes[i - 1]
+        if b == 0x20 || b == 0x09 { return 1 }
+        if b == 0xA0 { return i - 2 >= start && bytes[i - 2] == 0xC2 ? 2 : 0 }
+        guard i - 3 >= start, b >= 0x80, b < 0xC0 else { return 0 }
+        return spaceLength(bytes, at: i - 3, end: i) == 3 ? 3 : 0
+    }
+
+    /// `*` or `_`: Markdown emphasis delimiters.
+    @inlinable
+    public static func isEmphasis(_ b: UInt8) -> Bool { b == 0x2A || b == 0x5F }
+
+    /// The length of the punctuation at `i` that may close a date, a number or a phrase:
+    /// `. , ; : ) ] * _ " ' ! ?`, and the closing quotes ” ’ » and the ellipsis …; 0 otherwise.
+    @inlinable
+    public static func closingPunctuationLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int, end: Int) -> Int where Bytes.Index == Int {
+        switch bytes[i] {
+        case 0x2E, 0x2C, 0x3B, 0x3A, 0x29, 0x5D, 0x2A, 0x5F, 0x22, 0x27, 0x21, 0x3F: return 1
+        case 0xC2: return i + 1 < end && bytes[i + 1] == 0xBB ? 2 : 0
+        case 0xE2:
+            guard i + 2 < end, bytes[i + 1] == 0x80 else { return 0 }
+            return [0x9D, 0x99, 0xA6].contains(bytes[i + 2]) ? 3 : 0
+        default: return 0
+        }
+    }
+
+    /// Whether `range` holds only closing punctuation (true when empty).
+    @inlinable
+    public static func isClosingPunctuation<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>) -> Bool where Bytes.Index == Int {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let n = closingPunctuationLength(bytes, at: i, end: range.upperBound)
+            guard n > 0 else { return false }
+            i += n
+        }
+        return true
+    }
+
+    /// Where `range` ends without its trailing closing punctuation.
+    @inlinable
+    public static func endWithoutClosingPunctuation<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, _ range: Range<Int>) -> Int where Bytes.Index == Int {
+        var e = range.upperBound
+        while e > range.lowerBound {
+            let b = bytes[e - 1]
+            if b < 0x80 {
+                guard closingPunctuationLength(bytes, at: e - 1, end: e) == 1 else { break }
+                e -= 1
+            } else if e - 2 >= range.lowerBound, closingPunctuationLength(bytes, at: e - 2, end: e) == 2 {
+                e -= 2
+            } else if e - 3 >= range.lowerBound, closingPunctuationLength(bytes, at: e - 3, end: e) == 3 {
+                e -= 3
+            } else {
+                break
+            }
+        }
+        return e
+    }
+}
