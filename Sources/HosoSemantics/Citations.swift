@@ -175,7 +175,7 @@ public struct Citation: Sendable {
     public let issuer: String?
     public let clause: CriteriaClause?
     public let role: Role
-    /// `Mẫu số 07` written next to the citation.
+    /// The form written on the citation's line (`Mẫu số 07`, `Mẫu số 01`), as `Mẫu số` and its number.
     public let form: String?
 }
 
@@ -218,7 +218,8 @@ enum CitationScanner {
         for (index, element) in tree.elements.enumerated() {
             let range: Range<Int>
             switch element.kind {
-            case .prose, .listItem: range = element.content
+            case .prose: range = element.content
+            case .listItem: range = element.head ?? element.content  // the marker is not a word
             case .field: range = element.value ?? element.content
             default: continue
             }
@@ -238,14 +239,24 @@ enum CitationScanner {
         tokens.reserveCapacity(range.count / 5)
         text.bytes.withUnsafeBufferPointer { bytes in
             var i = range.lowerBound
-            while i < range.upperBound {
-                while i < range.upperBound && (bytes[i] == 0x20 || bytes[i] == 0x09) { i += 1 }
+            let end = range.upperBound
+            while i < end {
+                while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }
                 let s = i
-                while i < range.upperBound && bytes[i] != 0x20 && bytes[i] != 0x09 { i += 1 }
+                while i < end && ByteClass.spaceLength(bytes, at: i, end: end) == 0 { i += 1 }
                 guard i > s else { continue }
+                // Emphasis, brackets and quotes around a word are not part of it (“ ” are E2 80 9C/9D).
                 var a = s, b = i
-                while a < b && (bytes[a] == 0x2A || bytes[a] == 0x28 || bytes[a] == 0x22) { a += 1 }
-                while b > a && (bytes[b - 1] == 0x2A || bytes[b - 1] == 0x22) { b -= 1 }
+                while a < b {
+                    if bytes[a] == 0x2A || bytes[a] == 0x5F || bytes[a] == 0x28 || bytes[a] == 0x22 { a += 1; continue }
+                    if a + 2 < b, bytes[a] == 0xE2, bytes[a + 1] == 0x80, bytes[a + 2] == 0x9C { a += 3; continue }
+                    break
+                }
+                while b > a {
+                    if bytes[b - 1] == 0x2A || bytes[b - 1] == 0x5F || bytes[b - 1] == 0x22 { b -= 1; continue }
+                    if b - 3 >= a, bytes[b - 3] == 0xE2, bytes[b - 2] == 0x80, bytes[b - 1] == 0x9D { b -= 3; continue }
+                    break
+                }
                 guard a < b else { continue }
                 tokens.append(Token(range: a..<b, firstByte: bytes[a]))
             }
@@ -257,12 +268,18 @@ enum CitationScanner {
         let text = tree.text
         let tokens = tokens(range, text)
         guard tokens.count > 0 else { return [] }
-        let lineIsBasis = tokens.count >= 2 && tokens.folded(0) == "can" && tokens.folded(1).hasPrefix("cu")
-        // "Mẫu số": a word of 3–8 bytes (NFD included) starting with m/M (cheap tests before folding).
-        let lineHasForm = (0..<(tokens.count - 1)).contains {
+        // A basis sentence opens with "Căn cứ" or "Thực hiện" (FORMAT v1.1).
+        let lineIsBasis = tokens.count >= 2 && (tokens.folded(0) == "can" && tokens.folded(1).hasPrefix("cu")
+            || tokens.folded(0) == "thuc" && tokens.folded(1) == "hien")
+        // "Mẫu số NN": a word of 3–8 bytes (NFD included) starting with m/M (cheap tests before folding).
+        let formAt = (0..<(tokens.count - 1)).first {
             tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].range.count <= 8 && tokens.folded($0) == "mau"
                 && tokens.folded($0 + 1) == "so"
         }
+        let form = formAt.map { k in
+            "Mẫu số" + (k + 2 < tokens.count ? " " + trimPunctuation(tokens.text(k + 2)) : "")
+        }
+        let lineHasForm = form != nil
         var result: [Citation] = []
         var k = 0
         while k < tokens.count {
@@ -338,7 +355,7 @@ enum CitationScanner {
             let role: Citation.Role = lineIsBasis || clause != nil || lineHasForm ? .basis : .evidence
             result.append(Citation(element: element, range: start..<end, type: documentType, typeRange: tokens[k].range.lowerBound..<tokens[typeEnd - 1].range.upperBound,
                                    isShortForm: isShort, number: number, numberRange: numberRange, date: date, issuer: issuer,
-                                   clause: clause, role: role, form: lineHasForm ? "Mẫu số 07" : nil))
+                                   clause: clause, role: role, form: form))
             k = max(j, typeEnd)
         }
         return result

@@ -155,14 +155,26 @@ struct DossierBuilder {
         var votesFor: Int?, present: Int?, countRange: Range<Int>?, percent: Double?, percentRange: Range<Int>?
         var i = colon + 1
         let end = body.upperBound
+        /// A whole number, possibly written negative (`-1`: HS405 says so rather than miss it).
         func number(_ from: Int) -> (Int, Int)? {
-            var j = from
+            let negative = from < end && bytes[from] == 0x2D
+            var j = negative ? from + 1 : from
+            let digitsStart = j
             var value = 0
-            while j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 && j - from < 6 { value = value * 10 + Int(bytes[j] - 0x30); j += 1 }
-            return j > from ? (value, j) : nil
+            while j < end && bytes[j] >= 0x30 && bytes[j] <= 0x39 && j - digitsStart < 6 { value = value * 10 + Int(bytes[j] - 0x30); j += 1 }
+            return j > digitsStart ? (negative ? -value : value, j) : nil
         }
-        while i < end && bytes[i] == 0x20 { i += 1 }
-        if let (a, afterA) = number(i), afterA < end, bytes[afterA] == 0x2F, let (b, afterB) = number(afterA + 1) {
+        while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }
+        while i < end && ByteClass.isEmphasis(bytes[i]) { i += 1 }
+        func slash(_ at: Int) -> Int? {  // `/`, with spaces around it allowed (`8 / 9`)
+            var j = at
+            while j < end && bytes[j] == 0x20 { j += 1 }
+            guard j < end, bytes[j] == 0x2F else { return nil }
+            j += 1
+            while j < end && bytes[j] == 0x20 { j += 1 }
+            return j
+        }
+        if let (a, afterA) = number(i), let bStart = slash(afterA), let (b, afterB) = number(bStart) {
             votesFor = a; present = b; countRange = i..<afterB
             i = afterB
         }
@@ -371,8 +383,14 @@ struct DossierBuilder {
     func trimmed(_ range: Range<Int>) -> Range<Int> {
         let bytes = tree.text.bytes
         var a = range.lowerBound, b = range.upperBound
-        while a < b && (bytes[a] == 0x20 || bytes[a] == 0x09 || bytes[a] == 0x2A) { a += 1 }
-        while b > a && (bytes[b - 1] == 0x20 || bytes[b - 1] == 0x09 || bytes[b - 1] == 0x2A) { b -= 1 }
+        while a < b {
+            let n = ByteClass.spaceLength(bytes, at: a, end: b)
+            if n > 0 { a += n } else if ByteClass.isEmphasis(bytes[a]) { a += 1 } else { break }
+        }
+        while b > a {
+            let n = ByteClass.spaceLength(bytes, before: b, start: a)
+            if n > 0 { b -= n } else if ByteClass.isEmphasis(bytes[b - 1]) { b -= 1 } else { break }
+        }
         return a..<b
     }
 }

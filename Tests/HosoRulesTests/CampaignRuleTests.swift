@@ -98,6 +98,8 @@ final class CampaignRuleTests: XCTestCase {
 
     func testHS209PassesOnKhong() {
         assertSpots(Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể", with: "Khen thưởng năm 2022: không.\n\n### Tập thể"), [])
+        assertSpots(Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể", with: "Khen thưởng năm 2022: *Chưa*\n\n### Tập thể"), [])
+        assertSpots(Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể", with: "Khen thưởng năm 2022: chưa được khen thưởng\n\n### Tập thể"), [])
     }
 
     func testHS210ReportDisagrees() {
@@ -162,6 +164,20 @@ final class CampaignRuleTests: XCTestCase {
     }
 
     func testHS302PassesWhenCited() { assertSpots(Fixture.clean, []) }
+
+    func testHS302ReportOnTheWrongForm() {
+        // Mẫu số 01 is a different form of NĐ 91, not the required Mẫu số 07.
+        let source = Fixture.replacing("Mẫu số 07 ban hành", with: "Mẫu số 01 ban hành")
+        assertSpots(source, [Spot("HS302", 49, 1)])
+        XCTAssertTrue(lint(source).findings[0].message.vi.contains("theo Mẫu số 01"))
+        assertSpots(Fixture.replacing("Mẫu số 07 ban hành", with: "*Mẫu số 7* ban hành"), [])
+    }
+
+    func testHS302ThucHienListItemsAreBasisCitations() {
+        let source = Fixture.replacing("Căn cứ Kế hoạch số 179/KH-UBND", with: "- Thực hiện Kế hoạch số 179/KH-UBND")
+            .replacingOccurrences(of: "Căn cứ Kế hoạch số 29/KH-VPUB", with: "- Căn cứ Kế hoạch số 29/KH-VPUB")
+        assertSpots(source, [])
+    }
 
     func testHS303ClauseForTheOtherKind() {
         let source = Fixture.replacing("tại điểm 2.2 khoản 2 Mục II", with: "tại điểm 2.1 khoản 2 Mục II")
@@ -265,6 +281,24 @@ final class CampaignRuleTests: XCTestCase {
         XCTAssertTrue(applyingFixes(of: "HS405", to: source).contains("- Tổ Quản trị: 7/8 đồng ý (87,5%)"))
         let attendance = Fixture.replacing("Thành phần: 8/9 công chức có mặt", with: "Thành phần: 9/8 công chức có mặt")
         assertSpots(attendance, [Spot("HS405", 37, 13), Spot("HS405", 42, 19), Spot("HS405", 43, 16)])
+    }
+
+    func testHS405UnreadableNegativeAndZeroCounts() {
+        let source = Fixture.replacing("- Nguyễn Thị Hoa: 8/8 đồng ý (100%)", with: "- Nguyễn Thị Hoa: tám trên tám đồng ý")
+            .replacingOccurrences(of: "- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- Tổ Quản trị: -1/8 đồng ý")
+        assertSpots(source, [Spot("HS405", 42, 3), Spot("HS405", 43, 16)])
+        XCTAssertEqual(lint(source).findings[1].message.en, "Tổ Quản trị: vote counts cannot be negative (-1/8).")
+        let zero = Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- Tổ Quản trị: 0/0 đồng ý")
+        assertSpots(zero, [Spot("HS405", 43, 16)])
+        let nobody = Fixture.replacing("Thành phần: 8/9", with: "Thành phần: 0/9")
+        assertSpots(nobody, [Spot("HS405", 37, 13)])
+    }
+
+    func testHS405ZeroVotesForIsACountNotAnError() {
+        // 0/8 is readable: only HS406 (not above half) speaks.
+        let source = Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- Tổ Quản trị: 0/8 đồng ý (0%)")
+        assertSpots(source, [Spot("HS406", 43, 16)])
+        assertSpots(Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- Tổ Quản trị: **7 / 8** đồng ý (87,5%)"), [])
     }
 
     func testHS405PassesWithinHalfAPoint() {

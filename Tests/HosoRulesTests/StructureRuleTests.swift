@@ -157,6 +157,15 @@ final class StructureRuleTests: XCTestCase {
         XCTAssertEqual(lint(emptyList).findings.map(\.message.en), ["DANH SÁCH ĐỀ NGHỊ lists no one; add \"### Cá nhân: <name>\" or \"### Tập thể: <name>\"."])
     }
 
+    func testHS109NomineeBlocksWithoutTheListHeading() {
+        let source = Fixture.replacing("## DANH SÁCH ĐỀ NGHỊ\n\n", with: "")
+        assertSpots(source, [Spot("HS109", 4, 1)])
+        let finding = lint(source).findings[0]
+        XCTAssertEqual(finding.fixes.first?.isSafe, false)
+        // The fix puts the heading back; the nominees were read all along, so nothing else is reported.
+        XCTAssertEqual(applyingFixes(of: "HS109", to: source), Fixture.clean)
+    }
+
     func testHS109PassesWithOneNominee() {
         assertSpots(Fixture.clean, [])
     }

@@ -4,6 +4,7 @@ import HosoSemantics
 public struct HS109: Rule {
     public static let code = "HS109"
     public static let defaultSeverity = Severity.error
+    public static let fixAvailability = FixAvailability.unsafe
     public static let title = LocalizedText(vi: "Tờ trình không có người/tập thể được đề nghị", en: "The Tờ trình proposes no one")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
@@ -20,8 +21,16 @@ public struct HS109: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
-        guard let part = dossier.toTrinh, dossier.nominees.isEmpty else { return }
-        if dossier.hasNomineeList {
+        guard let part = dossier.toTrinh, dossier.nominees.isEmpty || !dossier.hasNomineeList else { return }
+        if let first = dossier.nominees.first {
+            // Nominee blocks stand in the Tờ trình, but not under the list: they are still read
+            // (so votes and reports are checked against them), and the heading is missing.
+            sink.report(context.content(part.heading), LocalizedText(
+                vi: "Tờ trình có \(dossier.nominees.count) khối \"### Cá nhân/Tập thể\" nhưng không có mục \"## DANH SÁCH ĐỀ NGHỊ\"; hãy thêm dòng \"## DANH SÁCH ĐỀ NGHỊ\" ngay trước khối đầu tiên (\(first.name)).",
+                en: "The Tờ trình has \(dossier.nominees.count) \"### Cá nhân/Tập thể\" block(s) but no \"## DANH SÁCH ĐỀ NGHỊ\" section; add the line \"## DANH SÁCH ĐỀ NGHỊ\" right before the first block (\(first.name))."),
+                fixes: [Fix(title: LocalizedText(vi: "Chèn \"## DANH SÁCH ĐỀ NGHỊ\"", en: "Insert \"## DANH SÁCH ĐỀ NGHỊ\""),
+                            edits: [context.insertLines(["## DANH SÁCH ĐỀ NGHỊ", ""], before: first.block.heading)], isSafe: false)])
+        } else if dossier.hasNomineeList {
             sink.report(context.content(part.heading), LocalizedText(
                 vi: "Mục DANH SÁCH ĐỀ NGHỊ chưa có ai; thêm \"### Cá nhân: <họ tên>\" hoặc \"### Tập thể: <tên>\".",
                 en: "DANH SÁCH ĐỀ NGHỊ lists no one; add \"### Cá nhân: <name>\" or \"### Tập thể: <name>\"."))

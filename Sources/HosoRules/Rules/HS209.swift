@@ -23,18 +23,24 @@ public struct HS209: Rule {
         let dossier = context.dossier
         let year = context.profile.excludedYear
         for nominee in dossier.nominees {
-            guard let field = nominee.field(.priorAwards(year: year)), !field.isBlank,
-                  !["khong", "chua", "khong co", "chua co"].contains(Folding.key(field.value).trimmingCharacters(in: ".;")) else { continue }
+            guard let field = nominee.field(.priorAwards(year: year)), !field.isBlank, !Self.meansNone(field.value) else { continue }
             sink.report(field.valueRange, LocalizedText(
                 vi: "\(nominee.name) đã được khen thưởng năm \(year) (\(field.value)); kế hoạch không đề xuất khen thưởng những trường hợp này.",
                 en: "\(nominee.name) was already awarded in \(year) (\(field.value)); the plan excludes such nominees."))
         }
         for report in dossier.reports {
-            for item in report.awards where item.year == year {
+            for item in report.awards where item.year == year && !Self.meansNone(item.text) {
                 sink.report(item.range, LocalizedText(
                     vi: "Báo cáo thành tích của \(report.nomineeName) ghi khen thưởng năm \(year); kế hoạch không đề xuất khen thưởng những trường hợp này.",
                     en: "\(report.nomineeName)'s report lists an award in \(year); the plan excludes such nominees."))
             }
         }
+    }
+
+    /// Whether a value says no award was received: it begins with `Không` or `Chưa`, folded
+    /// (`Không`, `Không có`, `Chưa`, `Chưa được khen thưởng`; FORMAT v1.1).
+    static func meansNone(_ value: String) -> Bool {
+        let words = Folding.key(value).split(whereSeparator: { !$0.isLetter })
+        return words.first == "khong" || words.first == "chua"
     }
 }

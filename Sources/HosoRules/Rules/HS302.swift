@@ -43,7 +43,18 @@ public struct HS302: Rule {
         }
         let form = profile.reportForm
         guard let document = profile.document(numbered: form.citation) else { return }
-        for report in dossier.reports where !cites(form.citation, in: report.part.elements, context) {
+        for report in dossier.reports {
+            let citations = dossier.citations.filter {
+                report.part.elements.contains($0.element) && profile.registryDocument(for: $0)?.number == form.citation
+            }
+            if citations.contains(where: { $0.form.map { Self.sameForm($0, form.form) } ?? false }) { continue }
+            if let other = citations.first(where: { $0.form != nil }), let written = other.form {
+                // A report on another form of the decree (`Mẫu số 01 …`): reported on that line.
+                sink.report(context.content(other.element), LocalizedText(
+                    vi: "Báo cáo thành tích của \(report.nomineeName) theo \(written), nhưng kế hoạch yêu cầu \(form.form) theo \(document.type) số \(document.number); hãy lập lại báo cáo theo \(form.form).",
+                    en: "\(report.nomineeName)'s achievement report follows \(written), but the plan requires \(form.form) of \(document.type) \(document.number); redo the report on \(form.form)."))
+                continue
+            }
             let after = report.placeDate?.element ?? report.part.heading
             sink.report(context.content(report.part.heading), LocalizedText(
                 vi: "Báo cáo thành tích của \(report.nomineeName) không nêu \(form.form) theo \(document.type) số \(document.number).",
@@ -52,6 +63,12 @@ public struct HS302: Rule {
                             edits: [context.insertLines(["\(form.form) ban hành kèm theo \(context.fullCitation(document))"], after: after)],
                             isSafe: false)])
         }
+    }
+
+    /// Whether two `Mẫu số N` texts name the same form (`Mẫu số 7` is `Mẫu số 07`).
+    static func sameForm(_ a: String, _ b: String) -> Bool {
+        func number(_ s: String) -> Int? { Int(String(s.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 })) }
+        return number(a) != nil && number(a) == number(b)
     }
 
     /// Whether some citation among `elements` names the registry document `number`.

@@ -8,7 +8,7 @@ public struct HS405: Rule {
     public static let title = LocalizedText(vi: "Số liệu biểu quyết không khớp", en: "Vote arithmetic does not add up")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Trong Biên bản: số đồng ý không vượt số có mặt; tỷ lệ % bằng đồng ý/có mặt (sai số 0,5 điểm); số có mặt trong \"Thành phần\" không vượt tổng số; số có mặt của từng biểu quyết bằng số có mặt trong \"Thành phần\".",
+            vi: "Trong Biên bản: số đồng ý không vượt số có mặt; tỷ lệ % bằng đồng ý/có mặt (sai số 0,5 điểm); số có mặt trong \"Thành phần\" không vượt tổng số; số có mặt của từng biểu quyết bằng số có mặt trong \"Thành phần\". Mỗi dòng biểu quyết phải đọc được dạng A/B, không có số âm và số có mặt khác 0 (0 phiếu đồng ý vẫn là số hợp lệ; việc có đạt tỷ lệ hay không do HS406 xét).",
             en: "In the Biên bản: votes for ≤ members present; the percentage equals for/present (±0.5 point); present ≤ total in \"Thành phần\"; each vote's present equals \"Thành phần\"'s."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.5: biên bản họp xét; tính công khai, chính xác (mục I.2).",
                              en: "Plan, III.5: the review minutes; accuracy and openness (I.2)."),
@@ -23,14 +23,37 @@ public struct HS405: Rule {
         var attendancePresent: Int?
         if let field = dossier.bienBanFields.first(where: { $0.key == .attendance }), let (present, total) = Self.fraction(field.value) {
             attendancePresent = present
-            if present > total {
+            if present == 0 {
+                attendancePresent = nil
+                sink.report(field.valueRange, LocalizedText(
+                    vi: "\"Thành phần\" ghi 0 thành viên có mặt; cuộc họp xét phải có thành viên có mặt, hãy ghi đúng số có mặt/tổng số.",
+                    en: "\"Thành phần\" records no members present; a selection meeting needs members present: write present/total."))
+            } else if present > total {
                 sink.report(field.valueRange, LocalizedText(
                     vi: "Số có mặt (\(present)) lớn hơn tổng số thành viên (\(total)).",
                     en: "Members present (\(present)) exceed the total (\(total))."))
             }
         }
         for vote in dossier.votes {
-            guard let votesFor = vote.votesFor, let present = vote.present, let countRange = vote.countRange else { continue }
+            guard let votesFor = vote.votesFor, let present = vote.present, let countRange = vote.countRange else {
+                let body = context.dossier.tree.elements[vote.element].head ?? context.content(vote.element)
+                sink.report(body, LocalizedText(
+                    vi: "\(vote.name): không đọc được kết quả biểu quyết; hãy ghi theo dạng \"- \(vote.name): A/B đồng ý (P%)\", với A là số đồng ý, B là số có mặt.",
+                    en: "\(vote.name): the vote count cannot be read; write it as \"- \(vote.name): A/B đồng ý (P%)\", A the votes for, B the members present."))
+                continue
+            }
+            if votesFor < 0 || present < 0 {
+                sink.report(countRange, LocalizedText(
+                    vi: "\(vote.name): số phiếu không thể âm (\(votesFor)/\(present)).",
+                    en: "\(vote.name): vote counts cannot be negative (\(votesFor)/\(present))."))
+                continue
+            }
+            if present == 0 {
+                sink.report(countRange, LocalizedText(
+                    vi: "\(vote.name): số có mặt khi biểu quyết là 0; một cuộc họp xét phải có thành viên có mặt.",
+                    en: "\(vote.name): no members present at the vote; a selection meeting needs members present."))
+                continue
+            }
             if votesFor > present {
                 sink.report(countRange, LocalizedText(
                     vi: "\(vote.name): số đồng ý (\(votesFor)) lớn hơn số có mặt (\(present)).",

@@ -20,7 +20,7 @@ public struct HS406: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let threshold = context.profile.votePercentThreshold
         for vote in context.dossier.votes {
-            guard let votesFor = vote.votesFor, let present = vote.present, present > 0, votesFor <= present,
+            guard let votesFor = vote.votesFor, let present = vote.present, present > 0, votesFor >= 0, votesFor <= present,
                   let range = vote.countRange else { continue }
             let percent = Double(votesFor) * 100 / Double(present)
             guard percent <= threshold else { continue }
