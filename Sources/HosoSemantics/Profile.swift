@@ -99,8 +99,8 @@ public final class ProfileLookup: Sendable, Equatable {
     /// Report section index by folded title or alias, for individuals and collectives.
     public let individualSectionByKey: [String: Int]
     public let collectiveSectionByKey: [String: Int]
-    /// Leadership titles, folded and padded with a space on each side (HS208 matches words).
-    public let paddedLeadershipKeys: [String]
+    /// Leadership titles, folded and followed by one space (HS208 matches whole words at a post's start).
+    public let leadershipKeys: [String]
     /// A registry document's serial number and folded type (`179`, `ke hoach`).
     struct SerialAndType: Hashable {
         let serial: Int
@@ -134,7 +134,7 @@ public final class ProfileLookup: Sendable, Equatable {
         ratingByKey = ratingTable
         individualSectionByKey = sectionIndex(reportSections.individual)
         collectiveSectionByKey = sectionIndex(reportSections.collective)
-        paddedLeadershipKeys = leadershipTitles.map { " " + Folding.key($0) + " " }
+        leadershipKeys = leadershipTitles.map { Folding.key($0) + " " }
         var bySerial: [SerialAndType: [Int]] = [:]
         var years: [Int?] = []
         for (i, document) in registry.enumerated() {

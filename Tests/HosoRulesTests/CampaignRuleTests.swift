@@ -90,6 +90,17 @@ final class CampaignRuleTests: XCTestCase {
         assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Chuyên viên chính\nHình"), [])
     }
 
+    /// Posts are split at `,` and `;`; only a post that begins with a title is a leader's.
+    func testHS208ReadsEachPostFromItsStart() {
+        for aide in ["Thư ký Phó Chủ tịch UBND tỉnh", "Chuyên viên giúp việc Trưởng ban", "Chuyên viên, Bí thư Chi đoàn"] {
+            assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: \(aide)\nHình"), [], aide)
+        }
+        for (leader, utf16Column) in [("Chuyên viên; Phó Trưởng phòng Tổng hợp", 10), ("Chuyên viên, kiêm Tổ trưởng tổ công đoàn", 10),
+                                      ("*Trưởng phòng*, kiêm Phó Bí thư Chi bộ", 11)] {
+            assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: \(leader)\nHình"), [Spot("HS208", 17, utf16Column)], leader)
+        }
+    }
+
     func testHS209AwardedInExcludedYear() {
         let source = Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể", with: "Khen thưởng năm 2022: Giấy khen chuyên đề cải cách hành chính\n\n### Tập thể")
             .replacingOccurrences(of: "- Năm 2020: Giấy khen của Chánh Văn phòng UBND tỉnh", with: "- Năm 2020: Giấy khen của Chánh Văn phòng UBND tỉnh\n- Năm 2022: Giấy khen chuyên đề")

@@ -43,8 +43,8 @@ func spots(_ result: LintResult) -> [Spot] {
 }
 
 /// Asserts that linting `source` gives exactly `expected`, in position order.
-func assertSpots(_ source: String, _ expected: [Spot], file: StaticString = #filePath, line: UInt = #line) {
-    XCTAssertEqual(spots(lint(source)), expected, file: file, line: line)
+func assertSpots(_ source: String, _ expected: [Spot], _ message: String = "", file: StaticString = #filePath, line: UInt = #line) {
+    XCTAssertEqual(spots(lint(source)), expected, message, file: file, line: line)
 }
 
 /// Applies the first fix of every finding with `code` and returns the new text.

@@ -8,8 +8,8 @@ public struct HS208: Rule {
     public static let title = LocalizedText(vi: "Người được đề nghị Bằng khen giữ chức vụ lãnh đạo", en: "Certificate of Merit nominee holds a leadership post")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Chỉ tiêu Bằng khen rất ít (01 cá nhân); kế hoạch ưu tiên cá nhân không giữ chức vụ lãnh đạo. Đây là lưu ý, không phải lỗi.",
-            en: "The Certificate of Merit quota is tiny (one individual); the plan gives priority to people without a leadership post. A note, not an error."),
+            vi: "Chỉ tiêu Bằng khen rất ít (01 cá nhân); kế hoạch ưu tiên cá nhân không giữ chức vụ lãnh đạo. Đây là lưu ý, không phải lỗi. Chức vụ có thể ghi nhiều chức danh, cách nhau bằng dấu phẩy hoặc chấm phẩy; một chức danh là lãnh đạo khi nó bắt đầu bằng một chức danh lãnh đạo trong hồ sơ cấu hình (profile) (\"Phó Trưởng phòng Tổng hợp\", \"kiêm Tổ trưởng\" là lãnh đạo; \"Thư ký Phó Chủ tịch UBND tỉnh\" thì không).",
+            en: "The Certificate of Merit quota is tiny (one individual); the plan gives priority to people without a leadership post. A note, not an error. Chức vụ may list several posts separated by commas or semicolons; a post is a leader's when it begins with one of the profile's leadership titles (\"Phó Trưởng phòng Tổng hợp\" and \"kiêm Tổ trưởng\" are; \"Thư ký Phó Chủ tịch UBND tỉnh\", an aide, is not)."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.4, Lưu ý: \"Ưu tiên xét chọn những tập thể nhỏ, cá nhân không giữ chức vụ lãnh đạo\".",
                              en: "Plan, III.4 note: \"priority to small collectives and individuals without leadership posts\"."),
         failingExample: "### Cá nhân: Lê Văn Bình\nChức vụ: Trưởng phòng\nHình thức: Bằng khen của Chủ tịch UBND tỉnh",
@@ -20,15 +20,27 @@ public struct HS208: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        let titles = context.profile.lookup.paddedLeadershipKeys
+        let titles = context.profile.lookup.leadershipKeys
         for nominee in context.dossier.nominees where nominee.kind == .individual {
             guard let form = nominee.awardForm, form.preferNonLeaders, let position = nominee.field(.position),
-                  !position.isBlank else { continue }
-            let folded = " " + Folding.key(position.value.map { $0.isLetter || $0.isNumber ? $0 : " " }.reduce(into: "") { $0.append($1) }) + " "
-            guard titles.contains(where: { folded.contains($0) }) else { continue }
+                  !position.isBlank, Self.holdsLeadershipPost(position.value, titles: titles) else { continue }
             sink.report(position.valueRange, LocalizedText(
                 vi: "\(nominee.name) giữ chức vụ lãnh đạo (\(position.value)); kế hoạch ưu tiên đề nghị \(form.name) cho cá nhân không giữ chức vụ lãnh đạo.",
                 en: "\(nominee.name) holds a leadership post (\(position.value)); the plan prefers nominees without one for \(form.name)."))
         }
+    }
+
+    /// Whether one of the posts in a `Chức vụ` value begins with a leadership title.
+    ///
+    /// Posts are separated by `,` or `;`; a leading `kiêm` ("concurrently") is not part of the
+    /// post. `Thư ký Phó Chủ tịch UBND tỉnh` is an aide's post, not a leader's: only the start counts.
+    static func holdsLeadershipPost(_ value: String, titles: [String]) -> Bool {
+        for post in value.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            let words = Folding.key(String(post.map { $0.isLetter || $0.isNumber ? $0 : " " }))
+            var folded = Substring(words + " ")
+            if folded.hasPrefix("kiem ") { folded = folded.dropFirst(5) }
+            if titles.contains(where: { folded.hasPrefix($0) }) { return true }
+        }
+        return false
     }
 }
