@@ -111,8 +111,23 @@ public struct DocumentNumber: Sendable, Equatable {
             guard !r.isEmpty, r.count <= 18 else { return nil }
             return r.reduce(0) { $0 * 10 + Int(bytes[$1] - 0x30) }
         }
+        /// Whether `r` is only dots, ellipses (U+2026), underscores and spaces, with at least one mark.
+        func isPlaceholder(_ r: Range<Int>) -> Bool {
+            guard slashes.count > 0 else { return false }
+            var i = r.lowerBound, marks = 0
+            while i < r.upperBound {
+                switch bytes[i] {
+                case 0x2E, 0x5F: marks += 1; i += 1
+                case 0x20: i += 1
+                case 0xE2 where i + 2 < r.upperBound && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6: marks += 1; i += 3
+                default: return false
+                }
+            }
+            return marks > 0
+        }
         func string(_ r: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[r]), as: UTF8.self) }
-        let first = piece(0)
+        // A placeholder number (`....../TTr-X`, `…/TTr-X`, `___/TTr-X`) is a blank one.
+        let first = isPlaceholder(piece(0)) ? piece(0).lowerBound..<piece(0).lowerBound : piece(0)
         guard isDigits(first) else { return nil }
         let serial = value(first)
         if !first.isEmpty && serial == nil { return nil }

@@ -282,6 +282,11 @@ final class CampaignRuleTests: XCTestCase {
 
     func testHS404PassesOnBlankNumber() {
         assertSpots(Fixture.replacing("Số: 12/TTr-TCHCQT", with: "Số: /TTr-TCHCQT"), [])
+        // Placeholders left for the clerk who registers the document are blank numbers too (FORMAT v1.1).
+        for placeholder in ["....../TTr-TCHCQT", "…/TTr-TCHCQT", "___/TTr-TCHCQT", " .... /TTr-TCHCQT"] {
+            assertSpots(Fixture.replacing("Số: 12/TTr-TCHCQT", with: "Số: \(placeholder)"), [], placeholder)
+        }
+        assertSpots(Fixture.replacing("Số: 12/TTr-TCHCQT", with: "Số: ..a../TTr-TCHCQT"), [Spot("HS404", 5, 5)])
     }
 
     func testHS405VoteArithmetic() {

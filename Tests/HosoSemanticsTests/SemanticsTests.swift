@@ -52,6 +52,9 @@ final class SemanticsTests: XCTestCase {
         XCTAssertEqual(DocumentNumber.parse("/TTr-TCHCQT")?.typeCode, "TTr")
         XCTAssertEqual(DocumentNumber.parse("12/TTr-TCHCQT;")?.raw, "12/TTr-TCHCQT")
         XCTAssertNil(DocumentNumber.parse("abc"))
+        XCTAssertEqual(DocumentNumber.parse("....../TTr-TCHCQT")?.serial, nil)
+        XCTAssertEqual(DocumentNumber.parse("....../TTr-TCHCQT")?.typeCode, "TTr")
+        XCTAssertNil(DocumentNumber.parse("......"))
         XCTAssertNil(DocumentNumber.parse("8/8"))
         XCTAssertEqual(dossier("# TỜ TRÌNH\nSố: 12/TTr-TCHCQT\n").toTrinhNumber?.serial, 12)
     }
