@@ -133,9 +133,14 @@ struct DossierBuilder {
                        fields: fields, ratings: ratings, awardForm: awardForm)
     }
 
-    mutating func yearRating(year: Int, range: Range<Int>, valueRange: Range<Int>) -> YearRating {
+    mutating func yearRating(year: Int, range: Range<Int>, valueRange wholeValue: Range<Int>) -> YearRating {
+        var valueRange = wholeValue
+        var match = profile.lookup.ratingByKey[tree.text.key(wholeValue)]
+        if match == nil {
+            valueRange = ratingPhrase(wholeValue)
+            match = profile.lookup.ratingByKey[tree.text.key(valueRange)]
+        }
         let text = Folding.nfc(tree.string(valueRange))
-        let match = profile.lookup.ratingByKey[tree.text.key(valueRange)]
         let rating = match.map { profile.ratings[$0.index] }
         let isAbbreviation = match?.isAbbreviation ?? false
         if let rating, !isAbbreviation {
@@ -378,6 +383,32 @@ struct DossierBuilder {
             if i > s { result.append(s..<i) }
         }
         return result
+    }
+
+    /// The rating phrase of a value, without a note after it (FORMAT v1.1).
+    ///
+    /// The note starts at `(`, `;`, `,` or a dash between spaces (` - `, ` – `, ` — `); the
+    /// phrase is what precedes it, trimmed of spaces, emphasis and a final `.`. A value that
+    /// begins with its note is kept whole.
+    func ratingPhrase(_ value: Range<Int>) -> Range<Int> {
+        let bytes = tree.text.bytes
+        var end = value.upperBound
+        var i = value.lowerBound
+        scan: while i < value.upperBound {
+            switch bytes[i] {
+            case 0x28, 0x3B, 0x2C: end = i; break scan
+            case 0x20:
+                var j = i + 1
+                if j < value.upperBound, bytes[j] == 0x2D { j += 1 }
+                else if j + 2 < value.upperBound, bytes[j] == 0xE2, bytes[j + 1] == 0x80, bytes[j + 2] == 0x93 || bytes[j + 2] == 0x94 { j += 3 }
+                if j > i + 1, j == value.upperBound || ByteClass.spaceLength(bytes, at: j, end: value.upperBound) > 0 { end = i; break scan }
+                i += 1
+            default: i += 1
+            }
+        }
+        var phrase = trimmed(value.lowerBound..<end)
+        while !phrase.isEmpty, [0x2E, 0x3A].contains(bytes[phrase.upperBound - 1]) { phrase = trimmed(phrase.lowerBound..<phrase.upperBound - 1) }
+        return phrase.isEmpty ? value : phrase
     }
 
     func trimmed(_ range: Range<Int>) -> Range<Int> {

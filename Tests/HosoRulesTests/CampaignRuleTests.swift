@@ -80,6 +80,25 @@ final class CampaignRuleTests: XCTestCase {
 
     func testHS207PassesSpelledOut() { assertSpots(Fixture.clean, []) }
 
+    /// A note after the rating phrase (in parentheses, after ` - `, `;` or `,`) is not part of the rating.
+    func testRatingsWithANote() {
+        let noted = Fixture.replacing(hoaRatings, with: hoaRatings
+            .replacingOccurrences(of: "Năm 2019: Hoàn thành tốt nhiệm vụ", with: "Năm 2019: Hoàn thành tốt nhiệm vụ (Quyết định số 12/QĐ-VPUB ngày 30/12/2019)")
+            .replacingOccurrences(of: "Năm 2020: Hoàn thành xuất sắc nhiệm vụ", with: "Năm 2020: *Hoàn thành xuất sắc nhiệm vụ* – tiêu biểu của phòng.")
+            .replacingOccurrences(of: "Năm 2021: Hoàn thành tốt nhiệm vụ", with: "Năm 2021: Hoàn thành tốt nhiệm vụ; đã được Chánh Văn phòng phê duyệt"))
+        assertSpots(noted, [])
+        // The note stays where it is when the abbreviation before it is spelled out.
+        let abbreviated = noted.replacingOccurrences(of: "Năm 2019: Hoàn thành tốt nhiệm vụ (", with: "Năm 2019: HTTNV (")
+        assertSpots(abbreviated, [Spot("HS207", 19, 11)])
+        XCTAssertEqual(applyingFixes(of: "HS207", to: abbreviated), noted)
+        // A misspelt or unknown phrase is reported without its note.
+        let misspelt = noted.replacingOccurrences(of: "Năm 2019: Hoàn thành tốt nhiệm vụ (", with: "Năm 2019: Hoàn thành tôt nhiệm vụ (")
+        XCTAssertEqual(lint(misspelt).findings.map(\.message.vi), ["Mức xếp loại \"Hoàn thành tôt nhiệm vụ\" nên viết đúng cách viết chuẩn: \"Hoàn thành tốt nhiệm vụ\"."])
+        let unknown = noted.replacingOccurrences(of: "Năm 2019: Hoàn thành tốt nhiệm vụ (", with: "Năm 2019: Hoàn thành tất nhiệm vụ (")
+        XCTAssertEqual(lint(unknown).findings.map(\.code), ["HS202", "HS210"])
+        XCTAssertEqual(lint(unknown).findings[0].message.vi, "\"Hoàn thành tất nhiệm vụ\" không phải mức xếp loại; có phải \"Hoàn thành tốt nhiệm vụ\"?")
+    }
+
     func testHS208LeaderForBangKhen() {
         let source = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Phó Trưởng phòng\nHình")
         assertSpots(source, [Spot("HS208", 17, 10)])
