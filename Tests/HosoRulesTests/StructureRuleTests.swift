@@ -143,6 +143,9 @@ final class StructureRuleTests: XCTestCase {
 
     func testHS108AcceptsAliasesAsCanonical() {
         assertSpots(Fixture.replacing("Hình thức: Bằng khen của Chủ tịch UBND tỉnh", with: "Hình thức: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"), [])
+        assertSpots(Fixture.replacing("Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh", with: "Hình thức: Giấy khen của Chánh Văn phòng Ủy ban nhân dân tỉnh"), [])
+        assertSpots(Fixture.replacing("Về việc:", with: "V/v:"), [])
+        XCTAssertEqual(lint(Fixture.replacing("Hình thức: Bằng khen của Chủ tịch UBND tỉnh", with: "Hình thức: Cấp Nhà nước")).findings.map(\.code), ["HS213"])
         // Old tone placement in an alias ("Uỷ") is folded and corrected to the alias it matches.
         let source = Fixture.replacing("Hình thức: Bằng khen của Chủ tịch UBND tỉnh", with: "Hình thức: Bằng khen của Chủ tịch Uỷ ban nhân dân tỉnh")
         assertSpots(source, [Spot("HS108", 18, 12)])
