@@ -18,6 +18,15 @@ public struct EncodingProblem: Sendable, Equatable {
     public let line: Int
     /// The legacy encoding the bytes most resemble.
     public let likelyEncoding: LegacyEncoding
+    /// The whole file read in `likelyEncoding`, when that reading is surely Vietnamese (HS001's fix).
+    public let converted: String?
+
+    public init(byteOffset: Int, line: Int, likelyEncoding: LegacyEncoding, converted: String? = nil) {
+        self.byteOffset = byteOffset
+        self.line = line
+        self.likelyEncoding = likelyEncoding
+        self.converted = converted
+    }
 }
 
 /// Turns a file's raw bytes into `SourceText`.
@@ -48,7 +57,9 @@ public enum SourceDecoder {
         }
         let repaired = Array(String(decoding: body, as: UTF8.self).utf8)
         let line = LineIndex(Array(body[..<bad])).lineStarts.count - 1
-        let problem = EncodingProblem(byteOffset: bad, line: line, likelyEncoding: guessLegacyEncoding(body))
+        let likely = guessLegacyEncoding(body)
+        let converted = LegacyDecoder.decodeFile(body, as: likely).flatMap { LegacyDecoder.looksVietnamese($0) ? $0 : nil }
+        let problem = EncodingProblem(byteOffset: bad, line: line, likelyEncoding: likely, converted: converted)
         return (SourceText(utf8: repaired, encoding: encoding), problem)
     }
 
@@ -70,33 +81,34 @@ public enum SourceDecoder {
     /// The offset of the first byte that breaks UTF-8 (overlongs, surrogates and > U+10FFFF included).
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { p -> Int? in
-            let n = p.count
             var i = 0
-            while i < n {
-                let b = p[i]
-                if b < 0x80 { i += 1; continue }
-                func cont(_ k: Int) -> Bool { i + k < n && p[i + k] & 0xC0 == 0x80 }
-                if b >= 0xC2 && b <= 0xDF {
-                    guard cont(1) else { return i }
-                    i += 2
-                } else if b >= 0xE0 && b <= 0xEF {
-                    guard cont(1), cont(2) else { return i }
-                    let b1 = p[i + 1]
-                    if b == 0xE0 && b1 < 0xA0 { return i }
-                    if b == 0xED && b1 >= 0xA0 { return i }
-                    i += 3
-                } else if b >= 0xF0 && b <= 0xF4 {
-                    guard cont(1), cont(2), cont(3) else { return i }
-                    let b1 = p[i + 1]
-                    if b == 0xF0 && b1 < 0x90 { return i }
-                    if b == 0xF4 && b1 >= 0x90 { return i }
-                    i += 4
-                } else {
-                    return i
-                }
+            while i < p.count {
+                if p[i] < 0x80 { i += 1; continue }
+                guard let n = utf8SequenceLength(p, at: i) else { return i }
+                i += n
             }
             return nil
         }
+    }
+
+    /// The length of the valid multi-byte UTF-8 sequence starting at `i`, or nil when none does.
+    static func utf8SequenceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
+        let b = p[i]
+        func cont(_ k: Int) -> Bool { i + k < p.count && p[i + k] & 0xC0 == 0x80 }
+        if b >= 0xC2 && b <= 0xDF {
+            return cont(1) ? 2 : nil
+        } else if b >= 0xE0 && b <= 0xEF {
+            guard cont(1), cont(2) else { return nil }
+            let b1 = p[i + 1]
+            if b == 0xE0 && b1 < 0xA0 || b == 0xED && b1 >= 0xA0 { return nil }
+            return 3
+        } else if b >= 0xF0 && b <= 0xF4 {
+            guard cont(1), cont(2), cont(3) else { return nil }
+            let b1 = p[i + 1]
+            if b == 0xF0 && b1 < 0x90 || b == 0xF4 && b1 >= 0x90 { return nil }
+            return 4
+        }
+        return nil
     }
 
     /// Guesses which legacy encoding produced bytes that are not UTF-8.

@@ -14,9 +14,18 @@ final class TextRuleTests: XCTestCase {
         let result = Linter().lint(bytes: raw)
         XCTAssertEqual(spots(result), [Spot("HS001", 3, 1)])
         XCTAssertEqual(result.findings[0].message.vi,
-                       "Tệp không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở dòng 3; có lẽ là bảng mã TCVN3/ABC). Hãy chuyển mã sang Unicode dựng sẵn (UTF-8) rồi kiểm tra lại; các lỗi khác chưa được kiểm tra.")
+                       "Tệp không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở dòng 3; có lẽ là bảng mã TCVN3/ABC). Có thể chuyển mã cả tệp sang UTF-8 (sửa nhanh trong trình soạn thảo, hoặc `hoso lint --fix --unsafe-fixes`), đọc lại rồi kiểm tra lại; các lỗi khác chưa được kiểm tra.")
+        // The whole-file conversion is unsafe: it changes the file's encoding, so a person proofreads it.
+        let fix = try! XCTUnwrap(result.findings[0].fixes.first)
+        XCTAssertFalse(fix.isSafe)
+        XCTAssertEqual(fix.edits.map(\.newText), ["Đơn vị: Phòng Tổng hợp\n\nCộng hòa xã hội\n# KHÔNG PHẢI PHẦN\n"])
         let vni: [UInt8] = "Coäng hoøa xaõ hoäi".unicodeScalars.map { UInt8($0.value) }
         XCTAssertTrue(Linter().lint(bytes: vni).findings[0].message.en.contains("probably VNI-Windows"))
+        XCTAssertEqual(Linter().lint(bytes: vni).findings[0].fixes.first?.edits.map(\.newText), ["Cộng hòa xã hội"])
+        // Too little to be sure of the encoding: the finding stands, without a conversion.
+        let short = Array("Đơn vị: Phòng ".utf8) + [0xA7, 0xE9, 0x0A]
+        XCTAssertEqual(Linter().lint(bytes: short).findings.map(\.fixes.count), [0])
+        XCTAssertTrue(Linter().lint(bytes: short).findings[0].message.vi.contains("Hãy chuyển mã sang Unicode dựng sẵn (UTF-8), ví dụ bằng Unikey, rồi kiểm tra lại"))
     }
 
     func testHS001PassesUTF16WithBOM() {
@@ -59,8 +68,38 @@ final class TextRuleTests: XCTestCase {
             .replacingOccurrences(of: "Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Phoøng hoïp")
         assertSpots(source, [Spot("HS004", 7, 11), Spot("HS004", 36, 11)])
         let result = lint(source)
-        XCTAssertTrue(result.findings[0].message.vi.hasPrefix("\"Céng hßa x· héi\" là chữ bị lỗi phông (có lẽ gõ bằng bảng mã TCVN3/ABC"))
-        XCTAssertTrue(result.findings[1].message.vi.contains("VNI-Windows"))
+        XCTAssertEqual(result.findings[0].message.vi, "\"Céng hßa x· héi\" là chữ bị lỗi phông: văn bản gõ bằng bảng mã TCVN3/ABC đã bị đọc sai. Đọc đúng bảng mã thì là \"Cộng hòa xã hội\"; chuyển mã đoạn này (sửa nhanh trong trình soạn thảo) rồi đọc lại.")
+        XCTAssertEqual(result.findings[1].message.en, "\"Phoøng hoïp\" is garbled: text typed in VNI-Windows was read with the wrong encoding. Read in that encoding it says \"Phòng họp\"; convert the passage (a quick fix in the editor) and proofread it.")
+        // The conversion is offered, as an unsafe fix: never applied by a plain --fix.
+        XCTAssertEqual(result.findings.map { $0.fixes.map(\.isSafe) }, [[false], [false]])
+        XCTAssertEqual(applyingFixes(of: "HS004", to: source), Fixture.replacing("Kính gửi: Chánh Văn phòng UBND tỉnh", with: "Kính gửi: Cộng hòa xã hội")
+            .replacingOccurrences(of: "Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Phòng họp"))
+    }
+
+    /// Whole sentences pasted from old Word files, as staff meet them: the run and its conversion.
+    func testHS004ConvertsPastedSentences() {
+        let cases: [(written: String, converted: String)] = [
+            ("§ång chÝ ®· ph¸t triÓn phong trµo thi ®ua trong toµn tØnh.", "Đồng chí đã phát triển phong trào thi đua trong toàn tỉnh"),
+            ("Ñoàng chí ñaõ phaùt trieån phong traøo thi ñua trong toaøn tænh.", "Đồng chí đã phát triển phong trào thi đua trong toàn tỉnh"),
+            ("CéNG HßA X· HéI CHñ NGHÜA VIÖT NAM", "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT"),
+            ("Là Tr­ëng phßng Tæ chøc của Văn phòng", "Trưởng phòng Tổ chức"),
+        ]
+        for (written, converted) in cases {
+            let source = Fixture.replacing("Địa điểm: Phòng họp tầng 3", with: "Địa điểm: \(written)")
+            let findings = lint(source).findings
+            XCTAssertEqual(findings.map(\.code), ["HS004"], written)
+            XCTAssertEqual(findings.first?.fixes.first?.edits.map(\.newText), [converted], written)
+        }
+    }
+
+    /// Correct foreign words, symbols and Word's spaces are not mojibake (RULES v1.1).
+    func testHS004PassesOnForeignWordsAndSymbols() {
+        for line in ["Học tập tại Institut Français và Đại học Göttingen; gặp señor García ở Café Ångström.",
+                     "Phối hợp với Université de Montréal, Zürich, Müller & Søren; naïve résumé façade Noël Citroën où Þór.",
+                     "Nhiệt độ 25°C, diện tích 30 m², giá 5 €, mục § 3, ± 2, « trích dẫn », tỉ lệ ½, Tổ·Văn thư, ö, ©.",
+                     "Phòng\u{00A0}họp\u{00A0}tầng\u{202F}3, Sơn\u{00A0}La"] {
+            assertSpots(Fixture.replacing("Địa điểm: Phòng họp tầng 3", with: "Địa điểm: \(line)"), [], line)
+        }
     }
 
     func testHS004PassesOnVietnameseLatin1Letters() {

@@ -8,8 +8,8 @@ public struct HS001: Rule {
                                             en: "File is not Unicode (UTF-8) text")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Tệp chứa byte không hợp lệ trong UTF-8, thường do soạn bằng bảng mã cũ (TCVN3/ABC, VNI-Windows, Windows-1258). Khi gặp lỗi này, các quy tắc khác không được kiểm tra trên tệp đó.",
-            en: "The file holds bytes that are not valid UTF-8, usually because it was typed in a legacy encoding (TCVN3/ABC, VNI-Windows, Windows-1258). No other rule runs on such a file."),
+            vi: "Tệp chứa byte không hợp lệ trong UTF-8, thường do soạn bằng bảng mã cũ (TCVN3/ABC, VNI-Windows, Windows-1258). Khi gặp lỗi này, các quy tắc khác không được kiểm tra trên tệp đó. Khi tệp đọc theo TCVN3 hoặc VNI chắc chắn là tiếng Việt, có sửa nhanh (không an toàn, cần đọc lại) chuyển mã cả tệp sang UTF-8.",
+            en: "The file holds bytes that are not valid UTF-8, usually because it was typed in a legacy encoding (TCVN3/ABC, VNI-Windows, Windows-1258). No other rule runs on such a file. When the file read as TCVN3 or VNI is surely Vietnamese, an unsafe fix (proofread it) converts the whole file to UTF-8."),
         basis: LocalizedText(vi: "Nghị định 30/2020/NĐ-CP: văn bản dùng bộ mã Unicode theo TCVN 6909:2001.",
                              en: "Decree 30/2020/NĐ-CP: documents use Unicode per TCVN 6909:2001."),
         failingExample: "(tệp lưu bằng bảng mã TCVN3: \"Céng hßa\" dưới dạng byte)",
@@ -30,8 +30,19 @@ public struct HS001: Rule {
             encodingName = LocalizedText(vi: "có lẽ là bảng mã \(problem.likelyEncoding.rawValue)",
                                          en: "probably \(problem.likelyEncoding.rawValue)")
         }
+        var fixes: [Fix] = []
+        if let converted = problem.converted {
+            let name = problem.likelyEncoding.rawValue
+            fixes = [Fix(title: LocalizedText(vi: "Chuyển mã cả tệp từ \(name) sang Unicode (UTF-8)", en: "Convert the whole file from \(name) to Unicode (UTF-8)"),
+                         edits: [TextEdit(range: 0..<context.text.bytes.count, newText: converted)], isSafe: false)]
+        }
+        let how = fixes.isEmpty
+            ? LocalizedText(vi: "Hãy chuyển mã sang Unicode dựng sẵn (UTF-8), ví dụ bằng Unikey, rồi kiểm tra lại",
+                            en: "Convert it to precomposed Unicode (UTF-8), e.g. with Unikey, and check again")
+            : LocalizedText(vi: "Có thể chuyển mã cả tệp sang UTF-8 (sửa nhanh trong trình soạn thảo, hoặc `hoso lint --fix --unsafe-fixes`), đọc lại rồi kiểm tra lại",
+                            en: "The whole file can be converted to UTF-8 (a quick fix in the editor, or `hoso lint --fix --unsafe-fixes`); proofread it and check again")
         sink.report(context.text.contentRange(ofLine: line), LocalizedText(
-            vi: "Tệp không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở dòng \(line + 1); \(encodingName.vi)). Hãy chuyển mã sang Unicode dựng sẵn (UTF-8) rồi kiểm tra lại; các lỗi khác chưa được kiểm tra.",
-            en: "The file is not valid UTF-8 (first bad byte on line \(line + 1); \(encodingName.en)). Convert it to precomposed Unicode (UTF-8) and check again; nothing else was checked."))
+            vi: "Tệp không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở dòng \(line + 1); \(encodingName.vi)). \(how.vi); các lỗi khác chưa được kiểm tra.",
+            en: "The file is not valid UTF-8 (first bad byte on line \(line + 1); \(encodingName.en)). \(how.en); nothing else was checked."), fixes: fixes)
     }
 }
