@@ -113,6 +113,14 @@ final class TextRuleTests: XCTestCase {
         XCTAssertEqual(applyingFixes(of: "HS005", to: source), Fixture.clean.replacingOccurrences(of: "Chuyên viên\nHình", with: "Chuyên viên\nHình"))
     }
 
+    /// A soft hyphen from Word and a C1 control are invisible; inside TCVN3 mojibake U+00AD is a letter (ư).
+    func testHS005SoftHyphenAndC1ControlsButNotInsideMojibake() {
+        let source = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Chuyên\u{AD}viên\u{85}\nHình")
+        assertSpots(source, [Spot("HS005", 17, 16), Spot("HS005", 17, 21)])
+        XCTAssertEqual(lint(source).findings.map(\.message.vi), ["Ký tự ẩn/điều khiển U+00AD; hãy xoá.", "Ký tự ẩn/điều khiển U+0085; hãy xoá."])
+        XCTAssertEqual(lint(Fixture.replacing("Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Tr\u{AD}êng phßng")).findings.map(\.code), ["HS004"])
+    }
+
     func testHS005AllowsLeadingBOMTabsAndCRLF() {
         let raw = [0xEF, 0xBB, 0xBF] + Array(Fixture.clean.replacingOccurrences(of: "\n", with: "\r\n")
             .replacingOccurrences(of: "Chức vụ: Chuyên viên", with: "Chức vụ:\tChuyên viên").utf8)

@@ -1,6 +1,6 @@
 import HosoText
 
-/// HS005: invisible or control characters (zero-width, bidi controls, C0 controls, stray BOM).
+/// HS005: invisible or control characters (zero-width, soft hyphen, bidi controls, C0/C1 controls, stray BOM).
 public struct HS005: Rule {
     public static let code = "HS005"
     public static let defaultSeverity = Severity.warning
@@ -8,8 +8,8 @@ public struct HS005: Rule {
     public static let title = LocalizedText(vi: "Ký tự ẩn hoặc ký tự điều khiển", en: "Invisible or control characters")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Ký tự không nhìn thấy: khoảng trắng độ rộng 0 (U+200B–U+200D, U+2060), BOM giữa văn bản (U+FEFF), ký tự điều khiển hướng chữ (U+202A–U+202E, U+2066–U+2069), ký tự điều khiển C0 (trừ tab, CR, LF). Chúng thường lọt vào khi sao chép từ web hoặc PDF và làm hỏng việc so khớp tên, số hiệu.",
-            en: "Invisible characters: zero-width spaces (U+200B–U+200D, U+2060), a BOM inside the text (U+FEFF), bidi controls (U+202A–U+202E, U+2066–U+2069), C0 controls other than tab, CR, LF. They come in when copying from web pages or PDFs and break matching of names and numbers."),
+            vi: "Ký tự không nhìn thấy: khoảng trắng độ rộng 0 (U+200B–U+200D, U+2060), BOM giữa văn bản (U+FEFF), dấu gạch nối mềm (U+00AD), ký tự điều khiển hướng chữ (U+202A–U+202E, U+2066–U+2069), ký tự điều khiển C0 (trừ tab, CR, LF) và C1 (U+0080–U+009F). Trong đoạn chữ lỗi phông TCVN3, U+00AD là chữ \"ư\" bị đọc sai: khi đó HS004 báo và chuyển mã, HS005 không báo. Chúng thường lọt vào khi sao chép từ web hoặc PDF và làm hỏng việc so khớp tên, số hiệu.",
+            en: "Invisible characters: zero-width spaces (U+200B–U+200D, U+2060), a BOM inside the text (U+FEFF), soft hyphens (U+00AD), bidi controls (U+202A–U+202E, U+2066–U+2069), C0 controls other than tab, CR, LF, and C1 controls (U+0080–U+009F). Inside TCVN3 mojibake U+00AD is a misread \"ư\": HS004 reports and converts it there, not HS005. They come in when copying from web pages or PDFs and break matching of names and numbers."),
         basis: LocalizedText(vi: "Định dạng .hoso (FORMAT.md): văn bản thuần.", en: "The .hoso format (FORMAT.md): plain text."),
         failingExample: "Chức vụ: Chuyên\u{200B}viên   (có U+200B giữa hai chữ)",
         passingExample: "Chức vụ: Chuyên viên",
@@ -38,6 +38,10 @@ public struct HS005: Rule {
             var scalar: UInt32 = 0
             if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
                 length = 1; scalar = UInt32(b)
+            } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAD || bytes[i + 1] < 0xA0 {
+                // Soft hyphen U+00AD and C1 controls U+0080–U+009F, unless they are letters of
+                // TCVN3 mojibake (0xAD is ư there): HS004 converts those, deleting would lose them.
+                if !isInsideMojibake(context.text, i) { length = 2; scalar = UInt32(bytes[i + 1]) }
             } else if b == 0xE2 || b == 0xEF {
                 let decoded = UTF8Scalar.decode(bytes, at: i)
                 switch decoded.scalar {
@@ -61,5 +65,11 @@ public struct HS005: Rule {
             }
         }
         flush()
+    }
+
+    /// Whether byte `offset` lies in a run HS004 reports as mojibake.
+    func isInsideMojibake(_ text: SourceText, _ offset: Int) -> Bool {
+        let range = text.contentRange(ofLine: text.line(ofByte: offset))
+        return MojibakeScanner.runs(in: text.string(range)).contains { $0.utf8Range.contains(offset - range.lowerBound) }
     }
 }
