@@ -356,19 +356,14 @@ struct DossierBuilder {
             && u.dropFirst(2).contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    /// Where the reason's dash ends if `word` starts with `--`, `–` (U+2013) or `—` (U+2014).
+    /// Where the reason's dash ends if `word` starts with `--` (FORMAT.md: only two or more
+    /// hyphens open a reason; an en or em dash does not, and HS010 says so).
     func reasonDashEnd(_ word: Range<Int>) -> Int? {
         let bytes = tree.text.bytes
-        if word.count >= 2, bytes[word.lowerBound] == 0x2D, bytes[word.lowerBound + 1] == 0x2D {
-            var e = word.lowerBound + 2
-            while e < word.upperBound && bytes[e] == 0x2D { e += 1 }
-            return e
-        }
-        if word.count >= 3, bytes[word.lowerBound] == 0xE2, bytes[word.lowerBound + 1] == 0x80,
-           bytes[word.lowerBound + 2] == 0x93 || bytes[word.lowerBound + 2] == 0x94 {
-            return word.lowerBound + 3
-        }
-        return nil
+        guard word.count >= 2, bytes[word.lowerBound] == 0x2D, bytes[word.lowerBound + 1] == 0x2D else { return nil }
+        var e = word.lowerBound + 2
+        while e < word.upperBound && bytes[e] == 0x2D { e += 1 }
+        return e
     }
 
     func tokens(_ range: Range<Int>) -> [Range<Int>] {

@@ -130,7 +130,7 @@ public struct SuppressionDirective: Sendable {
     public let codes: [(code: String, range: Range<Int>)]
     /// Words before the reason that are not shaped like codes (HS010).
     public let strayWords: [Range<Int>]
-    /// The text after ` -- ` (or an en/em dash, as Word writes it), trimmed; nil when none.
+    /// The text after ` -- `, trimmed; nil when none.
     public let reason: String?
     /// The 0-based line the comment starts on: where HS010 and HS011 are reported.
     public let firstLine: Int

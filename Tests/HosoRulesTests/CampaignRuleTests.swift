@@ -255,8 +255,9 @@ final class CampaignRuleTests: XCTestCase {
     func testHS308TypeCodeMismatchAndMalformed() {
         let source = Fixture.replacing("Căn cứ Biên bản họp xét", with: "Căn cứ Kế hoạch số 12/QĐ-UBND ngày 01/3/2022 của UBND tỉnh;\nCăn cứ Biên bản họp xét")
             .replacingOccurrences(of: "Nghị định số 91/2017/NĐ-CP", with: "Nghị định số 91/2017/ND-CP")
-        assertSpots(source, [Spot("HS305", 12, 8), Spot("HS308", 12, 20), Spot("HS301", 50, 42), Spot("HS308", 50, 42)])
-        XCTAssertEqual(lint(source).findings[3].message.vi, "Ký hiệu \"ND\" trong \"91/2017/ND-CP\" phải viết là \"NĐ\".")
+        // `ND` for `NĐ` is HS308 alone, never also HS301 (RULES.md), and still cites 91/2017 (no HS302).
+        assertSpots(source, [Spot("HS305", 12, 8), Spot("HS308", 12, 20), Spot("HS308", 50, 42)])
+        XCTAssertEqual(lint(source).findings[2].message.vi, "Ký hiệu \"ND\" trong \"91/2017/ND-CP\" phải viết là \"NĐ\".")
     }
 
     func testHS308PassesOnWellFormedNumbers() { assertSpots(Fixture.clean, []) }

@@ -162,7 +162,7 @@ final class StructureRuleTests: XCTestCase {
 
     func testHS109NomineeBlocksWithoutTheListHeading() {
         let source = Fixture.replacing("## DANH SÁCH ĐỀ NGHỊ\n\n", with: "")
-        assertSpots(source, [Spot("HS109", 4, 1)])
+        assertSpots(source, [Spot("HS109", 14, 1)])
         let finding = lint(source).findings[0]
         XCTAssertEqual(finding.fixes.first?.isSafe, false)
         // The fix puts the heading back; the nominees were read all along, so nothing else is reported.

@@ -154,13 +154,16 @@ final class TextRuleTests: XCTestCase {
         assertSpots(noCode, [Spot("HS010", 17, 6), Spot("HS108", 18, 1)])
         // A reason without " -- ": its words are HS010, the code beside them still works.
         let stray = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108 mẫu cũ -->\nChuc vu: Chuyên viên\nHình")
-        assertSpots(stray, [Spot("HS010", 17, 35), Spot("HS010", 17, 39)])
+        assertSpots(stray, [Spot("HS010", 17, 35)])
+        XCTAssertEqual(lint(stray).findings[0].message.vi, "\"mẫu cũ\" không phải mã quy tắc; lý do tắt kiểm tra phải viết sau \" -- \" (hai dấu gạch nối), ví dụ <!-- hoso-disable-next-line HS208 -- lý do -->.")
         // Words of a reason are never codes, even when they look like one.
         let reason = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108 -- như HS113, xem HS999 -->\nChuc vu: Chuyên viên\nHình")
         assertSpots(reason, [])
         XCTAssertEqual(lint(reason).suppressed.first?.reason, "như HS113, xem HS999")
-        // An en dash, as Word writes "--", starts a reason too.
-        assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108 – mẫu cũ -->\nChuc vu: Chuyên viên\nHình"), [])
+        // An en dash (Word's autocorrect of "--") does not open a reason (FORMAT.md): HS010 says why; HS108 stays off.
+        let dashed = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108 – mẫu cũ -->\nChuc vu: Chuyên viên\nHình")
+        assertSpots(dashed, [Spot("HS010", 17, 35)])
+        XCTAssertEqual(lint(dashed).findings[0].message.en, "\"– mẫu cũ\" is not a rule code; a reason goes after \" -- \" (two hyphens) (a dash \"–\" does not open a reason; editors such as Word turn \"--\" into \"–\"), e.g. <!-- hoso-disable-next-line HS208 -- reason -->.")
         // An ordinary comment is not a directive.
         assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- Ghi chú: hồ sơ bổ sung ngày 17/5 -->\nChức vụ: Chuyên viên\nHình"), [])
     }

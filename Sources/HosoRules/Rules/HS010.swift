@@ -10,8 +10,8 @@ public struct HS010: Rule {
                                             en: "Malformed suppression comment or unknown rule code")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Chú thích tắt kiểm tra phải viết đúng một trong ba chỉ thị <!-- hoso-disable MÃ … -->, <!-- hoso-enable [MÃ …] --> hoặc <!-- hoso-disable-next-line MÃ … --> và nêu ít nhất một mã có trong danh sách quy tắc (`hoso rules`); không có kiểu \"tắt tất cả\". Chỉ thị viết sai (hoso-disble, hoso-disable-nextline), chỉ thị không nêu mã, hoặc một từ không phải mã (ngoài phần lý do sau \" -- \") đều là HS010, và phần sai không tắt được gì; các mã đúng bên cạnh vẫn có tác dụng.",
-            en: "A suppression comment must be one of <!-- hoso-disable CODE … -->, <!-- hoso-enable [CODE …] --> or <!-- hoso-disable-next-line CODE … --> and name at least one code from the rule list (`hoso rules`); there is no \"disable everything\". A misspelled directive (hoso-disble, hoso-disable-nextline), a directive naming no code, or a word that is not a code (outside the reason after \" -- \") is HS010 and turns nothing off; valid codes beside it still work."),
+            vi: "Chú thích tắt kiểm tra phải viết đúng một trong ba chỉ thị <!-- hoso-disable MÃ … -->, <!-- hoso-enable [MÃ …] --> hoặc <!-- hoso-disable-next-line MÃ … --> và nêu ít nhất một mã có trong danh sách quy tắc (`hoso rules`); không có kiểu \"tắt tất cả\". Chỉ thị viết sai (hoso-disble, hoso-disable-nextline), chỉ thị không nêu mã, hoặc một từ không phải mã (ngoài phần lý do sau \" -- \") đều là HS010, và phần sai không tắt được gì; các mã đúng bên cạnh vẫn có tác dụng. Lý do chỉ bắt đầu sau hai dấu gạch nối \"--\": dấu gạch ngang \"–\" hay \"—\" (Word hay tự đổi \"--\" thành \"–\") không mở phần lý do. Các từ sai trong một chú thích được báo chung một lần.",
+            en: "A suppression comment must be one of <!-- hoso-disable CODE … -->, <!-- hoso-enable [CODE …] --> or <!-- hoso-disable-next-line CODE … --> and name at least one code from the rule list (`hoso rules`); there is no \"disable everything\". A misspelled directive (hoso-disble, hoso-disable-nextline), a directive naming no code, or a word that is not a code (outside the reason after \" -- \") is HS010 and turns nothing off; valid codes beside it still work. Only two hyphens \"--\" open a reason: an en or em dash (Word turns \"--\" into \"–\") does not. The stray words of one comment are reported once."),
         basis: LocalizedText(vi: "Định dạng .hoso, mục chú thích tắt kiểm tra.",
                              en: "The .hoso format, suppression comments."),
         failingExample: "<!-- hoso-disable-next-line HS999 -->\n<!-- hoso-disable -->\n<!-- hoso-disble HS208 -->",
@@ -39,11 +39,18 @@ public struct HS010: Rule {
                     en: "\"\(written)\" names no rule code, so it turns nothing off (there is no disable-everything); name the codes, e.g. <!-- \(written) HS208 -->."))
                 continue
             }
-            for word in directive.strayWords {
-                let stray = text.string(word)
-                sink.report(directive.reportRange(word, in: text), LocalizedText(
-                    vi: "\"\(stray)\" không phải mã quy tắc; lý do tắt kiểm tra phải viết sau \" -- \", ví dụ <!-- \(written) HS208 -- lý do -->.",
-                    en: "\"\(stray)\" is not a rule code; a reason goes after \" -- \", e.g. <!-- \(written) HS208 -- reason -->."))
+            // One finding per comment for its stray words, which are usually one reason written wrong.
+            if let first = directive.strayWords.first, let last = directive.strayWords.last {
+                let words = text.string(first.lowerBound..<last.upperBound)
+                let stray = words.unicodeScalars.count > 40 ? String(String.UnicodeScalarView(words.unicodeScalars.prefix(40))) + "…" : words
+                let dashed = directive.strayWords.contains { ["\u{2013}", "\u{2014}"].contains(text.string($0).first.map(String.init) ?? "") }
+                let hint = dashed
+                    ? LocalizedText(vi: " (dấu \"–\" không mở phần lý do; trình soạn thảo như Word hay tự đổi \"--\" thành \"–\")",
+                                    en: " (a dash \"–\" does not open a reason; editors such as Word turn \"--\" into \"–\")")
+                    : LocalizedText(vi: "", en: "")
+                sink.report(directive.reportRange(first.lowerBound..<last.upperBound, in: text), LocalizedText(
+                    vi: "\"\(stray)\" không phải mã quy tắc; lý do tắt kiểm tra phải viết sau \" -- \" (hai dấu gạch nối)\(hint.vi), ví dụ <!-- \(written) HS208 -- lý do -->.",
+                    en: "\"\(stray)\" is not a rule code; a reason goes after \" -- \" (two hyphens)\(hint.en), e.g. <!-- \(written) HS208 -- reason -->."))
             }
             for (code, range) in directive.codes where RuleRegistry.rule(code: code) == nil {
                 let nearest = RuleRegistry.all.map { $0.code }.min { Folding.editDistance(code, $0) < Folding.editDistance(code, $1) }

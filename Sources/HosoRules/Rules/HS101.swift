@@ -42,7 +42,7 @@ public struct HS101: Rule {
             let edit = context.insertLines(skeleton(kind, dossier), before: next?.heading)
             let range = next.map { context.content($0.heading) } ?? edit.range
             sink.report(range, LocalizedText(
-                vi: "Hồ sơ thiếu phần \(kind.displayName.vi); hãy thêm \"# \(kind.canonicalTitle)\" trước \(next.map { "phần \"\(context.text.string(context.content($0.heading)))\"" } ?? "cuối tệp").",
+                vi: "Hồ sơ thiếu phần \(kind.displayName.vi); hãy thêm \"# \(kind.canonicalTitle)\" \(next.map { "trước phần \"\(context.text.string(context.content($0.heading)))\"" } ?? "vào cuối tệp").",
                 en: "The dossier has no \(kind.displayName.en) part; add \"# \(kind.canonicalTitle)\" \(next.map { "before \"\(context.text.string(context.content($0.heading)))\"" } ?? "at the end")."),
                 fixes: [Fix(title: LocalizedText(vi: "Chèn khung phần \(kind.canonicalTitle)", en: "Insert a \(kind.canonicalTitle) skeleton"),
                             edits: [edit], isSafe: false)])

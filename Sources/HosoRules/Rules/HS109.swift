@@ -24,8 +24,9 @@ public struct HS109: Rule {
         guard let part = dossier.toTrinh, dossier.nominees.isEmpty || !dossier.hasNomineeList else { return }
         if let first = dossier.nominees.first {
             // Nominee blocks stand in the Tờ trình, but not under the list: they are still read
-            // (so votes and reports are checked against them), and the heading is missing.
-            sink.report(context.content(part.heading), LocalizedText(
+            // (so votes and reports are checked against them), and the heading is missing where
+            // the finding stands: right above the first block.
+            sink.report(context.content(first.block.heading), LocalizedText(
                 vi: "Tờ trình có \(dossier.nominees.count) khối \"### Cá nhân/Tập thể\" nhưng không có mục \"## DANH SÁCH ĐỀ NGHỊ\"; hãy thêm dòng \"## DANH SÁCH ĐỀ NGHỊ\" ngay trước khối đầu tiên (\(first.name)).",
                 en: "The Tờ trình has \(dossier.nominees.count) \"### Cá nhân/Tập thể\" block(s) but no \"## DANH SÁCH ĐỀ NGHỊ\" section; add the line \"## DANH SÁCH ĐỀ NGHỊ\" right before the first block (\(first.name))."),
                 fixes: [Fix(title: LocalizedText(vi: "Chèn \"## DANH SÁCH ĐỀ NGHỊ\"", en: "Insert \"## DANH SÁCH ĐỀ NGHỊ\""),

@@ -1,3 +1,4 @@
+import HosoText
 import HosoSemantics
 
 /// HS301: a citation of a registry document with a wrong date, issuer code or symbol.
@@ -22,7 +23,8 @@ public struct HS301: Rule {
         for citation in context.dossier.citations {
             guard let document = context.profile.registryDocument(for: citation), let number = citation.number,
                   let numberRange = citation.numberRange else { continue }
-            if number.symbol != nil && number.raw != document.number {
+            // A symbol wrong only by diacritics or case (`ND` for `NĐ`) is HS308's alone (RULES.md).
+            if number.symbol != nil && number.raw != document.number && Folding.key(number.raw) != Folding.key(document.number) {
                 sink.report(numberRange, LocalizedText(
                     vi: "Số, ký hiệu \"\(number.raw)\" không đúng; \(document.type) này là \(document.number) ngày \(document.date.officialForm) của \(document.issuer).",
                     en: "The number \"\(number.raw)\" is wrong; this \(document.type) is \(document.number) of \(document.date.officialForm) by \(document.issuer)."),
