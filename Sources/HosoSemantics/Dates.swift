@@ -66,7 +66,9 @@ enum DateScanner {
     /// `ngày D tháng M năm YYYY`, any part possibly blank or dots; the words fold (`ngay`, `NGÀY`).
     static func spelled(at start: Int, end: Int, _ text: SourceText) -> DateMention? {
         let bytes = text.bytes
-        if start > 0, bytes[start - 1] >= 0x80 || (bytes[start - 1] | 0x20 >= 0x61 && bytes[start - 1] | 0x20 <= 0x7A) { return nil }
+        // Not inside a word: after a letter (ASCII or not) there is no date, after a Unicode space there may be.
+        if start > 0, ByteClass.spaceLength(bytes, before: start, start: 0) == 0,
+           bytes[start - 1] >= 0x80 || (bytes[start - 1] | 0x20 >= 0x61 && bytes[start - 1] | 0x20 <= 0x7A) { return nil }
         var i = start
         func word() -> Range<Int>? {
             while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }

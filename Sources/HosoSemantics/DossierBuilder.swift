@@ -173,10 +173,10 @@ struct DossierBuilder {
         while i < end && ByteClass.isEmphasis(bytes[i]) { i += 1 }
         func slash(_ at: Int) -> Int? {  // `/`, with spaces around it allowed (`8 / 9`)
             var j = at
-            while j < end && bytes[j] == 0x20 { j += 1 }
+            while j < end, case let n = ByteClass.spaceLength(bytes, at: j, end: end), n > 0 { j += n }
             guard j < end, bytes[j] == 0x2F else { return nil }
             j += 1
-            while j < end && bytes[j] == 0x20 { j += 1 }
+            while j < end, case let n = ByteClass.spaceLength(bytes, at: j, end: end), n > 0 { j += n }
             return j
         }
         if let (a, afterA) = number(i), let bStart = slash(afterA), let (b, afterB) = number(bStart) {
@@ -262,13 +262,22 @@ struct DossierBuilder {
         // Nearly always the text is one of the canonical spellings, byte for byte.
         if canonical.contains(where: { tree.text.bytes(range, equal: $0) }) { return }
         let written = tree.string(range)
-        let comparable = Folding.nfc(written.filter { $0 != "*" })
+        // Emphasis is ignored, and a Unicode space (Word's no-break space) is a space: neither is a misspelling.
+        let comparable = Folding.nfc(String(String.UnicodeScalarView(written.unicodeScalars.lazy.filter { $0 != "*" }.map(Self.asciiSpace))))
             .replacingLookalikes()
         guard !canonical.contains(comparable), let first = canonical.first else { return }
         // Prefer the canonical spelling nearest to what was written (an alias if it folds like one).
         let folded = Folding.key(written)
         let best = canonical.first { Folding.key($0) == folded } ?? first
         spellings.append(Spelling(range: range, written: written, canonical: best, target: target))
+    }
+
+    /// A Unicode space (U+00A0, U+2000–U+200A, U+202F, U+3000) as the ASCII space; other scalars as they are.
+    static func asciiSpace(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0xA0, 0x2000...0x200A, 0x202F, 0x3000: return " "
+        default: return scalar
+        }
     }
 
     /// Dates in prose, list items, field values and place-date lines.
@@ -390,16 +399,15 @@ struct DossierBuilder {
         var end = value.upperBound
         var i = value.lowerBound
         scan: while i < value.upperBound {
-            switch bytes[i] {
-            case 0x28, 0x3B, 0x2C: end = i; break scan
-            case 0x20:
-                var j = i + 1
-                if j < value.upperBound, bytes[j] == 0x2D { j += 1 }
-                else if j + 2 < value.upperBound, bytes[j] == 0xE2, bytes[j + 1] == 0x80, bytes[j + 2] == 0x93 || bytes[j + 2] == 0x94 { j += 3 }
-                if j > i + 1, j == value.upperBound || ByteClass.spaceLength(bytes, at: j, end: value.upperBound) > 0 { end = i; break scan }
-                i += 1
-            default: i += 1
-            }
+            if [0x28, 0x3B, 0x2C].contains(bytes[i]) { end = i; break }
+            let space = ByteClass.spaceLength(bytes, at: i, end: value.upperBound)  // Word's no-break space too
+            guard space > 0 else { i += 1; continue }
+            let dash = i + space
+            var j = dash
+            if j < value.upperBound, bytes[j] == 0x2D { j += 1 }
+            else if j + 2 < value.upperBound, bytes[j] == 0xE2, bytes[j + 1] == 0x80, bytes[j + 2] == 0x93 || bytes[j + 2] == 0x94 { j += 3 }
+            if j > dash, j == value.upperBound || ByteClass.spaceLength(bytes, at: j, end: value.upperBound) > 0 { end = i; break scan }
+            i += space
         }
         var phrase = trimmed(value.lowerBound..<end)
         while !phrase.isEmpty, [0x2E, 0x3A].contains(bytes[phrase.upperBound - 1]) { phrase = trimmed(phrase.lowerBound..<phrase.upperBound - 1) }
