@@ -8,8 +8,8 @@ public struct HS109: Rule {
     public static let title = LocalizedText(vi: "Tờ trình không có người/tập thể được đề nghị", en: "The Tờ trình proposes no one")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Tờ trình phải có mục \"## DANH SÁCH ĐỀ NGHỊ\" với ít nhất một khối \"### Cá nhân: <tên>\" hoặc \"### Tập thể: <tên>\".",
-            en: "The Tờ trình needs a \"## DANH SÁCH ĐỀ NGHỊ\" section with at least one \"### Cá nhân: <name>\" or \"### Tập thể: <name>\" block."),
+            vi: "Tờ trình phải có mục \"## DANH SÁCH ĐỀ NGHỊ\" với ít nhất một khối \"### Cá nhân: <tên>\" hoặc \"### Tập thể: <tên>\". Nếu đã có các khối \"###\" nhưng quên dòng \"## DANH SÁCH ĐỀ NGHỊ\", lỗi được báo ở khối đầu tiên, có sửa nhanh (không an toàn) chèn dòng đó; các khối vẫn được đọc như người được đề nghị nên biểu quyết và báo cáo vẫn được đối chiếu.",
+            en: "The Tờ trình needs a \"## DANH SÁCH ĐỀ NGHỊ\" section with at least one \"### Cá nhân: <name>\" or \"### Tập thể: <name>\" block. When \"###\" blocks are there but the \"## DANH SÁCH ĐỀ NGHỊ\" line is missing, the finding stands on the first block with an unsafe fix that inserts the line; the blocks are still read as nominees, so votes and reports are still checked against them."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: tờ trình nêu rõ thông tin hoặc kèm danh sách tập thể, cá nhân được đề nghị.",
                              en: "Plan, III.5.1: the submission states or lists the proposed collectives and individuals."),
         failingExample: "# TỜ TRÌNH\nSố: 12/TTr-TCHCQT\n(không có ## DANH SÁCH ĐỀ NGHỊ)",
@@ -33,7 +33,7 @@ public struct HS109: Rule {
                             edits: [context.insertLines(["## DANH SÁCH ĐỀ NGHỊ", ""], before: first.block.heading)], isSafe: false)])
         } else if dossier.hasNomineeList {
             sink.report(context.content(part.heading), LocalizedText(
-                vi: "Mục DANH SÁCH ĐỀ NGHỊ chưa có ai; thêm \"### Cá nhân: <họ tên>\" hoặc \"### Tập thể: <tên>\".",
+                vi: "Mục DANH SÁCH ĐỀ NGHỊ chưa có ai; thêm \"### Cá nhân: <họ tên>\" hoặc \"### Tập thể: <tên>\". Nếu đã có các khối \"###\" nhưng quên dòng \"## DANH SÁCH ĐỀ NGHỊ\", lỗi được báo ở khối đầu tiên, có sửa nhanh (không an toàn) chèn dòng đó; các khối vẫn được đọc như người được đề nghị nên biểu quyết và báo cáo vẫn được đối chiếu.",
                 en: "DANH SÁCH ĐỀ NGHỊ lists no one; add \"### Cá nhân: <name>\" or \"### Tập thể: <name>\"."))
         } else {
             sink.report(context.content(part.heading), LocalizedText(

@@ -8,8 +8,8 @@ public struct HS209: Rule {
     public static let title = LocalizedText(vi: "Đã được khen thưởng trong năm loại trừ", en: "Already awarded in the excluded year")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Không đề xuất khen thưởng tập thể, cá nhân đã được khen thưởng nội dung chuyên đề khác trong năm 2022: \"Khen thưởng năm 2022:\" phải là \"Không\" và mục III của báo cáo không có khen thưởng năm 2022.",
-            en: "No award for nominees already commended for another topic in 2022: \"Khen thưởng năm 2022:\" must be \"Không\" and report section III lists nothing for 2022."),
+            vi: "Không đề xuất khen thưởng tập thể, cá nhân đã được khen thưởng nội dung chuyên đề khác trong năm 2022: \"Khen thưởng năm 2022:\" phải ghi không có (giá trị bắt đầu bằng \"Không\" hoặc \"Chưa\": \"Không\", \"Không có\", \"Chưa\", \"Chưa được khen thưởng\") và mục III của báo cáo không có khen thưởng năm 2022. Mọi giá trị khác được hiểu là tên một hình thức khen thưởng.",
+            en: "No award for nominees already commended for another topic in 2022: \"Khen thưởng năm 2022:\" must say none (a value beginning with \"Không\" or \"Chưa\": \"Không\", \"Không có\", \"Chưa\", \"Chưa được khen thưởng\") and report section III lists nothing for 2022. Any other value is read as the name of an award."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.4, Lưu ý: \"Không đề xuất khen thưởng đối với những tập thể, cá nhân đã được khen thưởng những nội dung chuyên đề khác trong năm 2022\".",
                              en: "Plan, III.4 note: \"no proposal for those commended for other topics in 2022\"."),
         failingExample: "Khen thưởng năm 2022: Giấy khen chuyên đề cải cách hành chính",

@@ -10,8 +10,8 @@ public struct HS302: Rule {
     public static let title = LocalizedText(vi: "Thiếu căn cứ bắt buộc", en: "A required basis is not cited")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Tờ trình phải căn cứ Kế hoạch 179/KH-UBND khi đề nghị Bằng khen và Kế hoạch 29/KH-VPUB khi đề nghị Giấy khen; mỗi báo cáo thành tích phải nêu Mẫu số 07 theo Nghị định 91/2017/NĐ-CP.",
-            en: "The Tờ trình must cite plan 179/KH-UBND when it proposes a Bằng khen and 29/KH-VPUB when it proposes a Giấy khen; each achievement report must name Form 07 of Decree 91/2017/NĐ-CP."),
+            vi: "Tờ trình phải căn cứ Kế hoạch 179/KH-UBND khi đề nghị Bằng khen và Kế hoạch 29/KH-VPUB khi đề nghị Giấy khen; mỗi báo cáo thành tích phải nêu Mẫu số 07 theo Nghị định 91/2017/NĐ-CP (\"Mẫu số 7\" cũng được). Báo cáo viết theo mẫu khác (\"Mẫu số 01 …\") cũng bị báo, ngay tại dòng ghi mẫu đó; thiếu hẳn thì báo ở tiêu đề phần. Câu căn cứ mở đầu bằng \"Căn cứ\" hoặc \"Thực hiện\", kể cả khi viết thành danh sách (\"- Căn cứ …\", \"1. Thực hiện …\").",
+            en: "The Tờ trình must cite plan 179/KH-UBND when it proposes a Bằng khen and 29/KH-VPUB when it proposes a Giấy khen; each achievement report must name Form 07 of Decree 91/2017/NĐ-CP (\"Mẫu số 7\" is the same). A report on another form (\"Mẫu số 01 …\") draws it too, on the line naming that form; a missing citation is reported on the part heading. A basis sentence opens with \"Căn cứ\" or \"Thực hiện\", also as a list item (\"- Căn cứ …\", \"1. Thực hiện …\")."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.3.1, III.3.2 (tiêu chuẩn theo 179/KH-UBND và 29/KH-VPUB) và III.5.1 (Mẫu số 07).",
                              en: "Plan, III.3.1, III.3.2 (criteria from 179/KH-UBND and 29/KH-VPUB) and III.5.1 (Form 07)."),
         failingExample: "# TỜ TRÌNH\n…\nCăn cứ Kế hoạch số 29/KH-VPUB ngày 14/8/2019 của Văn phòng UBND tỉnh;\n(đề nghị Bằng khen nhưng không căn cứ 179/KH-UBND)",
