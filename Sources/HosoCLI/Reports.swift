@@ -8,16 +8,22 @@ import HosoWorkspace
 struct Location {
     let line: Int, column: Int, endLine: Int, endColumn: Int
     let lspStart: TextPosition, lspEnd: TextPosition
+}
 
-    init(_ range: Range<Int>, in text: SourceText) {
-        let start = text.position(ofByte: range.lowerBound, in: .utf32)
-        let end = text.position(ofByte: range.upperBound, in: .utf32)
-        line = start.line + 1
-        column = start.character + 1
-        endLine = end.line + 1
-        endColumn = end.character + 1
-        lspStart = text.position(ofByte: range.lowerBound, in: .utf16)
-        lspEnd = text.position(ofByte: range.upperBound, in: .utf16)
+/// Turns byte ranges of one text into `Location`s; ranges in text order (a file's findings)
+/// cost one pass over each line however many findings it holds.
+struct Locator {
+    private var start32, end32, start16, end16: PositionCursor
+
+    init(_ text: SourceText) {
+        start32 = PositionCursor(text, .utf32); end32 = PositionCursor(text, .utf32)
+        start16 = PositionCursor(text, .utf16); end16 = PositionCursor(text, .utf16)
+    }
+
+    mutating func locate(_ range: Range<Int>) -> Location {
+        let start = start32.position(ofByte: range.lowerBound), end = end32.position(ofByte: range.upperBound)
+        return Location(line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1,
+                        lspStart: start16.position(ofByte: range.lowerBound), lspEnd: end16.position(ofByte: range.upperBound))
     }
 }
 
@@ -43,7 +49,17 @@ extension Severity {
 }
 
 /// Compiler-style text: `path:line:col: severity[CODE]: message`, the source line, a caret underline.
+///
+/// Output stays proportional to what is shown: a line is echoed once however many findings it
+/// holds (later ones get the header only), a long line is cut to a window around the finding,
+/// and at most `shownPerFile` findings of a file are printed, then "… N more". The summary and
+/// the exit status count every finding. Control characters from a dossier are never written to
+/// the terminal as they are (see `TerminalText`).
 enum TextReport {
+    static let shownPerFile = 200
+    /// The most columns of a source line echoed; a longer line is shown as a window around the finding.
+    static let echoColumns = 160
+
     static func write(_ files: [LintedFile], language: Language, color useColor: Bool, to out: inout OutputBuffer) {
         let reset = useColor ? "\u{1B}[0m" : ""
         let bold = useColor ? "\u{1B}[1m" : ""
@@ -51,26 +67,32 @@ enum TextReport {
         // Written piece by piece into the buffer: a campaign can have tens of thousands of findings.
         for file in files {
             let text = file.result.text
-            for finding in file.result.findings {
+            let path = TerminalText.escape(file.path)
+            var cursor = PositionCursor(text, .utf32)
+            var echoedLine = -1
+            for (index, finding) in file.result.findings.enumerated() {
                 counts[finding.severity, default: 0] += 1
-                let start = text.position(ofByte: finding.range.lowerBound, in: .utf32)
+                guard index < shownPerFile else { continue }
+                let start = cursor.position(ofByte: finding.range.lowerBound)
                 let lineNumber = String(start.line + 1)
                 let color = useColor ? finding.severity.ansiColor : ""
-                out.write(bold); out.write(file.path); out.write(":"); out.write(lineNumber); out.write(":")
+                out.write(bold); out.write(path); out.write(":"); out.write(lineNumber); out.write(":")
                 out.write(String(start.character + 1)); out.write(":"); out.write(reset); out.write(" "); out.write(color)
                 out.write(finding.severity.word(language)); out.write("["); out.write(finding.code); out.write("]"); out.write(reset)
-                out.write(": "); out.line(finding.message.text(language))
-                let content = text.contentRange(ofLine: start.line)
-                let from = max(content.lowerBound, min(finding.range.lowerBound, content.upperBound))
-                let to = max(from, min(finding.range.upperBound, content.upperBound))
-                out.write(" "); out.write(lineNumber); out.write(" | "); out.bytes(text.bytes, content); out.line()
-                out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count); out.write(" | ")
-                padding(text, content.lowerBound..<from, into: &out)
-                out.write(color); out.repeating(0x5E, count: max(1, width(text, from..<to))); out.line(reset)
+                out.write(": "); out.line(TerminalText.escape(finding.message.text(language)))
+                if start.line != echoedLine {
+                    echoedLine = start.line
+                    echo(finding.range, line: start.line, lineNumber: lineNumber, text: text, color: color, reset: reset, into: &out)
+                }
                 for fix in finding.fixes.prefix(1) {
                     out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count)
-                    out.write(language == .vi ? " = sửa: " : " = fix: "); out.line(fix.title.text(language))
+                    out.write(language == .vi ? " = sửa: " : " = fix: "); out.line(TerminalText.escape(fix.title.text(language)))
                 }
+            }
+            let hidden = file.result.findings.count - shownPerFile
+            if hidden > 0 {
+                out.line(language == .vi ? "… và \(hidden) vấn đề khác trong \(path) (--format json liệt kê đủ)"
+                                         : "… and \(hidden) more in \(path) (--format json lists them all)")
             }
         }
         let errors = counts[.error] ?? 0, warnings = counts[.warning] ?? 0, infos = (counts[.info] ?? 0) + (counts[.hint] ?? 0)
@@ -84,26 +106,121 @@ enum TextReport {
         }
     }
 
-    /// Spaces (tabs kept) as wide as the text before the underline.
-    static func padding(_ text: SourceText, _ range: Range<Int>, into out: inout OutputBuffer) {
+    /// The source line (or a window of it around the finding) and the caret underline.
+    static func echo(_ range: Range<Int>, line: Int, lineNumber: String, text: SourceText, color: String, reset: String,
+                     into out: inout OutputBuffer) {
+        let content = text.contentRange(ofLine: line)
+        let from = max(content.lowerBound, min(range.lowerBound, content.upperBound))
+        let to = max(from, min(range.upperBound, content.upperBound))
+        // The window: up to a quarter of the echo width before the finding, the rest after it.
+        let windowStart = TerminalText.back(text.bytes, from: from, scalars: echoColumns / 4, limit: content.lowerBound)
+        let windowEnd = TerminalText.forward(text.bytes, from: windowStart, scalars: echoColumns, limit: content.upperBound)
+        let cutBefore = windowStart > content.lowerBound, cutAfter = windowEnd < content.upperBound
+        out.write(" "); out.write(lineNumber); out.write(" | ")
+        if cutBefore { out.write("…") }
+        TerminalText.write(text.bytes, windowStart..<windowEnd, into: &out)
+        if cutAfter { out.write("…") }
+        out.line()
+        out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count); out.write(" | ")
+        if cutBefore { out.write(" ") }
+        TerminalText.padding(text.bytes, windowStart..<from, into: &out)
+        let underline = TerminalText.width(text.bytes, from..<min(to, windowEnd))
+        out.write(color); out.repeating(0x5E, count: max(1, underline)); out.line(reset)
+    }
+}
+
+/// Dossier text made safe for a terminal: C0 controls (tab aside) and DEL become their Control
+/// Pictures (`␛` for ESC), C1 controls and bidirectional controls become `<U+202E>`, so a
+/// dossier can neither drive the terminal nor reorder what it shows.
+enum TerminalText {
+    /// The visible stand-in for a scalar that must not reach the terminal, if it is one.
+    static func standIn(_ scalar: UInt32) -> String? {
+        switch scalar {
+        case 0x09: return nil
+        case 0x00..<0x20: return String(UnicodeScalar(0x2400 + scalar)!)
+        case 0x7F: return "\u{2421}"
+        case 0x80..<0xA0, 0x202A...0x202E, 0x2066...0x2069:
+            let digits = String(scalar, radix: 16, uppercase: true)
+            return "<U+" + String(repeating: "0", count: max(0, 4 - digits.count)) + digits + ">"
+        default: return nil
+        }
+    }
+
+    /// Whether a byte can start a scalar that needs a stand-in (checked before decoding).
+    @inline(__always)
+    static func mayNeedStandIn(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 }
+
+    static func escape(_ string: String) -> String {
+        guard string.utf8.contains(where: mayNeedStandIn) else { return string }
+        var result = ""
+        for scalar in string.unicodeScalars {
+            if let standIn = standIn(scalar.value) { result += standIn } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+
+    /// Writes a byte range of valid UTF-8, with stand-ins.
+    static func write(_ bytes: [UInt8], _ range: Range<Int>, into out: inout OutputBuffer) {
+        var runStart = range.lowerBound
         var i = range.lowerBound
         while i < range.upperBound {
-            let (scalar, length) = UTF8Scalar.decode(text.bytes, at: i)
-            if scalar == 0x09 { out.repeating(0x09, count: 1) } else { out.repeating(0x20, count: DisplayWidth.of(scalar)) }
+            guard mayNeedStandIn(bytes[i]) else { i += 1; continue }
+            let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
+            if let standIn = standIn(scalar) {
+                out.bytes(bytes, runStart..<i)
+                out.write(standIn)
+                runStart = i + length
+            }
+            i += length
+        }
+        out.bytes(bytes, runStart..<range.upperBound)
+    }
+
+    /// The terminal columns a byte range takes as `write` shows it (a tab counts one).
+    static func width(_ bytes: [UInt8], _ range: Range<Int>) -> Int {
+        var columns = 0
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
+            columns += scalar == 0x09 ? 1 : standIn(scalar).map { $0.unicodeScalars.count } ?? DisplayWidth.of(scalar)
+            i += length
+        }
+        return columns
+    }
+
+    /// Spaces (tabs kept) as wide as the range.
+    static func padding(_ bytes: [UInt8], _ range: Range<Int>, into out: inout OutputBuffer) {
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
+            if scalar == 0x09 {
+                out.repeating(0x09, count: 1)
+            } else {
+                out.repeating(0x20, count: standIn(scalar).map { $0.unicodeScalars.count } ?? DisplayWidth.of(scalar))
+            }
             i += length
         }
     }
 
-    /// The terminal columns a byte range takes (a tab counts one).
-    static func width(_ text: SourceText, _ range: Range<Int>) -> Int {
-        var columns = 0
-        var i = range.lowerBound
-        while i < range.upperBound {
-            let (scalar, length) = UTF8Scalar.decode(text.bytes, at: i)
-            columns += scalar == 0x09 ? 1 : DisplayWidth.of(scalar)
-            i += length
+    /// The offset `scalars` scalars before `offset`, not before `limit`.
+    static func back(_ bytes: [UInt8], from offset: Int, scalars: Int, limit: Int) -> Int {
+        var i = offset, n = 0
+        while i > limit && n < scalars {
+            i -= 1
+            while i > limit && bytes[i] & 0xC0 == 0x80 { i -= 1 }
+            n += 1
         }
-        return columns
+        return i
+    }
+
+    /// The offset `scalars` scalars after `offset`, not after `limit`.
+    static func forward(_ bytes: [UInt8], from offset: Int, scalars: Int, limit: Int) -> Int {
+        var i = offset, n = 0
+        while i < limit && n < scalars {
+            i = min(limit, i + UTF8Scalar.length(lead: bytes[i]))
+            n += 1
+        }
+        return i
     }
 }
 
@@ -114,9 +231,10 @@ enum JSONReport {
         let texts = Dictionary(files.map { ($0.path, $0.result.text) }, uniquingKeysWith: { first, _ in first })
         let fileValues: [JSON] = files.map { file in
             let text = file.result.text
+            var locator = Locator(text), editLocator = Locator(text)
             let diagnostics: [JSON] = file.result.findings.map { finding in
                 counts[finding.severity, default: 0] += 1
-                let location = Location(finding.range, in: text)
+                let location = locator.locate(finding.range)
                 return .object([
                     ("code", .string(finding.code)),
                     ("severity", .string(finding.severity.rawValue)),
@@ -128,13 +246,14 @@ enum JSONReport {
                         .object([
                             ("title", .string(fix.title.text(language))),
                             ("edits", .array(fix.edits.map { edit in
-                                .object([("range", lspRange(Location(edit.range, in: text))), ("newText", .string(edit.newText))])
+                                .object([("range", lspRange(editLocator.locate(edit.range))), ("newText", .string(edit.newText))])
                             })),
                         ])
                     })),
                     ("related", .array(finding.related.map { related in
                         let path = related.path ?? file.path
-                        let at = Location(related.range, in: texts[path] ?? text)
+                        var relatedLocator = Locator(texts[path] ?? text)
+                        let at = relatedLocator.locate(related.range)
                         return .object([
                             ("path", .string(path)), ("line", .int(at.line)), ("column", .int(at.column)),
                             ("message", .string(related.message.text(language))),
@@ -164,8 +283,9 @@ enum JSONReport {
 enum GitHubReport {
     static func write(_ files: [LintedFile], language: Language, to out: inout OutputBuffer) {
         for file in files {
+            var locator = Locator(file.result.text)
             for finding in file.result.findings {
-                let location = Location(finding.range, in: file.result.text)
+                let location = locator.locate(finding.range)
                 let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
                 out.line("::\(command) file=\(escapeProperty(file.path)),line=\(location.line),col=\(location.column),endLine=\(location.endLine),endColumn=\(location.endColumn),title=\(finding.code)::\(escapeData(finding.message.text(language)))")
             }

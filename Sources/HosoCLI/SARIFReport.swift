@@ -10,29 +10,30 @@ enum SARIFReport {
         let rules = RuleRegistry.all
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.code, $0.offset) })
         let texts = Dictionary(files.map { ($0.path, $0.result.text) }, uniquingKeysWith: { first, _ in first })
-        func region(_ range: Range<Int>, _ text: SourceText) -> JSON {
-            let location = Location(range, in: text)
-            return .object([("startLine", .int(location.line)), ("startColumn", .int(location.column)),
-                            ("endLine", .int(location.endLine)), ("endColumn", .int(location.endColumn))])
+        func region(_ location: Location) -> JSON {
+            .object([("startLine", .int(location.line)), ("startColumn", .int(location.column)),
+                     ("endLine", .int(location.endLine)), ("endColumn", .int(location.endColumn))])
         }
-        func physical(_ path: String, _ range: Range<Int>, _ text: SourceText) -> JSON {
-            .object([("artifactLocation", .object([("uri", .string(uri(path)))])), ("region", region(range, text))])
+        func physical(_ path: String, _ location: Location) -> JSON {
+            .object([("artifactLocation", .object([("uri", .string(uri(path)))])), ("region", region(location))])
         }
         var results: [JSON] = []
         for file in files {
             let text = file.result.text
+            var locator = Locator(text), editLocator = Locator(text)
             for finding in file.result.findings {
                 var members: [(String, JSON)] = [
                     ("ruleId", .string(finding.code)),
                     ("ruleIndex", .int(ruleIndex[finding.code] ?? 0)),
                     ("level", .string(level(finding.severity))),
                     ("message", .object([("text", .string(finding.message.text(language)))])),
-                    ("locations", .array([.object([("physicalLocation", physical(file.path, finding.range, text))])])),
+                    ("locations", .array([.object([("physicalLocation", physical(file.path, locator.locate(finding.range)))])])),
                 ]
                 if !finding.related.isEmpty {
                     members.append(("relatedLocations", .array(finding.related.enumerated().map { index, related in
                         let path = related.path ?? file.path
-                        return .object([("id", .int(index)), ("physicalLocation", physical(path, related.range, texts[path] ?? text)),
+                        var relatedLocator = Locator(texts[path] ?? text)
+                        return .object([("id", .int(index)), ("physicalLocation", physical(path, relatedLocator.locate(related.range))),
                                         ("message", .object([("text", .string(related.message.text(language)))]))])
                     })))
                 }
@@ -43,7 +44,7 @@ enum SARIFReport {
                             ("artifactChanges", .array([.object([
                                 ("artifactLocation", .object([("uri", .string(uri(file.path)))])),
                                 ("replacements", .array(fix.edits.map { edit in
-                                    .object([("deletedRegion", region(edit.range, text)),
+                                    .object([("deletedRegion", region(editLocator.locate(edit.range))),
                                              ("insertedContent", .object([("text", .string(edit.newText))]))])
                                 })),
                             ])])),

@@ -54,7 +54,7 @@ extension RuleContext {
     /// else the Tờ trình's.
     func documentDate(of element: Int) -> DateValue? {
         let dossier = self.dossier
-        if let report = dossier.reports.first(where: { $0.part.elements.contains(element) }), let date = report.placeDate?.date {
+        if let report = dossier.report(containing: element), let date = report.placeDate?.date {
             return date
         }
         if let part = dossier.bienBan, part.elements.contains(element), let date = dossier.bienBanPlaceDate?.date {
@@ -64,9 +64,7 @@ extension RuleContext {
     }
 
     /// The report holding an element, if any.
-    func report(containing element: Int) -> Report? {
-        dossier.reports.first { $0.part.elements.contains(element) }
-    }
+    func report(containing element: Int) -> Report? { dossier.report(containing: element) }
 
     /// How a registry document is cited in full: `Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh Sơn La`.
     func fullCitation(_ document: RegistryDocument, issuer: Bool = true) -> String {

@@ -176,17 +176,36 @@ public struct Dossier: Sendable {
         nomineeIndexByName[Folding.name(name)]
     }
 
-    /// The nominee name nearest to `name` (same letters but diacritics, or one or two edits away).
-    public func nearestNomineeName(to name: String) -> String? {
-        let wanted = Folding.name(name)
-        var best: (String, Int)?
-        for nominee in nominees {
-            let candidate = nominee.nameKey
-            var distance = Folding.editDistance(wanted, candidate)
-            if Folding.key(wanted) == Folding.key(candidate) { distance = min(distance, 1) }
-            if best == nil || distance < best!.1 { best = (nominee.name, distance) }
+    /// The report whose part holds element `element`, found by binary search (reports are in text order).
+    public func report(containing element: Int) -> Report? {
+        var low = 0, high = reports.count
+        while low < high {
+            let middle = (low + high) / 2
+            if reports[middle].part.elements.upperBound <= element { low = middle + 1 } else { high = middle }
         }
-        guard let (candidate, distance) = best, distance <= max(2, wanted.unicodeScalars.count / 4) else { return nil }
-        return candidate
+        return low < reports.count && reports[low].part.elements.contains(element) ? reports[low] : nil
+    }
+
+    /// Finds the nominee name nearest to a misspelled one; build once, ask for each name.
+    public func nomineeNameMatcher() -> NomineeNameMatcher { NomineeNameMatcher(nominees) }
+}
+
+/// The nominee name nearest to a name that matches none: same letters but diacritics, or a few
+/// edits away (at most a quarter of its letters, and 2 edits always allowed).
+public struct NomineeNameMatcher: Sendable {
+    let names: [String]
+    let index: NearestNames
+
+    init(_ nominees: [Nominee]) {
+        names = nominees.map(\.name)
+        index = NearestNames(nominees.map(\.nameKey))
+    }
+
+    /// The nominee's name as written, if one is near enough to `name`.
+    public func nearest(to name: String) -> String? {
+        let wanted = Folding.name(name)
+        guard let (candidate, distance) = index.nearest(to: wanted),
+              distance <= max(2, wanted.unicodeScalars.count / 4) else { return nil }
+        return names[candidate]
     }
 }

@@ -20,9 +20,31 @@ extension LanguageServer {
         text.byteOffset(of: TextPosition(line: position.line, character: position.character), in: encoding)
     }
 
+    /// LSP ranges for the findings of one text, in order: each line is walked once (`PositionCursor`).
+    struct RangeCursor {
+        var start, end: PositionCursor
+        init(_ text: SourceText, _ encoding: PositionEncoding) {
+            start = PositionCursor(text, encoding)
+            end = PositionCursor(text, encoding)
+        }
+        mutating func range(_ range: Range<Int>) -> JSON {
+            let from = start.position(ofByte: range.lowerBound), to = end.position(ofByte: range.upperBound)
+            return .object([("start", .position(line: from.line, character: from.character)),
+                            ("end", .position(line: to.line, character: to.character))])
+        }
+    }
+
+    /// The most diagnostics published for one file; the rest are summed up in a last one.
+    static let diagnosticsShownPerFile = 200
+
     func diagnostic(_ finding: Finding, in file: TrackedFile, language: Language) -> JSON {
+        var cursor = RangeCursor(file.text, encoding)
+        return diagnostic(finding, in: file, language: language, cursor: &cursor)
+    }
+
+    func diagnostic(_ finding: Finding, in file: TrackedFile, language: Language, cursor: inout RangeCursor) -> JSON {
         var members: [(String, JSON)] = [
-            ("range", lspRange(finding.range, file.text)),
+            ("range", cursor.range(finding.range)),
             ("severity", .int(finding.severity.lspValue)),
             ("code", .string(finding.code)),
             ("source", .string("hoso")),
@@ -40,9 +62,25 @@ extension LanguageServer {
         return .object(members)
     }
 
+    /// The file's diagnostics: at most `diagnosticsShownPerFile`, then one that says how many more
+    /// there are (counts, JSON and SARIF on the command line stay complete).
     func diagnostics(_ file: TrackedFile) -> JSON {
         let language = workspace.language(for: file.path)
-        return .array(file.findings.map { diagnostic($0, in: file, language: language) })
+        var cursor = RangeCursor(file.text, encoding)
+        var items = file.findings.prefix(Self.diagnosticsShownPerFile).map { diagnostic($0, in: file, language: language, cursor: &cursor) }
+        let hidden = file.findings.count - Self.diagnosticsShownPerFile
+        if hidden > 0 {
+            let next = file.findings[Self.diagnosticsShownPerFile]
+            items.append(.object([
+                ("range", cursor.range(next.range.lowerBound..<next.range.lowerBound)),
+                ("severity", .int(Severity.info.lspValue)),
+                ("source", .string("hoso")),
+                ("message", .string(language == .vi
+                    ? "… và \(hidden) vấn đề khác trong tệp này (không hiển thị hết); `hoso lint --format json` liệt kê đủ."
+                    : "… and \(hidden) more problems in this file (not all shown); `hoso lint --format json` lists them all.")),
+            ]))
+        }
+        return .array(items)
     }
 
     func resultID(_ file: TrackedFile) -> String { "\(file.generation)" }

@@ -79,6 +79,8 @@ struct LineClassifier {
     var context: FieldContext = .preamble
     var partContext: FieldContext = .preamble
     var elements: [Element] = []
+    /// The first line from which a search for `-->` ran to the end of the file unanswered.
+    var unclosedFromLine: Int?
 
     init(text: SourceText) {
         self.text = text
@@ -113,7 +115,7 @@ struct LineClassifier {
 
     /// Appends a comment element running to the line holding `-->` (or this line, if never closed).
     mutating func comment(startLine: Int, searchFrom: Int) -> Int {
-        var line = startLine
+        var line = unclosedFromLine.map { startLine >= $0 ? text.lineCount : startLine } ?? startLine
         var from = searchFrom
         while line < text.lineCount {
             let content = text.contentRange(ofLine: line)
@@ -127,6 +129,8 @@ struct LineClassifier {
             from = 0
         }
         // Unclosed: the comment is its own line only, so the rest of the file stays visible.
+        // No `-->` lies after this line either, so later openers need not search again.
+        unclosedFromLine = min(unclosedFromLine ?? startLine, startLine)
         let content = text.contentRange(ofLine: startLine)
         elements.append(Element(kind: .comment, range: text.fullRange(ofLine: startLine), content: content))
         return startLine + 1

@@ -178,6 +178,37 @@ public struct SourceText: Sendable {
     }
 }
 
+/// Converts byte offsets to positions, resuming from the previous conversion when the next
+/// offset lies later on the same line: findings in text order cost one pass over a long line,
+/// not one pass each.
+public struct PositionCursor {
+    public let text: SourceText
+    public let encoding: PositionEncoding
+    private var line = -1, byte = 0, units = 0
+
+    public init(_ text: SourceText, _ encoding: PositionEncoding) {
+        self.text = text
+        self.encoding = encoding
+    }
+
+    /// The position of `offset`, as `SourceText.position(ofByte:in:)` gives it.
+    public mutating func position(ofByte offset: Int) -> TextPosition {
+        let bytes = text.bytes
+        var offset = max(0, min(offset, bytes.count))
+        while offset > 0 && offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
+        let line = text.line(ofByte: offset)
+        let end = min(offset, text.lineIndex.contentEnds[line])
+        if line != self.line || end < byte {
+            self.line = line
+            byte = text.lineIndex.lineStarts[line]
+            units = 0
+        }
+        units += SourceText.units(bytes, byte..<end, encoding)
+        byte = end
+        return TextPosition(line: line, character: units)
+    }
+}
+
 /// Helpers for reading UTF-8 scalars straight from bytes.
 public enum UTF8Scalar {
     /// The length of the UTF-8 sequence a lead byte starts (1 for stray continuation bytes).

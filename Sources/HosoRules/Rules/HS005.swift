@@ -22,6 +22,23 @@ public struct HS005: Rule {
         var i = 0
         var run: Range<Int>?
         var names: [String] = []
+        // The mojibake runs of the last line asked about: a line with many soft hyphens is scanned once.
+        var scanned: (line: Int, start: Int, runs: [MojibakeScanner.Run])?
+        func isInsideMojibake(_ offset: Int) -> Bool {
+            let line = context.text.line(ofByte: offset)
+            if scanned?.line != line {
+                let range = context.text.contentRange(ofLine: line)
+                scanned = (line, range.lowerBound, MojibakeScanner.runs(in: context.text.string(range)))
+            }
+            // Runs are in line order: binary search for the first that ends after the offset.
+            let runs = scanned!.runs, target = offset - scanned!.start
+            var low = 0, high = runs.count
+            while low < high {
+                let middle = (low + high) / 2
+                if runs[middle].utf8Range.upperBound <= target { low = middle + 1 } else { high = middle }
+            }
+            return low < runs.count && runs[low].utf8Range.contains(target)
+        }
         func flush() {
             guard let range = run else { return }
             let list = names.joined(separator: ", ")
@@ -41,7 +58,7 @@ public struct HS005: Rule {
             } else if b == 0xC2, i + 1 < bytes.count, bytes[i + 1] == 0xAD || bytes[i + 1] < 0xA0 {
                 // Soft hyphen U+00AD and C1 controls U+0080–U+009F, unless they are letters of
                 // TCVN3 mojibake (0xAD is ư there): HS004 converts those, deleting would lose them.
-                if !isInsideMojibake(context.text, i) { length = 2; scalar = UInt32(bytes[i + 1]) }
+                if !isInsideMojibake(i) { length = 2; scalar = UInt32(bytes[i + 1]) }
             } else if b == 0xE2 || b == 0xEF {
                 let decoded = UTF8Scalar.decode(bytes, at: i)
                 switch decoded.scalar {
@@ -65,11 +82,5 @@ public struct HS005: Rule {
             }
         }
         flush()
-    }
-
-    /// Whether byte `offset` lies in a run HS004 reports as mojibake.
-    func isInsideMojibake(_ text: SourceText, _ offset: Int) -> Bool {
-        let range = text.contentRange(ofLine: text.line(ofByte: offset))
-        return MojibakeScanner.runs(in: text.string(range)).contains { $0.utf8Range.contains(offset - range.lowerBound) }
     }
 }

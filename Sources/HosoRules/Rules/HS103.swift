@@ -25,7 +25,7 @@ public struct HS103: Rule {
         for part in dossier.tree.parts where part.kind != .unknown {
             var key = part.kind.rawValue
             var label = part.kind.canonicalTitle
-            if part.kind == .report, let report = dossier.reports.first(where: { $0.part.heading == part.heading }) {
+            if part.kind == .report, let report = dossier.report(containing: part.heading) {
                 key += ":" + Folding.name(report.nomineeName)
                 label += ": " + report.nomineeName
             }

@@ -20,6 +20,7 @@ public struct HS111: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
+        let matcher = dossier.nomineeNameMatcher()
         for report in dossier.reports where report.nominee == nil {
             guard !report.nomineeName.isEmpty else {
                 sink.report(context.content(report.part.heading), LocalizedText(
@@ -28,7 +29,7 @@ public struct HS111: Rule {
                 continue
             }
             reportName(report.nomineeName, at: report.nameRange, where: LocalizedText(vi: "Báo cáo thành tích", en: "The achievement report"),
-                   dossier: dossier, into: &sink)
+                   matcher: matcher, into: &sink)
         }
         for vote in dossier.votes where dossier.nomineeIndex(named: vote.name) == nil {
             guard !vote.name.isEmpty else {
@@ -38,12 +39,12 @@ public struct HS111: Rule {
                 continue
             }
             reportName(vote.name, at: vote.nameRange, where: LocalizedText(vi: "Kết quả biểu quyết", en: "The vote item"),
-                   dossier: dossier, into: &sink)
+                   matcher: matcher, into: &sink)
         }
     }
 
-    func reportName(_ name: String, at range: Range<Int>, where place: LocalizedText, dossier: Dossier, into sink: inout FindingSink) {
-        let nearest = dossier.nearestNomineeName(to: name)
+    func reportName(_ name: String, at range: Range<Int>, where place: LocalizedText, matcher: NomineeNameMatcher, into sink: inout FindingSink) {
+        let nearest = matcher.nearest(to: name)
         sink.report(range, LocalizedText(
             vi: "\(place.vi) ghi \"\(name)\", không có trong DANH SÁCH ĐỀ NGHỊ\(nearest.map { "; có phải \"\($0)\"?" } ?? ".")",
             en: "\(place.en) names \"\(name)\", who is not in DANH SÁCH ĐỀ NGHỊ\(nearest.map { "; did you mean \"\($0)\"?" } ?? ".")"))
