@@ -5,7 +5,9 @@ import HosoWorkspace
 /// `hoso hook install|uninstall [--force]`: the git pre-commit hook that lints staged dossiers.
 ///
 /// The hook is a small shell script carrying a marker line; hoso only replaces or removes a hook
-/// that has the marker. `--force` replaces a foreign hook after copying it to `pre-commit.hoso-backup`.
+/// that has the marker. `--force` replaces a foreign hook after copying it to a backup that no
+/// later `--force` overwrites (`pre-commit.hoso-backup`, then `.hoso-backup.2`, …); uninstall
+/// puts the newest backup back.
 enum HookCommand {
     static let marker = "# hoso pre-commit hook (written by `hoso hook install`)"
 
@@ -22,6 +24,17 @@ enum HookCommand {
         """
     }
 
+    /// The backups earlier `--force` installs made, oldest first.
+    static func backups(of hook: String) -> [String] {
+        var found: [String] = []
+        var candidate = hook + ".hoso-backup"
+        while FileManager.default.fileExists(atPath: candidate) {
+            found.append(candidate)
+            candidate = hook + ".hoso-backup.\(found.count + 1)"
+        }
+        return found
+    }
+
     static func run(_ arguments: [String], io: inout CommandIO) throws -> Int32 {
         var scanner = ArgumentScanner(arguments)
         let options = try scanner.parse(valued: [], flags: ["--force"])
@@ -33,7 +46,7 @@ enum HookCommand {
         }
         let folder = String(decoding: hooks.stdout, as: UTF8.self).trimmingCharacters(in: "\n")
         let path = folder + "/pre-commit"
-        let backup = path + ".hoso-backup"
+        let backups = Self.backups(of: path)
         let existing = FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) }
         let ours = existing?.contains(marker) ?? false
         if action == "uninstall" {
@@ -45,7 +58,7 @@ enum HookCommand {
                 throw UsageError(message: "\(path) không do hoso cài, không gỡ / \(path) was not written by hoso; left alone")
             }
             try? FileManager.default.removeItem(atPath: path)
-            if FileManager.default.fileExists(atPath: backup) {
+            if let backup = backups.last {
                 try FileManager.default.moveItem(atPath: backup, toPath: path)
                 io.stdout.line("hoso: đã gỡ hook và khôi phục hook cũ / removed the hook and restored the previous one")
             } else {
@@ -54,17 +67,19 @@ enum HookCommand {
             return 0
         }
         if existing != nil && !ours {
+            let backup = backups.isEmpty ? path + ".hoso-backup" : path + ".hoso-backup.\(backups.count + 1)"
             guard options["--force"] != nil else {
-                throw UsageError(message: "\(path) đã có hook khác; không ghi đè. Dùng --force để thay (hook cũ được lưu ở \(backup)) / a foreign hook exists; use --force to replace it (a backup is kept)")
+                throw UsageError(message: "\(path) đã có hook khác; không ghi đè. Dùng --force để thay (hook cũ được lưu ở \(backup)) / a foreign hook exists; use --force to replace it (a backup is kept in \(backup))")
             }
-            try? FileManager.default.removeItem(atPath: backup)
             try FileManager.default.copyItem(atPath: path, toPath: backup)
+            io.stdout.line("hoso: đã lưu hook cũ ở \(backup) / saved the previous hook as \(backup)")
         }
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let hoso = CommandLine.arguments.first.map { $0.hasPrefix("/") ? $0 : PathTools.absolute($0) } ?? "hoso"
-        guard FileManager.default.createFile(atPath: path, contents: Data(script(hoso: hoso).utf8),
-                                             attributes: [.posixPermissions: 0o755]) else {
-            throw UsageError(message: "không ghi được \(path) / cannot write \(path)")
+        do {
+            try SafeFile.write(path, Array(script(hoso: hoso).utf8), mode: 0o755)
+        } catch let error as SafeFile.Refusal {
+            throw UsageError(message: error.message)
         }
         io.stdout.line("hoso: đã cài hook pre-commit tại \(path) / installed the pre-commit hook")
         return 0

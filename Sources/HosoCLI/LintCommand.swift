@@ -21,6 +21,7 @@ enum LintCommand {
         var quiet = false
         var color = false
         var fix = false
+        var breakLinks = false
         var staged = false
         var maxWarnings: Int?
         var stdinName: String?
@@ -28,19 +29,20 @@ enum LintCommand {
         var profilePath: String?
     }
 
-    /// A file to check: the name to report, where to look for `hoso.json`, its bytes, and
-    /// whether it is a file on disk that `--fix` may rewrite.
+    /// A file to check: the name to report, where to look for `hoso.json`, its bytes, and, for
+    /// a file on disk that `--fix` may rewrite, what was read (the write checks it is still so).
     struct Input {
         let path: String
         let configLookup: String
         var bytes: [UInt8]
-        let onDisk: Bool
+        let read: FileWalker.Contents?
+        var onDisk: Bool { read != nil }
     }
 
     static func parse(_ arguments: [String], io: CommandIO) throws -> (Options, [String]) {
         var scanner = ArgumentScanner(arguments)
         let raw = try scanner.parse(valued: ["--format", "--lang", "--color", "--max-warnings", "--stdin-filename", "--config", "--profile"],
-                                    flags: ["--quiet", "--fix", "--staged"])
+                                    flags: ["--quiet", "--fix", "--break-links", "--staged"])
         var options = Options()
         if let value = raw["--format"] {
             guard let format = Format(rawValue: value) else {
@@ -63,6 +65,10 @@ enum LintCommand {
         }
         options.quiet = raw["--quiet"] != nil
         options.fix = raw["--fix"] != nil
+        options.breakLinks = raw["--break-links"] != nil
+        if options.breakLinks && !options.fix {
+            throw UsageError(message: "--break-links chỉ dùng cùng --fix / --break-links only goes with --fix")
+        }
         options.staged = raw["--staged"] != nil
         options.stdinName = raw["--stdin-filename"]
         options.configPath = raw["--config"]
@@ -76,37 +82,47 @@ enum LintCommand {
     static func run(_ arguments: [String], io: inout CommandIO) throws -> Int32 {
         let (options, positionals) = try parse(arguments, io: io)
         var resolver = try SetupResolver(configPath: options.configPath, profilePath: options.profilePath)
-        var couldNotRun = false
+        var notChecked = 0
         var inputs: [Input] = []
         if options.staged {
             inputs = try stagedInputs(positionals)
         } else {
+            var seen: Set<FileWalker.Identity> = []
             for path in positionals.isEmpty ? ["."] : positionals {
                 if path == "-" {
                     let name = options.stdinName ?? "-"
-                    inputs.append(Input(path: name, configLookup: options.stdinName ?? "./-", bytes: io.readStdin(), onDisk: false))
+                    let bytes = io.readStdin()
+                    guard bytes.count <= FileWalker.maxFileBytes else {
+                        io.stderr.line("hoso: đầu vào chuẩn quá lớn (hơn \(FileWalker.maxFileBytes / 1_048_576) MB), không kiểm tra / standard input is too large to check (over \(FileWalker.maxFileBytes / 1_048_576) MB)")
+                        notChecked += 1
+                        continue
+                    }
+                    inputs.append(Input(path: name, configLookup: options.stdinName ?? "./-", bytes: bytes, read: nil))
                     continue
                 }
                 let files: [String]
                 do {
                     files = try FileWalker.dossiers(at: path, excluded: { resolver.isExcluded($0) },
-                                                    skipped: { io.stderr.line("hoso: \($0)") })
+                                                    problem: { io.stderr.line("hoso: \($0)"); notChecked += 1 })
                 } catch let error as FileWalker.Failure {
                     io.stderr.line("hoso: \(error.message)")
-                    couldNotRun = true
+                    notChecked += 1
                     continue
                 }
+                // A file named on the command line is read whatever it is; a walk takes regular files only.
+                let named = files == [path]
                 for file in files {
                     do {
-                        let bytes = try FileWalker.read(file)
-                        if FileWalker.looksBinary(bytes) {
-                            io.stderr.line("hoso: bỏ qua \"\(file)\": tệp nhị phân, không phải hồ sơ văn bản / skipped \"\(file)\": a binary file")
-                            continue
+                        let contents = try FileWalker.contents(file, regularOnly: !named)
+                        // The same file reached twice (a repeated argument, a link) is checked once.
+                        guard seen.insert(contents.stamp.identity).inserted else { continue }
+                        if FileWalker.isNotepadName(file) {
+                            io.stderr.line("hoso: lưu ý / note: \"\(file)\" có đuôi .txt do Notepad thêm vào; hãy đổi tên thành \"\(file.dropLast(4))\" / has the .txt Notepad adds; rename it to \"\(file.dropLast(4))\"")
                         }
-                        inputs.append(Input(path: file, configLookup: file, bytes: bytes, onDisk: true))
+                        inputs.append(Input(path: file, configLookup: file, bytes: contents.bytes, read: contents))
                     } catch let error as FileWalker.Failure {
                         io.stderr.line("hoso: \(error.message)")
-                        couldNotRun = true
+                        notChecked += 1
                     }
                 }
             }
@@ -127,18 +143,19 @@ enum LintCommand {
         for warning in resolver.warnings { io.stderr.line("hoso: cảnh báo / warning: \(warning)") }
         let language = options.language ?? folderConfig?.language ?? .vi
 
+        var refusedFixes = 0
         if options.fix {
             for index in inputs.indices {
                 let linter = Linter(profile: setups[groupOf[index]].profile, severityOverrides: setups[groupOf[index]].severityOverrides)
                 guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linter) else { continue }
-                if inputs[index].onDisk {
+                if let read = inputs[index].read {
                     do {
-                        try AtomicFile.replace(inputs[index].path, with: fixed, expecting: inputs[index].bytes)
+                        try SafeFile.replace(inputs[index].path, with: fixed, expecting: read, breakLinks: options.breakLinks)
                         inputs[index].bytes = fixed
                         io.stderr.line(language == .vi ? "hoso: đã sửa \(count) chỗ trong \(inputs[index].path)" : "hoso: fixed \(count) in \(inputs[index].path)")
-                    } catch let error as AtomicFile.Failure {
+                    } catch let error as SafeFile.Refusal {
                         io.stderr.line("hoso: \(error.message)")
-                        couldNotRun = true
+                        refusedFixes += 1
                     }
                 } else {
                     inputs[index].bytes = fixed
@@ -163,8 +180,8 @@ enum LintCommand {
         }
         var report = OutputBuffer()
         switch options.format {
-        case .text: TextReport.write(linted, language: language, color: options.color, to: &report)
-        case .json: report.line(JSONReport.render(linted, profile: setups.first?.profile ?? .sonLa2022, language: language))
+        case .text: TextReport.write(linted, notChecked: notChecked, language: language, color: options.color, to: &report)
+        case .json: report.line(JSONReport.render(linted, notChecked: notChecked, profile: setups.first?.profile ?? .sonLa2022, language: language))
         case .github: GitHubReport.write(linted, language: language, to: &report)
         case .sarif: report.line(SARIFReport.render(linted, language: language))
         }
@@ -173,7 +190,7 @@ enum LintCommand {
         } else {
             io.stdout.bytes(report.bytes)
         }
-        if couldNotRun { return 2 }
+        if notChecked > 0 || refusedFixes > 0 { return 2 }
         // Counted in place: copying every finding of a large campaign into one array is not free.
         var errors = 0, warnings = 0
         for file in linted {
@@ -197,7 +214,7 @@ enum LintCommand {
             guard let blob = Subprocess.run(["git", "show", ":./\(name)"]), blob.status == 0 else {
                 throw UsageError(message: "không đọc được bản trong chỉ mục của \"\(name)\" / cannot read the staged \"\(name)\"")
             }
-            inputs.append(Input(path: name, configLookup: name, bytes: blob.stdout, onDisk: false))
+            inputs.append(Input(path: name, configLookup: name, bytes: blob.stdout, read: nil))
         }
         return inputs
     }

@@ -60,7 +60,7 @@ enum TextReport {
     /// The most columns of a source line echoed; a longer line is shown as a window around the finding.
     static let echoColumns = 160
 
-    static func write(_ files: [LintedFile], language: Language, color useColor: Bool, to out: inout OutputBuffer) {
+    static func write(_ files: [LintedFile], notChecked: Int = 0, language: Language, color useColor: Bool, to out: inout OutputBuffer) {
         let reset = useColor ? "\u{1B}[0m" : ""
         let bold = useColor ? "\u{1B}[1m" : ""
         var counts: [Severity: Int] = [:]
@@ -97,7 +97,12 @@ enum TextReport {
         }
         let errors = counts[.error] ?? 0, warnings = counts[.warning] ?? 0, infos = (counts[.info] ?? 0) + (counts[.hint] ?? 0)
         let fileWord = language == .vi ? "tệp" : (files.count == 1 ? "file" : "files")
-        if errors + warnings + infos == 0 {
+        if notChecked > 0 {
+            // Never a clean-looking result when something was not checked.
+            out.line(language == .vi
+                ? "\(errors) lỗi, \(warnings) cảnh báo, \(infos) lưu ý trong \(files.count) tệp; không kiểm tra được \(notChecked) tệp (xem thông báo ở trên)."
+                : "\(errors) errors, \(warnings) warnings, \(infos) notes in \(files.count) \(fileWord); \(notChecked) could not be checked (see the messages above).")
+        } else if errors + warnings + infos == 0 {
             out.line(language == .vi ? "Không có vấn đề nào trong \(files.count) tệp." : "No problems in \(files.count) \(fileWord).")
         } else if language == .vi {
             out.line("\(errors) lỗi, \(warnings) cảnh báo, \(infos) lưu ý trong \(files.count) tệp.")
@@ -226,7 +231,7 @@ enum TerminalText {
 
 /// The JSON report of INTERFACES.md.
 enum JSONReport {
-    static func render(_ files: [LintedFile], profile: Profile, language: Language) -> String {
+    static func render(_ files: [LintedFile], notChecked: Int = 0, profile: Profile, language: Language) -> String {
         var counts: [Severity: Int] = [:]
         let texts = Dictionary(files.map { ($0.path, $0.result.text) }, uniquingKeysWith: { first, _ in first })
         let fileValues: [JSON] = files.map { file in
@@ -269,7 +274,7 @@ enum JSONReport {
             ("files", .array(fileValues)),
             ("summary", .object([
                 ("files", .int(files.count)), ("errors", .int(counts[.error] ?? 0)), ("warnings", .int(counts[.warning] ?? 0)),
-                ("infos", .int(counts[.info] ?? 0)), ("hints", .int(counts[.hint] ?? 0)),
+                ("infos", .int(counts[.info] ?? 0)), ("hints", .int(counts[.hint] ?? 0)), ("notChecked", .int(notChecked)),
             ])),
         ]).render()
     }

@@ -12,7 +12,20 @@ public enum LegacyEncoding: String, Sendable, Equatable {
 
 /// Why a file's bytes could not be read as Unicode text.
 public struct EncodingProblem: Sendable, Equatable {
-    /// Offset of the first byte that is not valid UTF-8, in the file's bytes after any BOM.
+    /// What is wrong with the bytes.
+    public enum Kind: Sendable, Equatable {
+        /// Bytes that are not UTF-8 (a legacy encoding, or damage).
+        case invalidUTF8
+        /// A NUL byte: a binary file, or text in an encoding hoso does not read.
+        case nulByte
+        /// UTF-16 without a byte order mark (every other byte NUL in Latin text).
+        case utf16WithoutBOM
+        /// UTF-16 with a BOM holding half of a surrogate pair.
+        case unpairedSurrogate
+    }
+
+    public let kind: Kind
+    /// Offset of the first offending byte, in the file's bytes after any BOM.
     public let byteOffset: Int
     /// The 0-based line of that byte.
     public let line: Int
@@ -21,7 +34,8 @@ public struct EncodingProblem: Sendable, Equatable {
     /// The whole file read in `likelyEncoding`, when that reading is surely Vietnamese (HS001's fix).
     public let converted: String?
 
-    public init(byteOffset: Int, line: Int, likelyEncoding: LegacyEncoding, converted: String? = nil) {
+    public init(_ kind: Kind = .invalidUTF8, byteOffset: Int, line: Int, likelyEncoding: LegacyEncoding = .unknown, converted: String? = nil) {
+        self.kind = kind
         self.byteOffset = byteOffset
         self.line = line
         self.likelyEncoding = likelyEncoding
@@ -38,20 +52,27 @@ public enum SourceDecoder {
     public static func decode(_ raw: [UInt8]) -> (text: SourceText, problem: EncodingProblem?) {
         if raw.count >= 2 && (raw[0] == 0xFF && raw[1] == 0xFE || raw[0] == 0xFE && raw[1] == 0xFF) {
             let littleEndian = raw[0] == 0xFF
-            var units: [UInt16] = []
-            units.reserveCapacity(raw.count / 2)
-            var i = 2
-            while i + 1 < raw.count {
-                let a = UInt16(raw[i]), b = UInt16(raw[i + 1])
-                units.append(littleEndian ? a | b << 8 : a << 8 | b)
-                i += 2
-            }
+            let units = utf16Units(raw, from: 2, littleEndian: littleEndian)
             let string = String(decoding: units, as: UTF16.self)
-            return (SourceText(utf8: Array(string.utf8), encoding: littleEndian ? .utf16LE : .utf16BE), nil)
+            let text = SourceText(utf8: Array(string.utf8), encoding: littleEndian ? .utf16LE : .utf16BE)
+            // Decoding repairs a lone surrogate with U+FFFD; saying nothing would hide the damage.
+            guard let bad = firstUnpairedSurrogate(units) else { return (text, nil) }
+            let line = text.line(ofByte: Array(String(decoding: units[..<bad], as: UTF16.self).utf8).count)
+            return (text, EncodingProblem(.unpairedSurrogate, byteOffset: 2 * bad, line: line))
         }
         let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
         let body = hasBOM ? Array(raw[3...]) : raw
         let encoding: SourceEncoding = hasBOM ? .utf8BOM : .utf8
+        if let nul = body.firstIndex(of: 0) {
+            let repaired = Array(String(decoding: body, as: UTF8.self).utf8)
+            if let littleEndian = utf16WithoutBOM(body) {
+                // Shown as the text it is, so the finding's line means something.
+                let string = String(decoding: utf16Units(body, from: 0, littleEndian: littleEndian), as: UTF16.self)
+                return (SourceText(utf8: Array(string.utf8), encoding: .utf8), EncodingProblem(.utf16WithoutBOM, byteOffset: 0, line: 0))
+            }
+            let line = LineIndex(Array(body[..<nul])).lineStarts.count - 1
+            return (SourceText(utf8: repaired, encoding: encoding), EncodingProblem(.nulByte, byteOffset: nul, line: line))
+        }
         guard let bad = firstInvalidUTF8(body) else {
             return (SourceText(utf8: body, encoding: encoding), nil)
         }
@@ -59,7 +80,7 @@ public enum SourceDecoder {
         let line = LineIndex(Array(body[..<bad])).lineStarts.count - 1
         let likely = guessLegacyEncoding(body)
         let converted = LegacyDecoder.decodeFile(body, as: likely).flatMap { LegacyDecoder.looksVietnamese($0) ? $0 : nil }
-        let problem = EncodingProblem(byteOffset: bad, line: line, likelyEncoding: likely, converted: converted)
+        let problem = EncodingProblem(.invalidUTF8, byteOffset: bad, line: line, likelyEncoding: likely, converted: converted)
         return (SourceText(utf8: repaired, encoding: encoding), problem)
     }
 
@@ -76,6 +97,51 @@ public enum SourceDecoder {
             }
             return out
         }
+    }
+
+    /// 16-bit units from byte `start` on (an odd last byte is dropped).
+    static func utf16Units(_ raw: [UInt8], from start: Int, littleEndian: Bool) -> [UInt16] {
+        var units: [UInt16] = []
+        units.reserveCapacity(raw.count / 2)
+        var i = start
+        while i + 1 < raw.count {
+            let a = UInt16(raw[i]), b = UInt16(raw[i + 1])
+            units.append(littleEndian ? a | b << 8 : a << 8 | b)
+            i += 2
+        }
+        return units
+    }
+
+    /// The index of the first surrogate unit without its partner.
+    static func firstUnpairedSurrogate(_ units: [UInt16]) -> Int? {
+        var i = 0
+        while i < units.count {
+            let unit = units[i]
+            if unit >= 0xD800 && unit <= 0xDBFF {
+                guard i + 1 < units.count, units[i + 1] >= 0xDC00 && units[i + 1] <= 0xDFFF else { return i }
+                i += 2
+            } else if unit >= 0xDC00 && unit <= 0xDFFF {
+                return i
+            } else {
+                i += 1
+            }
+        }
+        return nil
+    }
+
+    /// Whether bytes with NULs are UTF-16 without a BOM, and which byte order: in most of the
+    /// first 4 KB of pairs exactly one byte is NUL, nearly always on the same side (Latin text).
+    static func utf16WithoutBOM(_ bytes: [UInt8]) -> Bool? {
+        let pairs = min(bytes.count, 4096) / 2
+        guard pairs >= 2 else { return nil }
+        var highNUL = 0, lowNUL = 0
+        for k in 0..<pairs {
+            let first = bytes[2 * k], second = bytes[2 * k + 1]
+            if first != 0 && second == 0 { highNUL += 1 } else if first == 0 && second != 0 { lowNUL += 1 }
+        }
+        if highNUL * 10 >= pairs * 6 && lowNUL * 10 <= pairs { return true }
+        if lowNUL * 10 >= pairs * 6 && highNUL * 10 <= pairs { return false }
+        return nil
     }
 
     /// The offset of the first byte that breaks UTF-8 (overlongs, surrogates and > U+10FFFF included).

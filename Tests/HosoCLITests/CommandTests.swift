@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import HosoWorkspace
 @testable import HosoCLI
 
 /// `--fix`, config and profiles, SARIF, `--staged`, `hoso new` and `hoso rules`, through the real binary.
@@ -77,7 +78,7 @@ final class CommandTests: XCTestCase {
         let original = try Data(contentsOf: url)
         let run = try hoso(["lint", "--fix", "r.hoso"])
         XCTAssertEqual(run.status, 2)
-        XCTAssertTrue(run.stderr.contains("\"r.hoso\" chỉ đọc, không sửa được"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("\"r.hoso\" chỉ đọc, không sửa"), run.stderr)
         XCTAssertEqual(try Data(contentsOf: url), original)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["r.hoso"])
     }
@@ -93,10 +94,12 @@ final class CommandTests: XCTestCase {
 
     func testFixNeverOverwritesAFileChangedDuringTheRun() throws {
         let url = try write("Đơn vị: A\n", to: "c.hoso")
-        XCTAssertThrowsError(try AtomicFile.replace(url.path, with: Array("mới".utf8), expecting: Array("cũ".utf8))) { error in
-            XCTAssertTrue((error as? AtomicFile.Failure)?.message.contains("đã thay đổi trong lúc kiểm tra") ?? false)
+        let read = try FileWalker.contents(url.path)
+        try Data("Đơn vị: B\n".utf8).write(to: url)  // saved in place by another program after the read
+        XCTAssertThrowsError(try SafeFile.replace(url.path, with: Array("mới".utf8), expecting: read)) { error in
+            XCTAssertTrue((error as? SafeFile.Refusal)?.message.contains("đã thay đổi trong lúc kiểm tra") ?? false)
         }
-        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "Đơn vị: A\n")
+        XCTAssertEqual(try String(contentsOf: url, encoding: .utf8), "Đơn vị: B\n")
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path), ["c.hoso"])
     }
 
@@ -132,6 +135,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(Set(try FileManager.default.contentsOfDirectory(atPath: disk.path)), ["a.hoso", "filler"])
     }
 
+    /// A binary file named `.hoso` is a dossier that cannot be read (HS001), not a silent skip.
     func testFolderWalkSurvivesLoopsBinaryAndOversizedFiles() throws {
         _ = try write(try clean, to: "ho-so/a.hoso")
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("ho-so/vong").path, withDestinationPath: "..")
@@ -143,10 +147,12 @@ final class CommandTests: XCTestCase {
         try handle.close()
         let run = try hoso(["lint", "--format", "json", "ho-so"])
         XCTAssertEqual(run.status, 2, "an oversized dossier could not be checked")
-        XCTAssertTrue(run.stderr.contains("bỏ qua \"ho-so/anh.hoso\": tệp nhị phân"), run.stderr)
         XCTAssertTrue(run.stderr.contains("\"ho-so/to.hoso\" quá lớn (65 MB, tối đa 64 MB)"), run.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
-        XCTAssertEqual((report["files"] as? [[String: Any]])?.map { $0["path"] as? String }, ["ho-so/a.hoso"])
+        let files = try XCTUnwrap(report["files"] as? [[String: Any]])
+        XCTAssertEqual(files.map { $0["path"] as? String }, ["ho-so/a.hoso", "ho-so/anh.hoso"])
+        XCTAssertEqual((files[1]["diagnostics"] as? [[String: Any]])?.map { "\($0["code"]!)@\($0["line"]!)" }, ["HS001@1"])
+        XCTAssertEqual((report["summary"] as? [String: Int])?["notChecked"], 1)
     }
 
     func testFixOnStdinPrintsTheFixedText() throws {

@@ -1,6 +1,7 @@
 import HosoText
 
-/// HS001: the bytes are not UTF-8 (nor UTF-16 with a BOM); names the likely legacy encoding.
+/// HS001: the bytes are not UTF-8 (nor UTF-16 with a BOM): names the likely legacy encoding, a
+/// NUL byte, BOM-less UTF-16 or a broken surrogate pair.
 public struct HS001: Rule {
     public static let code = "HS001"
     public static let defaultSeverity = Severity.error
@@ -8,8 +9,8 @@ public struct HS001: Rule {
                                             en: "File is not Unicode (UTF-8) text")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Tệp chứa byte không hợp lệ trong UTF-8, thường do soạn bằng bảng mã cũ (TCVN3/ABC, VNI-Windows, Windows-1258). Khi gặp lỗi này, các quy tắc khác không được kiểm tra trên tệp đó. Khi tệp đọc theo TCVN3 hoặc VNI chắc chắn là tiếng Việt, có sửa nhanh (không an toàn, cần đọc lại) chuyển mã cả tệp sang UTF-8.",
-            en: "The file holds bytes that are not valid UTF-8, usually because it was typed in a legacy encoding (TCVN3/ABC, VNI-Windows, Windows-1258). No other rule runs on such a file. When the file read as TCVN3 or VNI is surely Vietnamese, an unsafe fix (proofread it) converts the whole file to UTF-8."),
+            vi: "Tệp chứa byte không hợp lệ trong UTF-8, thường do soạn bằng bảng mã cũ (TCVN3/ABC, VNI-Windows, Windows-1258). Khi gặp lỗi này, các quy tắc khác không được kiểm tra trên tệp đó. Khi tệp đọc theo TCVN3 hoặc VNI chắc chắn là tiếng Việt, có sửa nhanh (không an toàn, cần đọc lại) chuyển mã cả tệp sang UTF-8. Cũng báo khi tệp có byte NUL (tệp nhị phân như .doc, .pdf đặt tên .hoso), là UTF-16 không có BOM, hoặc là UTF-16 có nửa cặp surrogate đứng một mình.",
+            en: "The file holds bytes that are not valid UTF-8, usually because it was typed in a legacy encoding (TCVN3/ABC, VNI-Windows, Windows-1258). No other rule runs on such a file. When the file read as TCVN3 or VNI is surely Vietnamese, an unsafe fix (proofread it) converts the whole file to UTF-8. Also reported for a NUL byte (a binary file such as .doc or .pdf named .hoso), UTF-16 without a byte order mark, and UTF-16 with half a surrogate pair standing alone."),
         basis: LocalizedText(vi: "Nghị định 30/2020/NĐ-CP: văn bản dùng bộ mã Unicode theo TCVN 6909:2001.",
                              en: "Decree 30/2020/NĐ-CP: documents use Unicode per TCVN 6909:2001."),
         failingExample: "(tệp lưu bằng bảng mã TCVN3: \"Céng hßa\" dưới dạng byte)",
@@ -41,6 +42,25 @@ public struct HS001: Rule {
                             en: "Convert it to precomposed Unicode (UTF-8), e.g. with Unikey, and check again")
             : LocalizedText(vi: "Có thể chuyển mã cả tệp sang UTF-8 (sửa nhanh trong trình soạn thảo, hoặc `hoso lint --fix --unsafe-fixes`), đọc lại rồi kiểm tra lại",
                             en: "The whole file can be converted to UTF-8 (a quick fix in the editor, or `hoso lint --fix --unsafe-fixes`); proofread it and check again")
+        switch problem.kind {
+        case .invalidUTF8:
+            break
+        case .nulByte:
+            sink.report(context.text.contentRange(ofLine: line), LocalizedText(
+                vi: "Tệp có byte NUL (dòng \(line + 1)): đây là tệp nhị phân (ví dụ .doc, .pdf) hoặc văn bản ở bảng mã hoso không đọc được, không phải hồ sơ văn bản. Hãy mở bằng trình soạn thảo văn bản và lưu dưới dạng UTF-8; các lỗi khác chưa được kiểm tra.",
+                en: "The file holds a NUL byte (line \(line + 1)): it is a binary file (such as .doc or .pdf) or text in an encoding hoso does not read, not a text dossier. Open it in a text editor and save it as UTF-8; nothing else was checked."))
+            return
+        case .utf16WithoutBOM:
+            sink.report(context.text.contentRange(ofLine: line), LocalizedText(
+                vi: "Tệp là UTF-16 nhưng không có BOM ở đầu, nên không chắc đọc đúng. Hãy lưu lại dưới dạng UTF-8 (trong Notepad: Lưu thành… > Mã hoá: UTF-8); các lỗi khác chưa được kiểm tra.",
+                en: "The file is UTF-16 without a byte order mark, so it cannot be read reliably. Save it again as UTF-8 (in Notepad: Save as… > Encoding: UTF-8); nothing else was checked."))
+            return
+        case .unpairedSurrogate:
+            sink.report(context.text.contentRange(ofLine: line), LocalizedText(
+                vi: "Tệp UTF-16 bị hỏng ở dòng \(line + 1): có nửa cặp thay thế (surrogate) đứng một mình, hiện thành \"�\". Hãy sửa chữ đó rồi lưu lại dưới dạng UTF-8; các lỗi khác chưa được kiểm tra.",
+                en: "The UTF-16 file is damaged on line \(line + 1): half of a surrogate pair stands alone, shown as \"�\". Fix that character and save the file as UTF-8; nothing else was checked."))
+            return
+        }
         sink.report(context.text.contentRange(ofLine: line), LocalizedText(
             vi: "Tệp không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở dòng \(line + 1); \(encodingName.vi)). \(how.vi); các lỗi khác chưa được kiểm tra.",
             en: "The file is not valid UTF-8 (first bad byte on line \(line + 1); \(encodingName.en)). \(how.en); nothing else was checked."), fixes: fixes)
