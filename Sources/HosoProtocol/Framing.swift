@@ -10,10 +10,17 @@ public enum FrameEvent: Equatable, Sendable {
 
 /// The LSP base protocol's framing (`Content-Length: N\r\n\r\n` + N bytes) as a byte-level state
 /// machine: feed it whatever `read` returned, take out the events.
+///
+/// It resynchronizes after garbage. Blank bytes and a BOM before a header are skipped quietly.
+/// After a header it cannot use, it reports the problem once and skips to the next
+/// `Content-Length:` line. A body that holds a raw `Content-Length: N` + CRLF, which valid
+/// JSON cannot (CR and LF only stand escaped in strings, and letters only in keywords outside
+/// them), was given too large a length: it is cut there and framing goes on from that header.
 public struct MessageFramer: Sendable {
     enum State: Sendable {
         case header
-        case body(length: Int)
+        /// A body of `length` bytes from `start`; no header starts before `scanned`.
+        case body(length: Int, scanned: Int)
         case skipping(remaining: Int)
     }
 
@@ -24,6 +31,8 @@ public struct MessageFramer: Sendable {
     private var state = State.header
     private var buffer: [UInt8] = []
     private var start = 0
+    /// Whether garbage is being skipped (reported once, when it began).
+    private var resyncing = false
 
     public init(maxBodyBytes: Int = 128 * 1024 * 1024) {
         self.maxBodyBytes = maxBodyBytes
@@ -50,45 +59,96 @@ public struct MessageFramer: Sendable {
             switch state {
             case .skipping:
                 return nil
-            case .body(let length):
-                guard buffer.count - start >= length else { return nil }
+            case .body(let length, let scanned):
+                let available = min(buffer.count, start + length)
+                if let header = headerStart(from: max(scanned, start + 1), before: available) {
+                    // A header inside the body: the length was wrong. The body ends where it begins.
+                    let body = Array(buffer[start..<header])
+                    start = header
+                    state = .header
+                    compact()
+                    return .message(body)
+                }
+                guard buffer.count - start >= length else {
+                    state = .body(length: length, scanned: max(start + 1, available - Self.headerProbeBytes))
+                    return nil
+                }
                 let body = Array(buffer[start..<(start + length)])
                 start += length
                 state = .header
                 compact()
                 return .message(body)
             case .header:
+                while start < buffer.count, [0x0D, 0x0A, 0x20, 0x09, 0xEF, 0xBB, 0xBF].contains(buffer[start]) { start += 1 }
+                if resyncing {
+                    // Garbage: skip to the next header, keeping a tail that may be one's beginning.
+                    guard let header = headerStart(from: start, before: buffer.count) else {
+                        start = max(start, buffer.count - Self.headerProbeBytes)
+                        compact()
+                        return nil
+                    }
+                    start = header
+                    resyncing = false
+                }
                 guard let end = headerEnd() else {
                     if buffer.count - start > maxHeaderBytes {
-                        buffer.removeAll()
-                        start = 0
+                        resyncing = true
                         return .badHeader("header block longer than \(maxHeaderBytes) bytes")
                     }
                     return nil
                 }
                 let header = String(decoding: buffer[start..<end], as: UTF8.self)
-                start = end + 4
                 switch Self.contentLength(header) {
                 case .failure(let problem):
-                    compact()
+                    start += 1
+                    resyncing = true
                     return .badHeader(problem.text)
                 case .success(let length) where length > maxBodyBytes:
+                    start = end + 4
                     let available = min(buffer.count - start, length)
                     start += available
                     state = length - available > 0 ? .skipping(remaining: length - available) : .header
                     compact()
                     return .tooLarge(length)
                 case .success(let length):
-                    state = .body(length: length)
+                    start = end + 4
+                    state = .body(length: length, scanned: start + 1)
                 }
             }
         }
     }
 
+    /// How far back a header may start and still be incomplete at the end of the buffer.
+    static let headerProbeBytes = 64
+
+    /// The first offset in `from..<before` where a line `Content-Length: digits` + CRLF starts
+    /// (the name in any case), complete within the buffer.
+    private func headerStart(from: Int, before: Int) -> Int? {
+        let name = Array("content-length:".utf8)
+        var i = from
+        while i + name.count < buffer.count && i < before {
+            if buffer[i] | 0x20 == 0x63 {
+                var k = 0
+                while k < name.count && (buffer[i + k] | (name[k] >= 0x61 ? 0x20 : 0)) == name[k] { k += 1 }
+                if k == name.count {
+                    var j = i + k
+                    while j < buffer.count && (buffer[j] == 0x20 || buffer[j] == 0x09) { j += 1 }
+                    let digits = j
+                    while j < buffer.count && buffer[j] >= 0x30 && buffer[j] <= 0x39 { j += 1 }
+                    if j > digits, j + 1 < buffer.count, buffer[j] == 0x0D, buffer[j + 1] == 0x0A { return i }
+                }
+            }
+            i += 1
+        }
+        return nil
+    }
+
     private mutating func compact() {
         if start > 65536 && start * 2 > buffer.count {
-            buffer.removeFirst(start)
+            let shift = start
+            buffer.removeFirst(shift)
             start = 0
+            if case .body(let length, let scanned) = state { state = .body(length: length, scanned: max(0, scanned - shift)) }
         }
     }
 

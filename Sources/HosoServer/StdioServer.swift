@@ -12,13 +12,19 @@ import Synchronization
 /// messages, one serial queue that handles them in order and is the only writer to stdout.
 ///
 /// `$/cancelRequest` is noticed by the reader as it arrives, so a request still waiting in the
-/// queue is answered with -32800 instead of being run.
+/// queue is answered with -32800 instead of being run. Messages are numbered as they arrive: a
+/// cancel only stops a request that came before it (not one sent later with the same id), and
+/// its note is dropped when the queue reaches the cancel itself, so notes for unknown or
+/// finished ids do not pile up.
 /// `@unchecked Sendable`: `server` is only touched on `queue`; `cancelled` is a Mutex.
 public final class StdioServer: MessageSink, @unchecked Sendable {
     private let input: Int32
     private let output: Int32
     private let queue = DispatchQueue(label: "hoso.lsp")
-    private let cancelled = Mutex<Set<RequestID>>([])
+    /// Request id → the arrival number of the cancel that names it.
+    private let cancelled = Mutex<[RequestID: Int]>([:])
+    /// Most cancel notes kept at once (a storm beyond it is ignored, not stored).
+    static let maxCancelNotes = 4096
     private var server: LanguageServer!
 
     public init(input: Int32 = 0, output: Int32 = 1) {
@@ -33,6 +39,7 @@ public final class StdioServer: MessageSink, @unchecked Sendable {
         var framer = MessageFramer()
         let limit = framer.maxBodyBytes
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        var arrival = 0
         reading: while true {
             let n = read(input, &chunk, chunk.count)
             if n < 0 && errno == EINTR { continue }
@@ -41,8 +48,10 @@ public final class StdioServer: MessageSink, @unchecked Sendable {
             while let event = framer.next() {
                 switch event {
                 case .message(let body):
-                    noteCancellation(body)
-                    queue.async { self.process(body) }
+                    arrival += 1
+                    let number = arrival
+                    noteCancellation(body, arrival: number)
+                    queue.async { self.process(body, arrival: number) }
                 case .badHeader(let problem):
                     queue.async { self.send(Outgoing.error(id: nil, ResponseError(.parseError, "bad header: \(problem)"))) }
                 case .tooLarge(let length):
@@ -55,22 +64,39 @@ public final class StdioServer: MessageSink, @unchecked Sendable {
     }
 
     /// Records the id of a `$/cancelRequest` without waiting for the queue.
-    private func noteCancellation(_ body: [UInt8]) {
-        guard body.count < 4096, String(decoding: body, as: UTF8.self).contains("$/cancelRequest"),
-              let json = try? JSONParser.parse(body), json["method"]?.stringValue == "$/cancelRequest",
-              let id = json["params"]?["id"].flatMap(RequestID.init) else { return }
-        cancelled.withLock { _ = $0.insert(id) }
+    private func noteCancellation(_ body: [UInt8], arrival: Int) {
+        guard let id = Self.cancelledID(body) else { return }
+        cancelled.withLock { notes in
+            if notes.count < Self.maxCancelNotes || notes[id] != nil { notes[id] = arrival }
+        }
     }
 
-    private func process(_ body: [UInt8]) {
+    /// The id a `$/cancelRequest` names, if `body` is one.
+    static func cancelledID(_ body: [UInt8]) -> RequestID? {
+        guard body.count < 4096, String(decoding: body, as: UTF8.self).contains("$/cancelRequest"),
+              let json = try? JSONParser.parse(body), json["method"]?.stringValue == "$/cancelRequest" else { return nil }
+        return json["params"]?["id"].flatMap(RequestID.init)
+    }
+
+    private func process(_ body: [UInt8], arrival: Int) {
         guard server.exitStatus == nil else { return }
-        if let json = try? JSONParser.parse(body), case .success(.request(let id, _, _)) = Message.decode(json),
-           cancelled.withLock({ $0.remove(id) }) != nil {
+        if let id = Self.cancelledID(body) {
+            // Everything before this cancel has been handled: its note has done its work.
+            cancelled.withLock { notes in if notes[id] == arrival { notes[id] = nil } }
+        } else if let json = try? JSONParser.parse(body), case .success(.request(let id, _, _)) = Message.decode(json),
+                  cancelled.withLock({ notes in
+                      guard let cancel = notes[id], cancel > arrival else { return false }
+                      notes[id] = nil
+                      return true
+                  }) {
             server.cancelled(id)
             return
         }
         server.handle(body: body)
     }
+
+    /// How many cancel notes are held (for tests).
+    var cancelNoteCount: Int { cancelled.withLock { $0.count } }
 
     public func send(_ message: JSON) {
         var body: [UInt8] = []

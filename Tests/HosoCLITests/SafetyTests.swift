@@ -217,4 +217,29 @@ final class SafetyTests: XCTestCase {
         XCTAssertTrue(stderr.contains("không đọc được thư mục \"ho-so/kin\""), stderr)
         XCTAssertEqual(stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 1 tệp; không kiểm tra được 1 tệp (xem thông báo ở trên).\n")
     }
+
+    // MARK: The server
+
+    func testTheServerAnswersEveryRequestAfterGarbage() throws {
+        func frame(_ json: String) -> String { "Content-Length: \(json.utf8.count)\r\n\r\n" + json }
+        let stream = "\n\u{FEFF}" + frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#)
+            + "rác\r\n\r\nContent-Length: x\r\n\r\n{}"
+            + frame(#"{"jsonrpc":"2.0","id":2,"method":"shutdown"}"#) + frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        let input = folder.appendingPathComponent("in.txt")
+        try Data(stream.utf8).write(to: input)
+        let process = Process()
+        process.executableURL = EndToEndTests.binary
+        process.arguments = ["lsp"]
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, output)
+        XCTAssertTrue(output.contains(#""id":1,"result":{"#), output)
+        XCTAssertTrue(output.contains(#""id":2,"result":null"#), output)
+        XCTAssertTrue(output.contains("bad header"), output)
+    }
 }

@@ -240,4 +240,29 @@ final class ServerTests: XCTestCase {
         negative.push(Array("Content-Length: -5\r\n\r\n".utf8)[...])
         XCTAssertEqual(negative.next(), .badHeader("Content-Length is not a non-negative integer: -5"))
     }
+
+    /// After a stray newline, a BOM, an unreadable length or a length too large, framing finds
+    /// the next header and every later message gets through.
+    func testFramerResynchronizesAfterGarbage() {
+        let a = #"{"id":1}"#, b = #"{"id":2}"#, c = #"{"id":3}"#, d = #"{"id":4}"#
+        let stream = "\n" + "Content-Length: 8\r\n\r\n" + a
+            + "\u{FEFF}Content-Length: 8\r\n\r\n" + b
+            + "Content-Length: abc\r\n\r\n{\"lost\":true}"
+            + "Content-Length: 8\r\n\r\n" + c
+            + "Content-Length: 500\r\n\r\n{\"short\":1}"
+            + "Content-Length: 8\r\n\r\n" + d
+        for chunk in [1, 7, stream.utf8.count] {
+            var framer = MessageFramer()
+            var events: [FrameEvent] = []
+            let bytes = Array(stream.utf8)
+            for offset in stride(from: 0, to: bytes.count, by: chunk) {
+                framer.push(bytes[offset..<min(bytes.count, offset + chunk)])
+                while let event = framer.next() { events.append(event) }
+            }
+            XCTAssertEqual(events, [.message(Array(a.utf8)), .message(Array(b.utf8)),
+                                    .badHeader("Content-Length is not a non-negative integer: abc"),
+                                    .message(Array(c.utf8)), .message(Array(#"{"short":1}"#.utf8)), .message(Array(d.utf8))],
+                           "chunks of \(chunk) bytes")
+        }
+    }
 }

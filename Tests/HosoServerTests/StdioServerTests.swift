@@ -1,0 +1,58 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import XCTest
+import HosoProtocol
+@testable import HosoServer
+
+/// The stdio front: cancellation as messages arrive, over real pipes.
+final class StdioServerTests: XCTestCase {
+    func frame(_ json: String) -> [UInt8] { MessageFramer.frame(Array(json.utf8)) }
+
+    /// Runs a server on pipes over `stream`; returns what it wrote and the server.
+    func serve(_ stream: [UInt8]) -> (String, StdioServer) {
+        var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
+        XCTAssertEqual(pipe(&input), 0)
+        XCTAssertEqual(pipe(&output), 0)
+        let server = StdioServer(input: input[0], output: output[1])
+        let done = DispatchSemaphore(value: 0)
+        let serverOutput = output[1], clientInput = input[1]
+        let thread = Thread { _ = server.run(); close(serverOutput); done.signal() }
+        thread.start()
+        let writer = Thread {
+            stream.withUnsafeBufferPointer { buffer in
+                var offset = 0
+                while offset < buffer.count {
+                    let n = write(clientInput, buffer.baseAddress! + offset, buffer.count - offset)
+                    if n <= 0 { break }
+                    offset += n
+                }
+            }
+            close(clientInput)
+        }
+        writer.start()
+        var received: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(output[0], &chunk, chunk.count)
+            if n <= 0 { break }
+            received += chunk[0..<n]
+        }
+        done.wait()
+        close(input[0]); close(output[0])
+        return (String(decoding: received, as: UTF8.self), server)
+    }
+
+    func testACancelBeforeItsRequestDoesNotCancelItAndCancelNotesDoNotPileUp() {
+        var stream = frame(#"{"jsonrpc":"2.0","id":1,"method":"initialize","params":{"capabilities":{}}}"#)
+        // A storm of cancels for ids never sent, and one for id 7 before request 7 exists.
+        for id in 0..<20_000 { stream += frame(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":"x\#(id)"}}"#) }
+        stream += frame(#"{"jsonrpc":"2.0","method":"$/cancelRequest","params":{"id":7}}"#)
+        stream += frame(#"{"jsonrpc":"2.0","id":7,"method":"shutdown"}"#)
+        stream += frame(#"{"jsonrpc":"2.0","method":"exit"}"#)
+        let (output, server) = serve(stream)
+        XCTAssertTrue(output.contains(#""id":7,"result":null"#), String(output.suffix(300)))
+        XCTAssertFalse(output.contains("-32800"))
+        XCTAssertEqual(server.cancelNoteCount, 0)
+    }
+}
