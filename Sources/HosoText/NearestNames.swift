@@ -56,8 +56,17 @@ public struct NearestNames: Sendable {
             guard let holders = pairs[pair], holders.count <= Self.commonPairLimit else { continue }
             for index in holders { shared[index, default: 0] += 1 }
         }
-        let ranked = shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }
-        ranked.prefix(Self.verifyLimit).forEach { consider($0.key) }
+        // The candidates sharing most pairs, by buckets of counts (a count is at most the pairs of the query).
+        var buckets: [[Int]] = []
+        for (index, count) in shared {
+            if count >= buckets.count { buckets += Array(repeating: [], count: count - buckets.count + 1) }
+            buckets[count].append(index)
+        }
+        var verified = 0
+        for bucket in buckets.reversed() where verified < Self.verifyLimit {
+            for index in bucket.sorted().prefix(Self.verifyLimit - verified) { consider(index) }
+            verified += min(bucket.count, Self.verifyLimit - verified)
+        }
         byBaseKey[baseKey]?.prefix(Self.verifyLimit).forEach(consider)
         return best
     }

@@ -9,7 +9,7 @@ import HosoSyntax
 import HosoText
 
 /// `swift build -c release && .build/release/hoso-bench [--quick] [--write-corpus DIR] [--lint-only] [--hoso PATH]
-/// [--write-lsp-script FILE EDITS]`
+/// [--write-lsp-script FILE EDITS] [--write-scaling DIR]`
 ///
 /// Generates a seeded corpus of realistic dossiers and prints, each the median of several runs:
 /// lint throughput in process on one core (with a breakdown by phase and the costliest rules)
@@ -36,6 +36,15 @@ if let flag = arguments.firstIndex(of: "--write-corpus"), flag + 1 < arguments.c
 // A language-server session as one stdin script (framed messages): initialize, open a 200 KB
 // dossier, `N` one-character edits, shutdown, exit. `hoso lsp < FILE` replays it, so callgrind
 // can count what a keystroke costs (Tests/perf/budget.sh).
+if let flag = arguments.firstIndex(of: "--write-scaling"), flag + 1 < arguments.count {
+    // name.1.hoso and name.4.hoso for each case; the names, one per line, on stdout.
+    mkdir(arguments[flag + 1], 0o755)
+    for item in scalingCases {
+        for factor in [1, 4] { write(Array(item.make(item.base * factor).utf8), to: "\(arguments[flag + 1])/\(item.name).\(factor).hoso") }
+        print(item.name)
+    }
+    exit(0)
+}
 if let flag = arguments.firstIndex(of: "--write-lsp-script"), flag + 2 < arguments.count, let edits = Int(arguments[flag + 2]) {
     var g = Generator(state: 0x6C7370)
     let text = dossier(&g, index: 7, targetBytes: 200_000)
