@@ -43,8 +43,8 @@ public struct Profile: Sendable, Codable, Equatable {
         id = try c.decode(String.self, forKey: .id)
         title = try c.decode(String.self, forKey: .title)
         source = try c.decode(String.self, forKey: .source)
-        evaluationYears = try c.decode([Int].self, forKey: .evaluationYears)
-        excludedYear = try c.decode(Int.self, forKey: .excludedYear)
+        evaluationYears = try c.decodeYears(.evaluationYears)
+        excludedYear = try c.decodeYear(.excludedYear)
         deadline = try c.decode(DateValue.self, forKey: .deadline)
         votePercentThreshold = try c.decode(Double.self, forKey: .votePercentThreshold)
         requiredParts = try c.decode([PartKind].self, forKey: .requiredParts)
@@ -184,6 +184,87 @@ public struct AwardForm: Sendable, Codable, Equatable {
 
     /// Whether this form needs a BÁO CÁO THÀNH TÍCH for each nominee.
     public var requiresReport: Bool { requiredParts.contains(.report) }
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, aliases, level, pending, requiredParts, minimumRating, excellentYearsNeeded, initiativeRequired
+        case criteriaPlan, criteriaClauses, quota, preferNonLeaders
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        name = try c.decode(String.self, forKey: .name)
+        aliases = try c.decode([String].self, forKey: .aliases)
+        level = try c.decode(String.self, forKey: .level)
+        pending = try c.decode(Bool.self, forKey: .pending)
+        requiredParts = try c.decode([PartKind].self, forKey: .requiredParts)
+        minimumRating = try c.decodeIfPresent(String.self, forKey: .minimumRating)
+        excellentYearsNeeded = try c.decodeCount(.excellentYearsNeeded)
+        initiativeRequired = try c.decode(Bool.self, forKey: .initiativeRequired)
+        criteriaPlan = try c.decodeIfPresent(String.self, forKey: .criteriaPlan)
+        criteriaClauses = try c.decode([String: String].self, forKey: .criteriaClauses)
+        quota = try c.decodeCounts(.quota)
+        preferNonLeaders = try c.decode(Bool.self, forKey: .preferNonLeaders)
+    }
+}
+
+/// A JSON object key met while decoding (for error paths into dictionaries and arrays).
+struct DynamicKey: CodingKey {
+    let stringValue: String
+    let intValue: Int?
+    init(stringValue: String) { self.stringValue = stringValue; intValue = nil }
+    init(intValue: Int) { stringValue = "\(intValue)"; self.intValue = intValue }
+}
+
+/// Numbers that must be whole: read as numbers first, so `2.5` or `-1` is reported at its own
+/// JSON path with what was expected (RULES.md, profile validation), not as "not valid JSON".
+extension KeyedDecodingContainer {
+    func wholeNumber(_ value: Double, at path: [CodingKey], in range: ClosedRange<Int>, expected: String) throws -> Int {
+        guard value.rounded() == value, value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
+            let shown = value.rounded() == value && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
+            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "\(expected), found \(shown)"))
+        }
+        return Int(value)
+    }
+
+    /// Decodes numbers where integers are expected; a wrong type is reported as "an integer".
+    func integers<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
+        do {
+            return try decode(type, forKey: key)
+        } catch DecodingError.typeMismatch(_, let context) {
+            throw DecodingError.typeMismatch(Int.self, context)
+        }
+    }
+
+    /// A count: a non-negative integer.
+    func decodeCount(_ key: Key) throws -> Int {
+        try wholeNumber(integers(Double.self, key), at: codingPath + [key], in: 0...1_000_000,
+                        expected: "cần một số nguyên không âm / expected a non-negative integer")
+    }
+
+    /// An object of counts (quotas per nominee kind).
+    func decodeCounts(_ key: Key) throws -> [String: Int] {
+        var counts: [String: Int] = [:]
+        for (name, value) in try integers([String: Double].self, key) {
+            counts[name] = try wholeNumber(value, at: codingPath + [key, DynamicKey(stringValue: name)], in: 0...1_000_000,
+                                           expected: "cần một số nguyên không âm / expected a non-negative integer")
+        }
+        return counts
+    }
+
+    /// A year of four digits.
+    func decodeYear(_ key: Key) throws -> Int {
+        try wholeNumber(integers(Double.self, key), at: codingPath + [key], in: 1000...9999,
+                        expected: "cần một năm 4 chữ số / expected a 4-digit year")
+    }
+
+    /// A list of 4-digit years.
+    func decodeYears(_ key: Key) throws -> [Int] {
+        try integers([Double].self, key).enumerated().map { index, value in
+            try wholeNumber(value, at: codingPath + [key, DynamicKey(intValue: index)], in: 1000...9999,
+                            expected: "cần một năm 4 chữ số / expected a 4-digit year")
+        }
+    }
 }
 
 /// One required report section: canonical title, accepted titles, its role.
@@ -289,8 +370,9 @@ public struct DateValue: Sendable, Equatable, Hashable, Comparable, Codable, Cus
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a date YYYY-MM-DD, found \"\(text)\"")
         }
         self.init(year: pieces[0], month: pieces[1], day: pieces[2])
-        guard isValid else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "\"\(text)\" is not a calendar date")
+        // A real date of a plausible campaign (years 1945–2100): `0001-01-01` or `9999-12-31` is a typo.
+        guard isValid, (1945...2100).contains(year) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "cần một ngày có thật (năm 1945–2100), gặp \"\(text)\" / expected a real date (years 1945–2100), found \"\(text)\"")
         }
     }
 

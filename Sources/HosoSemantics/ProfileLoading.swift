@@ -15,8 +15,10 @@ extension Profile {
     /// Decodes and validates a profile; errors name `file`, the JSON path and the expectation.
     public static func load(json data: [UInt8], file: String) throws -> Profile {
         let profile: Profile
+        // Windows editors start JSON with a BOM; it is not part of the JSON.
+        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data
         do {
-            profile = try JSONDecoder().decode(Profile.self, from: Data(data))
+            profile = try JSONDecoder().decode(Profile.self, from: Data(body))
         } catch let error as DecodingError {
             throw ProfileError(file: file, path: jsonPath(codingPath(of: error)), problem: describe(error))
         } catch {

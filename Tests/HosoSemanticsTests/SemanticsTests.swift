@@ -83,3 +83,47 @@ final class SemanticsTests: XCTestCase {
         XCTAssertTrue(d.spellings.isEmpty)
     }
 }
+
+/// RULES.md's profile validation: whole, non-negative counts, 4-digit years, real dates, each
+/// reported at its JSON path with what was expected; a BOM is no error.
+final class ProfileValidationTests: XCTestCase {
+    func profileJSON(_ change: (inout [String: Any]) -> Void) throws -> [UInt8] {
+        var object = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(Profile.sonLa2022)) as? [String: Any])
+        change(&object)
+        return Array(try JSONSerialization.data(withJSONObject: object))
+    }
+
+    func problem(_ change: (inout [String: Any]) -> Void) throws -> String? {
+        do {
+            _ = try Profile.load(json: try profileJSON(change), file: "p.json")
+            return nil
+        } catch let error as ProfileError {
+            return "\(error.path): \(error.problem)"
+        }
+    }
+
+    func setForm(_ object: inout [String: Any], _ index: Int, _ key: String, _ value: Any) {
+        var forms = object["awardForms"] as! [[String: Any]]
+        forms[index][key] = value
+        object["awardForms"] = forms
+    }
+
+    func testCountsYearsAndDatesAreValidatedAtTheirPaths() throws {
+        XCTAssertNil(try problem { _ in })
+        XCTAssertEqual(try problem { self.setForm(&$0, 0, "quota", ["ca-nhan": 2.5, "tap-the": 1]) },
+                       "$.awardForms[0].quota.ca-nhan: cần một số nguyên không âm / expected a non-negative integer, found 2.5")
+        XCTAssertEqual(try problem { self.setForm(&$0, 1, "quota", ["ca-nhan": 1, "tap-the": -3]) },
+                       "$.awardForms[1].quota.tap-the: cần một số nguyên không âm / expected a non-negative integer, found -3")
+        XCTAssertEqual(try problem { self.setForm(&$0, 0, "excellentYearsNeeded", -1) },
+                       "$.awardForms[0].excellentYearsNeeded: cần một số nguyên không âm / expected a non-negative integer, found -1")
+        XCTAssertEqual(try problem { $0["evaluationYears"] = [2019, 20, 2021] },
+                       "$.evaluationYears[1]: cần một năm 4 chữ số / expected a 4-digit year, found 20")
+        XCTAssertEqual(try problem { $0["excludedYear"] = 2022.5 },
+                       "$.excludedYear: cần một năm 4 chữ số / expected a 4-digit year, found 2022.5")
+        XCTAssertEqual(try problem { $0["deadline"] = "2022-02-30" },
+                       "$.deadline: cần một ngày có thật (năm 1945–2100), gặp \"2022-02-30\" / expected a real date (years 1945–2100), found \"2022-02-30\"")
+        XCTAssertEqual(try problem { $0["deadline"] = "0022-05-31" },
+                       "$.deadline: cần một ngày có thật (năm 1945–2100), gặp \"0022-05-31\" / expected a real date (years 1945–2100), found \"0022-05-31\"")
+        XCTAssertNoThrow(try Profile.load(json: [0xEF, 0xBB, 0xBF] + (try profileJSON { _ in }), file: "p.json"))
+    }
+}
