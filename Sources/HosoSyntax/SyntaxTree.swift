@@ -39,35 +39,73 @@ public struct PlaceDateSyntax: Sendable, Equatable {
 ///
 /// The elements of a tree tile the text: each starts where the previous ended, and together
 /// they cover every byte, so printing their ranges in order gives back the file.
+///
+/// There is one per line, so it is kept small (about 48 bytes, not 230): offsets are 32-bit
+/// (files are capped at 64 MB), an absent piece is a sentinel, and the rare place-date tokens
+/// live in a box of their own.
 public struct Element: Sendable, Equatable {
     public let kind: ElementKind
+    private let start: UInt32, contentEnd: UInt32, end: UInt32
+    private let markerRange: PackedRange, headRange: PackedRange, valueRange: PackedRange, numberingRange: PackedRange
+    private let placeDateBox: PlaceDateBox?
+
     /// All bytes of the element, terminators included.
-    public let range: Range<Int>
+    public var range: Range<Int> { Int(start)..<Int(end) }
     /// The element without its final line terminator.
-    public let content: Range<Int>
+    public var content: Range<Int> { Int(start)..<Int(contentEnd) }
     /// `#`…, `- `, `1. `: the marker, without the space after it.
-    public let marker: Range<Int>?
+    public var marker: Range<Int>? { markerRange.range }
     /// Heading title (before any `:` argument), field key, or list item body.
-    public let head: Range<Int>?
+    public var head: Range<Int>? { headRange.range }
     /// Heading argument after `:` (nominee or report name), or field value; trimmed.
-    public let value: Range<Int>?
+    public var value: Range<Int>? { valueRange.range }
     /// A section heading's numbering (`II.`), when present.
-    public let numbering: Range<Int>?
+    public var numbering: Range<Int>? { numberingRange.range }
     /// The tokens of a place-date line.
-    public let placeDate: PlaceDateSyntax?
+    public var placeDate: PlaceDateSyntax? { placeDateBox?.syntax }
 
     public init(kind: ElementKind, range: Range<Int>, content: Range<Int>, marker: Range<Int>? = nil,
                 head: Range<Int>? = nil, value: Range<Int>? = nil, numbering: Range<Int>? = nil,
                 placeDate: PlaceDateSyntax? = nil) {
+        precondition(content.lowerBound == range.lowerBound && content.upperBound <= range.upperBound)
         self.kind = kind
-        self.range = range
-        self.content = content
-        self.marker = marker
-        self.head = head
-        self.value = value
-        self.numbering = numbering
-        self.placeDate = placeDate
+        start = UInt32(range.lowerBound)
+        contentEnd = UInt32(content.upperBound)
+        end = UInt32(range.upperBound)
+        markerRange = PackedRange(marker)
+        headRange = PackedRange(head)
+        valueRange = PackedRange(value)
+        numberingRange = PackedRange(numbering)
+        placeDateBox = placeDate.map(PlaceDateBox.init)
     }
+
+    public static func == (a: Element, b: Element) -> Bool {
+        a.kind == b.kind && a.range == b.range && a.content == b.content && a.marker == b.marker && a.head == b.head
+            && a.value == b.value && a.numbering == b.numbering && a.placeDate == b.placeDate
+    }
+}
+
+/// An optional byte range in 8 bytes: `UInt32.max` as the start means none.
+struct PackedRange: Sendable {
+    let lower: UInt32, upper: UInt32
+
+    init(_ range: Range<Int>?) {
+        if let range {
+            lower = UInt32(range.lowerBound)
+            upper = UInt32(range.upperBound)
+        } else {
+            lower = .max
+            upper = .max
+        }
+    }
+
+    var range: Range<Int>? { lower == .max ? nil : Int(lower)..<Int(upper) }
+}
+
+/// Place-date tokens out of line: most elements have none.
+final class PlaceDateBox: Sendable {
+    let syntax: PlaceDateSyntax
+    init(_ syntax: PlaceDateSyntax) { self.syntax = syntax }
 }
 
 /// A `### ` block: its heading and the elements up to the next heading of level ≤ 3.

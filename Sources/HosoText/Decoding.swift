@@ -70,14 +70,14 @@ public enum SourceDecoder {
                 let string = String(decoding: utf16Units(body, from: 0, littleEndian: littleEndian), as: UTF16.self)
                 return (SourceText(utf8: Array(string.utf8), encoding: .utf8), EncodingProblem(.utf16WithoutBOM, byteOffset: 0, line: 0))
             }
-            let line = LineIndex(Array(body[..<nul])).lineStarts.count - 1
+            let line = LineIndex(Array(body[..<nul])).lineCount - 1
             return (SourceText(utf8: repaired, encoding: encoding), EncodingProblem(.nulByte, byteOffset: nul, line: line))
         }
         guard let bad = firstInvalidUTF8(body) else {
             return (SourceText(utf8: body, encoding: encoding), nil)
         }
         let repaired = Array(String(decoding: body, as: UTF8.self).utf8)
-        let line = LineIndex(Array(body[..<bad])).lineStarts.count - 1
+        let line = LineIndex(Array(body[..<bad])).lineCount - 1
         let likely = guessLegacyEncoding(body)
         let converted = LegacyDecoder.decodeFile(body, as: likely).flatMap { LegacyDecoder.looksVietnamese($0) ? $0 : nil }
         let problem = EncodingProblem(.invalidUTF8, byteOffset: bad, line: line, likelyEncoding: likely, converted: converted)

@@ -62,17 +62,17 @@ public struct SourceText: Sendable {
     public var lineEnding: LineEnding { lineIndex.crlfCount > lineIndex.lfCount ? .crlf : .lf }
 
     /// Number of lines; a final line without terminator counts, an empty last line after a terminator too.
-    public var lineCount: Int { lineIndex.lineStarts.count }
+    public var lineCount: Int { lineIndex.lineCount }
 
     /// The bytes of a line without its terminator.
     public func contentRange(ofLine line: Int) -> Range<Int> {
-        lineIndex.lineStarts[line]..<lineIndex.contentEnds[line]
+        lineIndex.lineStart(line)..<lineIndex.contentEnd(line)
     }
 
     /// The bytes of a line including its terminator.
     public func fullRange(ofLine line: Int) -> Range<Int> {
-        let end = line + 1 < lineCount ? lineIndex.lineStarts[line + 1] : bytes.count
-        return lineIndex.lineStarts[line]..<end
+        let end = line + 1 < lineCount ? lineIndex.lineStart(line + 1) : bytes.count
+        return lineIndex.lineStart(line)..<end
     }
 
     /// The 0-based line holding a byte offset (offsets inside a terminator belong to its line).
@@ -117,8 +117,8 @@ public struct SourceText: Sendable {
         var offset = max(0, min(offset, bytes.count))
         while offset > 0 && offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
         let line = line(ofByte: offset)
-        let start = lineIndex.lineStarts[line]
-        let end = min(offset, lineIndex.contentEnds[line])
+        let start = lineIndex.lineStart(line)
+        let end = min(offset, lineIndex.contentEnd(line))
         return TextPosition(line: line, character: Self.units(bytes, start..<end, encoding))
     }
 
@@ -134,8 +134,8 @@ public struct SourceText: Sendable {
     public func byteOffset(of position: TextPosition, in encoding: PositionEncoding) -> Int {
         if position.line < 0 { return 0 }
         if position.line >= lineCount { return bytes.count }
-        let start = lineIndex.lineStarts[position.line]
-        let end = lineIndex.contentEnds[position.line]
+        let start = lineIndex.lineStart(position.line)
+        let end = lineIndex.contentEnd(position.line)
         var remaining = max(0, position.character)
         var i = start
         while i < end && remaining > 0 {
@@ -197,10 +197,10 @@ public struct PositionCursor {
         var offset = max(0, min(offset, bytes.count))
         while offset > 0 && offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
         let line = text.line(ofByte: offset)
-        let end = min(offset, text.lineIndex.contentEnds[line])
+        let end = min(offset, text.lineIndex.contentEnd(line))
         if line != self.line || end < byte {
             self.line = line
-            byte = text.lineIndex.lineStarts[line]
+            byte = text.lineIndex.lineStart(line)
             units = 0
         }
         units += SourceText.units(bytes, byte..<end, encoding)
