@@ -23,7 +23,8 @@ public struct Config: Sendable {
         }
         let value: JSON
         do {
-            value = try JSONParser.parse(data)
+            // Windows editors start JSON with a BOM; it is not part of the JSON.
+            value = try JSONParser.parse(data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data)
         } catch {
             throw WorkspaceError(message: "\(file): không phải JSON hợp lệ / not valid JSON (\(error))")
         }

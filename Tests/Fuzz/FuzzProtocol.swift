@@ -14,9 +14,7 @@ let exampleDossier = "Đơn vị: Phòng A\n# TỜ TRÌNH\nSố: 1/TTr-A\nSơn L
 
 func framed(_ json: String) -> [UInt8] { MessageFramer.frame(Array(json.utf8)) }
 
-@_cdecl("LLVMFuzzerTestOneInput")
-public func fuzzProtocol(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    let bytes = Array(UnsafeBufferPointer(start: data, count: size))
+func fuzzProtocol(_ bytes: [UInt8]) {
     let sink = DiscardingSink()
     let server = LanguageServer(sink: sink)
     server.handle(body: Array(#"{"jsonrpc":"2.0","id":0,"method":"initialize","params":{"capabilities":{}}}"#.utf8))
@@ -36,5 +34,4 @@ public func fuzzProtocol(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         step = Int(bytes[offset] % 17) + 1
         offset = end
     }
-    return 0
 }

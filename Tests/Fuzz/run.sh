@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds and runs the libFuzzer targets (AddressSanitizer on, leaks detected).
+# Builds and runs the libFuzzer targets (AddressSanitizer on, leaks detected): lint, protocol
+# (framing and messages), profile (profiles and hoso.json), walker (odd trees of files).
 #   Tests/Fuzz/run.sh [seconds per target]      (default 20: the CI smoke run)
 # The library modules are compiled together with each target into one module (their
 # `import Hoso…` lines dropped), since SwiftPM cannot build a libFuzzer entry point.
@@ -13,14 +14,14 @@ for module in HosoText HosoSyntax HosoSemantics HosoRules HosoProtocol HosoWorks
     sed -E '/^import Hoso[A-Za-z]+$/d' "$file" > "$out/src/${module}_$(basename "$file")"
   done
 done
-for target in lint protocol; do
-  source="Tests/Fuzz/Fuzz$(tr '[:lower:]' '[:upper:]' <<< "${target:0:1}")${target:1}.swift"
-  swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name HosoFuzz \
-    "$out"/src/*.swift "$source" -o "$out/fuzz-$target" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+# One binary for every target (HOSO_FUZZ_TARGET picks one): the library is compiled once.
+swiftc -O -g -sanitize=fuzzer,address -parse-as-library -module-name HosoFuzz \
+  "$out"/src/*.swift Tests/Fuzz/*.swift -o "$out/fuzz" 2>&1 | { grep -v "Cannot export local symbol" || true; }
+for target in lint protocol profile walker; do
   work="$out/corpus-$target"
   mkdir -p "$work"
   echo "== fuzz-$target for ${seconds}s"
-  "$out/fuzz-$target" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=4096 -max_len=8192 \
+  HOSO_FUZZ_TARGET=$target "$out/fuzz" -max_total_time="$seconds" -timeout=5 -rss_limit_mb=4096 -max_len=8192 \
     -print_final_stats=1 -artifact_prefix="$out/artifacts/$target-" "$work" "Tests/Fuzz/corpus/$target" 2>&1 \
     | grep -E "^(stat::number_of_executed_units|stat::peak_rss_mb|stat::slowest_unit_time_sec|Done|==[0-9]+==ERROR|SUMMARY|artifact_prefix)" || true
   if ls "$out/artifacts/$target-"* >/dev/null 2>&1; then
