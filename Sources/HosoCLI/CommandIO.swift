@@ -69,7 +69,8 @@ public enum CLI {
             hoso lint [PATH…] — kiểm tra hồ sơ .hoso (tệp, thư mục; \"-\" là đầu vào chuẩn)
 
               --format text|json|sarif|github  định dạng kết quả (mặc định: text)
-              --fix                       tự sửa các lỗi sửa được an toàn (ghi nguyên tử, giữ bảng mã, BOM, xuống dòng)
+              --fix                       tự sửa các lỗi sửa được an toàn (ghi nguyên tử, giữ bảng mã, BOM, xuống dòng, chủ sở hữu, quyền)
+              --break-links               cùng --fix: sửa cả tệp có liên kết cứng (tách nó khỏi các tên kia)
               --staged                    kiểm tra bản đã `git add` (bản sẽ được commit)
               --config FILE               dùng tệp cấu hình này thay cho hoso.json tìm được
               --profile FILE              dùng profile (kế hoạch) này
