@@ -105,36 +105,63 @@ extension String {
 
 /// Shell-style globs for `exclude`: `*` and `?` within a path segment, `**` across segments.
 /// A pattern without `/` matches the file name in any folder.
+///
+/// Matching is memoized on (pattern position, path position): at most pattern × path steps,
+/// however many `*` the pattern has (plain backtracking is exponential in them).
 public enum Glob {
     public static func matches(_ pattern: String, _ path: String) -> Bool {
         if !pattern.contains("/") {
             let name = path.split(separator: "/").last.map(String.init) ?? path
-            return match(Array(pattern), 0, Array(name), 0)
-                || path.split(separator: "/").dropLast().contains { match(Array(pattern), 0, Array($0), 0) }
+            return run(Array(pattern), Array(name)) || path.split(separator: "/").dropLast().contains { run(Array(pattern), Array($0)) }
         }
-        return match(Array(pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern), 0, Array(path), 0)
+        return run(Array(pattern.hasPrefix("/") ? String(pattern.dropFirst()) : pattern), Array(path))
     }
 
-    private static func match(_ p: [Character], _ i: Int, _ s: [Character], _ j: Int) -> Bool {
-        if i == p.count { return j == s.count }
-        if p[i] == "*" {
-            if i + 1 < p.count && p[i + 1] == "*" {
-                // `**` (and `**/`) spans any number of segments.
-                var next = i + 2
-                if next < p.count && p[next] == "/" { next += 1 }
-                for k in j...s.count where match(p, next, s, k) { return true }
-                return false
-            }
-            var k = j
-            while true {
-                if match(p, i + 1, s, k) { return true }
-                if k == s.count || s[k] == "/" { return false }
-                k += 1
-            }
+    static func run(_ pattern: [Character], _ text: [Character]) -> Bool {
+        var matcher = Matcher(pattern, text)
+        return matcher.match(0, 0)
+    }
+
+    struct Matcher {
+        let p: [Character], s: [Character]
+        /// 0 unknown, 1 matches, 2 does not, per (i, j).
+        var memo: [UInt8]
+
+        init(_ p: [Character], _ s: [Character]) {
+            self.p = p
+            self.s = s
+            memo = Array(repeating: 0, count: (p.count + 1) * (s.count + 1))
         }
-        guard j < s.count else { return false }
-        if p[i] == "?" { return s[j] != "/" && match(p, i + 1, s, j + 1) }
-        return p[i] == s[j] && match(p, i + 1, s, j + 1)
+
+        mutating func match(_ i: Int, _ j: Int) -> Bool {
+            let slot = i * (s.count + 1) + j
+            if memo[slot] != 0 { return memo[slot] == 1 }
+            let result = compute(i, j)
+            memo[slot] = result ? 1 : 2
+            return result
+        }
+
+        mutating func compute(_ i: Int, _ j: Int) -> Bool {
+            if i == p.count { return j == s.count }
+            if p[i] == "*" {
+                if i + 1 < p.count && p[i + 1] == "*" {
+                    // `**` (and `**/`) spans any number of segments.
+                    var next = i + 2
+                    if next < p.count && p[next] == "/" { next += 1 }
+                    for k in j...s.count where match(next, k) { return true }
+                    return false
+                }
+                var k = j
+                while true {
+                    if match(i + 1, k) { return true }
+                    if k == s.count || s[k] == "/" { return false }
+                    k += 1
+                }
+            }
+            guard j < s.count else { return false }
+            if p[i] == "?" { return s[j] != "/" && match(i + 1, j + 1) }
+            return p[i] == s[j] && match(i + 1, j + 1)
+        }
     }
 }
 

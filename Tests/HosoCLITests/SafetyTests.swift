@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import HosoWorkspace
 
 /// Never lose a word, never hang (INTERFACES.md v1.1 on writes, reads and folder walks), through
 /// the real binary: each test fails on the behaviour it is named after.
@@ -241,5 +242,19 @@ final class SafetyTests: XCTestCase {
         XCTAssertTrue(output.contains(#""id":1,"result":{"#), output)
         XCTAssertTrue(output.contains(#""id":2,"result":null"#), output)
         XCTAssertTrue(output.contains("bad header"), output)
+    }
+
+    // MARK: Exclude globs
+
+    func testGlobsMatchAsBeforeAndManyStarsStayLinear() {
+        XCTAssertTrue(Glob.matches("*.hoso", "ho-so/nhap/a.hoso"))
+        XCTAssertTrue(Glob.matches("nhap", "ho-so/nhap/a.hoso"))
+        XCTAssertTrue(Glob.matches("ho-so/**/b?.hoso", "ho-so/x/y/b1.hoso"))
+        XCTAssertFalse(Glob.matches("ho-so/*.hoso", "ho-so/x/a.hoso"))
+        XCTAssertFalse(Glob.matches("a?c", "a/c"))
+        // Backtracking takes about 2^13 tries per start here; memoized it is a few thousand steps.
+        let path = String(repeating: "a", count: 60) + ".hoso"
+        XCTAssertFalse(Glob.matches(String(repeating: "*a", count: 13) + "*b", path))
+        XCTAssertFalse(Glob.matches("**/" + String(repeating: "*a", count: 13) + "*b", "x/y/z/" + path))
     }
 }
