@@ -54,7 +54,7 @@ extension LanguageServer {
             members.append(("relatedInformation", .array(finding.related.map { related in
                 let path = related.path ?? file.path
                 let text = related.path == nil ? file.text : (workspace.text(ofPath: path) ?? file.text)
-                let uri = related.path == nil ? file.uri : (workspace.files.values.first { $0.path == path }?.uri ?? FileURI.uri(path))
+                let uri = related.path == nil ? file.uri : (workspace.uri(ofPath: path) ?? FileURI.uri(path))
                 return .object([("location", .object([("uri", .string(uri)), ("range", lspRange(related.range, text))])),
                                 ("message", .string(related.message.text(language)))])
             })))

@@ -49,7 +49,11 @@ final class TrackedFile {
 /// An edit re-checks one file, then re-runs only the cross-file rules over the cached results of
 /// the files that share its setup (profile and config), and reports which files' findings changed.
 struct DossierWorkspace {
-    private(set) var files: [String: TrackedFile] = [:]
+    private(set) var files: [String: TrackedFile] = [:] {
+        didSet { uriByPath = nil }
+    }
+    /// Path → URI of the known files, rebuilt on demand after the file set changes.
+    private var uriByPath: [String: String]?
     var settings = Settings()
     private var resolver: SetupResolver
     private(set) var folders: [String] = []
@@ -61,17 +65,22 @@ struct DossierWorkspace {
     }
 
     /// Adds workspace folders and loads every `.hoso` below them.
+    ///
+    /// Each file is checked on its own first; the cross-file rules then run once per group, not
+    /// once per file added (which made a large workspace quadratic).
     mutating func addFolders(_ paths: [String]) -> Set<String> {
-        var changed: Set<String> = []
+        var added: Set<String> = []
         for folder in paths where !folders.contains(folder) {
             folders.append(folder)
             let found = (try? FileWalker.dossiers(at: folder) { resolver.isExcluded($0) }) ?? []
             for path in found where files[FileURI.uri(path)] == nil {
                 guard let bytes = try? FileWalker.read(path) else { continue }
-                changed.formUnion(update(uri: FileURI.uri(path), path: path, bytes: bytes, version: nil))
+                let (text, problem) = SourceDecoder.decode(bytes)
+                check(uri: FileURI.uri(path), path: path, text: text, problem: problem, version: nil)
+                added.insert(FileURI.uri(path))
             }
         }
-        return changed
+        return recompute(groups: Set(added.compactMap { files[$0]?.setup.key }), always: added)
     }
 
     mutating func removeFolders(_ paths: [String]) -> Set<String> {
@@ -127,6 +136,12 @@ struct DossierWorkspace {
 
     /// Replaces a file's text; returns the URIs whose findings changed.
     mutating func update(uri: String, path: String, text: SourceText, problem: EncodingProblem?, version: Int?) -> Set<String> {
+        check(uri: uri, path: path, text: text, problem: problem, version: version)
+        return recompute(group: files[uri]!.setup.key, always: [uri])
+    }
+
+    /// Replaces a file's text and checks it on its own; the cross-file rules are left to `recompute`.
+    private mutating func check(uri: String, path: String, text: SourceText, problem: EncodingProblem?, version: Int?) {
         let setup = setup(for: path)
         let linter = Linter(profile: setup.profile, severityOverrides: setup.severityOverrides)
         let checked = linter.check(text: text, encodingProblem: problem)
@@ -136,8 +151,7 @@ struct DossierWorkspace {
         file.version = version
         file.setup = setup
         file.checked = checked
-        files[uri] = file
-        return recompute(group: setup.key, always: uri)
+        if files[uri] == nil { files[uri] = file }
     }
 
     mutating func update(uri: String, path: String, bytes: [UInt8], version: Int?) -> Set<String> {
@@ -148,7 +162,7 @@ struct DossierWorkspace {
     /// Forgets a file (deleted from disk, or closed and not in a workspace folder).
     mutating func remove(uri: String) -> Set<String> {
         guard let file = files.removeValue(forKey: uri) else { return [] }
-        return recompute(group: file.setup.key, always: nil)
+        return recompute(group: file.setup.key, always: [])
     }
 
     /// Marks an open file closed: it stays known if it lies in a workspace folder.
@@ -163,33 +177,38 @@ struct DossierWorkspace {
     /// Re-resolves setups and re-checks every file (settings or `hoso.json` changed).
     mutating func reloadAll() -> Set<String> {
         resolver = try! SetupResolver(configPath: nil, profilePath: nil)
-        var changed: Set<String> = []
-        for uri in Array(files.keys) {
-            guard let file = files[uri] else { continue }
-            changed.formUnion(update(uri: uri, path: file.path, text: file.text, problem: file.problem, version: file.version))
-        }
-        return changed
+        let all = Set(files.keys)
+        for (uri, file) in files { check(uri: uri, path: file.path, text: file.text, problem: file.problem, version: file.version) }
+        return recompute(groups: Set(files.values.map(\.setup.key)), always: all)
     }
 
     mutating func recomputeAll() -> Set<String> {
         var changed: Set<String> = []
-        for key in Set(files.values.map(\.setup.key)) { changed.formUnion(recompute(group: key, always: nil)) }
+        for key in Set(files.values.map(\.setup.key)) { changed.formUnion(recompute(group: key, always: [])) }
         return changed
     }
 
-    /// Re-runs cross-file rules for a group and finishes every member; returns the changed URIs.
-    private mutating func recompute(group key: String, always: String?) -> Set<String> {
+    private mutating func recompute(groups: Set<String>, always: Set<String>) -> Set<String> {
+        var changed: Set<String> = []
+        for key in groups { changed.formUnion(recompute(group: key, always: always)) }
+        return changed
+    }
+
+    /// Re-runs cross-file rules for a group and finishes every member; returns the changed URIs
+    /// (`always`: files whose own check just ran, finished and reported whatever happens).
+    private mutating func recompute(group key: String, always: Set<String>) -> Set<String> {
         let members = files.values.filter { $0.setup.key == key }.sorted { $0.path < $1.path }
-        guard let setup = members.first?.setup else { return always.map { [$0] } ?? [] }
+        guard let setup = members.first?.setup else { return always }
         let linter = Linter(profile: setup.profile, severityOverrides: setup.severityOverrides)
         let extra = linter.crossFileFindings(members.map { ($0.path, $0.checked) })
         var changed: Set<String> = []
         for (member, findings) in zip(members, extra) {
             // An unchanged file whose cross-file findings are the same keeps what it has.
-            guard member.uri == always || findings != member.crossFileFindings else { continue }
+            let fresh = always.contains(member.uri)
+            guard fresh || findings != member.crossFileFindings else { continue }
             member.crossFileFindings = findings
             let result = linter.finish(member.checked, extra: findings)
-            if result.findings != member.findings || member.uri == always {
+            if result.findings != member.findings || fresh {
                 member.findings = result.findings
                 member.generation += 1
                 changed.insert(member.uri)
@@ -199,7 +218,17 @@ struct DossierWorkspace {
     }
 
     /// The text of a file known to the workspace, for related locations in other files.
-    func text(ofPath path: String) -> SourceText? {
-        files.values.first { $0.path == path }?.text
+    mutating func text(ofPath path: String) -> SourceText? {
+        uri(ofPath: path).flatMap { files[$0]?.text }
+    }
+
+    /// The URI of a known file, by its path (an index, not a scan: related locations ask often).
+    mutating func uri(ofPath path: String) -> String? {
+        if uriByPath == nil {
+            var index: [String: String] = [:]
+            for (uri, file) in files where index[file.path] == nil { index[file.path] = uri }
+            uriByPath = index
+        }
+        return uriByPath![path]
     }
 }
