@@ -178,12 +178,8 @@ public struct Dossier: Sendable {
 
     /// The report whose part holds element `element`, found by binary search (reports are in text order).
     public func report(containing element: Int) -> Report? {
-        var low = 0, high = reports.count
-        while low < high {
-            let middle = (low + high) / 2
-            if reports[middle].part.elements.upperBound <= element { low = middle + 1 } else { high = middle }
-        }
-        return low < reports.count && reports[low].part.elements.contains(element) ? reports[low] : nil
+        let index = reports.partitionPoint { $0.part.elements.upperBound > element }
+        return index < reports.count && reports[index].part.elements.contains(element) ? reports[index] : nil
     }
 
     /// Finds the nominee name nearest to a misspelled one; build once, ask for each name.

@@ -183,9 +183,7 @@ struct DossierWorkspace {
     }
 
     mutating func recomputeAll() -> Set<String> {
-        var changed: Set<String> = []
-        for key in Set(files.values.map(\.setup.key)) { changed.formUnion(recompute(group: key, always: [])) }
-        return changed
+        recompute(groups: Set(files.values.map(\.setup.key)), always: [])
     }
 
     private mutating func recompute(groups: Set<String>, always: Set<String>) -> Set<String> {

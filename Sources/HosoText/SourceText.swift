@@ -114,12 +114,8 @@ public struct SourceText: Sendable {
     /// An offset inside a multi-byte scalar rounds down to the scalar's start; an offset inside
     /// a line terminator is clamped to the end of the line's content.
     public func position(ofByte offset: Int, in encoding: PositionEncoding) -> TextPosition {
-        var offset = max(0, min(offset, bytes.count))
-        while offset > 0 && offset < bytes.count && bytes[offset] & 0xC0 == 0x80 { offset -= 1 }
-        let line = line(ofByte: offset)
-        let start = lineIndex.lineStart(line)
-        let end = min(offset, lineIndex.contentEnd(line))
-        return TextPosition(line: line, character: Self.units(bytes, start..<end, encoding))
+        var cursor = PositionCursor(self, encoding)
+        return cursor.position(ofByte: offset)
     }
 
     /// The 1-based scalar column of a byte offset: what the CLI prints and what a person counts.
@@ -191,7 +187,8 @@ public struct PositionCursor {
         self.encoding = encoding
     }
 
-    /// The position of `offset`, as `SourceText.position(ofByte:in:)` gives it.
+    /// The position of `offset`: an offset inside a multi-byte scalar rounds down to its start,
+    /// one inside a line terminator is clamped to the end of the line's content.
     public mutating func position(ofByte offset: Int) -> TextPosition {
         let bytes = text.bytes
         var offset = max(0, min(offset, bytes.count))

@@ -28,19 +28,11 @@ public enum FileWalker {
         public let identity: Identity
         public let size: Int
         public let modified: timespec
-        public let links: Int
-        public let owner: uid_t
-        public let group: gid_t
-        public let mode: mode_t
 
         init(_ info: stat) {
             identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
             size = Int(info.st_size)
             modified = info.st_mtim
-            links = Int(info.st_nlink)
-            owner = info.st_uid
-            group = info.st_gid
-            mode = info.st_mode
         }
 
         public static func == (a: Stamp, b: Stamp) -> Bool {
@@ -177,12 +169,5 @@ public enum FileWalker {
             throw Failure(message: "\"\(path)\" quá lớn (hơn \(maxFileBytes / 1_048_576) MB), không kiểm tra / \"\(path)\" is too large to check (over \(maxFileBytes / 1_048_576) MB)")
         }
         return Contents(bytes: bytes, stamp: Stamp(info))
-    }
-
-    /// The identity of the file a path reaches, if it can be seen.
-    public static func identity(of path: String) -> Identity? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 }

@@ -14,6 +14,12 @@ func scalingNominee(_ name: String) -> String {
     "### Cá nhân: \(name)\nChức vụ: Chuyên viên\nHình thức: Giấy khen của Chánh Văn phòng UBND tỉnh\nNăm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành tốt nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ\nKhen thưởng năm 2022: Không\n"
 }
 
+/// Nominee blocks for `nominees`, then the Biên bản's vote items for `voted`.
+func scalingNomineesAndVotes(_ nominees: [String], voted: [String]) -> String {
+    nominees.map(scalingNominee).joined() + "# BIÊN BẢN HỌP XÉT\n## KẾT QUẢ BIỂU QUYẾT\n"
+        + voted.map { "- \($0): 8/9 đồng ý (88,9%)\n" }.joined()
+}
+
 let scalingCases: [ScalingCase] = [
     ScalingCase(name: "unclosed-comments", base: 18000) { n in
         scalingHead + (0..<n).map { "<!-- ghi chú chưa đóng \($0)\n" }.joined()
@@ -22,8 +28,7 @@ let scalingCases: [ScalingCase] = [
         scalingHead + "Căn cứ" + String(repeating: " chữ\u{00AD}ẩn", count: n) + "\n"
     },
     ScalingCase(name: "unknown-vote-names", base: 700) { n in
-        scalingHead + (0..<n).map { scalingNominee("Nguyễn Văn An \($0)") }.joined()
-            + "# BIÊN BẢN HỌP XÉT\n## KẾT QUẢ BIỂU QUYẾT\n" + (0..<n).map { "- Trần Thị Bích \($0): 8/9 đồng ý (88,9%)\n" }.joined()
+        scalingHead + scalingNomineesAndVotes((0..<n).map { "Nguyễn Văn An \($0)" }, voted: (0..<n).map { "Trần Thị Bích \($0)" })
     },
     ScalingCase(name: "report-parts", base: 675) { n in
         scalingHead + (0..<n).map { "# BÁO CÁO THÀNH TÍCH: Người \($0)\n## II. THÀNH TÍCH ĐẠT ĐƯỢC\n- Năm 2021: Hoàn thành tốt nhiệm vụ\n" }.joined()
@@ -35,13 +40,11 @@ let scalingCases: [ScalingCase] = [
         scalingHead + "# BÁO CÁO THÀNH TÍCH: Nguyễn Văn An\n" + (0..<n).map { "## MỤC \($0)\nNội dung.\n" }.joined()
     },
     ScalingCase(name: "nominees", base: 180) { n in
-        scalingHead + (0..<n).map { scalingNominee("Nguyễn Văn An \($0)") }.joined()
-            + "# BIÊN BẢN HỌP XÉT\n## KẾT QUẢ BIỂU QUYẾT\n" + (0..<n).map { "- Nguyễn Văn An \($0): 8/9 đồng ý (88,9%)\n" }.joined()
+        scalingHead + scalingNomineesAndVotes((0..<n).map { "Nguyễn Văn An \($0)" }, voted: (0..<n).map { "Nguyễn Văn An \($0)" })
             + (0..<n).map { "# BÁO CÁO THÀNH TÍCH: Nguyễn Văn An \($0)\n## II. THÀNH TÍCH ĐẠT ĐƯỢC\n- Năm 2021: Hoàn thành tốt nhiệm vụ\n" }.joined()
     },
     ScalingCase(name: "same-nominee-repeated", base: 180) { n in
-        scalingHead + (0..<n).map { _ in scalingNominee("Lò Thị Hoa") }.joined()
-            + "# BIÊN BẢN HỌP XÉT\n## KẾT QUẢ BIỂU QUYẾT\n" + (0..<n).map { _ in "- Lò Thị Hoa: 8/9 đồng ý (88,9%)\n" }.joined()
+        scalingHead + scalingNomineesAndVotes(Array(repeating: "Lò Thị Hoa", count: n), voted: Array(repeating: "Lò Thị Hoa", count: n))
     },
     ScalingCase(name: "citations", base: 675) { n in
         scalingHead + (0..<n).map { "Căn cứ Kế hoạch số 179/KH-UBND ngày 02/9/2019 của UBND tỉnh; Nghị định số 91/ND-CP ngày \($0 % 28 + 1)/7/2017;\n" }.joined()

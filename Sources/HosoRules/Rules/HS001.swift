@@ -23,46 +23,44 @@ public struct HS001: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         guard let problem = context.encodingProblem else { return }
         let line = min(problem.line, context.text.lineCount - 1)
-        let encodingName: LocalizedText
-        switch problem.likelyEncoding {
-        case .unknown:
-            encodingName = LocalizedText(vi: "không rõ bảng mã", en: "unknown encoding")
-        default:
-            encodingName = LocalizedText(vi: "có lẽ là bảng mã \(problem.likelyEncoding.rawValue)",
-                                         en: "probably \(problem.likelyEncoding.rawValue)")
+        let (message, fixes) = Self.message(problem, line: line, text: context.text)
+        sink.report(context.text.contentRange(ofLine: line), message, fixes: fixes)
+    }
+
+    /// What to say about the problem, and the whole-file conversion when the legacy encoding is certain.
+    static func message(_ problem: EncodingProblem, line: Int, text: SourceText) -> (LocalizedText, [Fix]) {
+        switch problem.kind {
+        case .nulByte:
+            return (LocalizedText(
+                vi: "Tệp có byte NUL (dòng \(line + 1)): đây là tệp nhị phân (ví dụ .doc, .pdf) hoặc văn bản ở bảng mã hoso không đọc được, không phải hồ sơ văn bản. Hãy mở bằng trình soạn thảo văn bản và lưu dưới dạng UTF-8; các lỗi khác chưa được kiểm tra.",
+                en: "The file holds a NUL byte (line \(line + 1)): it is a binary file (such as .doc or .pdf) or text in an encoding hoso does not read, not a text dossier. Open it in a text editor and save it as UTF-8; nothing else was checked."), [])
+        case .utf16WithoutBOM:
+            return (LocalizedText(
+                vi: "Tệp là UTF-16 nhưng không có BOM ở đầu, nên không chắc đọc đúng. Hãy lưu lại dưới dạng UTF-8 (trong Notepad: Lưu thành… > Mã hoá: UTF-8); các lỗi khác chưa được kiểm tra.",
+                en: "The file is UTF-16 without a byte order mark, so it cannot be read reliably. Save it again as UTF-8 (in Notepad: Save as… > Encoding: UTF-8); nothing else was checked."), [])
+        case .unpairedSurrogate:
+            return (LocalizedText(
+                vi: "Tệp UTF-16 bị hỏng ở dòng \(line + 1): có nửa cặp thay thế (surrogate) đứng một mình, hiện thành \"�\". Hãy sửa chữ đó rồi lưu lại dưới dạng UTF-8; các lỗi khác chưa được kiểm tra.",
+                en: "The UTF-16 file is damaged on line \(line + 1): half of a surrogate pair stands alone, shown as \"�\". Fix that character and save the file as UTF-8; nothing else was checked."), [])
+        case .invalidUTF8:
+            break
         }
+        let encodingName = problem.likelyEncoding == .unknown
+            ? LocalizedText(vi: "không rõ bảng mã", en: "unknown encoding")
+            : LocalizedText(vi: "có lẽ là bảng mã \(problem.likelyEncoding.rawValue)", en: "probably \(problem.likelyEncoding.rawValue)")
         var fixes: [Fix] = []
         if let converted = problem.converted {
             let name = problem.likelyEncoding.rawValue
             fixes = [Fix(title: LocalizedText(vi: "Chuyển mã cả tệp từ \(name) sang Unicode (UTF-8)", en: "Convert the whole file from \(name) to Unicode (UTF-8)"),
-                         edits: [TextEdit(range: 0..<context.text.bytes.count, newText: converted)], isSafe: false)]
+                         edits: [TextEdit(range: 0..<text.bytes.count, newText: converted)], isSafe: false)]
         }
         let how = fixes.isEmpty
             ? LocalizedText(vi: "Hãy chuyển mã sang Unicode dựng sẵn (UTF-8), ví dụ bằng Unikey, rồi kiểm tra lại",
                             en: "Convert it to precomposed Unicode (UTF-8), e.g. with Unikey, and check again")
             : LocalizedText(vi: "Có thể chuyển mã cả tệp sang UTF-8 (sửa nhanh trong trình soạn thảo, hoặc `hoso lint --fix --unsafe-fixes`), đọc lại rồi kiểm tra lại",
                             en: "The whole file can be converted to UTF-8 (a quick fix in the editor, or `hoso lint --fix --unsafe-fixes`); proofread it and check again")
-        switch problem.kind {
-        case .invalidUTF8:
-            break
-        case .nulByte:
-            sink.report(context.text.contentRange(ofLine: line), LocalizedText(
-                vi: "Tệp có byte NUL (dòng \(line + 1)): đây là tệp nhị phân (ví dụ .doc, .pdf) hoặc văn bản ở bảng mã hoso không đọc được, không phải hồ sơ văn bản. Hãy mở bằng trình soạn thảo văn bản và lưu dưới dạng UTF-8; các lỗi khác chưa được kiểm tra.",
-                en: "The file holds a NUL byte (line \(line + 1)): it is a binary file (such as .doc or .pdf) or text in an encoding hoso does not read, not a text dossier. Open it in a text editor and save it as UTF-8; nothing else was checked."))
-            return
-        case .utf16WithoutBOM:
-            sink.report(context.text.contentRange(ofLine: line), LocalizedText(
-                vi: "Tệp là UTF-16 nhưng không có BOM ở đầu, nên không chắc đọc đúng. Hãy lưu lại dưới dạng UTF-8 (trong Notepad: Lưu thành… > Mã hoá: UTF-8); các lỗi khác chưa được kiểm tra.",
-                en: "The file is UTF-16 without a byte order mark, so it cannot be read reliably. Save it again as UTF-8 (in Notepad: Save as… > Encoding: UTF-8); nothing else was checked."))
-            return
-        case .unpairedSurrogate:
-            sink.report(context.text.contentRange(ofLine: line), LocalizedText(
-                vi: "Tệp UTF-16 bị hỏng ở dòng \(line + 1): có nửa cặp thay thế (surrogate) đứng một mình, hiện thành \"�\". Hãy sửa chữ đó rồi lưu lại dưới dạng UTF-8; các lỗi khác chưa được kiểm tra.",
-                en: "The UTF-16 file is damaged on line \(line + 1): half of a surrogate pair stands alone, shown as \"�\". Fix that character and save the file as UTF-8; nothing else was checked."))
-            return
-        }
-        sink.report(context.text.contentRange(ofLine: line), LocalizedText(
+        return (LocalizedText(
             vi: "Tệp không phải UTF-8 hợp lệ (byte lỗi đầu tiên ở dòng \(line + 1); \(encodingName.vi)). \(how.vi); các lỗi khác chưa được kiểm tra.",
-            en: "The file is not valid UTF-8 (first bad byte on line \(line + 1); \(encodingName.en)). \(how.en); nothing else was checked."), fixes: fixes)
+            en: "The file is not valid UTF-8 (first bad byte on line \(line + 1); \(encodingName.en)). \(how.en); nothing else was checked."), fixes)
     }
 }

@@ -30,14 +30,10 @@ public struct HS005: Rule {
                 let range = context.text.contentRange(ofLine: line)
                 scanned = (line, range.lowerBound, MojibakeScanner.runs(in: context.text.string(range)))
             }
-            // Runs are in line order: binary search for the first that ends after the offset.
+            // Runs are in line order: the first that ends after the offset is the one that may hold it.
             let runs = scanned!.runs, target = offset - scanned!.start
-            var low = 0, high = runs.count
-            while low < high {
-                let middle = (low + high) / 2
-                if runs[middle].utf8Range.upperBound <= target { low = middle + 1 } else { high = middle }
-            }
-            return low < runs.count && runs[low].utf8Range.contains(target)
+            let index = runs.partitionPoint { $0.utf8Range.upperBound > target }
+            return index < runs.count && runs[index].utf8Range.contains(target)
         }
         func flush() {
             guard let range = run else { return }
