@@ -127,6 +127,11 @@ enum LintCommand {
                 }
             }
         }
+        // `--stdin-filename NAME` stands for NAME's unsaved text: the copy on disk, when also
+        // named or walked, is not checked beside it (that would pair every nominee with itself).
+        if let name = options.stdinName, inputs.contains(where: { !$0.onDisk }), let file = FileWalker.identity(ofPath: name) {
+            inputs.removeAll { $0.read?.stamp.identity == file }
+        }
         // Group files by setup: those sharing a profile and config are checked together.
         var setups: [Setup] = []
         var groupOf: [Int] = []

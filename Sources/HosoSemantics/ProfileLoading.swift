@@ -76,10 +76,11 @@ extension Profile {
 
     static func describe(_ error: DecodingError) -> String {
         switch error {
-        case .typeMismatch(let type, _):
-            return "sai kiểu, cần \(typeName(type)) / expected \(typeName(type))"
+        case .typeMismatch(let type, let context):
+            let found = foundName(context.debugDescription)
+            return "sai kiểu, cần \(typeName(type).vi)\(found.map { ", gặp \($0.vi)" } ?? "") / expected \(typeName(type).en)\(found.map { ", found \($0.en)" } ?? "")"
         case .valueNotFound(let type, _):
-            return "thiếu giá trị, cần \(typeName(type)) / expected \(typeName(type)), found null"
+            return "thiếu giá trị (null), cần \(typeName(type).vi) / expected \(typeName(type).en), found null"
         case .keyNotFound(let key, let context):
             return "thiếu khoá \"\(key.stringValue)\" / missing key \"\(key.stringValue)\" at \(jsonPath(context.codingPath))"
         case .dataCorrupted(let context):
@@ -92,17 +93,28 @@ extension Profile {
         }
     }
 
-    static func typeName(_ type: Any.Type) -> String {
+    /// What the decoder found instead of the expected type, read from its description
+    /// ("… but found a string instead."); nil when the description says nothing known.
+    static func foundName(_ description: String) -> (vi: String, en: String)? {
+        for (word, names) in [("string", ("một chuỗi", "a string")), ("array", ("một mảng", "an array")),
+                              ("dictionary", ("một đối tượng", "an object")), ("bool", ("true/false", "true/false")),
+                              ("number", ("một số", "a number"))] where description.contains("found \(word)") || description.contains("found a \(word)") || description.contains("found an \(word)") {
+            return names
+        }
+        return nil
+    }
+
+    /// What a type is called in an error, in Vietnamese and in English.
+    static func typeName(_ type: Any.Type) -> (vi: String, en: String) {
         switch type {
-        case is String.Type: return "a string"
-        case is Int.Type: return "an integer"
-        case is Double.Type: return "a number"
-        case is Bool.Type: return "true/false"
+        case is String.Type: return ("một chuỗi", "a string")
+        case is Int.Type: return ("một số nguyên", "an integer")
+        case is Double.Type: return ("một số", "a number")
+        case is Bool.Type: return ("true/false", "true/false")
         default:
             let name = "\(type)"
-            if name.hasPrefix("Array") { return "an array" }
-            if name.hasPrefix("Dictionary") { return "an object" }
-            return "an object (\(name))"
+            if name.hasPrefix("Array") { return ("một mảng [...]", "an array") }
+            return ("một đối tượng {...}", "an object")
         }
     }
 }

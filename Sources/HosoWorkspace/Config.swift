@@ -18,8 +18,9 @@ public struct Config: Sendable {
 
     /// Reads and checks a config file; a broken one is a `ConfigError` naming the file and key.
     public static func load(_ file: String) throws -> Config {
-        guard let data = try? FileWalker.read(file) else {
-            throw WorkspaceError(message: "không đọc được tệp cấu hình \"\(file)\" / cannot read the config \"\(file)\"")
+        let data: [UInt8]
+        do { data = try FileWalker.read(file) } catch let failure as FileWalker.Failure {
+            throw WorkspaceError(message: "không đọc được tệp cấu hình: \(failure.vi) / cannot read the config: \(failure.en)")
         }
         let value: JSON
         do {

@@ -12,7 +12,13 @@ import Darwin
 /// follow a symlinked folder, take a symlinked file only when its target lies inside the
 /// folder walked, and skip hidden entries.
 public enum FileWalker {
-    public struct Failure: Error { public let message: String }
+    /// Why a path could not be read or walked, in both languages.
+    public struct Failure: Error {
+        public let vi: String
+        public let en: String
+        /// Both languages, for stderr: "vi / en".
+        public var message: String { vi + " / " + en }
+    }
 
     /// No more than this is read from any source (a dossier is a few hundred kilobytes).
     public static let maxFileBytes = 64 * 1024 * 1024
@@ -65,9 +71,7 @@ public enum FileWalker {
     /// clean result then). Throws when the path does not exist.
     public static func dossiers(at path: String, excluded: (String) -> Bool, problem: (String) -> Void = { _ in }) throws -> [String] {
         var info = stat()
-        guard stat(path, &info) == 0 else {
-            throw Failure(message: "không tìm thấy \"\(path)\"; kiểm tra lại đường dẫn / \"\(path)\" does not exist; check the path")
-        }
+        guard stat(path, &info) == 0 else { throw missing(path) }
         guard info.st_mode & S_IFMT == S_IFDIR else { return [path] }
         var result: [String] = [], links: [String] = []
         var visited: Set<Identity> = []
@@ -75,6 +79,31 @@ public enum FileWalker {
         walk(path, root: root.hasSuffix("/") ? root : root + "/", into: &result, links: &links, visited: &visited, problem: problem)
         // Links last: when a link and its target are both found, the target's own name is reported.
         return (result + links).filter { !excluded($0) }
+    }
+
+    /// The file a path reaches now, or nil when it reaches none.
+    public static func identity(ofPath path: String) -> Identity? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Why a path that `stat` refused cannot be checked: absent, a broken or looping link, or
+    /// a folder on the way that may not be entered. Call it straight after the failed `stat`.
+    static func missing(_ path: String) -> Failure {
+        let reason = errno
+        var link = stat()
+        let isLink = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
+        switch reason {
+        case ELOOP:
+            return Failure(vi: "\"\(path)\" là một vòng liên kết tượng trưng (liên kết trỏ về chính nó); sửa hoặc xóa liên kết", en: "\"\(path)\" is a symbolic link loop; fix or remove the link")
+        case EACCES:
+            return Failure(vi: "không vào được thư mục chứa \"\(path)\" (kiểm tra quyền)", en: "cannot reach \"\(path)\": a folder on the way may not be entered; check its permissions")
+        case ENOENT where isLink:
+            return Failure(vi: "\"\(path)\" là liên kết tượng trưng tới một tệp không còn tồn tại; sửa hoặc xóa liên kết", en: "\"\(path)\" is a symbolic link to a file that no longer exists; fix or remove the link")
+        default:
+            return Failure(vi: "không tìm thấy \"\(path)\"; kiểm tra lại đường dẫn", en: "\"\(path)\" does not exist; check the path")
+        }
     }
 
     /// The canonical path (symlinks resolved).
@@ -114,6 +143,20 @@ public enum FileWalker {
         }
     }
 
+    /// What a FIFO opened without blocking holds right now: its first bytes, or an empty
+    /// array when a writer is attached but has not written yet; nil when it has no data and
+    /// no writer (a blocking read would wait for one for ever).
+    private static func firstBytes(ofFIFO fd: Int32) -> [UInt8]? {
+        var chunk = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = Glibc.read(fd, &chunk, chunk.count)
+            if n > 0 { return Array(chunk[0..<n]) }
+            if n == 0 { return nil }
+            if errno == EINTR { continue }
+            return []  // EAGAIN: a writer is attached; the blocking read waits for it.
+        }
+    }
+
     /// The names in a folder, or nil when it cannot be listed.
     static func entries(of folder: String) -> [String]? {
         guard let directory = opendir(folder) else { return nil }
@@ -141,32 +184,42 @@ public enum FileWalker {
     /// (a path the user named: `<(…)`, `/dev/stdin`) any readable source is read. Either way at
     /// most `maxFileBytes` are read, however large the file is or becomes.
     public static func contents(_ path: String, regularOnly: Bool = true) throws -> Contents {
-        let fd = open(path, O_RDONLY | O_CLOEXEC | (regularOnly ? O_NONBLOCK : 0))
+        // Non-blocking open: opening a FIFO must not wait for a writer.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else {
-            throw Failure(message: "không đọc được \"\(path)\" (kiểm tra quyền đọc) / cannot read \"\(path)\" (check its permissions)")
+            if errno == ENOENT || errno == ELOOP { throw missing(path) }
+            throw Failure(vi: "không đọc được \"\(path)\" (kiểm tra quyền đọc)", en: "cannot read \"\(path)\" (check its permissions)")
         }
         defer { close(fd) }
         var info = stat()
         guard fstat(fd, &info) == 0 else {
-            throw Failure(message: "không đọc được \"\(path)\" / cannot read \"\(path)\"")
+            throw Failure(vi: "không đọc được \"\(path)\"", en: "cannot read \"\(path)\"")
         }
         if info.st_mode & S_IFMT == S_IFDIR {
-            throw Failure(message: "\"\(path)\" là thư mục, không phải tệp / \"\(path)\" is a folder, not a file")
+            throw Failure(vi: "\"\(path)\" là thư mục, không phải tệp", en: "\"\(path)\" is a folder, not a file")
         }
         if regularOnly && info.st_mode & S_IFMT != S_IFREG {
-            throw Failure(message: "\"\(path)\" không phải tệp thường (FIFO, thiết bị hay socket), không đọc / \"\(path)\" is not a regular file (a FIFO, device or socket); not read")
+            throw Failure(vi: "\"\(path)\" không phải tệp thường (FIFO, thiết bị hay socket), không đọc", en: "\"\(path)\" is not a regular file (a FIFO, device or socket); not read")
         }
         if info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) > maxFileBytes {
             let size = Int(info.st_size) / 1_048_576, cap = maxFileBytes / 1_048_576
-            throw Failure(message: "\"\(path)\" quá lớn (\(size) MB, tối đa \(cap) MB), không kiểm tra / \"\(path)\" is too large to check (\(size) MB > \(cap) MB)")
+            throw Failure(vi: "\"\(path)\" quá lớn (\(size) MB, tối đa \(cap) MB), không kiểm tra", en: "\"\(path)\" is too large to check (\(size) MB > \(cap) MB)")
         }
-        if regularOnly { _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) }
-        let (bytes, failed) = FileDescriptorIO.readAll(fd, limit: maxFileBytes + 1)
+        var first: [UInt8] = []
+        if info.st_mode & S_IFMT == S_IFIFO {
+            guard let bytes = firstBytes(ofFIFO: fd) else {
+                throw Failure(vi: "\"\(path)\" là một FIFO không có dữ liệu và không có chương trình nào đang ghi vào; hãy chạy chương trình ghi trước, hoặc chuyển văn bản vào \"-\" (đầu vào chuẩn)", en: "\"\(path)\" is a FIFO with no data and no program writing to it; start the writer first, or pipe the text to \"-\"")
+            }
+            first = bytes
+        }
+        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
+        var (bytes, failed) = FileDescriptorIO.readAll(fd, limit: maxFileBytes + 1 - first.count)
+        bytes = first + bytes
         guard !failed else {
-            throw Failure(message: "không đọc được \"\(path)\" / cannot read \"\(path)\"")
+            throw Failure(vi: "không đọc được \"\(path)\"", en: "cannot read \"\(path)\"")
         }
         guard bytes.count <= maxFileBytes else {
-            throw Failure(message: "\"\(path)\" quá lớn (hơn \(maxFileBytes / 1_048_576) MB), không kiểm tra / \"\(path)\" is too large to check (over \(maxFileBytes / 1_048_576) MB)")
+            throw Failure(vi: "\"\(path)\" quá lớn (hơn \(maxFileBytes / 1_048_576) MB), không kiểm tra", en: "\"\(path)\" is too large to check (over \(maxFileBytes / 1_048_576) MB)")
         }
         return Contents(bytes: bytes, stamp: Stamp(info))
     }

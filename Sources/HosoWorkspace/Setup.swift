@@ -72,8 +72,9 @@ public struct SetupResolver {
     public mutating func loadProfile(_ path: String) throws -> Profile {
         let absolute = PathTools.absolute(path)
         if let cached = profileByPath[absolute] { return cached }
-        guard let data = try? FileWalker.read(path) else {
-            throw WorkspaceError(message: "không đọc được tệp profile \"\(path)\" / cannot read the profile \"\(path)\"")
+        let data: [UInt8]
+        do { data = try FileWalker.read(path) } catch let failure as FileWalker.Failure {
+            throw WorkspaceError(message: "không đọc được tệp profile: \(failure.vi) / cannot read the profile: \(failure.en)")
         }
         do {
             let profile = try Profile.load(json: data, file: path)

@@ -195,7 +195,7 @@ final class CommandTests: XCTestCase {
         _ = try write(try clean, to: "p/a.hoso")
         let badProfile = try hoso(["lint", "--profile", "p/profile.json", "p/a.hoso"])
         XCTAssertEqual(badProfile.status, 2)
-        XCTAssertTrue(badProfile.stderr.contains("p/profile.json: $.awardForms[0].excellentYearsNeeded: sai kiểu, cần an integer / expected an integer"), badProfile.stderr)
+        XCTAssertTrue(badProfile.stderr.contains("p/profile.json: $.awardForms[0].excellentYearsNeeded: sai kiểu, cần một số nguyên, gặp một chuỗi / expected an integer, found a string"), badProfile.stderr)
         _ = try write("{ not json", to: "p/broken.json")
         let notJSON = try hoso(["lint", "--profile", "p/broken.json", "p/a.hoso"])
         XCTAssertEqual(notJSON.status, 2)
@@ -221,7 +221,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(codes, ["HS302", "HS306"])
         let asDefault = try hoso(["lint", "--profile", "/nonexistent.json", "-"], stdin: Array(old.utf8), in: root)
         XCTAssertEqual(asDefault.status, 2)
-        XCTAssertTrue(asDefault.stderr.contains("không đọc được tệp profile \"/nonexistent.json\""))
+        XCTAssertTrue(asDefault.stderr.contains("không đọc được tệp profile: không tìm thấy \"/nonexistent.json\""), asDefault.stderr)
     }
 
     func testSARIFHasTheRequiredFields() throws {

@@ -34,7 +34,8 @@ final class SafetyTests: XCTestCase {
     }
 
     /// Runs hoso in the test folder; fails the test (instead of hanging it) after `timeout` seconds.
-    func hoso(_ arguments: [String], stdout: FileHandle? = nil, timeout: Double = 20, file: StaticString = #filePath, line: UInt = #line) throws -> HosoRun {
+    func hoso(_ arguments: [String], stdout: FileHandle? = nil, stdin: URL? = nil, timeout: Double = 20,
+              file: StaticString = #filePath, line: UInt = #line) throws -> HosoRun {
         let process = Process()
         process.executableURL = EndToEndTests.binary
         process.arguments = arguments
@@ -46,7 +47,7 @@ final class SafetyTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: outURL); try? FileManager.default.removeItem(at: errURL) }
         process.standardOutput = try stdout ?? FileHandle(forWritingTo: outURL)
         process.standardError = try FileHandle(forWritingTo: errURL)
-        process.standardInput = FileHandle.nullDevice
+        process.standardInput = try stdin.map { try FileHandle(forReadingFrom: $0) } ?? FileHandle.nullDevice
         try process.run()
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning && Date() < deadline { usleep(10_000) }
@@ -161,6 +162,53 @@ final class SafetyTests: XCTestCase {
         XCTAssertFalse(run.stdout.contains("root:"))
     }
 
+    /// A named FIFO is read when a program writes to it, like `cat` would; with no writer it is a
+    /// clear error at once, not a wait for ever.
+    func testANamedFIFOIsReadFromItsWriterAndIsAnErrorWithout() throws {
+        let fifo = folder.appendingPathComponent("ong.hoso").path
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        let alone = try hoso(["lint", "ong.hoso"], timeout: 10)
+        XCTAssertEqual(alone.status, 2)
+        XCTAssertTrue(alone.stderr.contains("\"ong.hoso\" là một FIFO không có dữ liệu và không có chương trình nào đang ghi vào"), alone.stderr)
+        XCTAssertTrue(alone.stdout.contains("không kiểm tra được 1 tệp"), alone.stdout)
+        let text = try fixable
+        let writer = Thread {
+            guard let handle = FileHandle(forWritingAtPath: fifo) else { return }  // waits for the reader
+            handle.write(Data(text.utf8))
+            try? handle.close()
+        }
+        writer.start()
+        usleep(200_000)
+        let fed = try hoso(["lint", "ong.hoso"], timeout: 10)
+        XCTAssertEqual(fed.status, 0, fed.stderr)
+        XCTAssertTrue(fed.stdout.contains("[HS108]"), fed.stdout)
+    }
+
+    func testLinkLoopsAndBrokenLinksAreNamedAsSuch() throws {
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("vong.hoso").path, withDestinationPath: "vong.hoso")
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("cu.hoso").path, withDestinationPath: "da-xoa.hoso")
+        let run = try hoso(["lint", "vong.hoso", "cu.hoso", "khong-co.hoso"])
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr.split(separator: "\n").map { $0.components(separatedBy: " / ")[0] }, [
+            "hoso: \"vong.hoso\" là một vòng liên kết tượng trưng (liên kết trỏ về chính nó); sửa hoặc xóa liên kết",
+            "hoso: \"cu.hoso\" là liên kết tượng trưng tới một tệp không còn tồn tại; sửa hoặc xóa liên kết",
+            "hoso: không tìm thấy \"khong-co.hoso\"; kiểm tra lại đường dẫn",
+        ])
+    }
+
+    /// An editor pipes its unsaved buffer with `--stdin-filename`: the copy on disk, reached by
+    /// the walk too, is not a second dossier with the same nominees (no HS501/HS502).
+    func testStdinStandsForTheFileItNames() throws {
+        let text = try String(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("Examples/phong-tchcqt.hoso"), encoding: .utf8)
+        _ = try write(text, to: "ho-so/a.hoso")
+        let buffer = try write(text.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuyên viên\nHình"), to: "buffer.txt")
+        let run = try hoso(["lint", "--stdin-filename", "ho-so/a.hoso", "-", "ho-so"], stdin: buffer)
+        XCTAssertEqual(run.status, 0, run.stdout)
+        XCTAssertEqual(run.stdout.components(separatedBy: "\n").filter { $0.contains("[HS") }.map { $0.components(separatedBy: " ")[0] },
+                       ["ho-so/a.hoso:17:1:"])
+        XCTAssertTrue(run.stdout.hasSuffix("0 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n"), run.stdout)
+    }
+
     func testTheSameFileTwiceMakesNoDuplicateFindings() throws {
         _ = try write(try String(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("Examples/phong-tchcqt.hoso"), encoding: .utf8), to: "a.hoso")
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("b.hoso").path, withDestinationPath: "a.hoso")
@@ -191,7 +239,7 @@ final class SafetyTests: XCTestCase {
         for profile in ["/dev/zero", "ong.json"] {
             let run = try hoso(["lint", "--profile", profile, "a.hoso"], timeout: 10)
             XCTAssertEqual(run.status, 2)
-            XCTAssertTrue(run.stderr.contains("không đọc được tệp profile"), run.stderr)
+            XCTAssertTrue(run.stderr.contains("không đọc được tệp profile: \"\(profile)\" không phải tệp thường (FIFO, thiết bị hay socket)"), run.stderr)
         }
     }
 

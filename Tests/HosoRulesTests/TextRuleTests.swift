@@ -109,8 +109,18 @@ final class TextRuleTests: XCTestCase {
     func testHS005InvisibleCharactersMergedAndRemoved() {
         let source = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Chuyên\u{200B}\u{200B} viên\u{202E}\nHình")
         assertSpots(source, [Spot("HS005", 17, 16), Spot("HS005", 17, 23)])
-        XCTAssertEqual(lint(source).findings[0].message.vi, "Ký tự ẩn/điều khiển U+200B, U+200B; hãy xoá.")
+        XCTAssertEqual(lint(source).findings[0].message.vi, "Ký tự ẩn/điều khiển U+200B ×2; hãy xoá.")
         XCTAssertEqual(applyingFixes(of: "HS005", to: source), Fixture.clean.replacingOccurrences(of: "Chuyên viên\nHình", with: "Chuyên viên\nHình"))
+    }
+
+    /// A run pasted from a PDF can hold thousands of invisible characters: each kind is named
+    /// once with its count, at most six kinds, so one finding stays one short line.
+    func testHS005NamesEachCharacterOnceWithItsCount() {
+        let run = String(repeating: "\u{200B}\u{FEFF}", count: 5000) + "\u{2060}\u{202A}\u{202B}\u{202C}\u{2066}"
+        let source = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Chuyên\(run)viên\nHình")
+        let findings = lint(source).findings.filter { $0.code == "HS005" }
+        XCTAssertEqual(findings.count, 1)
+        XCTAssertEqual(findings.first?.message.vi, "Ký tự ẩn/điều khiển U+200B ×5000, U+FEFF ×5000, U+2060, U+202A, U+202B, U+202C, …; hãy xoá.")
     }
 
     /// A soft hyphen from Word and a C1 control are invisible; inside TCVN3 mojibake U+00AD is a letter (ư).

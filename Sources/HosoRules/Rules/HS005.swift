@@ -21,7 +21,8 @@ public struct HS005: Rule {
         let bytes = context.text.bytes
         var i = 0
         var run: Range<Int>?
-        var names: [String] = []
+        // The characters of the current run, in order of first appearance, with their counts.
+        var counts: [(scalar: UInt32, count: Int)] = []
         // The mojibake runs of the last line asked about: a line with many soft hyphens is scanned once.
         var scanned: (line: Int, start: Int, runs: [MojibakeScanner.Run])?
         func isInsideMojibake(_ offset: Int) -> Bool {
@@ -37,13 +38,17 @@ public struct HS005: Rule {
         }
         func flush() {
             guard let range = run else { return }
-            let list = names.joined(separator: ", ")
+            // Each character once, with a count when repeated: a run of a million soft hyphens
+            // is "U+00AD ×1000000", not a million names.
+            var shown = counts.prefix(6).map { "U+\(hex($0.scalar))" + ($0.count > 1 ? " ×\($0.count)" : "") }
+            if counts.count > 6 { shown.append("…") }
+            let list = shown.joined(separator: ", ")
             sink.report(range, LocalizedText(vi: "Ký tự ẩn/điều khiển \(list); hãy xoá.",
                                              en: "Invisible/control character \(list); delete it."),
                         fixes: [Fix(title: LocalizedText(vi: "Xoá ký tự ẩn", en: "Delete invisible characters"),
                                     edits: [TextEdit(range: range, newText: "")], isSafe: true)])
             run = nil
-            names = []
+            counts = []
         }
         while i < bytes.count {
             let b = bytes[i]
@@ -71,7 +76,11 @@ public struct HS005: Rule {
                     flush()
                     run = i..<(i + length)
                 }
-                names.append("U+\(hex(scalar))")
+                if let index = counts.firstIndex(where: { $0.scalar == scalar }) {
+                    counts[index].count += 1
+                } else {
+                    counts.append((scalar, 1))
+                }
                 i += length
             } else {
                 i += b < 0x80 ? 1 : UTF8Scalar.length(lead: b)
