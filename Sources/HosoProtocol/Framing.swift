@@ -4,7 +4,8 @@ public enum FrameEvent: Equatable, Sendable {
     case message([UInt8])
     /// A header block that could not be understood; it was skipped.
     case badHeader(String)
-    /// A body longer than the limit; its bytes are skipped as they arrive.
+    /// A body longer than the limit; its bytes are skipped as they arrive (up to the next
+    /// header, should one appear among them: the length was then a lie).
     case tooLarge(Int)
 }
 
@@ -16,6 +17,9 @@ public enum FrameEvent: Equatable, Sendable {
 /// `Content-Length:` line. A body that holds a raw `Content-Length: N` + CRLF, which valid
 /// JSON cannot (CR and LF only stand escaped in strings, and letters only in keywords outside
 /// them), was given too large a length: it is cut there and framing goes on from that header.
+/// The same holds for the bytes of a body over the limit, which are skipped: a header among them
+/// ends the skip. Of two different `Content-Length` values in one header the larger is taken,
+/// since a length too large is corrected by the next header and one too small is not.
 public struct MessageFramer: Sendable {
     enum State: Sendable {
         case header
@@ -44,12 +48,6 @@ public struct MessageFramer: Sendable {
             buffer.removeAll(keepingCapacity: true)
             start = 0
         }
-        if case .skipping(let remaining) = state {
-            let dropped = min(remaining, bytes.count)
-            state = remaining - dropped > 0 ? .skipping(remaining: remaining - dropped) : .header
-            buffer.append(contentsOf: bytes.dropFirst(dropped))
-            return
-        }
         buffer.append(contentsOf: bytes)
     }
 
@@ -57,7 +55,24 @@ public struct MessageFramer: Sendable {
     public mutating func next() -> FrameEvent? {
         while true {
             switch state {
-            case .skipping:
+            case .skipping(let remaining):
+                let available = min(buffer.count - start, remaining)
+                if let header = headerStart(from: start, before: start + available) {
+                    start = header
+                    state = .header
+                    continue
+                }
+                guard available < remaining else {
+                    start += remaining
+                    state = .header
+                    compact()
+                    continue
+                }
+                // Keep a tail that may be the beginning of a header.
+                let dropped = max(0, available - Self.headerProbeBytes)
+                start += dropped
+                state = .skipping(remaining: remaining - dropped)
+                compact()
                 return nil
             case .body(let length, let scanned):
                 let available = min(buffer.count, start + length)
@@ -105,10 +120,7 @@ public struct MessageFramer: Sendable {
                     return .badHeader(problem.text)
                 case .success(let length) where length > maxBodyBytes:
                     start = end + 4
-                    let available = min(buffer.count - start, length)
-                    start += available
-                    state = length - available > 0 ? .skipping(remaining: length - available) : .header
-                    compact()
+                    state = .skipping(remaining: length)
                     return .tooLarge(length)
                 case .success(let length):
                     start = end + 4
@@ -170,7 +182,7 @@ public struct MessageFramer: Sendable {
             let value = line[line.index(after: colon)...].trimmingSpaces()
             if name == "content-length" {
                 guard let n = Int(value), n >= 0 else { return .failure(HeaderProblemText("Content-Length is not a non-negative integer: \(value.prefix(40))")) }
-                length = n
+                length = max(length ?? 0, n)
             }
         }
         guard let length else { return .failure(HeaderProblemText("no Content-Length header")) }

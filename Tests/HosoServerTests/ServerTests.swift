@@ -265,4 +265,33 @@ final class ServerTests: XCTestCase {
                            "chunks of \(chunk) bytes")
         }
     }
+
+    /// A length over the limit that is a lie (a few bytes follow, then the next message) skips
+    /// only to the next header; two different lengths in one header take the larger, which the
+    /// next header corrects.
+    func testFramerResynchronizesAfterALengthOverTheLimitAndDuplicateLengths() {
+        let a = #"{"id":1}"#, b = #"{"id":2}"#, c = #"{"id":3}"#
+        let stream = "Content-Length: 999999999\r\n\r\n{\"huge\":0}"
+            + "Content-Length: 8\r\n\r\n" + a
+            + "Content-Length: 3\r\nContent-Length: 8\r\n\r\n" + b
+            + "Content-Length: 8\r\ncontent-length: 100\r\n\r\n" + c
+            + "Content-Length: 8\r\n\r\n" + a
+        for chunk in [1, 5, 64, stream.utf8.count] {
+            var framer = MessageFramer(maxBodyBytes: 1000)
+            var events: [FrameEvent] = []
+            let bytes = Array(stream.utf8)
+            for offset in stride(from: 0, to: bytes.count, by: chunk) {
+                framer.push(bytes[offset..<min(bytes.count, offset + chunk)])
+                while let event = framer.next() { events.append(event) }
+            }
+            XCTAssertEqual(events, [.tooLarge(999999999), .message(Array(a.utf8)), .message(Array(b.utf8)),
+                                    .message(Array(c.utf8)), .message(Array(a.utf8))], "chunks of \(chunk) bytes")
+        }
+        // A real body over the limit, with no header inside, is skipped whole; the next one is read.
+        var framer = MessageFramer(maxBodyBytes: 10)
+        framer.push(Array("Content-Length: 5000\r\n\r\n[".utf8 + Array(repeating: 0x30, count: 4998) + "]".utf8 + "Content-Length: 2\r\n\r\n{}".utf8)[...])
+        var events: [FrameEvent] = []
+        while let event = framer.next() { events.append(event) }
+        XCTAssertEqual(events, [.tooLarge(5000), .message(Array("{}".utf8))])
+    }
 }
