@@ -4,9 +4,16 @@ import HosoSemantics
 import HosoText
 import HosoWorkspace
 
-/// Where the server's outgoing messages go: stdout in production, a buffer in tests.
+/// Where the server's outgoing messages go (stdout in production, a buffer in tests), and who
+/// runs its background work between messages.
 public protocol MessageSink: AnyObject {
     func send(_ message: JSON)
+    /// Runs `work` later, after the messages that have already arrived: the server's background
+    /// steps (loading a workspace, re-checking after a config change) go through it.
+    func schedule(_ work: @escaping () -> Void)
+    /// Runs `work` away from the server (it touches no server state), then `then` with its result
+    /// as `schedule` would: the cross-file rules of a large group run so, while requests are served.
+    func offload<Result: Sendable>(_ work: @escaping @Sendable () -> Result, then: @escaping (Result) -> Void)
 }
 
 /// The hoso language server: LSP 3.17 handlers over a `DossierWorkspace`.
@@ -23,7 +30,20 @@ public final class LanguageServer {
     /// Push diagnostics unless the client pulls them itself.
     var pushDiagnostics = true
     var canRegisterWatchers = false
+    /// Whether the client shows `$/progress` for tokens the server creates.
+    var clientShowsProgress = false
+    /// Whether the client re-pulls diagnostics on `workspace/diagnostic/refresh`.
+    var clientRefreshesDiagnostics = false
     var nextRequestID = 1
+    /// Whether a background step is scheduled.
+    var stepScheduled = false
+    /// Cross-file jobs of the background work that are running off the queue.
+    var jobsRunning = 0
+    /// Whether background work changed findings since a pulling client was last asked to refresh.
+    var backgroundChanged = false
+    /// The progress report of the background work: asked for (the create request's id and the
+    /// token), shown (begun, with the last percentage sent), or none.
+    var progress = BackgroundProgress.none
     /// Set once `exit` arrives: the process exit status.
     public private(set) var exitStatus: Int32?
 
@@ -78,8 +98,12 @@ public final class LanguageServer {
             } catch {
                 log("\(method): \(error)")
             }
-        case .response:
-            break  // answers to our registerCapability requests need no handling
+        case .response(let id, _, let error):
+            // Only the answer to a progress token's creation matters; registrations need none.
+            if case .asked(let asked, let token) = progress, id == asked {
+                progress = .none
+                if error == nil && workspace.isWorking { beginProgress(token) }
+            }
         }
     }
 
@@ -149,6 +173,8 @@ public final class LanguageServer {
         encoding = offered.lazy.compactMap(PositionEncoding.init(rawValue:)).first ?? .utf16
         pushDiagnostics = capabilities["textDocument"]?["diagnostic"] == nil
         canRegisterWatchers = capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
+        clientShowsProgress = capabilities["window"]?["workDoneProgress"]?.boolValue ?? false
+        clientRefreshesDiagnostics = capabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
         if let options = params.optional("initializationOptions") { workspace.settings = Self.settings(from: options) }
         var folders: [String] = []
         if let list = params.optional("workspaceFolders")?.arrayValue {
@@ -159,8 +185,9 @@ public final class LanguageServer {
             folders = [root]
         }
         phase = .running
-        _ = workspace.addFolders(folders)
-        reportSetupErrors()
+        // Answered at once: the folders are loaded in the background, between messages.
+        workspace.addFolders(folders)
+        startBackgroundWork()
         return .object([
             ("capabilities", .object([
                 ("positionEncoding", .string(encoding.rawValue)),
@@ -180,6 +207,105 @@ public final class LanguageServer {
             ])),
             ("serverInfo", .object([("name", .string("hoso")), ("version", .string(ServerInfo.version))])),
         ])
+    }
+
+    // MARK: Background work
+
+    /// Schedules steps of the workspace's pending work (loading folders, re-checking after a
+    /// config change) until none is left, with a progress report where the client shows one.
+    func startBackgroundWork() {
+        guard workspace.isWorking || workspace.hasCrossFileWork, !stepScheduled else { return }
+        if workspace.isWorking, clientShowsProgress, case .none = progress {
+            let id = RequestID.string("hoso-\(nextRequestID)")
+            nextRequestID += 1
+            let token = "hoso-check-\(nextRequestID)"
+            progress = .asked(id, token: token)
+            sink.send(Outgoing.request(id: id, "window/workDoneProgress/create", .object([("token", .string(token))])))
+        }
+        stepScheduled = true
+        sink.schedule { [self] in backgroundStep() }
+    }
+
+    /// How long one background step may run: a request waits for at most one step.
+    static let backgroundStepBudget = Duration.milliseconds(8)
+
+    func backgroundStep() {
+        stepScheduled = false
+        guard phase == .running else { return }
+        guard let jobs = workspace.step(until: .now + Self.backgroundStepBudget) else {
+            reportProgress()
+            stepScheduled = true
+            sink.schedule { [self] in backgroundStep() }
+            return
+        }
+        jobsRunning += jobs.count
+        for job in jobs {
+            sink.offload({ job.run() }) { [self] outcomes in
+                jobsRunning -= 1
+                workspace.jobEnded(job)
+                // A group changed meanwhile has been marked again; this stale result is dropped.
+                if let changed = workspace.apply(job, outcomes), !changed.isEmpty {
+                    backgroundChanged = true
+                    publish(changed)  // and schedules the group again if it was edited meanwhile
+                } else {
+                    startBackgroundWork()
+                }
+                finishBackgroundWork()
+            }
+        }
+        finishBackgroundWork()
+    }
+
+    /// Ends the progress report, and asks a pulling client to pull again if findings changed,
+    /// once nothing is left to do.
+    func finishBackgroundWork() {
+        guard jobsRunning == 0, !stepScheduled, !workspace.isWorking, !workspace.hasCrossFileWork else { return }
+        endProgress()
+        if backgroundChanged && !pushDiagnostics && clientRefreshesDiagnostics {
+            sink.send(Outgoing.request(id: .string("hoso-\(nextRequestID)"), "workspace/diagnostic/refresh", .null))
+            nextRequestID += 1
+        }
+        backgroundChanged = false
+    }
+
+    func progressMessage() -> String {
+        let (done, total) = workspace.progress
+        return (workspace.settings.language ?? .vi) == .vi ? "Đang kiểm tra hồ sơ: \(done)/\(total)" : "Checking dossiers: \(done)/\(total)"
+    }
+
+    func progressPercentage() -> Int {
+        let (done, total) = workspace.progress
+        return total == 0 ? 0 : min(99, done * 100 / total)
+    }
+
+    func beginProgress(_ token: String) {
+        let percentage = progressPercentage()
+        progress = .shown(token: token, percentage: percentage)
+        sendProgress(token, [("kind", .string("begin")), ("title", .string("hoso")), ("cancellable", .bool(false)),
+                             ("message", .string(progressMessage())), ("percentage", .int(percentage))])
+    }
+
+    /// Reports how far the work is, when the percentage moved (not on every step).
+    func reportProgress() {
+        guard case .shown(let token, let last) = progress else { return }
+        let percentage = progressPercentage()
+        guard percentage != last else { return }
+        progress = .shown(token: token, percentage: percentage)
+        sendProgress(token, [("kind", .string("report")), ("message", .string(progressMessage())), ("percentage", .int(percentage))])
+    }
+
+    func endProgress() {
+        switch progress {
+        case .shown(let token, _):
+            sendProgress(token, [("kind", .string("end"))])
+            progress = .none
+        case .asked, .none:
+            break  // an answer still to come finds no work and shows nothing
+        }
+    }
+
+    func sendProgress(_ token: String, _ value: [(String, JSON)]) {
+        sink.send(Outgoing.notification("$/progress", .object([("token", .string(token)), ("value", .object(value))])))
     }
 
     /// Asks the client to watch dossiers and configs, if it can register watchers dynamically.
@@ -214,6 +340,15 @@ public final class LanguageServer {
             sink.send(Outgoing.notification("window/showMessage", .object([("type", .int(1)), ("message", .string("hoso: " + message))])))
         }
     }
+}
+
+/// Where the progress report of the server's background work stands.
+enum BackgroundProgress {
+    case none
+    /// `window/workDoneProgress/create` sent with this id; the token is used once it is answered.
+    case asked(RequestID, token: String)
+    /// Begun; the percentage last reported.
+    case shown(token: String, percentage: Int)
 }
 
 /// The version the server reports.

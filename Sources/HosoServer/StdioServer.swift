@@ -98,9 +98,32 @@ public final class StdioServer: MessageSink, @unchecked Sendable {
     /// How many cancel notes are held (for tests).
     var cancelNoteCount: Int { cancelled.withLock { $0.count } }
 
+    public func schedule(_ work: @escaping () -> Void) {
+        let work = UncheckedWork(run: work)  // run on `queue`, like every use of `server`
+        queue.async { work.run() }
+    }
+
+    public func offload<Result: Sendable>(_ work: @escaping @Sendable () -> Result, then: @escaping (Result) -> Void) {
+        let then = UncheckedContinuation(run: then)
+        DispatchQueue.global().async {
+            let result = work()
+            self.queue.async { then.run(result) }
+        }
+    }
+
     public func send(_ message: JSON) {
         var body: [UInt8] = []
         message.encode(into: &body)
         if !FileDescriptorIO.writeAll(output, MessageFramer.frame(body)) { exit(1) }  // the client is gone
     }
+}
+
+/// A closure over the server, which only ever runs on the server's queue.
+private struct UncheckedWork: @unchecked Sendable {
+    let run: () -> Void
+}
+
+/// What to do with an offloaded result, on the server's queue only.
+private struct UncheckedContinuation<Result>: @unchecked Sendable {
+    let run: (Result) -> Void
 }

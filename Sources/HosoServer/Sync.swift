@@ -58,15 +58,15 @@ extension LanguageServer {
     func didSave(_ params: Params) throws {
         let uri = try params.documentURI()
         if let path = FileURI.path(uri), path.hasSuffix("hoso.json") || path.hasSuffix(".json") {
-            publish(workspace.reloadAll())
-            reportSetupErrors()
+            workspace.reloadAll()
+            startBackgroundWork()
         }
     }
 
     func didChangeConfiguration(_ params: Params) {
         if let settings = params.optional("settings") { workspace.settings = Self.settings(from: settings) }
-        publish(workspace.reloadAll())
-        reportSetupErrors()
+        workspace.reloadAll()
+        startBackgroundWork()
     }
 
     func didChangeWatchedFiles(_ params: Params) throws {
@@ -86,20 +86,28 @@ extension LanguageServer {
                 changed.formUnion(workspace.update(uri: uri, path: path, bytes: bytes, version: nil))
             }
         }
-        if reload { changed.formUnion(workspace.reloadAll()) }
         publish(changed)
-        reportSetupErrors()
+        if reload {
+            workspace.reloadAll()
+            startBackgroundWork()
+        }
     }
 
     func didChangeWorkspaceFolders(_ params: Params) throws {
         let event = try params.object("event")
         let added = try event.array("added").compactMap { $0["uri"]?.stringValue.flatMap(FileURI.path) }
         let removed = try event.array("removed").compactMap { $0["uri"]?.stringValue.flatMap(FileURI.path) }
-        publish(workspace.removeFolders(removed).union(workspace.addFolders(added)))
+        publish(workspace.removeFolders(removed))
+        workspace.addFolders(added)
+        startBackgroundWork()
     }
 
-    /// Pushes diagnostics for the open documents among `uris`.
+    /// Pushes diagnostics for the open documents among `uris`, shows any config or profile
+    /// problem the checks that changed them ran into, and schedules what the change left for
+    /// the background (the cross-file rules of a large group).
     func publish(_ uris: Set<String>) {
+        reportSetupErrors()
+        startBackgroundWork()
         guard pushDiagnostics else { return }
         for uri in uris.sorted() {
             guard let file = workspace.files[uri], let version = file.version else { continue }

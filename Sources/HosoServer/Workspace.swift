@@ -25,6 +25,11 @@ final class TrackedFile {
     var version: Int?
     var setup: Setup
     var checked: Linter.Checked
+    /// Which check `checked` came from (a workspace-wide count): a cross-file result computed
+    /// off the queue applies only if every member is still at the check it was computed from.
+    var checkNumber = 0
+    /// Whether `findings` are out of date: the file was checked and not yet finished.
+    var needsFinish = true
     /// The cross-file findings `findings` was finished with: when a recheck of its group gives
     /// the same, the file need not be finished again.
     var crossFileFindings: [Finding] = []
@@ -44,14 +49,55 @@ final class TrackedFile {
     }
 }
 
+/// The cross-file rules of one group (files sharing a setup) and the finishing of its members,
+/// over a snapshot: pure, so it can run off the server's queue, then be applied with
+/// `DossierWorkspace.apply` if the group is still as it was.
+struct CrossFileJob: Sendable {
+    struct Member: Sendable {
+        let uri: String
+        let path: String
+        let checked: Linter.Checked
+        let checkNumber: Int
+        let needsFinish: Bool
+        let crossFileFindings: [Finding]
+    }
+
+    /// A member's cross-file findings, and its finished result when it needs finishing (it was
+    /// checked since, or its cross-file findings changed).
+    struct Outcome: Sendable {
+        let crossFileFindings: [Finding]
+        let finished: LintResult?
+    }
+
+    let key: String
+    let linter: Linter
+    let members: [Member]
+
+    func run() -> [Outcome] {
+        let extra = linter.crossFileFindings(members.map { ($0.path, $0.checked) })
+        return zip(members, extra).map { member, findings in
+            let due = member.needsFinish || findings != member.crossFileFindings
+            return Outcome(crossFileFindings: findings, finished: due ? linter.finish(member.checked, extra: findings) : nil)
+        }
+    }
+}
+
 /// The dossiers of the workspace and their findings, kept current one edit at a time.
 ///
 /// An edit re-checks one file, then re-runs only the cross-file rules over the cached results of
 /// the files that share its setup (profile and config), and reports which files' findings changed.
+/// Loading folders and re-checking after a config change are pending work, done by `step` a
+/// slice at a time so that the server answers requests in between.
 struct DossierWorkspace {
     private(set) var files: [String: TrackedFile] = [:] {
-        didSet { uriByPath = nil }
+        didSet {
+            uriByPath = nil
+            membersByGroup = [:]
+        }
     }
+    /// Each group's members by path, rebuilt on demand after a file is added, removed or moved
+    /// to another group (not on an edit: a keystroke must not sort thousands of paths).
+    private var membersByGroup: [String: [TrackedFile]] = [:]
     /// Path → URI of the known files, rebuilt on demand after the file set changes.
     private var uriByPath: [String: String]?
     var settings = Settings()
@@ -59,38 +105,152 @@ struct DossierWorkspace {
     private(set) var folders: [String] = []
     /// Problems with config or profile, to show the user once.
     private(set) var setupErrors: [String] = []
+    /// Checks done so far (numbers each file's latest check).
+    private var checkCount = 0
+
+    /// Work still to do: folders to walk, files to read and check, known files to re-check.
+    private var foldersToWalk: [String] = []
+    private var pathsToLoad: [String] = []
+    private var urisToRecheck: [String] = []
+    /// Groups whose cross-file rules must run again (files loaded or re-checked by `step`, or
+    /// edited in a group too large to re-check on the keystroke).
+    private var groupsDirty: Set<String> = []
+    /// Groups with a job running off the queue: a group gets one job at a time.
+    private var groupsRunning: Set<String> = []
+    /// Items done and known in all since the pending work was last empty (for progress).
+    private(set) var progress = (done: 0, total: 0)
 
     init() {
         resolver = try! SetupResolver(configPath: nil, profilePath: nil)
     }
 
-    /// Adds workspace folders and loads every `.hoso` below them.
-    ///
-    /// Each file is checked on its own first; the cross-file rules then run once per group, not
-    /// once per file added (which made a large workspace quadratic).
-    mutating func addFolders(_ paths: [String]) -> Set<String> {
-        var added: Set<String> = []
+    /// Whether `step` has work to do.
+    var isWorking: Bool { !foldersToWalk.isEmpty || !pathsToLoad.isEmpty || !urisToRecheck.isEmpty }
+
+    /// Adds workspace folders; their dossiers are loaded by `step`.
+    mutating func addFolders(_ paths: [String]) {
         for folder in paths where !folders.contains(folder) {
             folders.append(folder)
-            let found = (try? FileWalker.dossiers(at: folder) { resolver.isExcluded($0) }) ?? []
-            for path in found where files[FileURI.uri(path)] == nil {
-                guard let bytes = try? FileWalker.read(path) else { continue }
-                let (text, problem) = SourceDecoder.decode(bytes)
-                check(uri: FileURI.uri(path), path: path, text: text, problem: problem, version: nil)
-                added.insert(FileURI.uri(path))
+            foldersToWalk.append(folder)
+            progress.total += 1
+        }
+    }
+
+    /// Re-resolves setups (settings or `hoso.json` changed); `step` re-checks every file, the
+    /// open ones first.
+    mutating func reloadAll() {
+        resolver = try! SetupResolver(configPath: nil, profilePath: nil)
+        let queued = Set(urisToRecheck)
+        let fresh = files.values.filter { !queued.contains($0.uri) }
+            .sorted { ($0.version == nil ? 1 : 0, $0.path) < ($1.version == nil ? 1 : 0, $1.path) }.map(\.uri)
+        urisToRecheck.insert(contentsOf: fresh.reversed(), at: 0)  // taken from the end: open files first
+        progress.total += fresh.count
+    }
+
+    /// Does pending work until `deadline` (at least one item). Returns nil while work remains;
+    /// once none is left, the cross-file jobs of the groups it touched, for the caller to run.
+    ///
+    /// An item is one folder walked, one file read and checked, or one file re-checked.
+    mutating func step(until deadline: ContinuousClock.Instant) -> [CrossFileJob]? {
+        repeat {
+            if let folder = foldersToWalk.popLast() {
+                let found = (try? FileWalker.dossiers(at: folder) { resolver.isExcluded($0) }) ?? []
+                pathsToLoad.append(contentsOf: found.reversed())
+                progress.total += found.count
+            } else if let path = pathsToLoad.popLast() {
+                let uri = FileURI.uri(path)
+                if files[uri] == nil, let bytes = try? FileWalker.read(path) {
+                    let (text, problem) = SourceDecoder.decode(bytes)
+                    check(uri: uri, path: path, text: text, problem: problem, version: nil)
+                    groupsDirty.insert(files[uri]!.setup.key)
+                }
+            } else if let uri = urisToRecheck.popLast() {
+                if let file = files[uri] {
+                    check(uri: uri, path: file.path, text: file.text, problem: file.problem, version: file.version)
+                    groupsDirty.insert(file.setup.key)
+                }
+            } else {
+                break
+            }
+            progress.done += 1
+        } while ContinuousClock.now < deadline
+        guard !isWorking else { return nil }
+        progress = (0, 0)
+        let ready = groupsDirty.subtracting(groupsRunning)
+        groupsDirty.subtract(ready)
+        groupsRunning.formUnion(ready)
+        return ready.sorted().compactMap { crossFileJob(group: $0) }
+    }
+
+    /// Whether some group waits for its cross-file rules (`step` hands out its job).
+    var hasCrossFileWork: Bool { !groupsDirty.subtracting(groupsRunning).isEmpty }
+
+    /// Notes that a job from `step` ended, applied or not: its group may get another.
+    mutating func jobEnded(_ job: CrossFileJob) {
+        groupsRunning.remove(job.key)
+    }
+
+    /// Groups with more members than this have their cross-file rules run in the background
+    /// after an edit; smaller ones on the keystroke (about 10 ms at this size).
+    static let keystrokeGroupLimit = 200
+
+    /// A snapshot of a group for its cross-file rules; nil when the group has no member.
+    mutating func crossFileJob(group key: String) -> CrossFileJob? {
+        let members = members(of: key)
+        guard let setup = members.first?.setup else { return nil }
+        return CrossFileJob(key: key, linter: Linter(profile: setup.profile, severityOverrides: setup.severityOverrides),
+                            members: members.map {
+                                CrossFileJob.Member(uri: $0.uri, path: $0.path, checked: $0.checked, checkNumber: $0.checkNumber,
+                                                    needsFinish: $0.needsFinish, crossFileFindings: $0.crossFileFindings)
+                            })
+    }
+
+    /// The files of a group, by path.
+    private mutating func members(of key: String) -> [TrackedFile] {
+        if let cached = membersByGroup[key] { return cached }
+        let members = files.values.filter { $0.setup.key == key }.sorted { $0.path < $1.path }
+        membersByGroup[key] = members
+        return members
+    }
+
+    /// Takes a job's results into its group; returns the URIs whose findings changed, or nil when
+    /// the group changed after the snapshot (a member re-checked, added or removed: that change
+    /// ran the group's rules itself).
+    mutating func apply(_ job: CrossFileJob, _ outcomes: [CrossFileJob.Outcome]) -> Set<String>? {
+        var current: [TrackedFile] = []
+        for member in job.members {
+            guard let file = files[member.uri], file.checkNumber == member.checkNumber, file.setup.key == job.key else { return nil }
+            current.append(file)
+        }
+        guard members(of: job.key).count == current.count else { return nil }
+        var changed: Set<String> = []
+        for (file, outcome) in zip(current, outcomes) {
+            guard let result = outcome.finished else { continue }  // finished, and its cross-file findings are the same
+            let fresh = file.needsFinish
+            file.crossFileFindings = outcome.crossFileFindings
+            file.needsFinish = false
+            if result.findings != file.findings || fresh {
+                file.findings = result.findings
+                file.generation += 1
+                changed.insert(file.uri)
             }
         }
-        return recompute(groups: Set(added.compactMap { files[$0]?.setup.key }), always: added)
+        return changed
     }
 
     mutating func removeFolders(_ paths: [String]) -> Set<String> {
+        func inside(_ path: String) -> Bool { paths.contains { path.hasPrefix($0 + "/") } }
         folders.removeAll { paths.contains($0) }
+        foldersToWalk.removeAll { paths.contains($0) }
+        pathsToLoad.removeAll(where: inside)
         var changed: Set<String> = []
-        for (uri, file) in files where file.version == nil && paths.contains(where: { file.path.hasPrefix($0 + "/") }) {
+        var groups: Set<String> = []
+        for (uri, file) in files where file.version == nil && inside(file.path) {
             files[uri] = nil
             changed.insert(uri)
+            groups.insert(file.setup.key)
         }
-        return changed.union(recomputeAll())
+        return changed.union(recomputeOrDefer(groups: groups))
     }
 
     /// The setup (profile, overrides) for a path, with editor settings applied.
@@ -136,8 +296,23 @@ struct DossierWorkspace {
 
     /// Replaces a file's text; returns the URIs whose findings changed.
     mutating func update(uri: String, path: String, text: SourceText, problem: EncodingProblem?, version: Int?) -> Set<String> {
+        let before = files[uri]?.setup.key
+        let previous = files[uri]?.crossFileFindings ?? []
         check(uri: uri, path: path, text: text, problem: problem, version: version)
-        return recompute(group: files[uri]!.setup.key, always: [uri])
+        let file = files[uri]!
+        var changed = recomputeOrDefer(groups: Set([before, file.setup.key].compactMap { $0 }))
+        if file.needsFinish {
+            // A large group: the file is shown now with its last cross-file findings (those still
+            // inside the text), and gets the new ones when its group's job lands.
+            let kept = previous.filter { $0.range.upperBound <= text.bytes.count }
+            file.crossFileFindings = kept
+            file.needsFinish = false
+            file.findings = Linter(profile: file.setup.profile, severityOverrides: file.setup.severityOverrides)
+                .finish(file.checked, extra: kept).findings
+            file.generation += 1
+            changed.insert(uri)
+        }
+        return changed
     }
 
     /// Replaces a file's text and checks it on its own; the cross-file rules are left to `recompute`.
@@ -149,8 +324,12 @@ struct DossierWorkspace {
         file.text = text
         file.problem = problem
         file.version = version
+        if file.setup.key != setup.key { membersByGroup = [:] }
         file.setup = setup
         file.checked = checked
+        checkCount += 1
+        file.checkNumber = checkCount
+        file.needsFinish = true
         if files[uri] == nil { files[uri] = file }
     }
 
@@ -162,7 +341,7 @@ struct DossierWorkspace {
     /// Forgets a file (deleted from disk, or closed and not in a workspace folder).
     mutating func remove(uri: String) -> Set<String> {
         guard let file = files.removeValue(forKey: uri) else { return [] }
-        return recompute(group: file.setup.key, always: [])
+        return recomputeOrDefer(groups: [file.setup.key])
     }
 
     /// Marks an open file closed: it stays known if it lies in a workspace folder.
@@ -174,42 +353,15 @@ struct DossierWorkspace {
         return remove(uri: uri)
     }
 
-    /// Re-resolves setups and re-checks every file (settings or `hoso.json` changed).
-    mutating func reloadAll() -> Set<String> {
-        resolver = try! SetupResolver(configPath: nil, profilePath: nil)
-        let all = Set(files.keys)
-        for (uri, file) in files { check(uri: uri, path: file.path, text: file.text, problem: file.problem, version: file.version) }
-        return recompute(groups: Set(files.values.map(\.setup.key)), always: all)
-    }
-
-    mutating func recomputeAll() -> Set<String> {
-        recompute(groups: Set(files.values.map(\.setup.key)), always: [])
-    }
-
-    private mutating func recompute(groups: Set<String>, always: Set<String>) -> Set<String> {
+    /// Runs the cross-file rules of small groups now and finishes their members; marks larger
+    /// ones for `step` (their members are finished when the job lands).
+    private mutating func recomputeOrDefer(groups: Set<String>) -> Set<String> {
         var changed: Set<String> = []
-        for key in groups { changed.formUnion(recompute(group: key, always: always)) }
-        return changed
-    }
-
-    /// Re-runs cross-file rules for a group and finishes every member; returns the changed URIs
-    /// (`always`: files whose own check just ran, finished and reported whatever happens).
-    private mutating func recompute(group key: String, always: Set<String>) -> Set<String> {
-        let members = files.values.filter { $0.setup.key == key }.sorted { $0.path < $1.path }
-        guard let setup = members.first?.setup else { return always }
-        let linter = Linter(profile: setup.profile, severityOverrides: setup.severityOverrides)
-        let extra = linter.crossFileFindings(members.map { ($0.path, $0.checked) })
-        var changed: Set<String> = []
-        for (member, findings) in zip(members, extra) {
-            // An unchanged file whose cross-file findings are the same keeps what it has.
-            let fresh = always.contains(member.uri)
-            guard fresh || findings != member.crossFileFindings else { continue }
-            member.crossFileFindings = findings
-            let result = linter.finish(member.checked, extra: findings)
-            if result.findings != member.findings || fresh {
-                member.findings = result.findings
-                member.generation += 1
-                changed.insert(member.uri)
+        for key in groups.sorted() {
+            if members(of: key).count > Self.keystrokeGroupLimit {
+                groupsDirty.insert(key)
+            } else if let job = crossFileJob(group: key) {
+                changed.formUnion(apply(job, job.run()) ?? [])
             }
         }
         return changed

@@ -20,6 +20,8 @@ final class PipeClient: @unchecked Sendable {
     /// The latest published version of each URI (guarded by `condition`).
     private var published: [String: Int] = [:]
     private var responses: Set<Int> = []
+    /// How many `$/progress` reports have ended (guarded by `condition`).
+    private(set) var progressEnds = 0
     private var closed = false
     private var nextID = 1
 
@@ -48,6 +50,11 @@ final class PipeClient: @unchecked Sendable {
                 switch message {
                 case .request(let id, _, _):
                     send(Outgoing.response(id: id, result: .null))
+                case .notification("$/progress", let params) where params["value"]?["kind"]?.stringValue == "end":
+                    condition.lock()
+                    progressEnds += 1
+                    condition.broadcast()
+                    condition.unlock()
                 case .notification(let method, let params):
                     guard method == "textDocument/publishDiagnostics", let uri = params["uri"]?.stringValue else { continue }
                     condition.lock()
@@ -92,14 +99,33 @@ final class PipeClient: @unchecked Sendable {
         condition.unlock()
     }
 
-    /// Initializes the server for a workspace folder, as a client with push diagnostics does.
-    func initialize(rootURI: String) {
+    /// Initializes the server for a workspace folder, as a client with push diagnostics (and, with
+    /// `progress`, work-done progress) does.
+    func initialize(rootURI: String, progress: Bool = false) {
+        var capabilities: [(String, JSON)] = [("textDocument", .object([("publishDiagnostics", .object([("versionSupport", .bool(true))]))]))]
+        if progress { capabilities.append(("window", .object([("workDoneProgress", .bool(true))]))) }
         request("initialize", .object([
             ("processId", .int(Int(getpid()))), ("rootUri", .string(rootURI)),
             ("workspaceFolders", .array([.object([("uri", .string(rootURI)), ("name", .string("bench"))])])),
-            ("capabilities", .object([("textDocument", .object([("publishDiagnostics", .object([("versionSupport", .bool(true))]))]))])),
+            ("capabilities", .object(capabilities)),
         ]))
         notify("initialized", .object([]))
+    }
+
+    /// Whether `count` progress reports have ended, waiting for at most `seconds`.
+    func waitForProgressEnds(_ count: Int, seconds: Double) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        condition.lock()
+        defer { condition.unlock() }
+        while progressEnds < count && !closed && condition.wait(until: deadline) {}
+        return progressEnds >= count
+    }
+
+    /// Whether a progress report has ended, without waiting.
+    var hasEndedProgress: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return progressEnds > 0
     }
 
     func open(_ uri: String, language: String, text: String) {

@@ -226,6 +226,108 @@ final class ServerTests: XCTestCase {
         XCTAssertEqual(client.request("textDocument/rename", .object([("textDocument", document(uri)), ("position", position(46, 25)), ("newName", .string(""))]))["error"]?["code"]?.intValue, -32602)
     }
 
+    /// `initialize` is answered before the workspace is read; the folder is loaded in steps the
+    /// client's requests can come between, with `$/progress` once the client accepts the token;
+    /// cross-file findings (the quota) appear when the last file is in.
+    func testTheWorkspaceIsLoadedInTheBackgroundWithProgress() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-bg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let other = cleanExample.replacingOccurrences(of: "Nguyễn Thị Hoa", with: "Lò Văn Nam").replacingOccurrences(of: "Tổ Quản trị", with: "Tổ Văn thư")
+        for i in 0..<60 { try Data(other.replacingOccurrences(of: "Tổ Văn thư", with: "Tổ Văn thư \(i)").utf8).write(to: folder.appendingPathComponent("b\(i).hoso")) }
+        let uriA = FileURI.uri(folder.appendingPathComponent("a.hoso").path)
+        let client = TestClient()
+        client.runsScheduledWork = false
+        let response = client.initialize(root: folder.path, progress: true)
+        XCTAssertNotNil(response["result"]?["capabilities"])
+        XCTAssertEqual(client.server.workspace.files.count, 0, "initialize answers before reading the folder")
+        let create = try XCTUnwrap(client.requests("window/workDoneProgress/create").first)
+        let token = try XCTUnwrap(create["params"]?["token"])
+        // Requests are served while the folder waits: the open file is checked on its own.
+        client.open(uriA, cleanExample)
+        XCTAssertEqual(client.published(uriA)?.spots, [])
+        XCTAssertNotNil(client.request("textDocument/hover", .object([("textDocument", document(uriA)), ("position", position(9, 25))]))["result"]?["contents"])
+        XCTAssertTrue(client.server.workspace.isWorking)
+        client.answer(create)
+        let progress = { client.notifications("$/progress").filter { $0["params"]?["token"] == token }.compactMap { $0["params"]?["value"] } }
+        XCTAssertEqual(progress().first?["kind"]?.stringValue, "begin")
+        XCTAssertEqual(progress().first?["message"]?.stringValue, "Đang kiểm tra hồ sơ: 0/1")
+        var steps = 0
+        while client.runScheduled() {
+            steps += 1
+            XCTAssertNotNil(client.request("textDocument/hover", .object([("textDocument", document(uriA)), ("position", position(9, 25))]))["result"]?["contents"])
+        }
+        XCTAssertGreaterThan(steps, 0)
+        XCTAssertEqual(progress().last?["kind"]?.stringValue, "end")
+        XCTAssertEqual(progress().filter { $0["kind"]?.stringValue == "end" }.count, 1)
+        XCTAssertEqual(client.server.workspace.files.count, 61)
+        XCTAssertFalse(client.server.workspace.isWorking)
+        XCTAssertEqual(client.published(uriA)?.spots, ["HS501@15:13", "HS501@24:13"], "the quotas count every file once all are in")
+    }
+
+    /// In a group too large to re-check on the keystroke, an edit is published at once with the
+    /// file's own findings and its last cross-file ones, and the group's rules follow from the
+    /// background: afterwards every file has what a full re-check gives.
+    func testAnEditInALargeGroupGetsItsCrossFileFindingsFromTheBackground() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-large-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let other = cleanExample.replacingOccurrences(of: "Nguyễn Thị Hoa", with: "Lò Văn Nam").replacingOccurrences(of: "Tổ Quản trị", with: "Tổ Văn thư")
+        let count = DossierWorkspace.keystrokeGroupLimit + 5
+        for i in 0..<count {
+            try Data(other.replacingOccurrences(of: "Lò Văn Nam", with: "Lò Văn Nam \(i)").replacingOccurrences(of: "Tổ Văn thư", with: "Tổ Văn thư \(i)").utf8)
+                .write(to: folder.appendingPathComponent("b\(i).hoso"))
+        }
+        let uriA = FileURI.uri(folder.appendingPathComponent("a.hoso").path)
+        try Data(cleanExample.utf8).write(to: folder.appendingPathComponent("a.hoso"))
+        let client = TestClient()
+        _ = client.initialize(root: folder.path)
+        client.open(uriA, cleanExample)
+        XCTAssertEqual(client.published(uriA)?.spots, ["HS501@15:13", "HS501@24:13"])
+        client.runsScheduledWork = false
+        // Move the nominee to a Giấy khen: the individual quota no longer counts a.hoso.
+        client.change(uriA, version: 2, [(((17, 11), (17, 43)), "Giấy khen của Chánh Văn phòng UBND tỉnh")])
+        XCTAssertEqual(client.published(uriA)?.version, 2)
+        // The last cross-file findings (at their old byte offsets, so 24:13 reads 24:9 in the
+        // shorter text) until the group's job lands; the file's own HS307 at once.
+        XCTAssertEqual(client.published(uriA)?.spots, ["HS501@15:13", "HS501@24:9", "HS307@54:75"])
+        XCTAssertFalse(client.scheduled.isEmpty)
+        while client.runScheduled() {}
+        XCTAssertEqual(client.published(uriA)?.spots, ["HS501@24:13", "HS307@54:75"])
+        // An edit while the group's job runs: that job's result is stale and dropped, and the
+        // group runs again for the newer text.
+        let edited = String(decoding: try XCTUnwrap(client.server.workspace.files[uriA]).text.bytes, as: UTF8.self)
+        client.change(uriA, version: 3, [(nil, cleanExample)])
+        XCTAssertTrue(client.runScheduled())  // the step, which hands out the job
+        client.change(uriA, version: 4, [(nil, edited)])
+        while client.runScheduled() {}
+        XCTAssertEqual(client.published(uriA)?.version, 4)
+        XCTAssertEqual(client.published(uriA)?.spots, ["HS501@24:13", "HS307@54:75"])
+        // The same as checking everything from scratch.
+        let fresh = TestClient()
+        _ = fresh.initialize(root: folder.path)
+        fresh.open(uriA, edited)
+        XCTAssertEqual(client.server.workspace.files.count, fresh.server.workspace.files.count)
+        for (uri, file) in client.server.workspace.files {
+            XCTAssertTrue(file.findings == fresh.server.workspace.files[uri]?.findings, uri)
+        }
+    }
+
+    /// A pulling client is asked to pull again when background work changed what it would get.
+    func testAPullingClientIsAskedToRefreshAfterBackgroundWork() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-refresh-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try Data(cleanExample.utf8).write(to: folder.appendingPathComponent("a.hoso"))
+        let client = TestClient()
+        _ = client.initialize(pull: true, root: folder.path, refresh: true)
+        XCTAssertEqual(client.requests("workspace/diagnostic/refresh").count, 1)
+        let mark = client.mark
+        client.notify("workspace/didChangeConfiguration", .object([("settings", .object([("hoso", .object([("language", .string("en"))]))]))]))
+        XCTAssertEqual(client.requests("workspace/diagnostic/refresh", since: mark).count, 1)
+        XCTAssertTrue(client.notifications("$/progress").isEmpty, "no progress without the client's capability")
+    }
+
     func testFramerHandlesSplitsBadHeadersAndHugeBodies() {
         var framer = MessageFramer(maxBodyBytes: 10)
         let stream = Array("Content-Length: 2\r\n\r\n{}X-Bogus\r\n\r\nContent-Length: 99\r\n\r\n".utf8) + Array(repeating: 0x20, count: 99)

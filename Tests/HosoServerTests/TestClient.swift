@@ -15,17 +15,43 @@ final class TestClient: MessageSink {
 
     func send(_ message: JSON) { received.append(message) }
 
+    /// Background work the server scheduled and that has not run yet.
+    private(set) var scheduled: [() -> Void] = []
+    /// Whether scheduled work runs to the end after each message (as if the client waited).
+    var runsScheduledWork = true
+
+    func schedule(_ work: @escaping () -> Void) { scheduled.append(work) }
+    func offload<Result: Sendable>(_ work: @escaping @Sendable () -> Result, then: @escaping (Result) -> Void) {
+        scheduled.append { then(work()) }
+    }
+
+    /// Runs one piece of scheduled work; false when there was none.
+    @discardableResult
+    func runScheduled() -> Bool {
+        guard !scheduled.isEmpty else { return false }
+        scheduled.removeFirst()()
+        return true
+    }
+
+    private func settle() {
+        guard runsScheduledWork else { return }
+        while runScheduled() {}
+    }
+
     /// Sends a request and returns its response (the last message with that id).
     @discardableResult
     func request(_ method: String, _ params: JSON = .object([])) -> JSON {
         let id = nextID
         nextID += 1
         server.handle(body: Array(Outgoing.request(id: .number(id), method, params).render(indent: nil).utf8))
-        return received.last { $0["id"]?.intValue == id } ?? .null
+        let response = received.last { $0["id"]?.intValue == id } ?? .null
+        settle()
+        return response
     }
 
     func notify(_ method: String, _ params: JSON = .object([])) {
         server.handle(body: Array(Outgoing.notification(method, params).render(indent: nil).utf8))
+        settle()
     }
 
     /// Messages received since `mark` that are notifications named `method`.
@@ -35,16 +61,31 @@ final class TestClient: MessageSink {
 
     var mark: Int { received.count }
 
-    func initialize(encodings: [String]? = nil, pull: Bool = false, options: JSON? = nil, root: String? = nil) -> JSON {
+    func initialize(encodings: [String]? = nil, pull: Bool = false, options: JSON? = nil, root: String? = nil,
+                    progress: Bool = false, refresh: Bool = false) -> JSON {
         var capabilities: [(String, JSON)] = []
         if let encodings { capabilities.append(("general", .object([("positionEncodings", .array(encodings.map(JSON.string)))]))) }
         if pull { capabilities.append(("textDocument", .object([("diagnostic", .object([]))]))) }
+        if progress { capabilities.append(("window", .object([("workDoneProgress", .bool(true))]))) }
+        if refresh { capabilities.append(("workspace", .object([("diagnostics", .object([("refreshSupport", .bool(true))]))]))) }
         var params: [(String, JSON)] = [("capabilities", .object(capabilities)), ("processId", .null)]
         if let options { params.append(("initializationOptions", options)) }
         if let root { params.append(("rootUri", .string(FileURI.uri(root)))) }
         let response = request("initialize", .object(params))
         notify("initialized")
         return response
+    }
+
+    /// Answers a request the server sent (by its id) with a null result.
+    func answer(_ request: JSON) {
+        guard let id = request["id"] else { return }
+        server.handle(body: Array(JSON.object([("jsonrpc", .string("2.0")), ("id", id), ("result", .null)]).render(indent: nil).utf8))
+        settle()
+    }
+
+    /// Requests received since `mark` that are named `method`.
+    func requests(_ method: String, since mark: Int = 0) -> [JSON] {
+        notifications(method, since: mark).filter { $0["id"] != nil }
     }
 
     func open(_ uri: String, _ text: String, version: Int = 1) {
