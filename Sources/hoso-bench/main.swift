@@ -44,6 +44,15 @@ if let flag = arguments.firstIndex(of: "--write-scaling"), flag + 1 < arguments.
         for factor in [1, 4] { write(Array(item.make(item.base * factor).utf8), to: "\(arguments[flag + 1])/\(item.name).\(factor).hoso") }
         print(item.name)
     }
+    // One case over files, not constructs: name.1/ and name.4/ hold n and 4n corpus dossiers,
+    // checked together (the cross-file rules: quotas and the same nominee in several files).
+    for factor in [1, 4] {
+        let folder = "\(arguments[flag + 1])/workspace-files.\(factor)"
+        mkdir(folder, 0o755)
+        var g = Generator(state: 0x7773)
+        for i in 0..<(60 * factor) { write(Array(dossier(&g, index: i, targetBytes: 3000).utf8), to: "\(folder)/d\(i).hoso") }
+    }
+    print("workspace-files")
     exit(0)
 }
 if let flag = arguments.firstIndex(of: "--write-lsp-script"), flag + 2 < arguments.count, let edits = Int(arguments[flag + 2]) {

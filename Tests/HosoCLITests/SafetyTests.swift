@@ -184,6 +184,15 @@ final class SafetyTests: XCTestCase {
         XCTAssertTrue(fed.stdout.contains("[HS108]"), fed.stdout)
     }
 
+    /// A named source that never ends (a device, or a file that keeps growing) is read up to the
+    /// cap and no further: a clear error in about a second, not memory exhausted.
+    func testANamedEndlessSourceStopsAtTheCap() throws {
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("khong-day.hoso").path, withDestinationPath: "/dev/zero")
+        let run = try hoso(["lint", "khong-day.hoso"], timeout: 15)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertTrue(run.stderr.contains("\"khong-day.hoso\" quá lớn (hơn 64 MB), không kiểm tra"), run.stderr)
+    }
+
     func testLinkLoopsAndBrokenLinksAreNamedAsSuch() throws {
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("vong.hoso").path, withDestinationPath: "vong.hoso")
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("cu.hoso").path, withDestinationPath: "da-xoa.hoso")

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Linear cost, proven: for each repeated construct (hoso-bench --write-scaling), 4x the input
+# Linear cost, proven: for each repeated construct (hoso-bench --write-scaling), and for the
+# number of files checked together, 4x the input
 # may cost at most 5x the instructions of `hoso lint --format json` (quadratic gives ~16x).
 # callgrind's counts do not depend on the machine's load, so the verdict is stable in CI.
 #   Tests/perf/scaling.sh [.build/release] [CASE…]
@@ -17,7 +18,9 @@ count() {
 }
 status=0
 for name in $names; do
-  one=$(count "$work/$name.1.hoso"); four=$(count "$work/$name.4.hoso")
+  one="$work/$name.1.hoso"; four="$work/$name.4.hoso"
+  [ -e "$one" ] || { one="$work/$name.1"; four="$work/$name.4"; }  # a folder case: n and 4n files
+  one=$(count "$one"); four=$(count "$four")
   if [ -z "$one" ] || [ -z "$four" ]; then echo "scaling: $name: no count from callgrind"; cat "$work/log"; status=1; continue; fi
   ratio=$(awk -v a="$one" -v b="$four" 'BEGIN { printf "%.2f", b / a }')
   verdict=ok
