@@ -235,6 +235,9 @@ final class ServerTests: XCTestCase {
         defer { try? FileManager.default.removeItem(at: folder) }
         let other = cleanExample.replacingOccurrences(of: "Nguyễn Thị Hoa", with: "Lò Văn Nam").replacingOccurrences(of: "Tổ Quản trị", with: "Tổ Văn thư")
         for i in 0..<60 { try Data(other.replacingOccurrences(of: "Tổ Văn thư", with: "Tổ Văn thư \(i)").utf8).write(to: folder.appendingPathComponent("b\(i).hoso")) }
+        // A FIFO and a link to a device among them: skipped, never waited on.
+        XCTAssertEqual(mkfifo(folder.appendingPathComponent("ong.hoso").path, 0o644), 0)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("zero.hoso").path, withDestinationPath: "/dev/zero")
         let uriA = FileURI.uri(folder.appendingPathComponent("a.hoso").path)
         let client = TestClient()
         client.runsScheduledWork = false
