@@ -17,13 +17,18 @@ enum LintCommand {
 
     struct Options {
         var format = Format.text
-        var language: Language?
+        var language = Language.vi
         var quiet = false
         var color = false
         var fix = false
         var breakLinks = false
         var staged = false
         var maxWarnings: Int?
+        var exitZero = false
+        var statistics = false
+        var inlineConfig = true
+        var forceExclude = false
+        var outputFile: String?
         var stdinName: String?
         var configPath: String?
         var profilePath: String?
@@ -39,53 +44,57 @@ enum LintCommand {
         var onDisk: Bool { read != nil }
     }
 
-    static func parse(_ arguments: [String], io: CommandIO) throws -> (Options, [String]) {
-        var scanner = ArgumentScanner(arguments)
-        let raw = try scanner.parse(valued: ["--format", "--lang", "--color", "--max-warnings", "--stdin-filename", "--config", "--profile"],
-                                    flags: ["--quiet", "--fix", "--break-links", "--staged"])
+    static func options(_ parsed: ParsedArguments, io: CommandIO) throws -> Options {
         var options = Options()
-        if let value = raw["--format"] {
-            guard let format = Format(rawValue: value) else {
-                throw UsageError(message: "--format nhận text, json, sarif hoặc github, không nhận \"\(value)\" / --format takes text, json, sarif or github")
-            }
-            options.format = format
-        }
-        options.language = try raw["--lang"].map { try LanguageOption.parse($0) }
-        switch raw["--color"] ?? "auto" {
-        case "auto": options.color = io.stdoutIsTerminal && io.environment["NO_COLOR"] == nil
+        options.format = parsed["--format"].flatMap(Format.init(rawValue:)) ?? .text
+        switch parsed["--color"] ?? "auto" {
         case "always": options.color = true
         case "never": options.color = false
-        case let value: throw UsageError(message: "--color nhận auto, always hoặc never, không nhận \"\(value)\" / --color takes auto, always or never")
+        default: options.color = io.stdoutIsTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty  // NO_COLOR= (empty) is unset
         }
-        if let value = raw["--max-warnings"] {
-            guard let n = Int(value), n >= 0 else {
-                throw UsageError(message: "--max-warnings cần một số nguyên không âm, không phải \"\(value)\" / --max-warnings needs a non-negative integer")
-            }
-            options.maxWarnings = n
-        }
-        options.quiet = raw["--quiet"] != nil
-        options.fix = raw["--fix"] != nil
-        options.breakLinks = raw["--break-links"] != nil
+        options.maxWarnings = try parsed.count("--max-warnings")
+        options.quiet = parsed.has("--quiet")
+        options.fix = parsed.has("--fix")
+        options.breakLinks = parsed.has("--break-links")
+        options.staged = parsed.has("--staged")
+        options.exitZero = parsed.has("--exit-zero")
+        options.statistics = parsed.has("--statistics")
+        options.inlineConfig = !parsed.has("--no-inline-config")
+        options.forceExclude = parsed.has("--force-exclude")
+        options.outputFile = parsed["--output-file"]
+        options.stdinName = parsed["--stdin-filename"]
+        options.configPath = parsed["--config"]
+        options.profilePath = parsed["--profile"]
         if options.breakLinks && !options.fix {
-            throw UsageError(message: "--break-links chỉ dùng cùng --fix / --break-links only goes with --fix")
+            throw UsageError(vi: "--break-links chỉ dùng cùng --fix", en: "--break-links only goes with --fix")
         }
-        options.staged = raw["--staged"] != nil
-        options.stdinName = raw["--stdin-filename"]
-        options.configPath = raw["--config"]
-        options.profilePath = raw["--profile"]
         if options.staged && options.fix {
-            throw UsageError(message: "--fix không dùng cùng --staged (bản trong chỉ mục git không phải tệp trên đĩa) / --fix cannot be combined with --staged")
+            throw UsageError(vi: "--fix không dùng cùng --staged (bản trong chỉ mục git không phải tệp trên đĩa)",
+                             en: "--fix cannot be combined with --staged (the staged versions are not files on disk)")
         }
-        return (options, scanner.positionals)
+        if options.statistics && options.format != .text {
+            throw UsageError(vi: "--statistics chỉ dùng với --format text", en: "--statistics only goes with --format text")
+        }
+        return options
     }
 
-    static func run(_ arguments: [String], io: inout CommandIO) throws -> Int32 {
-        let (options, positionals) = try parse(arguments, io: io)
+    static func run(_ parsed: ParsedArguments, io: inout CommandIO) throws -> Int32 {
+        var options = try options(parsed, io: io)
+        let positionals = parsed.positionals
         var resolver = try SetupResolver(configPath: options.configPath, profilePath: options.profilePath)
+        let folderConfig = try resolver.config(for: "./hoso.json")
+        options.language = parsed["--lang"].flatMap(Language.init(rawValue:)) ?? folderConfig?.language ?? .vi
+        let language = options.language
+        func say(_ text: LocalizedText) { io.stderr.line("hoso: " + text.text(language)) }
         var notChecked = 0
+        var excludedNamed = 0
         var inputs: [Input] = []
         if options.staged {
             inputs = try stagedInputs(positionals)
+            if inputs.isEmpty {
+                say(LocalizedText(vi: "không có tệp .hoso nào đã `git add`; không có gì để kiểm tra", en: "no staged .hoso file; nothing to check"))
+                return 0
+            }
         } else {
             var seen: Set<FileWalker.Identity> = []
             for path in positionals.isEmpty ? ["."] : positionals {
@@ -93,7 +102,8 @@ enum LintCommand {
                     let name = options.stdinName ?? "-"
                     let bytes = io.readStdin()
                     guard bytes.count <= FileWalker.maxFileBytes else {
-                        io.stderr.line("hoso: đầu vào chuẩn quá lớn (hơn \(FileWalker.maxFileBytes / 1_048_576) MB), không kiểm tra / standard input is too large to check (over \(FileWalker.maxFileBytes / 1_048_576) MB)")
+                        let cap = FileWalker.maxFileBytes / 1_048_576
+                        say(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"))
                         notChecked += 1
                         continue
                     }
@@ -103,28 +113,44 @@ enum LintCommand {
                 let files: [String]
                 do {
                     files = try FileWalker.dossiers(at: path, excluded: { resolver.isExcluded($0) },
-                                                    problem: { io.stderr.line("hoso: \($0)"); notChecked += 1 })
+                                                    problem: { say($0.text); notChecked += 1 })
                 } catch let error as FileWalker.Failure {
-                    io.stderr.line("hoso: \(error.message)")
+                    say(error.text)
                     notChecked += 1
                     continue
                 }
                 // A file named on the command line is read whatever it is; a walk takes regular files only.
                 let named = files == [path]
+                if named && options.forceExclude && resolver.isExcluded(path) {
+                    excludedNamed += 1
+                    continue
+                }
+                if !named && files.isEmpty {
+                    say(LocalizedText(vi: "không có hồ sơ nào (*.hoso) trong \"\(path)\"; kiểm tra lại thư mục", en: "no dossier (*.hoso) in \"\(path)\"; check the folder"))
+                    notChecked += 1
+                    continue
+                }
                 for file in files {
                     do {
                         let contents = try FileWalker.contents(file, regularOnly: !named)
                         // The same file reached twice (a repeated argument, a link) is checked once.
                         guard seen.insert(contents.stamp.identity).inserted else { continue }
                         if FileWalker.isNotepadName(file) {
-                            io.stderr.line("hoso: lưu ý / note: \"\(file)\" có đuôi .txt do Notepad thêm vào; hãy đổi tên thành \"\(file.dropLast(4))\" / has the .txt Notepad adds; rename it to \"\(file.dropLast(4))\"")
+                            say(LocalizedText(vi: "lưu ý: \"\(file)\" có đuôi .txt do Notepad thêm vào; hãy đổi tên thành \"\(file.dropLast(4))\"",
+                                              en: "note: \"\(file)\" has the .txt Notepad adds; rename it to \"\(file.dropLast(4))\""))
                         }
                         inputs.append(Input(path: file, configLookup: file, bytes: contents.bytes, read: contents))
                     } catch let error as FileWalker.Failure {
-                        io.stderr.line("hoso: \(error.message)")
+                        say(error.text)
                         notChecked += 1
                     }
                 }
+            }
+            if inputs.isEmpty && notChecked == 0 && excludedNamed > 0 {
+                // What a hook passes for a draft that hoso.json excludes: not a failure.
+                say(LocalizedText(vi: "mọi tệp nêu tên đều bị `exclude` loại trừ; không có gì để kiểm tra",
+                                  en: "every file named is excluded by `exclude`; nothing to check"))
+                return 0
             }
         }
         // `--stdin-filename NAME` stands for NAME's unsaved text: the copy on disk, when also
@@ -144,22 +170,22 @@ enum LintCommand {
                 groupOf.append(setups.count - 1)
             }
         }
-        let folderConfig = try resolver.config(for: "./hoso.json")
-        for warning in resolver.warnings { io.stderr.line("hoso: cảnh báo / warning: \(warning)") }
-        let language = options.language ?? folderConfig?.language ?? .vi
+        for warning in resolver.warnings { say(LocalizedText(vi: "cảnh báo: " + warning.vi, en: "warning: " + warning.en)) }
+        func linter(_ setup: Setup) -> Linter {
+            Linter(profile: setup.profile, severityOverrides: setup.severityOverrides, honorsSuppressions: options.inlineConfig)
+        }
 
         var refusedFixes = 0
         if options.fix {
             for index in inputs.indices {
-                let linter = Linter(profile: setups[groupOf[index]].profile, severityOverrides: setups[groupOf[index]].severityOverrides)
-                guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linter) else { continue }
+                guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linter(setups[groupOf[index]])) else { continue }
                 if let read = inputs[index].read {
                     do {
                         try SafeFile.replace(inputs[index].path, with: fixed, expecting: read, breakLinks: options.breakLinks)
                         inputs[index].bytes = fixed
-                        io.stderr.line(language == .vi ? "hoso: đã sửa \(count) chỗ trong \(inputs[index].path)" : "hoso: fixed \(count) in \(inputs[index].path)")
+                        say(LocalizedText(vi: "đã sửa \(count) chỗ trong \(inputs[index].path)", en: "fixed \(count) in \(inputs[index].path)"))
                     } catch let error as SafeFile.Refusal {
-                        io.stderr.line("hoso: \(error.message)")
+                        say(error.message)
                         refusedFixes += 1
                     }
                 } else {
@@ -175,51 +201,61 @@ enum LintCommand {
         var files = Array(repeating: LintedFile?.none, count: inputs.count)
         for (groupIndex, setup) in setups.enumerated() {
             let members = inputs.indices.filter { groupOf[$0] == groupIndex }
-            let linter = Linter(profile: setup.profile, severityOverrides: setup.severityOverrides)
-            let results = linter.lintTogether(members.map { LintInput(path: inputs[$0].path, bytes: inputs[$0].bytes) })
+            let results = linter(setup).lintTogether(members.map { LintInput(path: inputs[$0].path, bytes: inputs[$0].bytes) })
             for (member, result) in zip(members, results) { files[member] = LintedFile(path: inputs[member].path, result: result) }
         }
-        var linted = files.compactMap { $0 }
-        if options.quiet {
-            linted = linted.map { LintedFile(path: $0.path, result: $0.result.filter { $0.severity == .error }) }
-        }
-        var report = OutputBuffer()
-        switch options.format {
-        case .text: TextReport.write(linted, notChecked: notChecked, language: language, color: options.color, to: &report)
-        case .json: report.line(JSONReport.render(linted, notChecked: notChecked, profile: setups.first?.profile ?? .sonLa2022, language: language))
-        case .github: GitHubReport.write(linted, language: language, to: &report)
-        case .sarif: report.line(SARIFReport.render(linted, language: language))
-        }
-        if options.fix && inputs.contains(where: { !$0.onDisk }) {
-            io.stderr.bytes(report.bytes)
-        } else {
-            io.stdout.bytes(report.bytes)
-        }
-        if notChecked > 0 || refusedFixes > 0 { return 2 }
-        // Counted in place: copying every finding of a large campaign into one array is not free.
+        let linted = files.compactMap { $0 }
+        // Counted before `--quiet` filters what is printed: the status always counts everything.
         var errors = 0, warnings = 0
         for file in linted {
             for finding in file.result.findings {
                 if finding.severity == .error { errors += 1 } else if finding.severity == .warning { warnings += 1 }
             }
         }
-        if errors > 0 { return 1 }
-        if let limit = options.maxWarnings, warnings > limit { return 1 }
-        return 0
+        let shown = options.quiet ? linted.map { LintedFile(path: $0.path, result: $0.result.filter { $0.severity == .error }) } : linted
+        var report = OutputBuffer()
+        switch options.format {
+        case .text where options.statistics:
+            TextReport.statistics(linted, notChecked: notChecked, language: language, to: &report)
+        case .text: TextReport.write(shown, counting: linted, notChecked: notChecked, language: language, color: options.color, to: &report)
+        case .json: report.line(JSONReport.render(shown, notChecked: notChecked, profile: setups.first?.profile ?? .sonLa2022, language: language))
+        case .github: GitHubReport.write(shown, language: language, to: &report)
+        case .sarif: report.line(SARIFReport.render(shown, language: language))
+        }
+        if let outputFile = options.outputFile {
+            do {
+                try SafeFile.write(outputFile, report.bytes)
+            } catch let refusal as SafeFile.Refusal {
+                say(refusal.message)
+                return 2
+            }
+        } else if options.fix && inputs.contains(where: { !$0.onDisk }) {
+            io.stderr.bytes(report.bytes)
+        } else {
+            io.stdout.bytes(report.bytes)
+        }
+        if notChecked > 0 || refusedFixes > 0 { return 2 }
+        let failed = errors > 0 || options.maxWarnings.map { warnings > $0 } ?? false
+        return failed && !options.exitZero ? 1 : 0
     }
 
-    /// The `.hoso` files staged in git's index, with their staged contents.
+    /// The dossiers staged in git's index, with their staged contents: the whole repository's
+    /// (or those under `paths`), wherever in it hoso runs. Paths are shown from the current folder.
     static func stagedInputs(_ paths: [String]) throws -> [Input] {
-        guard let list = Subprocess.run(["git", "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--relative", "--"] + paths),
-              list.status == 0 else {
-            throw UsageError(message: "--staged cần chạy trong một kho git / --staged must run inside a git repository")
+        guard let list = Subprocess.run(["git", "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--"] + paths),
+              list.status == 0, let up = Subprocess.run(["git", "rev-parse", "--show-cdup"]), up.status == 0 else {
+            throw UsageError(vi: "--staged cần chạy trong một kho git", en: "--staged must run inside a git repository")
         }
+        let toRoot = String(decoding: up.stdout, as: UTF8.self).trimmingCharacters(in: "\n")
         var inputs: [Input] = []
-        for name in list.stdout.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) where name.hasSuffix(".hoso") {
-            guard let blob = Subprocess.run(["git", "show", ":./\(name)"]), blob.status == 0 else {
-                throw UsageError(message: "không đọc được bản trong chỉ mục của \"\(name)\" / cannot read the staged \"\(name)\"")
+        for name in list.stdout.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) {
+            let base = String(name.split(separator: "/").last ?? "")
+            guard FileWalker.isDossierName(base) || FileWalker.isNotepadName(base) else { continue }
+            guard let blob = Subprocess.run(["git", "show", ":\(name)"]), blob.status == 0 else {
+                throw UsageError(vi: "không đọc được bản trong chỉ mục của \"\(name)\"", en: "cannot read the staged \"\(name)\"")
             }
-            inputs.append(Input(path: name, configLookup: name, bytes: blob.stdout, read: nil))
+            let shown = toRoot + name
+            inputs.append(Input(path: shown, configLookup: shown, bytes: blob.stdout, read: nil))
         }
         return inputs
     }

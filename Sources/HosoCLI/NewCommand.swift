@@ -7,19 +7,31 @@ import HosoWorkspace
 /// `hoso new`: prints a dossier skeleton for an award form and nominee kind; `hoso lint`
 /// flags its blanks until they are filled.
 enum NewCommand {
-    static func run(_ arguments: [String], io: inout CommandIO) throws -> Int32 {
-        var scanner = ArgumentScanner(arguments)
-        let options = try scanner.parse(valued: ["--award", "--kind", "--unit", "--profile"], flags: [])
+    static func run(_ options: ParsedArguments, language: Language, io: inout CommandIO) throws -> Int32 {
         var resolver = try SetupResolver(configPath: nil, profilePath: options["--profile"])
         let profile = try resolver.setup(for: "./hoso.json").profile
         let awardID = options["--award"] ?? "bang-khen"
         guard let form = profile.awardForms.first(where: { $0.id == awardID }) else {
-            throw UsageError(message: "--award nhận \(profile.awardForms.map(\.id).joined(separator: "|")), không nhận \"\(awardID)\" / unknown award")
+            let ids = profile.awardForms.map(\.id)
+            let hint = Suggestion.nearest(awardID, among: ids)
+            throw UsageError(vi: "--award nhận \(ids.joined(separator: ", ")), không nhận \"\(awardID)\"" + (hint.map { " (có phải ý bạn là \($0)?)" } ?? ""),
+                             en: "--award takes \(ids.joined(separator: ", ")), not \"\(awardID)\"" + (hint.map { " (did you mean \($0)?)" } ?? ""))
         }
-        guard let kind = NomineeKind(rawValue: options["--kind"] ?? "ca-nhan") else {
-            throw UsageError(message: "--kind nhận ca-nhan hoặc tap-the, không nhận \"\(options["--kind"] ?? "")\" / --kind takes ca-nhan or tap-the")
+        let kind = NomineeKind(rawValue: options["--kind"] ?? "ca-nhan") ?? .individual  // the parser checked the choices
+        let text = Array(skeleton(profile: profile, form: form, kind: kind, unit: options["--unit"] ?? "").utf8)
+        guard let output = options["--output"] else {
+            io.stdout.bytes(text)
+            return 0
         }
-        io.stdout.write(skeleton(profile: profile, form: form, kind: kind, unit: options["--unit"] ?? ""))
+        if !options.has("--force") && FileWalker.identity(ofPath: output) != nil {
+            throw UsageError(vi: "\"\(output)\" đã có; không ghi đè (thêm --force để ghi đè)", en: "\"\(output)\" exists; not overwritten (add --force to overwrite)")
+        }
+        do {
+            try SafeFile.write(output, text)
+        } catch let refusal as SafeFile.Refusal {
+            throw UsageError(refusal.message)
+        }
+        io.stderr.line(language == .vi ? "hoso: đã ghi \(output)" : "hoso: wrote \(output)")
         return 0
     }
 

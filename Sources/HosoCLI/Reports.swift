@@ -60,10 +60,12 @@ enum TextReport {
     /// The most columns of a source line echoed; a longer line is shown as a window around the finding.
     static let echoColumns = 160
 
-    static func write(_ files: [LintedFile], notChecked: Int = 0, language: Language, color useColor: Bool, to out: inout OutputBuffer) {
+    /// Prints `files`' findings; the summary counts those of `counting` (all of them, when
+    /// `--quiet` prints errors only), or of `files` when it is nil.
+    static func write(_ files: [LintedFile], counting: [LintedFile]? = nil, notChecked: Int = 0, language: Language, color useColor: Bool,
+                      to out: inout OutputBuffer) {
         let reset = useColor ? "\u{1B}[0m" : ""
         let bold = useColor ? "\u{1B}[1m" : ""
-        var counts: [Severity: Int] = [:]
         // Written piece by piece into the buffer: a campaign can have tens of thousands of findings.
         for file in files {
             let text = file.result.text
@@ -71,8 +73,7 @@ enum TextReport {
             var cursor = PositionCursor(text, .utf32)
             var echoedLine = -1
             for (index, finding) in file.result.findings.enumerated() {
-                counts[finding.severity, default: 0] += 1
-                guard index < shownPerFile else { continue }
+                guard index < shownPerFile else { break }
                 let start = cursor.position(ofByte: finding.range.lowerBound)
                 let lineNumber = String(start.line + 1)
                 let color = useColor ? finding.severity.ansiColor : ""
@@ -95,6 +96,27 @@ enum TextReport {
                                          : "… and \(hidden) more in \(path) (--format json lists them all)")
             }
         }
+        summary(counting ?? files, notChecked: notChecked, language: language, to: &out)
+    }
+
+    /// `--statistics`: one line per rule that fired (count, code, title), most frequent first,
+    /// then the summary.
+    static func statistics(_ files: [LintedFile], notChecked: Int, language: Language, to out: inout OutputBuffer) {
+        var counts: [String: Int] = [:]
+        for file in files { for finding in file.result.findings { counts[finding.code, default: 0] += 1 } }
+        let width = String(counts.values.max() ?? 0).count
+        for (code, count) in counts.sorted(by: { ($1.value, $0.key) < ($0.value, $1.key) }) {
+            let number = String(count)
+            out.line(String(repeating: " ", count: width - number.count) + number + "  " + code + "  "
+                     + (RuleRegistry.rule(code: code)?.title.text(language) ?? ""))
+        }
+        summary(files, notChecked: notChecked, language: language, to: &out)
+    }
+
+    /// The last line: counts by severity over every file, and what could not be checked.
+    static func summary(_ files: [LintedFile], notChecked: Int, language: Language, to out: inout OutputBuffer) {
+        var counts: [Severity: Int] = [:]
+        for file in files { for finding in file.result.findings { counts[finding.severity, default: 0] += 1 } }
         let errors = counts[.error] ?? 0, warnings = counts[.warning] ?? 0, infos = (counts[.info] ?? 0) + (counts[.hint] ?? 0)
         let fileWord = language == .vi ? "tệp" : (files.count == 1 ? "file" : "files")
         if notChecked > 0 {

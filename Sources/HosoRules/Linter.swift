@@ -25,10 +25,14 @@ public struct Linter: Sendable {
     public let profile: Profile
     /// Per-code severity overrides from a profile or config; `nil` turns a rule off.
     public let severityOverrides: [String: Severity?]
+    /// Whether suppression comments count; `--no-inline-config` (the office's gate) turns them
+    /// off, and with them HS011.
+    public let honorsSuppressions: Bool
 
-    public init(profile: Profile = .sonLa2022, severityOverrides: [String: Severity?] = [:]) {
+    public init(profile: Profile = .sonLa2022, severityOverrides: [String: Severity?] = [:], honorsSuppressions: Bool = true) {
         self.profile = profile
         self.severityOverrides = severityOverrides
+        self.honorsSuppressions = honorsSuppressions
     }
 
     /// Decodes, parses, resolves and checks a file's raw bytes.
@@ -113,7 +117,7 @@ public struct Linter: Sendable {
         let text = dossier.text
         var findings = checked.findings + extra
         var suppressed: [SuppressedFinding] = []
-        if !dossier.suppressions.isEmpty {
+        if honorsSuppressions && !dossier.suppressions.isEmpty {
             var map = SuppressionMap(dossier)
             findings.removeAll { finding in
                 guard let directive = map.suppress(finding.code, atLine: text.line(ofByte: finding.range.lowerBound)) else {

@@ -271,7 +271,7 @@ struct DossierWorkspace {
                          profile: profile, severityOverrides: overrides)
             return base
         } catch let error as WorkspaceError {
-            note(error.message)
+            note(error.message.text(settings.language ?? .vi))
         } catch {
             note("\(error)")
         }

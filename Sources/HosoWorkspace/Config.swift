@@ -14,59 +14,60 @@ public struct Config: Sendable {
     public var severityOverrides: [String: Severity?] = [:]
     public var exclude: [String] = []
     /// Unknown keys and codes: reported on stderr, never fatal.
-    public var warnings: [String] = []
+    public var warnings: [LocalizedText] = []
 
     /// Reads and checks a config file; a broken one is a `ConfigError` naming the file and key.
     public static func load(_ file: String) throws -> Config {
         let data: [UInt8]
         do { data = try FileWalker.read(file) } catch let failure as FileWalker.Failure {
-            throw WorkspaceError(message: "không đọc được tệp cấu hình: \(failure.vi) / cannot read the config: \(failure.en)")
+            throw WorkspaceError(vi: "không đọc được tệp cấu hình: \(failure.vi)", en: "cannot read the config: \(failure.en)")
         }
         let value: JSON
         do {
             // Windows editors start JSON with a BOM; it is not part of the JSON.
             value = try JSONParser.parse(data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data)
         } catch {
-            throw WorkspaceError(message: "\(file): không phải JSON hợp lệ / not valid JSON (\(error))")
+            throw WorkspaceError(vi: "\(file): không phải JSON hợp lệ (\(error))", en: "\(file): not valid JSON (\(error))")
         }
         guard case .object(let members) = value else {
-            throw WorkspaceError(message: "\(file): $: cần một đối tượng JSON / expected a JSON object")
+            throw WorkspaceError(vi: "\(file): $: cần một đối tượng JSON", en: "\(file): $: expected a JSON object")
         }
         let directory = file.deletingLastPathComponent
         var config = Config(file: file, directory: directory)
-        func fail(_ key: String, _ expected: String) -> WorkspaceError {
-            WorkspaceError(message: "\(file): $.\(key): \(expected)")
+        func fail(_ key: String, _ vi: String, _ en: String) -> WorkspaceError {
+            WorkspaceError(vi: "\(file): $.\(key): \(vi)", en: "\(file): $.\(key): \(en)")
         }
         for (key, member) in members {
             switch key {
             case "profile":
-                guard case .string(let path) = member else { throw fail(key, "cần đường dẫn tới tệp profile (chuỗi) / expected a path string") }
+                if case .null = member { continue }  // the built-in profile, as `hoso init` writes it
+                guard case .string(let path) = member else { throw fail(key, "cần đường dẫn tới tệp profile (chuỗi), hoặc null cho profile có sẵn", "expected a path string, or null for the built-in profile") }
                 config.profilePath = path.hasPrefix("/") ? path : directory + "/" + path
             case "language":
                 guard case .string(let code) = member, let language = Language(rawValue: code) else {
-                    throw fail(key, "cần \"vi\" hoặc \"en\" / expected \"vi\" or \"en\"")
+                    throw fail(key, "cần \"vi\" hoặc \"en\"", "expected \"vi\" or \"en\"")
                 }
                 config.language = language
             case "rules":
-                guard case .object(let rules) = member else { throw fail(key, "cần một đối tượng mã → mức / expected an object of code → severity") }
+                guard case .object(let rules) = member else { throw fail(key, "cần một đối tượng mã → mức", "expected an object of code → severity") }
                 for (code, setting) in rules {
                     guard case .string(let name) = setting, name == "off" || Severity(rawValue: name) != nil else {
-                        throw fail("rules.\(code)", "cần error, warning, info, hint hoặc off / expected error, warning, info, hint or off")
+                        throw fail("rules.\(code)", "cần error, warning, info, hint hoặc off", "expected error, warning, info, hint or off")
                     }
                     if RuleRegistry.rule(code: code) == nil {
-                        config.warnings.append("\(file): $.rules.\(code): không có quy tắc này, bỏ qua / no such rule, ignored")
+                        config.warnings.append(LocalizedText(vi: "\(file): $.rules.\(code): không có quy tắc này, bỏ qua", en: "\(file): $.rules.\(code): no such rule, ignored"))
                         continue
                     }
                     config.severityOverrides[code] = name == "off" ? Severity?.none : Severity(rawValue: name)
                 }
             case "exclude":
-                guard case .array(let items) = member else { throw fail(key, "cần một mảng mẫu đường dẫn / expected an array of globs") }
+                guard case .array(let items) = member else { throw fail(key, "cần một mảng mẫu đường dẫn", "expected an array of globs") }
                 config.exclude = try items.enumerated().map { index, item in
-                    guard case .string(let glob) = item else { throw fail("exclude[\(index)]", "cần một chuỗi / expected a string") }
+                    guard case .string(let glob) = item else { throw fail("exclude[\(index)]", "cần một chuỗi", "expected a string") }
                     return glob
                 }
             default:
-                config.warnings.append("\(file): $.\(key): khoá không được hỗ trợ, bỏ qua / unknown key, ignored")
+                config.warnings.append(LocalizedText(vi: "\(file): $.\(key): khoá không được hỗ trợ, bỏ qua", en: "\(file): $.\(key): unknown key, ignored"))
             }
         }
         return config
@@ -169,6 +170,6 @@ public enum Glob {
 /// A problem with the files around the dossiers (config, profile, paths), with a message that
 /// names the file and says what to do.
 public struct WorkspaceError: Error, Equatable {
-    public let message: String
-    public init(message: String) { self.message = message }
+    public let message: LocalizedText
+    public init(vi: String, en: String) { message = LocalizedText(vi: vi, en: en) }
 }

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import HosoRules
 
 /// Finds dossiers under folders and reads files, boundedly: one reader for dossiers, configs
 /// and profiles, so no source (a FIFO, `/dev/zero`, a file that keeps growing) can hang hoso
@@ -16,8 +17,7 @@ public enum FileWalker {
     public struct Failure: Error {
         public let vi: String
         public let en: String
-        /// Both languages, for stderr: "vi / en".
-        public var message: String { vi + " / " + en }
+        public var text: LocalizedText { LocalizedText(vi: vi, en: en) }
     }
 
     /// No more than this is read from any source (a dossier is a few hundred kilobytes).
@@ -69,7 +69,7 @@ public enum FileWalker {
     ///
     /// `problem` hears of each folder that could not be listed (the caller must not report a
     /// clean result then). Throws when the path does not exist.
-    public static func dossiers(at path: String, excluded: (String) -> Bool, problem: (String) -> Void = { _ in }) throws -> [String] {
+    public static func dossiers(at path: String, excluded: (String) -> Bool, problem: (Failure) -> Void = { _ in }) throws -> [String] {
         var info = stat()
         guard stat(path, &info) == 0 else { throw missing(path) }
         guard info.st_mode & S_IFMT == S_IFDIR else { return [path] }
@@ -114,11 +114,11 @@ public enum FileWalker {
     }
 
     private static func walk(_ folder: String, root: String, into result: inout [String], links: inout [String], visited: inout Set<Identity>,
-                             problem: (String) -> Void) {
+                             problem: (Failure) -> Void) {
         var info = stat()
         guard stat(folder, &info) == 0, visited.insert(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
         guard let names = entries(of: folder) else {
-            problem("không đọc được thư mục \"\(folder)\" (kiểm tra quyền); các tệp trong đó chưa được kiểm tra / cannot list the folder \"\(folder)\" (check its permissions); its files were not checked")
+            problem(Failure(vi: "không đọc được thư mục \"\(folder)\" (kiểm tra quyền); các tệp trong đó chưa được kiểm tra", en: "cannot list the folder \"\(folder)\" (check its permissions); its files were not checked"))
             return
         }
         for name in names.sorted() where !name.hasPrefix(".") {

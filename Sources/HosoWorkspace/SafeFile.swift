@@ -1,3 +1,4 @@
+import HosoRules
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -15,21 +16,25 @@ import Darwin
 /// nothing is lost. What remains is a program writing into the file in place at the very
 /// moment of the exchange (editors that save by renaming are never affected).
 public enum SafeFile {
-    public struct Refusal: Error { public let message: String }
+    /// Why a file was left untouched.
+    public struct Refusal: Error {
+        public let message: LocalizedText
+        init(vi: String, en: String) { message = LocalizedText(vi: vi, en: en) }
+    }
 
     /// Replaces the file at `path` with `bytes`, provided it is still `read` (as `FileWalker.contents` gave it).
     public static func replace(_ path: String, with bytes: [UInt8], expecting read: FileWalker.Contents, breakLinks: Bool = false) throws {
         let target = FileWalker.canonical(path)
         var info = stat()
         guard lstat(target, &info) == 0, info.st_mode & S_IFMT == S_IFREG else {
-            throw Refusal(message: "không tìm thấy tệp \"\(path)\", không sửa / \"\(path)\" is gone; not fixed")
+            throw Refusal(vi: "không tìm thấy tệp \"\(path)\", không sửa", en: "\"\(path)\" is gone; not fixed")
         }
         if info.st_nlink > 1 && !breakLinks {
-            throw Refusal(message: "\"\(path)\" có \(info.st_nlink) liên kết cứng (hard link); sửa sẽ tách nó khỏi các tên kia, nên không sửa. Dùng --break-links nếu muốn vậy / \"\(path)\" has \(info.st_nlink) hard links; fixing would split it from the other names, so it was not fixed. Pass --break-links to do so anyway")
+            throw Refusal(vi: "\"\(path)\" có \(info.st_nlink) liên kết cứng (hard link); sửa sẽ tách nó khỏi các tên kia, nên không sửa. Dùng --break-links nếu muốn vậy", en: "\"\(path)\" has \(info.st_nlink) hard links; fixing would split it from the other names, so it was not fixed. Pass --break-links to do so anyway")
         }
         // The owner's write bit is honoured even for root: a file marked read-only stays as it is.
         guard access(target, W_OK) == 0, info.st_mode & 0o200 != 0 else {
-            throw Refusal(message: "\"\(path)\" chỉ đọc, không sửa / \"\(path)\" is read-only; not fixed")
+            throw Refusal(vi: "\"\(path)\" chỉ đọc, không sửa", en: "\"\(path)\" is read-only; not fixed")
         }
         guard FileWalker.Stamp(info) == read.stamp else { throw changed(path) }
         let temporary = try writeTemporary(beside: target, bytes, like: info, source: target, path: path)
@@ -44,14 +49,14 @@ public enum SafeFile {
             // No atomic exchange here (not Linux, or a file system without it): a plain rename.
             guard rename(temporary, target) == 0 else {
                 unlink(temporary)
-                throw Refusal(message: "không ghi được \"\(path)\"; tệp gốc giữ nguyên / cannot write \"\(path)\"; the original is intact")
+                throw Refusal(vi: "không ghi được \"\(path)\"; tệp gốc giữ nguyên", en: "cannot write \"\(path)\"; the original is intact")
             }
             syncFolder(of: target)
             return
         }
         guard exchanged else {
             unlink(temporary)
-            throw Refusal(message: "không ghi được \"\(path)\"; tệp gốc giữ nguyên / cannot write \"\(path)\"; the original is intact")
+            throw Refusal(vi: "không ghi được \"\(path)\"; tệp gốc giữ nguyên", en: "cannot write \"\(path)\"; the original is intact")
         }
         // `temporary` now names what the exchange took out: it must be the file read, unchanged.
         if let taken = try? FileWalker.contents(temporary), taken.stamp.identity == read.stamp.identity, taken.bytes == read.bytes {
@@ -65,13 +70,21 @@ public enum SafeFile {
             unlink(temporary)
             throw changed(path)
         }
-        throw Refusal(message: "\"\(path)\" đã được chương trình khác lưu trong lúc sửa; bản đó được giữ ở \"\(temporary)\" / \"\(path)\" was saved by another program while it was fixed; that version is kept in \"\(temporary)\"")
+        throw Refusal(vi: "\"\(path)\" đã được chương trình khác lưu trong lúc sửa; bản đó được giữ ở \"\(temporary)\"", en: "\"\(path)\" was saved by another program while it was fixed; that version is kept in \"\(temporary)\"")
     }
 
-    /// Writes a file hoso itself makes (the git hook): atomically, replacing what is there and
-    /// keeping an existing file's owner, group, mode and extended attributes; `mode` for a new
-    /// one. Execute bits in `mode` are added to an existing file's (a hook must stay runnable).
-    public static func write(_ path: String, _ bytes: [UInt8], mode: mode_t) throws {
+    /// The mode of a new ordinary file: read-write for all, less the process's umask.
+    public static var newFileMode: mode_t {
+        let mask = umask(0o022)
+        umask(mask)
+        return 0o666 & ~mask
+    }
+
+    /// Writes a file hoso itself makes (the git hook, a report, a new dossier): atomically,
+    /// replacing what is there and keeping an existing file's owner, group, mode and extended
+    /// attributes; `mode` for a new one. Execute bits in `mode` are added to an existing file's
+    /// (a hook must stay runnable).
+    public static func write(_ path: String, _ bytes: [UInt8], mode: mode_t = newFileMode) throws {
         let target = FileWalker.canonical(path)
         var info = stat()
         let exists = lstat(target, &info) == 0 && info.st_mode & S_IFMT == S_IFREG
@@ -86,7 +99,7 @@ public enum SafeFile {
         let temporary = try writeTemporary(beside: target, bytes, like: info, source: exists ? target : nil, path: path)
         guard rename(temporary, target) == 0 else {
             unlink(temporary)
-            throw Refusal(message: "không ghi được \"\(path)\" / cannot write \"\(path)\"")
+            throw Refusal(vi: "không ghi được \"\(path)\"", en: "cannot write \"\(path)\"")
         }
         syncFolder(of: target)
     }
@@ -99,38 +112,38 @@ public enum SafeFile {
         var template = Array("\(folder)/.\(name).hoso-tmp-XXXXXX".utf8CString)
         let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard fd >= 0 else {
-            throw Refusal(message: "không tạo được tệp tạm trong \"\(folder)\" (không có quyền ghi vào thư mục?); \"\(path)\" giữ nguyên / cannot create a temporary file in \"\(folder)\" (no write permission on the folder?); \"\(path)\" is unchanged")
+            throw Refusal(vi: "không tạo được tệp tạm trong \"\(folder)\" (không có quyền ghi vào thư mục?); \"\(path)\" giữ nguyên", en: "cannot create a temporary file in \"\(folder)\" (no write permission on the folder?); \"\(path)\" is unchanged")
         }
         let temporary = String(cString: template)
-        func fail(_ message: String) -> Refusal {
+        func fail(_ vi: String, _ en: String) -> Refusal {
             close(fd)
             unlink(temporary)
-            return Refusal(message: message)
+            return Refusal(vi: vi, en: en)
         }
         // The owner and group first (changing them clears set-id bits), then the mode.
         if info.st_uid != geteuid() || info.st_gid != getegid() {
             guard fchown(fd, info.st_uid, info.st_gid) == 0 else {
-                throw fail("không giữ được chủ sở hữu/nhóm của \"\(path)\" (cần quyền của chủ tệp), không sửa / cannot keep the owner and group of \"\(path)\" (needs the owner's rights); not fixed")
+                throw fail("không giữ được chủ sở hữu/nhóm của \"\(path)\" (cần quyền của chủ tệp), không sửa", "cannot keep the owner and group of \"\(path)\" (needs the owner's rights); not fixed")
             }
         }
         guard fchmod(fd, info.st_mode & 0o7777) == 0 else {
-            throw fail("không giữ được quyền truy cập của \"\(path)\", không sửa / cannot keep the permissions of \"\(path)\"; not fixed")
+            throw fail("không giữ được quyền truy cập của \"\(path)\", không sửa", "cannot keep the permissions of \"\(path)\"; not fixed")
         }
         if let source, !copyExtendedAttributes(from: source, to: fd) {
-            throw fail("không giữ được thuộc tính mở rộng (xattr) của \"\(path)\", không sửa / cannot keep the extended attributes of \"\(path)\"; not fixed")
+            throw fail("không giữ được thuộc tính mở rộng (xattr) của \"\(path)\", không sửa", "cannot keep the extended attributes of \"\(path)\"; not fixed")
         }
         guard FileDescriptorIO.writeAll(fd, bytes), fsync(fd) == 0 else {
-            throw fail("không ghi được \"\(path)\" (đĩa đầy?); tệp gốc giữ nguyên / cannot write \"\(path)\" (disk full?); the original is intact")
+            throw fail("không ghi được \"\(path)\" (đĩa đầy?); tệp gốc giữ nguyên", "cannot write \"\(path)\" (disk full?); the original is intact")
         }
         guard close(fd) == 0 else {
             unlink(temporary)
-            throw Refusal(message: "không ghi được \"\(path)\" (đĩa đầy?); tệp gốc giữ nguyên / cannot write \"\(path)\" (disk full?); the original is intact")
+            throw Refusal(vi: "không ghi được \"\(path)\" (đĩa đầy?); tệp gốc giữ nguyên", en: "cannot write \"\(path)\" (disk full?); the original is intact")
         }
         return temporary
     }
 
     static func changed(_ path: String) -> Refusal {
-        Refusal(message: "\"\(path)\" đã thay đổi trong lúc kiểm tra (có chương trình khác vừa lưu?), không sửa; hãy chạy lại / \"\(path)\" changed while it was checked (saved by another program?); not fixed, run again")
+        Refusal(vi: "\"\(path)\" đã thay đổi trong lúc kiểm tra (có chương trình khác vừa lưu?), không sửa; hãy chạy lại", en: "\"\(path)\" changed while it was checked (saved by another program?); not fixed, run again")
     }
 
     /// Copies every extended attribute (ACLs and SELinux labels are ones) of `source` onto `fd`.

@@ -24,7 +24,7 @@ public struct SetupResolver {
     let explicitProfilePath: String?
     private var configByFolder: [String: Config?] = [:]
     private var profileByPath: [String: Profile] = [:]
-    public private(set) var warnings: [String] = []
+    public private(set) var warnings: [LocalizedText] = []
     private var warned: Set<String> = []
 
     public init(configPath: String?, profilePath: String?) throws {
@@ -74,14 +74,14 @@ public struct SetupResolver {
         if let cached = profileByPath[absolute] { return cached }
         let data: [UInt8]
         do { data = try FileWalker.read(path) } catch let failure as FileWalker.Failure {
-            throw WorkspaceError(message: "không đọc được tệp profile: \(failure.vi) / cannot read the profile: \(failure.en)")
+            throw WorkspaceError(vi: "không đọc được tệp profile: \(failure.vi)", en: "cannot read the profile: \(failure.en)")
         }
         do {
             let profile = try Profile.load(json: data, file: path)
             profileByPath[absolute] = profile
             return profile
         } catch let error as ProfileError {
-            throw WorkspaceError(message: "profile hỏng / broken profile: \(error)")
+            throw WorkspaceError(vi: "profile hỏng: \(error)", en: "broken profile: \(error)")
         }
     }
 

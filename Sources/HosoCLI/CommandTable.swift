@@ -1,0 +1,176 @@
+import HosoRules
+
+/// One option of a command, as parsing, help and the shell completions know it.
+struct OptionSpec: Sendable {
+    /// `--format`.
+    let name: String
+    /// A one-letter alias (`-o`), if any.
+    let short: String?
+    /// The value's placeholder in help (`FILE`, `N`); nil for a flag.
+    let value: String?
+    /// The values accepted, when they are a fixed list (checked by the parser, offered by completions).
+    let choices: [String]
+    /// What a value names, for completions: a file, a folder, or nothing in particular.
+    let completes: Completion
+    let help: LocalizedText
+
+    init(_ name: String, short: String? = nil, value: String? = nil, choices: [String] = [], completes: Completion = .nothing,
+         _ vi: String, _ en: String) {
+        self.name = name
+        self.short = short
+        self.value = value ?? (choices.isEmpty ? nil : choices.joined(separator: "|"))
+        self.choices = choices
+        self.completes = completes
+        help = LocalizedText(vi: vi, en: en)
+    }
+}
+
+/// What the shell should offer for a value or a positional argument.
+enum Completion: Sendable, Equatable {
+    case nothing
+    case files
+    case dossiers
+    case words([String])
+}
+
+/// One command: its name, arguments, options and help.
+struct CommandSpec: Sendable {
+    let name: String
+    /// The positional arguments in help (`[PATH…]`).
+    let arguments: String
+    let summary: LocalizedText
+    let options: [OptionSpec]
+    let positionals: Completion
+    /// More help after the options (exit statuses, examples).
+    let notes: LocalizedText?
+
+    func option(named name: String) -> OptionSpec? {
+        options.first { $0.name == name || $0.short == name } ?? CommandTable.globalOptions.first { $0.name == name || $0.short == name }
+    }
+}
+
+/// Every command and option of `hoso`: the one table that parsing, `--help`, `hoso help`,
+/// the shell completions and the man page are made from.
+enum CommandTable {
+    /// Options every command takes, anywhere on the line.
+    static let globalOptions = [
+        OptionSpec("--lang", value: nil, choices: ["vi", "en"], "ngôn ngữ thông báo (mặc định: vi)", "message language (default: vi)"),
+        OptionSpec("--help", short: "-h", "trợ giúp của lệnh", "help for the command"),
+    ]
+
+    static let lint = CommandSpec(
+        name: "lint", arguments: "[PATH…]",
+        summary: LocalizedText(vi: "kiểm tra hồ sơ .hoso: tệp và thư mục (mặc định: thư mục hiện tại; \"-\" là đầu vào chuẩn)",
+                               en: "check .hoso dossiers: files and folders (default: the current folder; \"-\" is standard input)"),
+        options: [
+            OptionSpec("--format", choices: ["text", "json", "sarif", "github"],
+                       "định dạng kết quả (mặc định: text)", "report format (default: text)"),
+            OptionSpec("--fix", "tự sửa các lỗi sửa được an toàn (ghi nguyên tử, giữ bảng mã, BOM, xuống dòng, chủ sở hữu, quyền)",
+                       "apply the safe fixes in place (atomic writes that keep encoding, BOM, line ends, owner and mode)"),
+            OptionSpec("--break-links", "cùng --fix: sửa cả tệp có liên kết cứng (tách nó khỏi các tên kia)",
+                       "with --fix: also fix files with hard links (separating them from their other names)"),
+            OptionSpec("--staged", "kiểm tra bản đã `git add` (bản sẽ được commit), không phải bản trên đĩa",
+                       "check the versions staged in git's index (what the commit records), not the working tree"),
+            OptionSpec("--stdin-filename", value: "NAME", "tên của \"-\" trong kết quả, và nơi tìm hoso.json cho nó",
+                       "the name to report for \"-\", and where to find its hoso.json from"),
+            OptionSpec("--config", value: "FILE", completes: .files, "dùng tệp cấu hình này cho mọi tệp (thay cho hoso.json tìm được)",
+                       "use this config for every file (instead of the hoso.json found)"),
+            OptionSpec("--profile", value: "FILE", completes: .files, "dùng profile (kế hoạch) này", "use this profile (campaign plan)"),
+            OptionSpec("--no-inline-config", "bỏ qua các chú thích tắt kiểm tra trong hồ sơ (cổng kiểm tra của văn phòng)",
+                       "ignore suppression comments in the dossiers (the office's gate)"),
+            OptionSpec("--force-exclude", "áp dụng `exclude` cả cho tệp nêu tên trên dòng lệnh (hook dùng)",
+                       "apply `exclude` to files named on the command line too (hooks pass it)"),
+            OptionSpec("--max-warnings", value: "N", "trả mã 1 khi số cảnh báo vượt quá N", "exit 1 when there are more than N warnings"),
+            OptionSpec("--exit-zero", "trả mã 0 cả khi có lỗi (không che mã 2: không kiểm tra được)",
+                       "exit 0 even when there are findings (never hides 2: could not check)"),
+            OptionSpec("--quiet", short: "-q", "chỉ in lỗi (error); mã thoát và --max-warnings vẫn tính đủ",
+                       "print errors only; the exit status and --max-warnings still count everything"),
+            OptionSpec("--statistics", "in số lượng theo từng quy tắc thay cho từng lỗi", "print a count per rule instead of the findings"),
+            OptionSpec("--output-file", short: "-o", value: "FILE", completes: .files, "ghi kết quả vào FILE (ghi nguyên tử) thay cho đầu ra chuẩn",
+                       "write the report to FILE (atomically) instead of standard output"),
+            OptionSpec("--color", choices: ["auto", "always", "never"], "tô màu (auto: chỉ khi ra màn hình, tắt khi NO_COLOR có giá trị)",
+                       "colour (auto: only to a terminal, off when NO_COLOR is set to a value)"),
+        ],
+        positionals: .dossiers,
+        notes: LocalizedText(
+            vi: "Mã thoát: 0 không có lỗi (và cảnh báo trong giới hạn --max-warnings); 1 có lỗi hoặc quá số cảnh báo; 2 không kiểm tra được (tham số sai, không đọc được tệp, profile hay cấu hình hỏng, không tìm thấy hồ sơ nào, không ghi được kết quả).\nCổng kiểm tra của văn phòng: hoso lint --config VANPHONG.json --no-inline-config --max-warnings 0 THƯ_MỤC",
+            en: "Exit status: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings; 2 the check could not run (bad arguments, an unreadable file, a broken profile or config, no dossier found, output that could not be written).\nThe office's gate: hoso lint --config OFFICE.json --no-inline-config --max-warnings 0 FOLDER"))
+
+    static let explain = CommandSpec(
+        name: "explain", arguments: "HSnnn…",
+        summary: LocalizedText(vi: "trang giải thích của quy tắc: kiểm tra gì, căn cứ, ví dụ sai và đúng, cách sửa",
+                               en: "a rule's page: what it checks, the plan's clause, a failing and a passing example, the fix"),
+        options: [],
+        positionals: .words(RuleRegistry.all.map { $0.code }), notes: nil)
+
+    static let rules = CommandSpec(
+        name: "rules", arguments: "",
+        summary: LocalizedText(vi: "liệt kê các quy tắc: mã, mức độ mặc định, tên", en: "list the rules: code, default severity, title"),
+        options: [OptionSpec("--format", choices: ["text", "json"], "định dạng (mặc định: text)", "format (default: text)")],
+        positionals: .nothing, notes: nil)
+
+    static let new = CommandSpec(
+        name: "new", arguments: "",
+        summary: LocalizedText(vi: "in khung một hồ sơ mới; `hoso lint` chỉ ra các chỗ còn trống",
+                               en: "print a new dossier's skeleton; `hoso lint` points at its blanks"),
+        options: [
+            OptionSpec("--award", value: "FORM", "hình thức khen thưởng (id trong profile: bang-khen, giay-khen)",
+                       "award form (its id in the profile: bang-khen, giay-khen)"),
+            OptionSpec("--kind", choices: ["ca-nhan", "tap-the"], "cá nhân hay tập thể", "individual or collective"),
+            OptionSpec("--unit", value: "NAME", "tên đơn vị", "the unit's name"),
+            OptionSpec("--profile", value: "FILE", completes: .files, "dùng profile này", "use this profile"),
+            OptionSpec("--output", short: "-o", value: "FILE", completes: .files, "ghi vào FILE (không ghi đè tệp có sẵn nếu thiếu --force)",
+                       "write to FILE (an existing file is kept unless --force)"),
+            OptionSpec("--force", "cùng -o: ghi đè tệp có sẵn", "with -o: overwrite an existing file"),
+        ],
+        positionals: .nothing, notes: nil)
+
+    static let config = CommandSpec(
+        name: "config", arguments: "[FILE]",
+        summary: LocalizedText(vi: "cấu hình dùng cho một tệp (mặc định: thư mục hiện tại) và mỗi giá trị lấy từ đâu",
+                               en: "the settings in effect for a file (default: the current folder) and where each came from"),
+        options: [
+            OptionSpec("--config", value: "FILE", completes: .files, "như `hoso lint --config`", "as `hoso lint --config`"),
+            OptionSpec("--profile", value: "FILE", completes: .files, "như `hoso lint --profile`", "as `hoso lint --profile`"),
+            OptionSpec("--format", choices: ["text", "json"], "định dạng (mặc định: text)", "format (default: text)"),
+        ],
+        positionals: .dossiers, notes: nil)
+
+    static let initialize = CommandSpec(
+        name: "init", arguments: "",
+        summary: LocalizedText(vi: "ghi hoso.json vào thư mục hiện tại, mọi khoá ở giá trị mặc định",
+                               en: "write a hoso.json in the current folder, every key at its default"),
+        options: [OptionSpec("--force", "ghi đè hoso.json có sẵn", "overwrite an existing hoso.json")],
+        positionals: .nothing, notes: nil)
+
+    static let lsp = CommandSpec(
+        name: "lsp", arguments: "",
+        summary: LocalizedText(vi: "máy chủ ngôn ngữ (LSP) trên stdin/stdout, cho trình soạn thảo",
+                               en: "the language server (LSP) on stdin/stdout, for editors"),
+        options: [OptionSpec("--stdio", "(nhận cho các trình soạn thảo truyền nó; luôn dùng stdio)", "(accepted for editors that pass it; stdio is always used)")],
+        positionals: .nothing, notes: nil)
+
+    static let hook = CommandSpec(
+        name: "hook", arguments: "install|uninstall",
+        summary: LocalizedText(vi: "cài (gỡ) hook pre-commit của git kiểm tra các tệp .hoso đã `git add`",
+                               en: "install (remove) the git pre-commit hook that checks the staged .hoso files"),
+        options: [OptionSpec("--force", "thay hook khác đang có (hook cũ được lưu lại)", "replace a foreign hook (a backup is kept)")],
+        positionals: .words(["install", "uninstall"]), notes: nil)
+
+    static let completions = CommandSpec(
+        name: "completions", arguments: "bash|zsh|fish",
+        summary: LocalizedText(vi: "in mã gợi ý lệnh (tab) cho shell", en: "print tab completion for a shell"),
+        options: [], positionals: .words(["bash", "zsh", "fish"]),
+        notes: LocalizedText(vi: "Ví dụ: hoso completions bash > /etc/bash_completion.d/hoso",
+                             en: "Example: hoso completions bash > /etc/bash_completion.d/hoso"))
+
+    static let help = CommandSpec(
+        name: "help", arguments: "[COMMAND]",
+        summary: LocalizedText(vi: "trợ giúp (của một lệnh)", en: "help (for one command)"),
+        options: [], positionals: .words(["lint", "explain", "rules", "new", "config", "init", "lsp", "hook", "completions"]), notes: nil)
+
+    /// Every command, in the order help lists them.
+    static let commands = [lint, explain, rules, new, config, initialize, lsp, hook, completions, help]
+
+    static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
+}
