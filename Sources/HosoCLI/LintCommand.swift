@@ -8,6 +8,8 @@ import HosoWorkspace
 /// One dossier as the command line read it: the name to print and the lint result.
 struct LintedFile {
     let path: String
+    /// The config it was checked with (nil: none, the defaults).
+    let config: String?
     let result: LintResult
 }
 
@@ -158,7 +160,7 @@ enum LintCommand {
         if let name = options.stdinName, inputs.contains(where: { !$0.onDisk }), let file = FileWalker.identity(ofPath: name) {
             inputs.removeAll { $0.read?.stamp.identity == file }
         }
-        // Group files by setup: those sharing a profile and config are checked together.
+        // The setups in play, one per profile and config.
         var setups: [Setup] = []
         var groupOf: [Int] = []
         for input in inputs {
@@ -198,13 +200,10 @@ enum LintCommand {
             }
         }
 
-        var files = Array(repeating: LintedFile?.none, count: inputs.count)
-        for (groupIndex, setup) in setups.enumerated() {
-            let members = inputs.indices.filter { groupOf[$0] == groupIndex }
-            let results = linter(setup).lintTogether(members.map { LintInput(path: inputs[$0].path, bytes: inputs[$0].bytes) })
-            for (member, result) in zip(members, results) { files[member] = LintedFile(path: inputs[member].path, result: result) }
-        }
-        let linted = files.compactMap { $0 }
+        // Each file with its own setup; the cross-file rules over each campaign's files together.
+        let linters = setups.map(linter)
+        let results = Linter.lintPooled(inputs.indices.map { (LintInput(path: inputs[$0].path, bytes: inputs[$0].bytes), linters[groupOf[$0]]) })
+        let linted = inputs.indices.map { LintedFile(path: inputs[$0].path, config: setups[groupOf[$0]].configFile, result: results[$0]) }
         // Counted before `--quiet` filters what is printed: the status always counts everything.
         var errors = 0, warnings = 0
         for file in linted {
@@ -212,7 +211,7 @@ enum LintCommand {
                 if finding.severity == .error { errors += 1 } else if finding.severity == .warning { warnings += 1 }
             }
         }
-        let shown = options.quiet ? linted.map { LintedFile(path: $0.path, result: $0.result.filter { $0.severity == .error }) } : linted
+        let shown = options.quiet ? linted.map { LintedFile(path: $0.path, config: $0.config, result: $0.result.filter { $0.severity == .error }) } : linted
         var report = OutputBuffer()
         switch options.format {
         case .text where options.statistics:

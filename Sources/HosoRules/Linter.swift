@@ -35,6 +35,48 @@ public struct Linter: Sendable {
         self.honorsSuppressions = honorsSuppressions
     }
 
+    /// Checks files that each have their own linter (their setup's severities), pooled for the
+    /// cross-file rules by profile id (RULES.md v1.1: a campaign's quota counts every dossier of
+    /// it, whatever config each folder has). Results come back in input order.
+    public static func lintPooled(_ inputs: [(input: LintInput, linter: Linter)], parallel: Bool = true) -> [LintResult] {
+        var slots = [Checked?](repeating: nil, count: inputs.count)
+        slots.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let out = buffer
+            let checkOne: @Sendable (Int) -> Void = { i in
+                let (text, problem) = SourceDecoder.decode(inputs[i].input.bytes)
+                out[i] = inputs[i].linter.check(text: text, encodingProblem: problem)
+            }
+            if parallel && inputs.count > 1 {
+                DispatchQueue.concurrentPerform(iterations: inputs.count, execute: checkOne)
+            } else {
+                for i in inputs.indices { checkOne(i) }
+            }
+        }
+        let checked = slots.map { $0! }
+        var extra = Array(repeating: [Finding](), count: inputs.count)
+        var pools: [String: [Int]] = [:]
+        for (i, item) in inputs.enumerated() { pools[item.linter.profile.id, default: []].append(i) }
+        for members in pools.values {
+            let pool = Linter(profile: inputs[members[0]].linter.profile)
+            let found = pool.crossFileFindings(members.map { (inputs[$0].input.path, checked[$0]) })
+            for (member, findings) in zip(members, found) { extra[member] = inputs[member].linter.adopting(findings) }
+        }
+        return checked.indices.map { inputs[$0].linter.finish(checked[$0], extra: extra[$0]) }
+    }
+
+    /// Cross-file findings computed for a pool at default severities, as this linter reports
+    /// them: codes it turns off dropped, the severities it overrides applied.
+    public func adopting(_ findings: [Finding]) -> [Finding] {
+        guard !severityOverrides.isEmpty else { return findings }
+        return findings.compactMap { finding in
+            guard let override = severityOverrides[finding.code] else { return finding }
+            guard let severity = override else { return nil }
+            var adopted = finding
+            adopted.severity = severity
+            return adopted
+        }
+    }
+
     /// Decodes, parses, resolves and checks a file's raw bytes.
     public func lint(bytes: [UInt8]) -> LintResult {
         lintTogether([LintInput(path: "-", bytes: bytes)])[0]
@@ -48,22 +90,7 @@ public struct Linter: Sendable {
     /// Checks dossiers together: each on its own (on every core when `parallel`), then the
     /// cross-file rules (quotas, duplicates) over all of them. Results come back in input order.
     public func lintTogether(_ inputs: [LintInput], parallel: Bool = true) -> [LintResult] {
-        var slots = [Checked?](repeating: nil, count: inputs.count)
-        slots.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let out = buffer
-            let checkOne: @Sendable (Int) -> Void = { i in
-                let (text, problem) = SourceDecoder.decode(inputs[i].bytes)
-                out[i] = check(text: text, encodingProblem: problem)
-            }
-            if parallel && inputs.count > 1 {
-                DispatchQueue.concurrentPerform(iterations: inputs.count, execute: checkOne)
-            } else {
-                for i in inputs.indices { checkOne(i) }
-            }
-        }
-        let checked = slots.map { $0! }
-        let extra = crossFileFindings(zip(inputs, checked).map { ($0.path, $1) })
-        return checked.indices.map { finish(checked[$0], extra: extra[$0]) }
+        Self.lintPooled(inputs.map { ($0, self) }, parallel: parallel)
     }
 
     /// A dossier and its single-file findings, before suppression: what an editor caches per

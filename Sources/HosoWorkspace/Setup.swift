@@ -4,15 +4,19 @@ import HosoSemantics
 
 /// What a file is checked with: its profile and severity overrides, and where they came from.
 public struct Setup: Sendable {
-    /// Files with the same key are checked together (quotas count across them).
+    /// Files with the same key are checked with the same severities; quotas count across every
+    /// file of the same profile id.
     public let key: String
     public let profile: Profile
     public let severityOverrides: [String: Severity?]
+    /// The config file it comes from, if any.
+    public let configFile: String?
 
-    public init(key: String, profile: Profile, severityOverrides: [String: Severity?]) {
+    public init(key: String, profile: Profile, severityOverrides: [String: Severity?], configFile: String? = nil) {
         self.key = key
         self.profile = profile
         self.severityOverrides = severityOverrides
+        self.configFile = configFile
     }
 }
 
@@ -66,7 +70,7 @@ public struct SetupResolver {
         let profilePath = explicitProfilePath ?? config?.profilePath
         let profile = try profilePath.map { try loadProfile($0) } ?? .sonLa2022
         return Setup(key: (config?.file ?? "") + "|" + (profilePath ?? ""), profile: profile,
-                     severityOverrides: config?.severityOverrides ?? [:])
+                     severityOverrides: config?.severityOverrides ?? [:], configFile: config?.file)
     }
 
     public mutating func loadProfile(_ path: String) throws -> Profile {

@@ -162,6 +162,20 @@ final class ConventionTests: XCTestCase {
         XCTAssertFalse(colored(["NO_COLOR": "1"]))
     }
 
+    /// RULES.md v1.1: a hoso.json that only changes severities does not take its folder out of
+    /// the quota; files are pooled by profile id, and each reports at its own severities.
+    func testQuotasPoolByCampaignNotByConfig() throws {
+        try write(try example, to: "phong-a/a.hoso")
+        try write(#"{"rules": {"HS501": "warning"}}"#, to: "phong-b/hoso.json")
+        try write(try example.replacingOccurrences(of: "Nguyễn Thị Hoa", with: "Lò Văn Nam").replacingOccurrences(of: "Tổ Quản trị", with: "Tổ Văn thư"),
+                  to: "phong-b/b.hoso")
+        let run = try hoso(["lint", "--format", "json", "phong-a", "phong-b"])
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let files = try XCTUnwrap(report["files"] as? [[String: Any]])
+        let quota = files.map { file in (file["diagnostics"] as? [[String: Any]] ?? []).filter { $0["code"] as? String == "HS501" }.map { $0["severity"] as! String } }
+        XCTAssertEqual(quota, [["error"], ["warning"]])
+    }
+
     // MARK: Other commands
 
     func testNewWritesWithOutputAndNeverOverwritesWithoutForce() throws {
