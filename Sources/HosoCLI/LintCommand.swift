@@ -158,6 +158,12 @@ enum LintCommand {
         // `--stdin-filename NAME` stands for NAME's unsaved text: the copy on disk, when also
         // named or walked, is not checked beside it (that would pair every nominee with itself).
         if let name = options.stdinName, inputs.contains(where: { !$0.onDisk }), let file = FileWalker.identity(ofPath: name) {
+            for input in inputs where input.read?.stamp.identity == file && positionals.contains(input.path) {
+                // Named twice, as itself and through `-`: say which text is checked.
+                say(LocalizedText(
+                    vi: "\"\(input.path)\" được kiểm tra theo văn bản từ đầu vào chuẩn (--stdin-filename); bản trên đĩa không được kiểm tra" + (options.fix ? " và không được sửa" : ""),
+                    en: "\"\(input.path)\" is checked as the text on standard input (--stdin-filename); the copy on disk is not checked" + (options.fix ? " or fixed" : "")))
+            }
             inputs.removeAll { $0.read?.stamp.identity == file }
         }
         // The setups in play, one per profile and config.
@@ -238,16 +244,36 @@ enum LintCommand {
         return failed && !options.exitZero ? 1 : 0
     }
 
+    /// The paths of regular files in `git diff --cached --raw -z` output: symlinks (mode 120000,
+    /// whose blob is the target's name) and submodules are not dossiers, as in a folder walk.
+    static func stagedFiles(_ raw: [UInt8]) -> [String] {
+        let fields = raw.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        var files: [String] = []
+        var i = 0
+        while i < fields.count {
+            let meta = fields[i]
+            guard meta.hasPrefix(":") else { i += 1; continue }
+            let parts = meta.split(separator: " ")
+            let status = parts.last ?? ""
+            let paths = status.hasPrefix("R") || status.hasPrefix("C") ? 2 : 1
+            guard i + paths < fields.count else { break }
+            let mode = parts.count > 1 ? parts[1] : ""
+            if mode.hasPrefix("100") { files.append(fields[i + paths]) }
+            i += paths + 1
+        }
+        return files
+    }
+
     /// The dossiers staged in git's index, with their staged contents: the whole repository's
     /// (or those under `paths`), wherever in it hoso runs. Paths are shown from the current folder.
     static func stagedInputs(_ paths: [String]) throws -> [Input] {
-        guard let list = Subprocess.run(["git", "diff", "--cached", "--name-only", "-z", "--diff-filter=ACMR", "--"] + paths),
+        guard let list = Subprocess.run(["git", "diff", "--cached", "--raw", "-z", "--diff-filter=ACMR", "--"] + paths),
               list.status == 0, let up = Subprocess.run(["git", "rev-parse", "--show-cdup"]), up.status == 0 else {
             throw UsageError(vi: "--staged cần chạy trong một kho git", en: "--staged must run inside a git repository")
         }
         let toRoot = String(decoding: up.stdout, as: UTF8.self).trimmingCharacters(in: "\n")
         var inputs: [Input] = []
-        for name in list.stdout.split(separator: 0).map({ String(decoding: $0, as: UTF8.self) }) {
+        for name in stagedFiles(list.stdout) {
             let base = String(name.split(separator: "/").last ?? "")
             guard FileWalker.isDossierName(base) || FileWalker.isNotepadName(base) else { continue }
             guard let blob = Subprocess.run(["git", "show", ":\(name)"]), blob.status == 0 else {

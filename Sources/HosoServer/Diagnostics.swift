@@ -137,16 +137,24 @@ extension LanguageServer {
         let language = workspace.language(for: file.path)
         var actions: [JSON] = []
         if wants("quickfix") {
-            for finding in file.findings where !finding.fixes.isEmpty {
+            // Findings are in text order: one cursor each for diagnostics and edits walks every
+            // line once, and at most `diagnosticsShownPerFile` fixes are offered (a select-all
+            // over a line of 10⁶ findings must not build a reply of gigabytes).
+            var diagnosticCursor = RangeCursor(file.text, encoding), editCursor = RangeCursor(file.text, encoding)
+            quickfixes: for finding in file.findings where !finding.fixes.isEmpty {
                 // Overlapping or touching the requested range (an empty range at the cursor counts).
-                guard finding.range.lowerBound <= end && start <= finding.range.upperBound else { continue }
+                if finding.range.lowerBound > end { break }
+                guard start <= finding.range.upperBound else { continue }
+                let shown = diagnostic(finding, in: file, language: language, cursor: &diagnosticCursor)
                 for fix in finding.fixes {
+                    guard actions.count < Self.diagnosticsShownPerFile else { break quickfixes }
+                    let edits: [JSON] = fix.edits.map { edit in .object([("range", editCursor.range(edit.range)), ("newText", .string(edit.newText))]) }
                     actions.append(.object([
                         ("title", .string(fix.title.text(language))),
                         ("kind", .string("quickfix")),
-                        ("diagnostics", .array([diagnostic(finding, in: file, language: language)])),
+                        ("diagnostics", .array([shown])),
                         ("isPreferred", .bool(fix.isSafe)),
-                        ("edit", workspaceEdit(file, fix.edits)),
+                        ("edit", .object([("changes", .object([(file.uri, .array(edits))]))])),
                     ]))
                 }
             }

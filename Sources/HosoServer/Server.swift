@@ -270,7 +270,9 @@ public final class LanguageServer {
 
     func progressMessage() -> String {
         let (done, total) = workspace.progress
-        return (workspace.settings.language ?? .vi) == .vi ? "Đang kiểm tra hồ sơ: \(done)/\(total)" : "Checking dossiers: \(done)/\(total)"
+        let vi = (workspace.settings.language ?? .vi) == .vi
+        if total == 0 { return vi ? "Đang tìm hồ sơ trong thư mục…" : "Finding dossiers in the folder…" }
+        return vi ? "Đang kiểm tra hồ sơ: \(done)/\(total)" : "Checking dossiers: \(done)/\(total)"
     }
 
     func progressPercentage() -> Int {

@@ -117,7 +117,7 @@ struct DossierWorkspace {
     private var groupsDirty: Set<String> = []
     /// Groups with a job running off the queue: a group gets one job at a time.
     private var groupsRunning: Set<String> = []
-    /// Items done and known in all since the pending work was last empty (for progress).
+    /// Files done and known in all since the pending work was last empty (for progress).
     private(set) var progress = (done: 0, total: 0)
 
     init() {
@@ -132,7 +132,6 @@ struct DossierWorkspace {
         for folder in paths where !folders.contains(folder) {
             folders.append(folder)
             foldersToWalk.append(folder)
-            progress.total += 1
         }
     }
 
@@ -150,7 +149,8 @@ struct DossierWorkspace {
     /// Does pending work until `deadline` (at least one item). Returns nil while work remains;
     /// once none is left, the cross-file jobs of the groups it touched, for the caller to run.
     ///
-    /// An item is one folder walked, one file read and checked, or one file re-checked.
+    /// An item is one folder walked, one file read and checked, or one file re-checked; the
+    /// progress counts files.
     mutating func step(until deadline: ContinuousClock.Instant) -> [CrossFileJob]? {
         repeat {
             if let folder = foldersToWalk.popLast() {
@@ -158,6 +158,7 @@ struct DossierWorkspace {
                 pathsToLoad.append(contentsOf: found.reversed())
                 progress.total += found.count
             } else if let path = pathsToLoad.popLast() {
+                progress.done += 1
                 let uri = FileURI.uri(path)
                 if files[uri] == nil, let bytes = try? FileWalker.read(path) {
                     let (text, problem) = SourceDecoder.decode(bytes)
@@ -165,6 +166,7 @@ struct DossierWorkspace {
                     groupsDirty.insert(files[uri]!.setup.key)
                 }
             } else if let uri = urisToRecheck.popLast() {
+                progress.done += 1
                 if let file = files[uri] {
                     check(uri: uri, path: file.path, text: file.text, problem: file.problem, version: file.version)
                     groupsDirty.insert(file.setup.key)
@@ -172,7 +174,6 @@ struct DossierWorkspace {
             } else {
                 break
             }
-            progress.done += 1
         } while ContinuousClock.now < deadline
         guard !isWorking else { return nil }
         progress = (0, 0)

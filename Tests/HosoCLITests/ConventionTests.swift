@@ -246,8 +246,9 @@ final class ConventionTests: XCTestCase {
             try process.run()
             process.waitUntilExit()
         }
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("zero.hoso").path, withDestinationPath: "/dev/zero")
         try git(["init", "-q"])
-        try git(["add", "."])
+        try git(["add", "."])  // the link is staged as a link (mode 120000): not a dossier
         let run = try runHoso(["lint", "--staged", "--format", "json"], stdin: nil, environment: [:], directory: folder.appendingPathComponent("khac"))
         XCTAssertEqual(run.status, 1, run.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])

@@ -254,13 +254,16 @@ final class ServerTests: XCTestCase {
         client.answer(create)
         let progress = { client.notifications("$/progress").filter { $0["params"]?["token"] == token }.compactMap { $0["params"]?["value"] } }
         XCTAssertEqual(progress().first?["kind"]?.stringValue, "begin")
-        XCTAssertEqual(progress().first?["message"]?.stringValue, "Đang kiểm tra hồ sơ: 0/1")
+        XCTAssertEqual(progress().first?["message"]?.stringValue, "Đang tìm hồ sơ trong thư mục…")
         var steps = 0
         while client.runScheduled() {
             steps += 1
             XCTAssertNotNil(client.request("textDocument/hover", .object([("textDocument", document(uriA)), ("position", position(9, 25))]))["result"]?["contents"])
         }
         XCTAssertGreaterThan(steps, 0)
+        // Counts files only (60; the FIFO and the device link are not dossiers), not the folder walked.
+        let counts = progress().compactMap { $0["message"]?.stringValue }.filter { $0.hasPrefix("Đang kiểm tra hồ sơ: ") }
+        XCTAssertTrue(counts.allSatisfy { $0.hasSuffix("/60") }, "\(counts)")
         XCTAssertEqual(progress().last?["kind"]?.stringValue, "end")
         XCTAssertEqual(progress().filter { $0["kind"]?.stringValue == "end" }.count, 1)
         XCTAssertEqual(client.server.workspace.files.count, 61)
@@ -314,6 +317,21 @@ final class ServerTests: XCTestCase {
         for (uri, file) in client.server.workspace.files {
             XCTAssertTrue(file.findings == fresh.server.workspace.files[uri]?.findings, uri)
         }
+    }
+
+    /// A select-all over a line of thousands of findings: at most 200 quick fixes, the fix-all
+    /// action still offered, and positions converted in one pass (it was quadratic).
+    func testCodeActionsOverManyFindingsAreCapped() {
+        let client = TestClient()
+        _ = client.initialize()
+        client.open(uri, cleanExample + String(repeating: "Ð", count: 5000) + "\n")
+        let actions = client.request("textDocument/codeAction", .object([
+            ("textDocument", document(uri)), ("range", range((0, 0), (200, 0))), ("context", .object([("diagnostics", .array([]))])),
+        ]))["result"]?.arrayValue ?? []
+        XCTAssertEqual(actions.filter { $0["kind"]?.stringValue == "quickfix" }.count, LanguageServer.diagnosticsShownPerFile)
+        XCTAssertEqual(actions.filter { $0["kind"]?.stringValue == "source.fixAll.hoso" }.count, 1)
+        let last = actions.last { $0["kind"]?.stringValue == "quickfix" }
+        XCTAssertEqual(last?["edit"]?["changes"]?[uri]?[0]?["range"], range((64, 199), (64, 200)))
     }
 
     /// A pulling client is asked to pull again when background work changed what it would get.
