@@ -67,6 +67,8 @@ enum CommandTable {
                        "định dạng kết quả (mặc định: text)", "report format (default: text)"),
             OptionSpec("--fix", "tự sửa các lỗi sửa được an toàn (ghi nguyên tử, giữ bảng mã, BOM, xuống dòng, chủ sở hữu, quyền)",
                        "apply the safe fixes in place (atomic writes that keep encoding, BOM, line ends, owner and mode)"),
+            OptionSpec("--unsafe-fixes", "cùng --fix: áp dụng cả các sửa cần người đọc lại (chuyển bảng mã cả tệp, xoá chú thích thừa…)",
+                       "with --fix: apply the fixes a person should review too (converting a file's encoding, removing unused suppressions…)"),
             OptionSpec("--break-links", "cùng --fix: sửa cả tệp có liên kết cứng (tách nó khỏi các tên kia)",
                        "with --fix: also fix files with hard links (separating them from their other names)"),
             OptionSpec("--staged", "kiểm tra bản đã `git add` (bản sẽ được commit), không phải bản trên đĩa",

@@ -23,6 +23,7 @@ enum LintCommand {
         var quiet = false
         var color = false
         var fix = false
+        var unsafeFixes = false
         var breakLinks = false
         var staged = false
         var maxWarnings: Int?
@@ -58,6 +59,10 @@ enum LintCommand {
         options.quiet = parsed.has("--quiet")
         options.fix = parsed.has("--fix")
         options.breakLinks = parsed.has("--break-links")
+        options.unsafeFixes = parsed.has("--unsafe-fixes")
+        if options.unsafeFixes && !options.fix {
+            throw UsageError(vi: "--unsafe-fixes chỉ dùng cùng --fix", en: "--unsafe-fixes only goes with --fix")
+        }
         options.staged = parsed.has("--staged")
         options.exitZero = parsed.has("--exit-zero")
         options.statistics = parsed.has("--statistics")
@@ -186,7 +191,7 @@ enum LintCommand {
         var refusedFixes = 0
         if options.fix {
             for index in inputs.indices {
-                guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linter(setups[groupOf[index]])) else { continue }
+                guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linter(setups[groupOf[index]]), unsafe: options.unsafeFixes) else { continue }
                 if let read = inputs[index].read {
                     do {
                         try SafeFile.replace(inputs[index].path, with: fixed, expecting: read, breakLinks: options.breakLinks)

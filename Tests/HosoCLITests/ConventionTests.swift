@@ -176,6 +176,21 @@ final class ConventionTests: XCTestCase {
         XCTAssertEqual(quota, [["error"], ["warning"]])
     }
 
+    /// HS001 offers its conversion as an unsafe fix; `--fix --unsafe-fixes` applies it (and the
+    /// safe fixes of the converted text), plain `--fix` does not.
+    func testUnsafeFixesConvertALegacyEncodedFile() throws {
+        let legacy = try Data(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("Examples/co-loi/phong-hanh-chinh-tcvn3.hoso"))
+        try legacy.write(to: folder.appendingPathComponent("cu.hoso"))
+        XCTAssertEqual(try hoso(["lint", "--fix", "cu.hoso"]).status, 1)
+        XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("cu.hoso")), legacy, "plain --fix leaves it")
+        XCTAssertEqual(try hoso(["lint", "--unsafe-fixes", "cu.hoso"]).stderr, "hoso: --unsafe-fixes chỉ dùng cùng --fix\n")
+        let run = try hoso(["lint", "--fix", "--unsafe-fixes", "cu.hoso"])
+        XCTAssertTrue(run.stderr.hasPrefix("hoso: đã sửa "), run.stderr)
+        let converted = try String(contentsOf: folder.appendingPathComponent("cu.hoso"), encoding: .utf8)
+        XCTAssertTrue(converted.contains("Đơn vị:"), converted)
+        XCTAssertFalse(run.stdout.contains("[HS001]"), run.stdout)
+    }
+
     // MARK: Other commands
 
     func testNewWritesWithOutputAndNeverOverwritesWithoutForce() throws {
