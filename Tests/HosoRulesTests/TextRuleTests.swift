@@ -59,6 +59,16 @@ final class TextRuleTests: XCTestCase {
         XCTAssertEqual(fixed, Fixture.replacing("Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Phòng họp tầng 3, khu Anh Đào"))
     }
 
+    /// A run of lookalikes (a PDF's ligature table, a stuck key) is one finding with one fix,
+    /// not one per letter: 5,000 of them were 5,000 findings and megabytes of messages.
+    func testHS003ARunOfLookalikesIsOneFinding() {
+        let source = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Chuyên viên ÐÐðÐ\nHình")
+        let findings = lint(source).findings.filter { $0.code == "HS003" }
+        XCTAssertEqual(findings.count, 1)
+        XCTAssertEqual(findings.first?.message.vi, "4 chữ liền nhau giống Đ/đ (như \"Ð\", U+00D0) không phải chữ Đ/đ tiếng Việt; hãy gõ lại.")
+        XCTAssertEqual(applyingFixes(of: "HS003", to: source), Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "Chức vụ: Chuyên viên ĐĐđĐ\nHình"))
+    }
+
     func testHS003PassesOnCyrillicWordsAlone() {
         assertSpots(Fixture.replacing("Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Phòng họp tầng 3 (Москва)"), [])
     }

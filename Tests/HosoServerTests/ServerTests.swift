@@ -324,14 +324,14 @@ final class ServerTests: XCTestCase {
     func testCodeActionsOverManyFindingsAreCapped() {
         let client = TestClient()
         _ = client.initialize()
-        client.open(uri, cleanExample + String(repeating: "Ð", count: 5000) + "\n")
+        client.open(uri, cleanExample + String(repeating: "Ð ", count: 5000) + "\n")
         let actions = client.request("textDocument/codeAction", .object([
             ("textDocument", document(uri)), ("range", range((0, 0), (200, 0))), ("context", .object([("diagnostics", .array([]))])),
         ]))["result"]?.arrayValue ?? []
         XCTAssertEqual(actions.filter { $0["kind"]?.stringValue == "quickfix" }.count, LanguageServer.diagnosticsShownPerFile)
         XCTAssertEqual(actions.filter { $0["kind"]?.stringValue == "source.fixAll.hoso" }.count, 1)
         let last = actions.last { $0["kind"]?.stringValue == "quickfix" }
-        XCTAssertEqual(last?["edit"]?["changes"]?[uri]?[0]?["range"], range((64, 199), (64, 200)))
+        XCTAssertEqual(last?["edit"]?["changes"]?[uri]?[0]?["range"], range((64, 398), (64, 399)))
     }
 
     /// A pulling client is asked to pull again when background work changed what it would get.

@@ -43,14 +43,26 @@ public struct HS003: Rule {
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             switch scalar {
             case 0xD0, 0x189, 0xF0, 0x256:
-                let letter = scalar == 0xD0 || scalar == 0x189 ? "Đ" : "đ"
+                let letter = Self.dLetter(scalar)
                 let written = String(Unicode.Scalar(scalar).map(Character.init) ?? "?")
-                sink.report(i..<(i + length), LocalizedText(
-                    vi: "Chữ \"\(written)\" (U+\(hex(scalar))) không phải chữ \(letter) tiếng Việt; hãy gõ lại bằng \(letter).",
-                    en: "\"\(written)\" (U+\(hex(scalar))) is not the Vietnamese letter \(letter); retype it as \(letter)."),
-                    fixes: [Fix(title: LocalizedText(vi: "Thay bằng \(letter)", en: "Replace with \(letter)"),
-                                edits: [TextEdit(range: i..<(i + length), newText: letter)], isSafe: true)])
-                i += length
+                // A run of such letters is one finding (one fix), not one per letter.
+                var end = i + length, count = 1, replacement = letter
+                while end < bytes.count {
+                    let (next, nextLength) = UTF8Scalar.decode(bytes, at: end)
+                    guard [0xD0, 0x189, 0xF0, 0x256].contains(next) else { break }
+                    replacement += Self.dLetter(next)
+                    end += nextLength
+                    count += 1
+                }
+                let message = count == 1
+                    ? LocalizedText(vi: "Chữ \"\(written)\" (U+\(hex(scalar))) không phải chữ \(letter) tiếng Việt; hãy gõ lại bằng \(letter).",
+                                    en: "\"\(written)\" (U+\(hex(scalar))) is not the Vietnamese letter \(letter); retype it as \(letter).")
+                    : LocalizedText(vi: "\(count) chữ liền nhau giống Đ/đ (như \"\(written)\", U+\(hex(scalar))) không phải chữ Đ/đ tiếng Việt; hãy gõ lại.",
+                                    en: "\(count) letters in a row that look like Đ/đ (such as \"\(written)\", U+\(hex(scalar))) are not the Vietnamese Đ/đ; retype them.")
+                sink.report(i..<end, message,
+                    fixes: [Fix(title: LocalizedText(vi: count == 1 ? "Thay bằng \(letter)" : "Thay bằng Đ/đ", en: count == 1 ? "Replace with \(letter)" : "Replace with Đ/đ"),
+                                edits: [TextEdit(range: i..<end, newText: replacement)], isSafe: true)])
+                i = end
             case 0x0370...0x03FF, 0x0400...0x04FF:
                 i = checkWord(around: i, text: text, sink: &sink)
             default:
@@ -58,6 +70,9 @@ public struct HS003: Rule {
             }
         }
     }
+
+    /// The Vietnamese letter a lookalike of Đ or đ stands for.
+    static func dLetter(_ scalar: UInt32) -> String { scalar == 0xD0 || scalar == 0x189 ? "Đ" : "đ" }
 
     /// Reports a word that mixes Latin letters with Cyrillic or Greek ones; returns where to continue.
     func checkWord(around i: Int, text: SourceText, sink: inout FindingSink) -> Int {
