@@ -85,7 +85,29 @@ enum LintCommand {
         return options
     }
 
+    /// Runs the check; a broken config or profile still gets a JSON or SARIF report, saying the
+    /// run failed, where one was asked for (a CI step reading it must not see a clean run).
     static func run(_ parsed: ParsedArguments, io: inout CommandIO) throws -> Int32 {
+        do {
+            return try check(parsed, io: &io)
+        } catch let error as WorkspaceError {
+            let format = parsed["--format"].flatMap(Format.init(rawValue:)) ?? .text
+            guard format == .json || format == .sarif else { throw error }
+            let language = parsed["--lang"].flatMap(Language.init(rawValue:)) ?? .vi
+            io.stderr.line("hoso: " + error.message.text(language))
+            let run = RunOutcome(problems: [error.message])
+            let report = Array(((format == .json ? JSONReport.render([], run: run, language: language)
+                                                 : SARIFReport.render([], run: run, language: language)) + "\n").utf8)
+            if let outputFile = parsed["--output-file"] {
+                try? SafeFile.write(outputFile, report)
+            } else {
+                io.stdout.bytes(report)
+            }
+            return 2
+        }
+    }
+
+    static func check(_ parsed: ParsedArguments, io: inout CommandIO) throws -> Int32 {
         var options = try options(parsed, io: io)
         let positionals = parsed.positionals
         var resolver = try SetupResolver(configPath: options.configPath, profilePath: options.profilePath)
@@ -93,7 +115,12 @@ enum LintCommand {
         options.language = parsed["--lang"].flatMap(Language.init(rawValue:)) ?? folderConfig?.language ?? .vi
         let language = options.language
         func say(_ text: LocalizedText) { io.stderr.line("hoso: " + text.text(language)) }
-        var notChecked = 0
+        /// What could not be checked (said on stderr, and listed in JSON and SARIF).
+        var unchecked: [LocalizedText] = []
+        func skip(_ text: LocalizedText) {
+            say(text)
+            unchecked.append(text)
+        }
         var excludedNamed = 0
         var inputs: [Input] = []
         if options.staged {
@@ -110,8 +137,7 @@ enum LintCommand {
                     let bytes = io.readStdin()
                     guard bytes.count <= FileWalker.maxFileBytes else {
                         let cap = FileWalker.maxFileBytes / 1_048_576
-                        say(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"))
-                        notChecked += 1
+                        skip(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"))
                         continue
                     }
                     inputs.append(Input(path: name, configLookup: options.stdinName ?? "./-", bytes: bytes, read: nil))
@@ -120,10 +146,9 @@ enum LintCommand {
                 let files: [String]
                 do {
                     files = try FileWalker.dossiers(at: path, excluded: { resolver.isExcluded($0) },
-                                                    problem: { say($0.text); notChecked += 1 })
+                                                    problem: { skip($0.text) })
                 } catch let error as FileWalker.Failure {
-                    say(error.text)
-                    notChecked += 1
+                    skip(error.text)
                     continue
                 }
                 // A file named on the command line is read whatever it is; a walk takes regular files only.
@@ -133,8 +158,7 @@ enum LintCommand {
                     continue
                 }
                 if !named && files.isEmpty {
-                    say(LocalizedText(vi: "không có hồ sơ nào (*.hoso) trong \"\(path)\"; kiểm tra lại thư mục", en: "no dossier (*.hoso) in \"\(path)\"; check the folder"))
-                    notChecked += 1
+                    skip(LocalizedText(vi: "không có hồ sơ nào (*.hoso) trong \"\(path)\"; kiểm tra lại thư mục", en: "no dossier (*.hoso) in \"\(path)\"; check the folder"))
                     continue
                 }
                 for file in files {
@@ -148,12 +172,11 @@ enum LintCommand {
                         }
                         inputs.append(Input(path: file, configLookup: file, bytes: contents.bytes, read: contents))
                     } catch let error as FileWalker.Failure {
-                        say(error.text)
-                        notChecked += 1
+                        skip(error.text)
                     }
                 }
             }
-            if inputs.isEmpty && notChecked == 0 && excludedNamed > 0 {
+            if inputs.isEmpty && unchecked.isEmpty && excludedNamed > 0 {
                 // What a hook passes for a draft that hoso.json excludes: not a failure.
                 say(LocalizedText(vi: "mọi tệp nêu tên đều bị `exclude` loại trừ; không có gì để kiểm tra",
                                   en: "every file named is excluded by `exclude`; nothing to check"))
@@ -188,7 +211,7 @@ enum LintCommand {
             Linter(profile: setup.profile, severityOverrides: setup.severityOverrides, honorsSuppressions: options.inlineConfig)
         }
 
-        var refusedFixes = 0
+        var refused: [LocalizedText] = []
         if options.fix {
             for index in inputs.indices {
                 guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linter(setups[groupOf[index]]), unsafe: options.unsafeFixes) else { continue }
@@ -199,7 +222,7 @@ enum LintCommand {
                         say(LocalizedText(vi: "đã sửa \(count) chỗ trong \(inputs[index].path)", en: "fixed \(count) in \(inputs[index].path)"))
                     } catch let error as SafeFile.Refusal {
                         say(error.message)
-                        refusedFixes += 1
+                        refused.append(error.message)
                     }
                 } else {
                     inputs[index].bytes = fixed
@@ -223,14 +246,16 @@ enum LintCommand {
             }
         }
         let shown = options.quiet ? linted.map { LintedFile(path: $0.path, config: $0.config, result: $0.result.filter { $0.severity == .error }) } : linted
+        let notChecked = unchecked.count
+        let run = RunOutcome(profiles: setups.map(\.profile), problems: unchecked + refused, notChecked: notChecked)
         var report = OutputBuffer()
         switch options.format {
         case .text where options.statistics:
             TextReport.statistics(linted, notChecked: notChecked, language: language, to: &report)
         case .text: TextReport.write(shown, counting: linted, notChecked: notChecked, language: language, color: options.color, to: &report)
-        case .json: report.line(JSONReport.render(shown, notChecked: notChecked, profile: setups.first?.profile ?? .sonLa2022, language: language))
+        case .json: report.line(JSONReport.render(shown, run: run, language: language))
         case .github: GitHubReport.write(shown, language: language, to: &report)
-        case .sarif: report.line(SARIFReport.render(shown, language: language))
+        case .sarif: report.line(SARIFReport.render(shown, run: run, language: language))
         }
         if let outputFile = options.outputFile {
             do {
@@ -244,7 +269,7 @@ enum LintCommand {
         } else {
             io.stdout.bytes(report.bytes)
         }
-        if notChecked > 0 || refusedFixes > 0 { return 2 }
+        if !run.problems.isEmpty { return 2 }
         let failed = errors > 0 || options.maxWarnings.map { warnings > $0 } ?? false
         return failed && !options.exitZero ? 1 : 0
     }

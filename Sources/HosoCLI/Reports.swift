@@ -251,10 +251,28 @@ enum TerminalText {
     }
 }
 
+/// What a run met besides the files' findings, for the machine-readable reports: the profiles
+/// in play and what went wrong (files not checked, fixes refused, a broken config).
+struct RunOutcome {
+    var profiles: [Profile] = []
+    /// Everything that makes the run exit 2.
+    var problems: [LocalizedText] = []
+    /// How many of `problems` are files (or folders) not checked.
+    var notChecked = 0
+
+    /// The profile ids in play, each once, in order of first use (the default when none).
+    var profileIDs: [String] {
+        var seen: Set<String> = []
+        let ids = profiles.map(\.id).filter { seen.insert($0).inserted }
+        return ids.isEmpty ? [Profile.sonLa2022.id] : ids
+    }
+}
+
 /// The JSON report of INTERFACES.md.
 enum JSONReport {
-    static func render(_ files: [LintedFile], notChecked: Int = 0, profile: Profile, language: Language) -> String {
+    static func render(_ files: [LintedFile], run: RunOutcome, language: Language) -> String {
         var counts: [Severity: Int] = [:]
+        var suppressedCount = 0
         let texts = Dictionary(files.map { ($0.path, $0.result.text) }, uniquingKeysWith: { first, _ in first })
         let fileValues: [JSON] = files.map { file in
             let text = file.result.text
@@ -288,15 +306,30 @@ enum JSONReport {
                     })),
                 ])
             }
-            return .object([("path", .string(file.path)), ("diagnostics", .array(diagnostics))])
+            var suppressedLocator = Locator(text)
+            let suppressed: [JSON] = file.result.suppressed.map { item in
+                suppressedCount += 1
+                let location = suppressedLocator.locate(item.finding.range)
+                return .object([
+                    ("code", .string(item.finding.code)), ("severity", .string(item.finding.severity.rawValue)),
+                    ("message", .string(item.finding.message.text(language))),
+                    ("line", .int(location.line)), ("column", .int(location.column)),
+                    ("reason", item.reason.map(JSON.string) ?? .null),
+                ])
+            }
+            return .object([("path", .string(file.path)), ("config", file.config.map(JSON.string) ?? .null),
+                            ("diagnostics", .array(diagnostics)), ("suppressed", .array(suppressed))])
         }
         return JSON.object([
             ("tool", .object([("name", .string("hoso")), ("version", .string(CLI.version))])),
-            ("profile", .string(profile.id)),
+            ("profile", .string(run.profileIDs[0])),
+            ("profiles", .array(run.profileIDs.map(JSON.string))),
             ("files", .array(fileValues)),
+            ("problems", .array(run.problems.map { .string($0.text(language)) })),
             ("summary", .object([
                 ("files", .int(files.count)), ("errors", .int(counts[.error] ?? 0)), ("warnings", .int(counts[.warning] ?? 0)),
-                ("infos", .int(counts[.info] ?? 0)), ("hints", .int(counts[.hint] ?? 0)), ("notChecked", .int(notChecked)),
+                ("infos", .int(counts[.info] ?? 0)), ("hints", .int(counts[.hint] ?? 0)), ("suppressed", .int(suppressedCount)),
+                ("notChecked", .int(run.notChecked)),
             ])),
         ]).render()
     }

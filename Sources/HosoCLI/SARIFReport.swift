@@ -5,8 +5,13 @@ import HosoProtocol
 import HosoWorkspace
 
 /// SARIF 2.1.0: one run, the rule catalogue in `tool.driver.rules`, columns in Unicode code points.
+///
+/// The invocation says whether the run succeeded (`executionSuccessful` false, with a
+/// notification each, when a file could not be checked or a fix was refused), relative paths
+/// are against `%SRCROOT%` (the folder hoso ran in), the newline sequences are the ones lines
+/// are counted by (a lone CR too), and suppressed findings are results with their justification.
 enum SARIFReport {
-    static func render(_ files: [LintedFile], language: Language) -> String {
+    static func render(_ files: [LintedFile], run: RunOutcome, language: Language) -> String {
         let rules = RuleRegistry.all
         let ruleIndex = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($0.element.code, $0.offset) })
         let texts = Dictionary(files.map { ($0.path, $0.result.text) }, uniquingKeysWith: { first, _ in first })
@@ -15,12 +20,26 @@ enum SARIFReport {
                      ("endLine", .int(location.endLine)), ("endColumn", .int(location.endColumn))])
         }
         func physical(_ path: String, _ location: Location) -> JSON {
-            .object([("artifactLocation", .object([("uri", .string(uri(path)))])), ("region", region(location))])
+            .object([("artifactLocation", artifact(path)), ("region", region(location))])
         }
         var results: [JSON] = []
         for file in files {
             let text = file.result.text
             var locator = Locator(text), editLocator = Locator(text)
+            var suppressedLocator = Locator(text)
+            for item in file.result.suppressed {
+                let finding = item.finding
+                var suppression: [(String, JSON)] = [("kind", .string("inSource"))]
+                if let reason = item.reason { suppression.append(("justification", .string(reason))) }
+                results.append(.object([
+                    ("ruleId", .string(finding.code)),
+                    ("ruleIndex", .int(ruleIndex[finding.code] ?? 0)),
+                    ("level", .string(level(finding.severity))),
+                    ("message", .object([("text", .string(finding.message.text(language)))])),
+                    ("locations", .array([.object([("physicalLocation", physical(file.path, suppressedLocator.locate(finding.range)))])])),
+                    ("suppressions", .array([.object(suppression)])),
+                ]))
+            }
             for finding in file.result.findings {
                 var members: [(String, JSON)] = [
                     ("ruleId", .string(finding.code)),
@@ -42,7 +61,7 @@ enum SARIFReport {
                         .object([
                             ("description", .object([("text", .string(fix.title.text(language)))])),
                             ("artifactChanges", .array([.object([
-                                ("artifactLocation", .object([("uri", .string(uri(file.path)))])),
+                                ("artifactLocation", artifact(file.path)),
                                 ("replacements", .array(fix.edits.map { edit in
                                     .object([("deletedRegion", region(editLocator.locate(edit.range))),
                                              ("insertedContent", .object([("text", .string(edit.newText))]))])
@@ -74,8 +93,16 @@ enum SARIFReport {
             ("version", .string("2.1.0")),
             ("runs", .array([.object([
                 ("tool", .object([("driver", driver)])),
+                ("invocations", .array([.object([
+                    ("executionSuccessful", .bool(run.problems.isEmpty)),
+                    ("toolExecutionNotifications", .array(run.problems.map { problem in
+                        .object([("level", .string("error")), ("message", .object([("text", .string(problem.text(language)))]))])
+                    })),
+                ])])),
+                ("originalUriBaseIds", .object([("SRCROOT", .object([("uri", .string(FileURI.uri(PathTools.absolute(".")) + "/"))]))])),
                 ("columnKind", .string("unicodeCodePoints")),
-                ("artifacts", .array(files.map { .object([("location", .object([("uri", .string(uri($0.path)))]))]) })),
+                ("newlineSequences", .array(["\r\n", "\n", "\r"].map(JSON.string))),
+                ("artifacts", .array(files.map { .object([("location", artifact($0.path))]) })),
                 ("results", .array(results)),
             ])])),
         ]).render()
@@ -89,6 +116,10 @@ enum SARIFReport {
         }
     }
 
-    /// A relative URI reference for a path (percent-encoded as in `file://` URIs).
-    static func uri(_ path: String) -> String { FileURI.percentEncoded(path) }
+    /// Where a file is: an absolute `file://` URI, or a relative reference against `SRCROOT`.
+    static func artifact(_ path: String) -> JSON {
+        if path.hasPrefix("/") { return .object([("uri", .string(FileURI.uri(path)))]) }
+        let relative = path.hasPrefix("./") ? String(path.dropFirst(2)) : path
+        return .object([("uri", .string(FileURI.percentEncoded(relative))), ("uriBaseId", .string("SRCROOT"))])
+    }
 }

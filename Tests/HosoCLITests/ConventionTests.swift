@@ -127,13 +127,15 @@ final class ConventionTests: XCTestCase {
     }
 
     func testNoInlineConfigIgnoresSuppressions() throws {
-        try write("<!-- hoso-disable-next-line HS108 -- tên trường gõ không dấu theo mẫu cũ -->\n"
-                  + (try example.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuyên viên\nHình")), to: "a.hoso")
-        // The comment's line comes first, so the field moves one line down; it names the line after it only if adjacent.
-        let honoured = try hoso(["lint", "--format", "json", "a.hoso"])
-        let gate = try hoso(["lint", "--no-inline-config", "--format", "json", "a.hoso"])
-        XCTAssertTrue(gate.stdout.contains("\"HS108\""), gate.stdout)
-        XCTAssertNotEqual(honoured.stdout, gate.stdout)
+        try write(try example.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình",
+                                                   with: "<!-- hoso-disable-next-line HS108 -- tên trường gõ không dấu theo mẫu cũ -->\nChuc vu: Chuyên viên\nHình"), to: "a.hoso")
+        let honoured = try hoso(["lint", "a.hoso"])
+        XCTAssertEqual(honoured.status, 0)
+        XCTAssertEqual(honoured.stdout, "Không có vấn đề nào trong 1 tệp.\n")
+        let gate = try hoso(["lint", "--no-inline-config", "--max-warnings", "0", "a.hoso"])
+        XCTAssertEqual(gate.status, 1)
+        XCTAssertTrue(gate.stdout.contains("a.hoso:18:1: cảnh báo[HS108]"), gate.stdout)
+        XCTAssertFalse(gate.stdout.contains("HS011"), "no unused-suppression noise under the gate")
     }
 
     func testOutputFileAndStatistics() throws {
@@ -189,6 +191,34 @@ final class ConventionTests: XCTestCase {
         let converted = try String(contentsOf: folder.appendingPathComponent("cu.hoso"), encoding: .utf8)
         XCTAssertTrue(converted.contains("Đơn vị:"), converted)
         XCTAssertFalse(run.stdout.contains("[HS001]"), run.stdout)
+    }
+
+    // MARK: Machine-readable output
+
+    /// JSON names each file's config, lists suppressed findings with their reasons and what went
+    /// wrong; a run that exits 2 never reads as clean, even when the config itself is broken.
+    func testJSONListsSuppressionsConfigsProfilesAndProblems() throws {
+        try write(try example.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình",
+                                                   with: "<!-- hoso-disable-next-line HS108 -- mẫu cũ của phòng -->\nChuc vu: Chuyên viên\nHình"), to: "a/a.hoso")
+        try write(#"{"rules": {}}"#, to: "a/hoso.json")
+        let run = try hoso(["lint", "--format", "json", "a", "khong-co.hoso"])
+        XCTAssertEqual(run.status, 2)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        XCTAssertEqual(report["profiles"] as? [String], ["son-la-vpub-2022"])
+        let file = try XCTUnwrap((report["files"] as? [[String: Any]])?.first)
+        XCTAssertTrue((file["config"] as? String)?.hasSuffix("/a/hoso.json") ?? false, "\(file["config"] ?? "nil")")
+        let suppressed = try XCTUnwrap(file["suppressed"] as? [[String: Any]])
+        XCTAssertEqual(suppressed.map { $0["code"] as? String }, ["HS108"])
+        XCTAssertEqual(suppressed.first?["reason"] as? String, "mẫu cũ của phòng")
+        XCTAssertEqual((report["summary"] as? [String: Int])?["suppressed"], 1)
+        XCTAssertEqual(report["problems"] as? [String], ["không tìm thấy \"khong-co.hoso\"; kiểm tra lại đường dẫn"])
+        try write(#"{"rules": {"HS108": "loud"}}"#, to: "a/hoso.json")
+        let broken = try hoso(["lint", "--format", "sarif", "a"])
+        XCTAssertEqual(broken.status, 2)
+        let sarif = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(broken.stdout.utf8)) as? [String: Any])
+        let invocation = try XCTUnwrap(((sarif["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
+        XCTAssertEqual(invocation["executionSuccessful"] as? Bool, false)
+        XCTAssertEqual((invocation["toolExecutionNotifications"] as? [[String: Any]])?.count, 1)
     }
 
     // MARK: Other commands
