@@ -34,11 +34,7 @@ public enum CLI {
                 io.stdout.line("hoso \(version)")
                 return 0
             }
-            guard let spec = CommandTable.command(named: name) else {
-                let hint = Suggestion.nearest(name, among: CommandTable.commands.map(\.name))
-                throw UsageError(vi: "không có lệnh \"\(name)\"" + (hint.map { "; có phải ý bạn là `hoso \($0)`?" } ?? "; xem `hoso help`"),
-                                 en: "unknown command \"\(name)\"" + (hint.map { "; did you mean `hoso \($0)`?" } ?? "; see `hoso help`"))
-            }
+            guard let spec = CommandTable.command(named: name) else { throw unknownCommand(name) }
             let options = try ParsedArguments(rest, for: spec)
             if options.has("--help") {
                 io.stdout.write(Help.command(spec, language))
@@ -56,11 +52,7 @@ public enum CLI {
             case "completions": return try CompletionsCommand.run(options, io: &io)
             default:  // help
                 if let topic = options.positionals.first {
-                    guard let command = CommandTable.command(named: topic) else {
-                        let hint = Suggestion.nearest(topic, among: CommandTable.commands.map(\.name))
-                        throw UsageError(vi: "không có lệnh \"\(topic)\"" + (hint.map { "; có phải ý bạn là \($0)?" } ?? ""),
-                                         en: "unknown command \"\(topic)\"" + (hint.map { "; did you mean \($0)?" } ?? ""))
-                    }
+                    guard let command = CommandTable.command(named: topic) else { throw unknownCommand(topic) }
                     io.stdout.write(Help.command(command, language))
                 } else {
                     io.stdout.write(Help.overview(language))
@@ -77,6 +69,13 @@ public enum CLI {
             io.stderr.line("hoso: \(error)")
             return 2
         }
+    }
+
+    /// A command that does not exist, with the nearest one's name.
+    static func unknownCommand(_ name: String) -> UsageError {
+        let hint = Suggestion.nearest(name, among: CommandTable.commands.map(\.name))
+        return UsageError(vi: "không có lệnh \"\(name)\"" + (hint.map { "; có phải ý bạn là `hoso \($0)`?" } ?? "; xem `hoso help`"),
+                          en: "unknown command \"\(name)\"" + (hint.map { "; did you mean `hoso \($0)`?" } ?? "; see `hoso help`"))
     }
 
     /// The command's name and where it stands: the first argument that is not an option or the

@@ -98,13 +98,27 @@ enum LintCommand {
             let run = RunOutcome(problems: [error.message])
             let report = Array(((format == .json ? JSONReport.render([], run: run, language: language)
                                                  : SARIFReport.render([], run: run, language: language)) + "\n").utf8)
-            if let outputFile = parsed["--output-file"] {
-                try? SafeFile.write(outputFile, report)
-            } else {
-                io.stdout.bytes(report)
-            }
+            _ = deliver(report, to: parsed["--output-file"], io: &io, language: language)
             return 2
         }
+    }
+
+    /// Writes a report to `--output-file` (atomically) or standard output; false, with the
+    /// reason said on stderr, when the file could not be written.
+    static func deliver(_ report: [UInt8], to outputFile: String?, io: inout CommandIO, language: Language) -> Bool {
+        guard let outputFile else {
+            io.stdout.bytes(report)
+            return true
+        }
+        do {
+            try SafeFile.write(outputFile, report)
+            return true
+        } catch let refusal as SafeFile.Refusal {
+            io.stderr.line("hoso: " + refusal.message.text(language))
+        } catch {
+            io.stderr.line("hoso: \(error)")
+        }
+        return false
     }
 
     static func check(_ parsed: ParsedArguments, io: inout CommandIO) throws -> Int32 {
@@ -257,17 +271,10 @@ enum LintCommand {
         case .github: GitHubReport.write(shown, language: language, to: &report)
         case .sarif: report.line(SARIFReport.render(shown, run: run, language: language))
         }
-        if let outputFile = options.outputFile {
-            do {
-                try SafeFile.write(outputFile, report.bytes)
-            } catch let refusal as SafeFile.Refusal {
-                say(refusal.message)
-                return 2
-            }
-        } else if options.fix && inputs.contains(where: { !$0.onDisk }) {
-            io.stderr.bytes(report.bytes)
-        } else {
-            io.stdout.bytes(report.bytes)
+        if options.fix && options.outputFile == nil && inputs.contains(where: { !$0.onDisk }) {
+            io.stderr.bytes(report.bytes)  // stdout holds the fixed text
+        } else if !deliver(report.bytes, to: options.outputFile, io: &io, language: language) {
+            return 2
         }
         if !run.problems.isEmpty { return 2 }
         let failed = errors > 0 || options.maxWarnings.map { warnings > $0 } ?? false

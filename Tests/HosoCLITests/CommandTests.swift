@@ -256,17 +256,7 @@ final class CommandTests: XCTestCase {
     }
 
     func testStagedChecksTheIndexVersion() throws {
-        func git(_ args: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + args
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            XCTAssertEqual(process.terminationStatus, 0, args.joined(separator: " "))
-        }
+        func git(_ args: [String]) throws { try runGit(args, in: folder) }
         try git(["init", "-q"])
         let url = try write(try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chức vụ: ...\nHình"), to: "ho-so/a.hoso")
         _ = try write("không phải hồ sơ", to: "ghi-chu.txt")

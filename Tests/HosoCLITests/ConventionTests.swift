@@ -281,16 +281,7 @@ final class ConventionTests: XCTestCase {
     func testStagedFromASubfolderChecksTheWholeIndex() throws {
         try write(try warningAndError, to: "ho-so/A.HOSO")
         try write(try example, to: "khac/b.hoso")
-        func git(_ arguments: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["git", "-c", "user.email=t@t", "-c", "user.name=t"] + arguments
-            process.currentDirectoryURL = folder
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-        }
+        func git(_ arguments: [String]) throws { try runGit(arguments, in: folder) }
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("zero.hoso").path, withDestinationPath: "/dev/zero")
         try git(["init", "-q"])
         try git(["add", "."])  // the link is staged as a link (mode 120000): not a dossier

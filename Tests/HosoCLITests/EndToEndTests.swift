@@ -205,3 +205,17 @@ func runHoso(_ arguments: [String], stdin: [UInt8]?, environment: [String: Strin
     return HosoRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                stderr: String(decoding: stderrData, as: UTF8.self))
 }
+
+/// Runs git in `folder` (with a throwaway identity), its output discarded; fails the test on a
+/// non-zero exit.
+func runGit(_ arguments: [String], in folder: URL, file: StaticString = #filePath, line: UInt = #line) throws {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["git", "-c", "user.email=t@example.com", "-c", "user.name=T"] + arguments
+    process.currentDirectoryURL = folder
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    process.waitUntilExit()
+    XCTAssertEqual(process.terminationStatus, 0, arguments.joined(separator: " "), file: file, line: line)
+}
