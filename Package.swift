@@ -4,7 +4,7 @@ import PackageDescription
 /// hoso: a validator and language server for Vietnamese commendation dossiers.
 ///
 /// Layers, each a module that only imports the ones above it:
-/// HosoText → HosoSyntax → HosoSemantics → HosoRules → front-end support (HosoWorkspace: config,
+/// HosoText and HosoJSON (the one JSON value and reader) → HosoSyntax → HosoSemantics → HosoRules → front-end support (HosoWorkspace: config,
 /// profiles, files; HosoProtocol: JSON-RPC and LSP types, knowing no rule) → HosoServer and
 /// HosoCLI → hoso (executable).
 let package = Package(
@@ -14,18 +14,19 @@ let package = Package(
     ],
     targets: [
         .target(name: "HosoText"),
+        .target(name: "HosoJSON"),
         .target(name: "HosoSyntax", dependencies: ["HosoText"]),
-        .target(name: "HosoSemantics", dependencies: ["HosoText", "HosoSyntax"]),
+        .target(name: "HosoSemantics", dependencies: ["HosoText", "HosoSyntax", "HosoJSON"]),
         .target(name: "HosoRules", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
-        .target(name: "HosoProtocol"),
-        .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoSemantics", "HosoRules", "HosoProtocol"]),
+        .target(name: "HosoProtocol", dependencies: ["HosoJSON"]),
+        .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoJSON", "HosoSemantics", "HosoRules", "HosoProtocol"]),
         .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol"]),
         .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer"]),
         .executableTarget(name: "hoso", dependencies: ["HosoCLI", "HosoWorkspace"]),
         .executableTarget(name: "hoso-bench", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoServer", "HosoProtocol"]),
         .testTarget(name: "HosoTextTests", dependencies: ["HosoText"]),
         .testTarget(name: "HosoSyntaxTests", dependencies: ["HosoText", "HosoSyntax"]),
-        .testTarget(name: "HosoSemanticsTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
+        .testTarget(name: "HosoSemanticsTests", dependencies: ["HosoText", "HosoJSON", "HosoSyntax", "HosoSemantics"]),
         .testTarget(name: "HosoRulesTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"],
                     exclude: ["Fixtures"]),
         .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso"], exclude: ["Golden"]),

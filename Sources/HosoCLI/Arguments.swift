@@ -84,8 +84,6 @@ enum Suggestion {
     /// The name nearest to `typed` when it is near enough to be a typo (one edit in two letters,
     /// at most three: a swap of two letters is two edits), else nil.
     static func nearest(_ typed: String, among names: [String]) -> String? {
-        guard !names.isEmpty, let best = NearestNames(names).nearest(to: typed) else { return nil }
-        let allowed = typed.count <= 2 ? 1 : min(3, typed.count / 2)
-        return best.distance <= allowed ? names[best.index] : nil
+        NearestNames.typo(typed, among: names)
     }
 }

@@ -1,3 +1,5 @@
+@_exported import HosoJSON
+
 /// JSON-RPC error codes used by the server (JSON-RPC 2.0 and LSP 3.17).
 public enum ErrorCode: Int, Sendable {
     case parseError = -32700

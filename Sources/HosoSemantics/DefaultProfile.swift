@@ -1,4 +1,3 @@
-import FoundationEssentials
 
 extension Profile {
     /// The built-in profile: the Sơn La 2022 plan (Văn phòng UBND tỉnh, tháng 5/2022).
@@ -6,7 +5,7 @@ extension Profile {
     /// Embedded in the binary so `hoso` works from any folder; `Tests` prove it decodes.
     public static let sonLa2022: Profile = {
         do {
-            return try JSONDecoder().decode(Profile.self, from: Data(sonLa2022JSON.utf8))
+            return try load(json: Array(sonLa2022JSON.utf8), file: "(built-in)")
         } catch {
             preconditionFailure("the built-in profile does not decode: \(error)")
         }

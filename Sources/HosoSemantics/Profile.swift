@@ -1,3 +1,4 @@
+import HosoJSON
 import HosoSyntax
 import HosoText
 
@@ -5,7 +6,7 @@ import HosoText
 ///
 /// The built-in default reproduces the Sơn La 2022 plan; other campaigns are other JSON files.
 /// Rules read campaign facts only from here.
-public struct Profile: Sendable, Codable, Equatable {
+public struct Profile: Sendable, Equatable {
     public var id: String
     public var title: String
     /// The plan the profile reproduces.
@@ -33,27 +34,35 @@ public struct Profile: Sendable, Codable, Equatable {
     /// the names it indexes are `let` so it cannot go stale).
     public let lookup: ProfileLookup
 
-    enum CodingKeys: String, CodingKey {
-        case id, title, source, evaluationYears, excludedYear, deadline, votePercentThreshold, requiredParts
-        case awardForms, reportSections, ratings, leadershipTitles, registry, reportForm
-    }
+    /// The profile's keys: anything else is an unknown key, reported as a warning.
+    static let keys: Set<String> = ["id", "title", "source", "evaluationYears", "excludedYear", "deadline",
+                                    "votePercentThreshold", "requiredParts", "awardForms", "reportSections",
+                                    "ratings", "leadershipTitles", "registry", "reportForm"]
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        title = try c.decode(String.self, forKey: .title)
-        source = try c.decode(String.self, forKey: .source)
-        evaluationYears = try c.decodeYears(.evaluationYears)
-        excludedYear = try c.decodeYear(.excludedYear)
-        deadline = try c.decode(DateValue.self, forKey: .deadline)
-        votePercentThreshold = try c.decode(Double.self, forKey: .votePercentThreshold)
-        requiredParts = try c.decode([PartKind].self, forKey: .requiredParts)
-        awardForms = try c.decode([AwardForm].self, forKey: .awardForms)
-        reportSections = try c.decode(ReportSections.self, forKey: .reportSections)
-        ratings = try c.decode([Rating].self, forKey: .ratings)
-        leadershipTitles = try c.decode([String].self, forKey: .leadershipTitles)
-        registry = try c.decode([RegistryDocument].self, forKey: .registry)
-        reportForm = try c.decode(ReportForm.self, forKey: .reportForm)
+    /// Reads a profile from its JSON object; unknown keys at any depth go to `unknownKeys`.
+    init(_ object: JSONObjectCursor, unknownKeys: inout [String]) throws {
+        unknownKeys += object.unknownKeys(known: Self.keys)
+        id = try object.required("id").string()
+        title = try object.required("title").string()
+        source = try object.required("source").string()
+        evaluationYears = try object.required("evaluationYears").array().map { try $0.year() }
+        excludedYear = try object.required("excludedYear").year()
+        deadline = try DateValue(object.required("deadline"))
+        votePercentThreshold = try object.required("votePercentThreshold").number()
+        requiredParts = try object.required("requiredParts").array().map { try $0.partKind() }
+        awardForms = try object.required("awardForms").array().map { try AwardForm($0.object(), unknownKeys: &unknownKeys) }
+        let sections = try object.required("reportSections").object()
+        unknownKeys += sections.unknownKeys(known: ["individual", "collective"])
+        func sectionList(_ key: String) throws -> [ReportSection] {
+            try sections.required(key).array().map { try ReportSection($0.object(), unknownKeys: &unknownKeys) }
+        }
+        reportSections = ReportSections(individual: try sectionList("individual"), collective: try sectionList("collective"))
+        ratings = try object.required("ratings").array().map { try Rating($0.object(), unknownKeys: &unknownKeys) }
+        leadershipTitles = try object.required("leadershipTitles").strings()
+        registry = try object.required("registry").array().map { try RegistryDocument($0.object(), unknownKeys: &unknownKeys) }
+        let form = try object.required("reportForm").object()
+        unknownKeys += form.unknownKeys(known: ["citation", "form"])
+        reportForm = ReportForm(citation: try form.required("citation").string(), form: try form.required("form").string())
         lookup = ProfileLookup(awardForms: awardForms, ratings: ratings, reportSections: reportSections,
                                leadershipTitles: leadershipTitles, registry: registry)
     }
@@ -157,7 +166,7 @@ public final class ProfileLookup: Sendable, Equatable {
 }
 
 /// An award form a unit can propose (plan III.2, III.3, III.4).
-public struct AwardForm: Sendable, Codable, Equatable {
+public struct AwardForm: Sendable, Equatable {
     public var id: String
     /// The canonical name, as `Hình thức:` should spell it.
     public var name: String
@@ -185,100 +194,72 @@ public struct AwardForm: Sendable, Codable, Equatable {
     /// Whether this form needs a BÁO CÁO THÀNH TÍCH for each nominee.
     public var requiresReport: Bool { requiredParts.contains(.report) }
 
-    enum CodingKeys: String, CodingKey {
-        case id, name, aliases, level, pending, requiredParts, minimumRating, excellentYearsNeeded, initiativeRequired
-        case criteriaPlan, criteriaClauses, quota, preferNonLeaders
-    }
+    static let keys: Set<String> = ["id", "name", "aliases", "level", "pending", "requiredParts", "minimumRating",
+                                    "excellentYearsNeeded", "initiativeRequired", "criteriaPlan", "criteriaClauses",
+                                    "quota", "preferNonLeaders"]
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        id = try c.decode(String.self, forKey: .id)
-        name = try c.decode(String.self, forKey: .name)
-        aliases = try c.decode([String].self, forKey: .aliases)
-        level = try c.decode(String.self, forKey: .level)
-        pending = try c.decode(Bool.self, forKey: .pending)
-        requiredParts = try c.decode([PartKind].self, forKey: .requiredParts)
-        minimumRating = try c.decodeIfPresent(String.self, forKey: .minimumRating)
-        excellentYearsNeeded = try c.decodeCount(.excellentYearsNeeded)
-        initiativeRequired = try c.decode(Bool.self, forKey: .initiativeRequired)
-        criteriaPlan = try c.decodeIfPresent(String.self, forKey: .criteriaPlan)
-        criteriaClauses = try c.decode([String: String].self, forKey: .criteriaClauses)
-        quota = try c.decodeCounts(.quota)
-        preferNonLeaders = try c.decode(Bool.self, forKey: .preferNonLeaders)
+    init(_ object: JSONObjectCursor, unknownKeys: inout [String]) throws {
+        unknownKeys += object.unknownKeys(known: Self.keys)
+        id = try object.required("id").string()
+        name = try object.required("name").string()
+        aliases = try object.required("aliases").strings()
+        level = try object.required("level").string()
+        pending = try object.required("pending").bool()
+        requiredParts = try object.required("requiredParts").array().map { try $0.partKind() }
+        minimumRating = try object.optional("minimumRating")?.string()
+        excellentYearsNeeded = try object.required("excellentYearsNeeded").count()
+        initiativeRequired = try object.required("initiativeRequired").bool()
+        criteriaPlan = try object.optional("criteriaPlan")?.string()
+        criteriaClauses = try Dictionary(object.required("criteriaClauses").object().entries.map { ($0.key, try $0.value.string()) },
+                                         uniquingKeysWith: { a, _ in a })
+        quota = try Dictionary(object.required("quota").object().entries.map { ($0.key, try $0.value.count()) },
+                               uniquingKeysWith: { a, _ in a })
+        preferNonLeaders = try object.required("preferNonLeaders").bool()
     }
 }
 
-/// A JSON object key met while decoding (for error paths into dictionaries and arrays).
-struct DynamicKey: CodingKey {
-    let stringValue: String
-    let intValue: Int?
-    init(stringValue: String) { self.stringValue = stringValue; intValue = nil }
-    init(intValue: Int) { stringValue = "\(intValue)"; self.intValue = intValue }
-}
-
-/// Numbers that must be whole: read as numbers first, so `2.5` or `-1` is reported at its own
-/// JSON path with what was expected (RULES.md, profile validation), not as "not valid JSON".
-extension KeyedDecodingContainer {
-    func wholeNumber(_ value: Double, at path: [CodingKey], in range: ClosedRange<Int>, expected: String) throws -> Int {
-        guard value.rounded() == value, value >= Double(range.lowerBound), value <= Double(range.upperBound) else {
-            let shown = value.rounded() == value && abs(value) < 1e15 ? "\(Int(value))" : "\(value)"
-            throw DecodingError.dataCorrupted(.init(codingPath: path, debugDescription: "\(expected), found \(shown)"))
-        }
-        return Int(value)
-    }
-
-    /// Decodes numbers where integers are expected; a wrong type is reported as "an integer".
-    func integers<T: Decodable>(_ type: T.Type, _ key: Key) throws -> T {
-        do {
-            return try decode(type, forKey: key)
-        } catch DecodingError.typeMismatch(_, let context) {
-            throw DecodingError.typeMismatch(Int.self, context)
-        }
-    }
-
-    /// A count: a non-negative integer.
-    func decodeCount(_ key: Key) throws -> Int {
-        try wholeNumber(integers(Double.self, key), at: codingPath + [key], in: 0...1_000_000,
-                        expected: "cần một số nguyên không âm / expected a non-negative integer")
-    }
-
-    /// An object of counts (quotas per nominee kind).
-    func decodeCounts(_ key: Key) throws -> [String: Int] {
-        var counts: [String: Int] = [:]
-        for (name, value) in try integers([String: Double].self, key) {
-            counts[name] = try wholeNumber(value, at: codingPath + [key, DynamicKey(stringValue: name)], in: 0...1_000_000,
-                                           expected: "cần một số nguyên không âm / expected a non-negative integer")
-        }
-        return counts
+extension JSONCursor {
+    /// A count: a whole, non-negative number.
+    func count() throws -> Int {
+        try integer(in: 0...1_000_000, expected: ("một số nguyên không âm", "a non-negative integer"))
     }
 
     /// A year of four digits.
-    func decodeYear(_ key: Key) throws -> Int {
-        try wholeNumber(integers(Double.self, key), at: codingPath + [key], in: 1000...9999,
-                        expected: "cần một năm 4 chữ số / expected a 4-digit year")
+    func year() throws -> Int {
+        try integer(in: 1000...9999, expected: ("một năm 4 chữ số", "a 4-digit year"))
     }
 
-    /// A list of 4-digit years.
-    func decodeYears(_ key: Key) throws -> [Int] {
-        try integers([Double].self, key).enumerated().map { index, value in
-            try wholeNumber(value, at: codingPath + [key, DynamicKey(intValue: index)], in: 1000...9999,
-                            expected: "cần một năm 4 chữ số / expected a 4-digit year")
+    /// A part id (`to-trinh`, `bien-ban`, `bao-cao-thanh-tich`).
+    func partKind() throws -> PartKind {
+        let known = PartKind.allCases.filter { $0 != .unknown }
+        guard case .string(let id) = value, let kind = PartKind(rawValue: id), kind != .unknown else {
+            let list = known.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw mismatch(("một phần hồ sơ: \(list)", "a part id: \(list)"))
         }
+        return kind
     }
 }
 
 /// One required report section: canonical title, accepted titles, its role.
-public struct ReportSection: Sendable, Codable, Equatable {
+public struct ReportSection: Sendable, Equatable {
     public var title: String
     /// Roman numbering the canonical heading carries (`I`), if any.
     public var numbering: String?
     public var aliases: [String]
     /// What the section holds: `biography`, `achievements` (ratings), `awards`, `confirmation`.
     public var role: String
+
+    init(_ object: JSONObjectCursor, unknownKeys: inout [String]) throws {
+        unknownKeys += object.unknownKeys(known: ["title", "numbering", "aliases", "role"])
+        title = try object.required("title").string()
+        numbering = try object.optional("numbering")?.string()
+        aliases = try object.required("aliases").strings()
+        role = try object.required("role").string()
+    }
 }
 
 /// Required report sections for each kind of nominee.
-public struct ReportSections: Sendable, Codable, Equatable {
+public struct ReportSections: Sendable, Equatable {
     public var individual: [ReportSection]
     public var collective: [ReportSection]
 
@@ -288,7 +269,7 @@ public struct ReportSections: Sendable, Codable, Equatable {
 }
 
 /// A rating phrase with its rank (higher is better) and accepted abbreviations.
-public struct Rating: Sendable, Codable, Equatable {
+public struct Rating: Sendable, Equatable {
     public var id: String
     public var name: String
     public var rank: Int
@@ -296,10 +277,19 @@ public struct Rating: Sendable, Codable, Equatable {
     public var abbreviations: [String]
     /// Other full wordings accepted as this rating without remark.
     public var aliases: [String]
+
+    init(_ object: JSONObjectCursor, unknownKeys: inout [String]) throws {
+        unknownKeys += object.unknownKeys(known: ["id", "name", "rank", "abbreviations", "aliases"])
+        id = try object.required("id").string()
+        name = try object.required("name").string()
+        rank = try object.required("rank").integer(in: -1_000...1_000, expected: ("một số nguyên", "an integer"))
+        abbreviations = try object.required("abbreviations").strings()
+        aliases = try object.required("aliases").strings()
+    }
 }
 
 /// A document the campaign's dossiers may cite, as the registry knows it.
-public struct RegistryDocument: Sendable, Codable, Equatable {
+public struct RegistryDocument: Sendable, Equatable {
     /// The type word (`Kế hoạch`, `Nghị định`).
     public var type: String
     /// Number and symbol (`179/KH-UBND`).
@@ -309,16 +299,27 @@ public struct RegistryDocument: Sendable, Codable, Equatable {
     public var title: String
     public var supersededBy: String?
     public var supersededFrom: DateValue?
+
+    init(_ object: JSONObjectCursor, unknownKeys: inout [String]) throws {
+        unknownKeys += object.unknownKeys(known: ["type", "number", "date", "issuer", "title", "supersededBy", "supersededFrom"])
+        type = try object.required("type").string()
+        number = try object.required("number").string()
+        date = try DateValue(object.required("date"))
+        issuer = try object.required("issuer").string()
+        title = try object.required("title").string()
+        supersededBy = try object.optional("supersededBy")?.string()
+        supersededFrom = try object.optional("supersededFrom").map(DateValue.init)
+    }
 }
 
 /// The report form every BÁO CÁO THÀNH TÍCH follows.
-public struct ReportForm: Sendable, Codable, Equatable {
+public struct ReportForm: Sendable, Equatable {
     public var citation: String
     public var form: String
 }
 
 /// A calendar date (day, month, year), written `YYYY-MM-DD` in profiles.
-public struct DateValue: Sendable, Equatable, Hashable, Comparable, Codable, CustomStringConvertible {
+public struct DateValue: Sendable, Equatable, Hashable, Comparable, CustomStringConvertible {
     public var year: Int
     public var month: Int
     public var day: Int
@@ -362,25 +363,19 @@ public struct DateValue: Sendable, Equatable, Hashable, Comparable, Codable, Cus
         "\(day < 10 ? "0" : "")\(day)/\(month < 10 ? "0" : "")\(month)/\(year)"
     }
 
-    public init(from decoder: Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        let pieces = text.split(separator: "-").compactMap { Int($0) }
-        guard pieces.count == 3 else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "expected a date YYYY-MM-DD, found \"\(text)\"")
+    /// Reads `YYYY-MM-DD`: a real date of a plausible campaign (years 1945–2100), so
+    /// `0001-01-01` or `2022-02-30` is reported as the typo it is.
+    init(_ cursor: JSONCursor) throws {
+        let text = try cursor.string()
+        let pieces = text.split(separator: "-", omittingEmptySubsequences: false)
+        let numbers = pieces.compactMap { Int($0) }
+        guard pieces.count == 3, numbers.count == 3, pieces[0].count == 4 else {
+            throw cursor.error(vi: "cần một ngày dạng YYYY-MM-DD, gặp \"\(text)\"", en: "expected a date YYYY-MM-DD, found \"\(text)\"")
         }
-        self.init(year: pieces[0], month: pieces[1], day: pieces[2])
-        // A real date of a plausible campaign (years 1945–2100): `0001-01-01` or `9999-12-31` is a typo.
+        self.init(year: numbers[0], month: numbers[1], day: numbers[2])
         guard isValid, (1945...2100).contains(year) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "cần một ngày có thật (năm 1945–2100), gặp \"\(text)\" / expected a real date (years 1945–2100), found \"\(text)\"")
+            throw cursor.error(vi: "cần một ngày có thật (năm 1945–2100), gặp \"\(text)\"",
+                               en: "expected a real date (years 1945–2100), found \"\(text)\"")
         }
-    }
-
-    public func encode(to encoder: Encoder) throws {
-        var container = encoder.singleValueContainer()
-        let m = month < 10 ? "0\(month)" : "\(month)", d = day < 10 ? "0\(day)" : "\(day)"
-        try container.encode("\(year)-\(m)-\(d)")
     }
 }
-
-extension PartKind: Codable {}

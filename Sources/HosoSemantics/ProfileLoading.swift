@@ -1,120 +1,107 @@
-import FoundationEssentials
+import HosoJSON
 import HosoText
 
-/// Why a profile could not be used: the file, the JSON path and what was expected.
+/// A problem in a profile file: the file, the JSON path, the line and column, and what was
+/// expected, in Vietnamese and English.
+///
+/// Thrown when the profile cannot be used; also the shape of the warnings (unknown keys).
 public struct ProfileError: Error, Equatable, CustomStringConvertible {
     public let file: String
     /// A JSONPath-like location (`$.awardForms[1].quota`).
     public let path: String
-    public let problem: String
+    /// 1-based line and column (in Unicode scalars) in the file, when known.
+    public let line: Int?
+    public let column: Int?
+    public let vi: String
+    public let en: String
 
-    public var description: String { "\(file): \(path): \(problem)" }
+    /// `FILE:LINE:COL: $.path: problem`, in one language.
+    public func text(vietnamese: Bool) -> String {
+        let place = line.map { "\(file):\($0):\(column ?? 1)" } ?? file
+        return "\(place): \(path): \(vietnamese ? vi : en)"
+    }
+
+    public var description: String { text(vietnamese: false) }
 }
 
 extension Profile {
-    /// Decodes and validates a profile; errors name `file`, the JSON path and the expectation.
+    /// Parses and validates a profile; errors name `file`, the line and column, the JSON path and
+    /// the expectation.
     public static func load(json data: [UInt8], file: String) throws -> Profile {
-        let profile: Profile
-        // Windows editors start JSON with a BOM; it is not part of the JSON.
-        let body = data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data
+        var warnings: [ProfileError] = []
+        return try load(json: data, file: file, warnings: &warnings)
+    }
+
+    /// Parses and validates a profile, collecting unknown keys in `warnings` (they are ignored).
+    public static func load(json data: [UInt8], file: String, warnings: inout [ProfileError]) throws -> Profile {
+        let value: JSON
         do {
-            profile = try JSONDecoder().decode(Profile.self, from: Data(body))
-        } catch let error as DecodingError {
-            throw ProfileError(file: file, path: jsonPath(codingPath(of: error)), problem: describe(error))
-        } catch {
-            throw ProfileError(file: file, path: "$", problem: "không đọc được JSON / not readable JSON (\(error))")
+            value = try JSONParser.parse(data, options: .file)
+        } catch let error as JSONParseError {
+            let (line, column) = TextPoint.lineColumn(of: error.offset, in: data)
+            throw ProfileError(file: file, path: "$", line: line, column: column,
+                               vi: "không phải JSON hợp lệ: \(error.vi)", en: "not valid JSON: \(error.en)")
         }
-        try profile.validate(file: file)
+        /// The problem at its line and column, found by a second, recording parse.
+        func located(_ path: String, vi: String, en: String, atKey: Bool = false) -> ProfileError {
+            let locations = JSONParser.locations(in: data)
+            let location = locations[path]
+            let offset = (atKey ? location?.keyOffset : nil) ?? location?.valueOffset
+            let point = offset.map { TextPoint.lineColumn(of: $0, in: data) }
+            return ProfileError(file: file, path: path, line: point?.line, column: point?.column, vi: vi, en: en)
+        }
+        let profile: Profile
+        var unknownKeys: [String] = []
+        do {
+            profile = try Profile(JSONCursor(value).object(), unknownKeys: &unknownKeys)
+            try profile.validate()
+        } catch let error as JSONSchemaError {
+            throw located(error.path, vi: error.vi, en: error.en, atKey: error.atKey)
+        }
+        if !unknownKeys.isEmpty {
+            let locations = JSONParser.locations(in: data)
+            for path in unknownKeys {
+                let point = (locations[path]?.keyOffset).map { TextPoint.lineColumn(of: $0, in: data) }
+                warnings.append(ProfileError(file: file, path: path, line: point?.line, column: point?.column,
+                                             vi: "khoá không được hỗ trợ, bỏ qua (viết sai tên khoá?)",
+                                             en: "unknown key, ignored (a misspelt key?)"))
+            }
+        }
         return profile
     }
 
     /// Checks what the types cannot: references between fields and sensible values.
-    func validate(file: String) throws {
-        func fail(_ path: String, _ problem: String) throws { throw ProfileError(file: file, path: path, problem: problem) }
-        if evaluationYears.isEmpty { try fail("$.evaluationYears", "cần ít nhất một năm / expected at least one year") }
-        if ratings.isEmpty { try fail("$.ratings", "cần ít nhất một mức xếp loại / expected at least one rating") }
-        if awardForms.isEmpty { try fail("$.awardForms", "cần ít nhất một hình thức / expected at least one award form") }
+    func validate() throws {
+        func fail(_ path: String, _ vi: String, _ en: String) throws { throw JSONSchemaError(path: path, vi: vi, en: en) }
+        if evaluationYears.isEmpty { try fail("$.evaluationYears", "cần ít nhất một năm", "expected at least one year") }
+        if ratings.isEmpty { try fail("$.ratings", "cần ít nhất một mức xếp loại", "expected at least one rating") }
+        if awardForms.isEmpty { try fail("$.awardForms", "cần ít nhất một hình thức", "expected at least one award form") }
         if !(0...100).contains(votePercentThreshold) {
-            try fail("$.votePercentThreshold", "cần một số từ 0 đến 100 / expected a number from 0 to 100")
+            try fail("$.votePercentThreshold", "cần một số từ 0 đến 100", "expected a number from 0 to 100")
         }
         for (i, form) in awardForms.enumerated() {
             if let minimum = form.minimumRating, !ratings.contains(where: { $0.id == minimum }) {
-                try fail("$.awardForms[\(i)].minimumRating", "\"\(minimum)\" không phải id của mức xếp loại nào / expected the id of a rating (\(ratings.map(\.id).joined(separator: ", ")))")
+                let ids = ratings.map(\.id).joined(separator: ", ")
+                try fail("$.awardForms[\(i)].minimumRating", "\"\(minimum)\" không phải id của mức xếp loại nào (\(ids))",
+                         "expected the id of a rating (\(ids)), found \"\(minimum)\"")
             }
             if let plan = form.criteriaPlan, document(numbered: plan) == nil {
-                try fail("$.awardForms[\(i)].criteriaPlan", "\"\(plan)\" không có trong registry / expected a number listed in $.registry")
+                try fail("$.awardForms[\(i)].criteriaPlan", "\"\(plan)\" không có trong $.registry",
+                         "expected a number listed in $.registry, found \"\(plan)\"")
             }
             for key in Array(form.quota.keys) + Array(form.criteriaClauses.keys) where !["ca-nhan", "tap-the"].contains(key) {
-                try fail("$.awardForms[\(i)]", "khoá \"\(key)\" phải là \"ca-nhan\" hoặc \"tap-the\" / expected keys \"ca-nhan\" or \"tap-the\"")
+                let field = form.quota[key] != nil ? "quota" : "criteriaClauses"
+                try fail("$.awardForms[\(i)].\(field).\(key)", "khoá phải là \"ca-nhan\" hoặc \"tap-the\"",
+                         "expected the key \"ca-nhan\" or \"tap-the\"")
             }
         }
         for (i, document) in registry.enumerated() where DocumentNumber.parse(document.number)?.symbol == nil {
-            try fail("$.registry[\(i)].number", "\"\(document.number)\" không phải số/ký hiệu / expected number/symbol like 179/KH-UBND")
+            try fail("$.registry[\(i)].number", "\"\(document.number)\" không phải số/ký hiệu (như 179/KH-UBND)",
+                     "expected number/symbol like 179/KH-UBND, found \"\(document.number)\"")
         }
         if document(numbered: reportForm.citation) == nil {
-            try fail("$.reportForm.citation", "\"\(reportForm.citation)\" không có trong registry / expected a number listed in $.registry")
-        }
-    }
-
-    static func codingPath(of error: DecodingError) -> [CodingKey] {
-        switch error {
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .keyNotFound(_, let context),
-             .dataCorrupted(let context):
-            return context.codingPath
-        @unknown default:
-            return []
-        }
-    }
-
-    static func jsonPath(_ codingPath: [CodingKey]) -> String {
-        var path = "$"
-        for key in codingPath {
-            if let index = key.intValue { path += "[\(index)]" } else { path += "." + key.stringValue }
-        }
-        return path
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        switch error {
-        case .typeMismatch(let type, let context):
-            let found = foundName(context.debugDescription)
-            return "sai kiểu, cần \(typeName(type).vi)\(found.map { ", gặp \($0.vi)" } ?? "") / expected \(typeName(type).en)\(found.map { ", found \($0.en)" } ?? "")"
-        case .valueNotFound(let type, _):
-            return "thiếu giá trị (null), cần \(typeName(type).vi) / expected \(typeName(type).en), found null"
-        case .keyNotFound(let key, let context):
-            return "thiếu khoá \"\(key.stringValue)\" / missing key \"\(key.stringValue)\" at \(jsonPath(context.codingPath))"
-        case .dataCorrupted(let context):
-            if context.codingPath.isEmpty {
-                return "không phải JSON hợp lệ / not valid JSON (\(context.underlyingError.map { "\($0)" } ?? context.debugDescription))"
-            }
-            return context.debugDescription
-        @unknown default:
-            return "\(error)"
-        }
-    }
-
-    /// What the decoder found instead of the expected type, read from its description
-    /// ("… but found a string instead."); nil when the description says nothing known.
-    static func foundName(_ description: String) -> (vi: String, en: String)? {
-        for (word, names) in [("string", ("một chuỗi", "a string")), ("array", ("một mảng", "an array")),
-                              ("dictionary", ("một đối tượng", "an object")), ("bool", ("true/false", "true/false")),
-                              ("number", ("một số", "a number"))] where description.contains("found \(word)") || description.contains("found a \(word)") || description.contains("found an \(word)") {
-            return names
-        }
-        return nil
-    }
-
-    /// What a type is called in an error, in Vietnamese and in English.
-    static func typeName(_ type: Any.Type) -> (vi: String, en: String) {
-        switch type {
-        case is String.Type: return ("một chuỗi", "a string")
-        case is Int.Type: return ("một số nguyên", "an integer")
-        case is Double.Type: return ("một số", "a number")
-        case is Bool.Type: return ("true/false", "true/false")
-        default:
-            let name = "\(type)"
-            if name.hasPrefix("Array") { return ("một mảng [...]", "an array") }
-            return ("một đối tượng {...}", "an object")
+            try fail("$.reportForm.citation", "\"\(reportForm.citation)\" không có trong $.registry",
+                     "expected a number listed in $.registry, found \"\(reportForm.citation)\"")
         }
     }
 }

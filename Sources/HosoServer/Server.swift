@@ -328,7 +328,8 @@ public final class LanguageServer {
         settings.profilePath = inner["profile"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
         settings.language = inner["language"]?.stringValue.flatMap(Language.init(rawValue:))
         for (code, value) in inner["rules"]?.objectValue ?? [] {
-            if let name = value.stringValue { settings.rules[code] = name }
+            // Codes and severities in any case, as in hoso.json.
+            if let name = value.stringValue { settings.rules[code.uppercased()] = name.lowercased() }
         }
         return settings
     }

@@ -17,6 +17,14 @@ public struct NearestNames: Sendable {
     let byBaseKey: [String: [Int]]
     let pairs: [UInt64: [Int]]
 
+    /// The name nearest to `typed` when it is near enough to be a typo (one edit in two letters,
+    /// at most three: a swap of two letters is two edits), else nil: "did you mean …?".
+    public static func typo(_ typed: String, among names: [String]) -> String? {
+        guard !names.isEmpty, let best = NearestNames(names).nearest(to: typed) else { return nil }
+        let allowed = typed.count <= 2 ? 1 : min(3, typed.count / 2)
+        return best.distance <= allowed ? names[best.index] : nil
+    }
+
     /// Indexes `names` (already normalized the way queries will be, e.g. `Folding.name`).
     public init(_ names: [String]) {
         self.names = names

@@ -1,5 +1,7 @@
 import FoundationEssentials
+import HosoJSON
 import HosoProtocol
+import HosoText
 import HosoRules
 import HosoSemantics
 
@@ -24,53 +26,76 @@ public struct Config: Sendable {
         }
         let value: JSON
         do {
-            // Windows editors start JSON with a BOM; it is not part of the JSON.
-            value = try JSONParser.parse(data.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(data.dropFirst(3)) : data)
-        } catch {
-            throw WorkspaceError(vi: "\(file): không phải JSON hợp lệ (\(error))", en: "\(file): not valid JSON (\(error))")
+            value = try JSONParser.parse(data, options: .file)
+        } catch let error as JSONParseError {
+            let (line, column) = TextPoint.lineColumn(of: error.offset, in: data)
+            throw WorkspaceError(vi: "\(file):\(line):\(column): không phải JSON hợp lệ: \(error.vi)",
+                                 en: "\(file):\(line):\(column): not valid JSON: \(error.en)")
         }
-        guard case .object(let members) = value else {
-            throw WorkspaceError(vi: "\(file): $: cần một đối tượng JSON", en: "\(file): $: expected a JSON object")
+        /// `FILE:LINE:COL: $.path: ` for a path of the config, at its key or at its value.
+        func place(_ path: String, atKey: Bool = false) -> String {
+            let location = JSONParser.locations(in: data)[path]
+            guard let offset = (atKey ? location?.keyOffset : nil) ?? location?.valueOffset else { return "\(file): \(path): " }
+            let (line, column) = TextPoint.lineColumn(of: offset, in: data)
+            return "\(file):\(line):\(column): \(path): "
         }
         let directory = file.deletingLastPathComponent
         var config = Config(file: file, directory: directory)
-        func fail(_ key: String, _ vi: String, _ en: String) -> WorkspaceError {
-            WorkspaceError(vi: "\(file): $.\(key): \(vi)", en: "\(file): $.\(key): \(en)")
+        var warnings: [LocalizedText] = []
+        do {
+            try config.read(JSONCursor(value).object()) { path, vi, en in
+                warnings.append(LocalizedText(vi: place(path, atKey: true) + vi, en: place(path, atKey: true) + en))
+            }
+        } catch let error as JSONSchemaError {
+            throw WorkspaceError(vi: place(error.path, atKey: error.atKey) + error.vi, en: place(error.path, atKey: error.atKey) + error.en)
         }
-        for (key, member) in members {
+        config.warnings = warnings
+        return config
+    }
+
+    /// Takes the settings of a config's top-level object; `warn` gets each ignored key's path.
+    private mutating func read(_ object: JSONObjectCursor, warn: (_ path: String, _ vi: String, _ en: String) -> Void) throws {
+        for (key, member) in object.entries {
             switch key {
             case "profile":
-                if case .null = member { continue }  // the built-in profile, as `hoso init` writes it
-                guard case .string(let path) = member else { throw fail(key, "cần đường dẫn tới tệp profile (chuỗi), hoặc null cho profile có sẵn", "expected a path string, or null for the built-in profile") }
-                config.profilePath = path.hasPrefix("/") ? path : directory + "/" + path
-            case "language":
-                guard case .string(let code) = member, let language = Language(rawValue: code) else {
-                    throw fail(key, "cần \"vi\" hoặc \"en\"", "expected \"vi\" or \"en\"")
+                if member.value.isNull { continue }  // the built-in profile, as `hoso init` writes it
+                guard case .string(let path) = member.value, !path.isEmpty else {
+                    throw member.mismatch(("đường dẫn tới tệp profile (chuỗi), hoặc null cho profile có sẵn",
+                                           "a path to a profile (a string), or null for the built-in profile"))
                 }
-                config.language = language
+                profilePath = path.hasPrefix("/") ? path : directory + "/" + path
+            case "language":
+                guard case .string(let code) = member.value, let language = Language(rawValue: code.lowercased()) else {
+                    throw member.mismatch(("\"vi\" hoặc \"en\"", "\"vi\" or \"en\""))
+                }
+                self.language = language
             case "rules":
-                guard case .object(let rules) = member else { throw fail(key, "cần một đối tượng mã → mức", "expected an object of code → severity") }
-                for (code, setting) in rules {
-                    guard case .string(let name) = setting, name == "off" || Severity(rawValue: name) != nil else {
-                        throw fail("rules.\(code)", "cần error, warning, info, hint hoặc off", "expected error, warning, info, hint or off")
+                for (code, setting) in try member.object().entries {
+                    let name = (try? setting.string())?.lowercased()
+                    guard let name, name == "off" || Severity(rawValue: name) != nil else {
+                        throw setting.mismatch(("error, warning, info, hint hoặc off", "error, warning, info, hint or off"))
                     }
-                    if RuleRegistry.rule(code: code) == nil {
-                        config.warnings.append(LocalizedText(vi: "\(file): $.rules.\(code): không có quy tắc này, bỏ qua", en: "\(file): $.rules.\(code): no such rule, ignored"))
+                    // Codes are read in any case, as `hoso explain` reads them: `hs204` is HS204.
+                    guard let rule = RuleRegistry.rule(code: code.uppercased()) else {
+                        let nearest = NearestNames.typo(code.uppercased(), among: RuleRegistry.all.map { $0.code })
+                        warn(setting.path, "không có quy tắc \"\(code)\", bỏ qua" + (nearest.map { " (có phải \($0)?)" } ?? ""),
+                             "no rule \"\(code)\", ignored" + (nearest.map { " (did you mean \($0)?)" } ?? ""))
                         continue
                     }
-                    config.severityOverrides[code] = name == "off" ? Severity?.none : Severity(rawValue: name)
+                    severityOverrides[rule.code] = name == "off" ? Severity?.none : Severity(rawValue: name)
                 }
             case "exclude":
-                guard case .array(let items) = member else { throw fail(key, "cần một mảng mẫu đường dẫn", "expected an array of globs") }
-                config.exclude = try items.enumerated().map { index, item in
-                    guard case .string(let glob) = item else { throw fail("exclude[\(index)]", "cần một chuỗi", "expected a string") }
+                exclude = try member.array().map { item in
+                    let glob = try item.string()
+                    guard !glob.isEmpty else { throw item.error(vi: "mẫu đường dẫn rỗng", en: "an empty glob") }
                     return glob
                 }
             default:
-                config.warnings.append(LocalizedText(vi: "\(file): $.\(key): khoá không được hỗ trợ, bỏ qua", en: "\(file): $.\(key): unknown key, ignored"))
+                let nearest = NearestNames.typo(key, among: ["profile", "language", "rules", "exclude"])
+                warn(member.path, "khoá không được hỗ trợ, bỏ qua" + (nearest.map { " (có phải \"\($0)\"?)" } ?? ""),
+                     "unknown key, ignored" + (nearest.map { " (did you mean \"\($0)\"?)" } ?? ""))
             }
         }
-        return config
     }
 
     /// Whether a file (a path under `directory`) matches one of the exclude globs.

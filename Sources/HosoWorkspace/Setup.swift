@@ -81,11 +81,13 @@ public struct SetupResolver {
             throw WorkspaceError(vi: "không đọc được tệp profile: \(failure.vi)", en: "cannot read the profile: \(failure.en)")
         }
         do {
-            let profile = try Profile.load(json: data, file: path)
+            var problems: [ProfileError] = []
+            let profile = try Profile.load(json: data, file: path, warnings: &problems)
             profileByPath[absolute] = profile
+            warnings += problems.map { LocalizedText(vi: $0.text(vietnamese: true), en: $0.text(vietnamese: false)) }
             return profile
         } catch let error as ProfileError {
-            throw WorkspaceError(vi: "profile hỏng: \(error)", en: "broken profile: \(error)")
+            throw WorkspaceError(vi: "profile hỏng: \(error.text(vietnamese: true))", en: "broken profile: \(error.text(vietnamese: false))")
         }
     }
 

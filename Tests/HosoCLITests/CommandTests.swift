@@ -175,8 +175,8 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(diagnostics.map { $0["code"] as? String }, ["HS107"])
         XCTAssertEqual(diagnostics[0]["severity"] as? String, "warning")
         XCTAssertEqual(diagnostics[0]["message"] as? String, "The field \"Chức vụ\" of Nguyễn Thị Hoa is empty; fill it in.")
-        XCTAssertTrue(run.stderr.contains("hoso.json: $.colour: unknown key, ignored"), run.stderr)
-        XCTAssertTrue(run.stderr.contains("$.rules.HS999"))
+        XCTAssertTrue(run.stderr.contains("/hoso.json:1:66: $.rules.HS999: no rule \"HS999\", ignored (did you mean HS109?)\n"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("/hoso.json:1:107: $.colour: unknown key, ignored\n"), run.stderr)
         // A file named explicitly is checked even when a glob excludes it.
         XCTAssertEqual(try hoso(["lint", "nhap/b.hoso"]).status, 1)
     }
@@ -186,7 +186,7 @@ final class CommandTests: XCTestCase {
         _ = try write(try clean, to: "cfg/a.hoso")
         let badConfig = try hoso(["lint", "cfg/a.hoso"])
         XCTAssertEqual(badConfig.status, 2)
-        XCTAssertTrue(badConfig.stderr.contains("hoso.json: $.rules.HS108: cần error, warning, info, hint hoặc off"), badConfig.stderr)
+        XCTAssertTrue(badConfig.stderr.hasSuffix("/cfg/hoso.json:1:21: $.rules.HS108: cần error, warning, info, hint hoặc off, gặp chuỗi \"loud\"\n"), badConfig.stderr)
         XCTAssertEqual(badConfig.stdout, "")
 
         var profile = try String(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("Examples/ke-hoach-2024/profile.json"), encoding: .utf8)
@@ -195,15 +195,56 @@ final class CommandTests: XCTestCase {
         _ = try write(try clean, to: "p/a.hoso")
         let badProfile = try hoso(["lint", "--profile", "p/profile.json", "p/a.hoso"])
         XCTAssertEqual(badProfile.status, 2)
-        XCTAssertTrue(badProfile.stderr.contains("p/profile.json: $.awardForms[0].excellentYearsNeeded: sai kiểu, cần một số nguyên, gặp một chuỗi / expected an integer, found a string"), badProfile.stderr)
+        XCTAssertEqual(badProfile.stderr, "hoso: profile hỏng: p/profile.json:32:31: $.awardForms[0].excellentYearsNeeded: cần một số nguyên không âm, gặp chuỗi \"hai\"\n")
         _ = try write("{ not json", to: "p/broken.json")
         let notJSON = try hoso(["lint", "--profile", "p/broken.json", "p/a.hoso"])
         XCTAssertEqual(notJSON.status, 2)
-        XCTAssertTrue(notJSON.stderr.contains("p/broken.json: $: không phải JSON hợp lệ"), notJSON.stderr)
+        XCTAssertEqual(notJSON.stderr, "hoso: profile hỏng: p/broken.json:1:3: $: không phải JSON hợp lệ: cần tên khoá trong dấu \"\n")
         _ = try write(profile.replacingOccurrences(of: "\"excellentYearsNeeded\": \"hai\"", with: "\"excellentYearsNeeded\": 2")
             .replacingOccurrences(of: "\"minimumRating\": \"tot\"", with: "\"minimumRating\": \"gioi\""), to: "p/ref.json")
         let badReference = try hoso(["lint", "--profile", "p/ref.json", "p/a.hoso"])
         XCTAssertTrue(badReference.stderr.contains("$.awardForms[0].minimumRating: \"gioi\" không phải id"), badReference.stderr)
+    }
+
+    /// Issue 13: one JSON reader for configs and profiles: a BOM is fine, codes and severities
+    /// in any case, errors at line:column in the message language, duplicate keys and trailing
+    /// commas named, misspelt keys suggested.
+    func testConfigsAndProfilesReadAsPeopleWriteThem() throws {
+        let broken = try clean.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: ...\nHình")
+        _ = try write(broken, to: "a.hoso")
+        // Notepad's BOM, lower-case codes and upper-case severities.
+        try Data([0xEF, 0xBB, 0xBF] + Array(#"{"rules": {"hs108": "OFF", "Hs107": "Warning"}, "exlude": []}"#.utf8))
+            .write(to: folder.appendingPathComponent("hoso.json"))
+        let run = try hoso(["lint", "--format", "json", "a.hoso"])
+        XCTAssertEqual(run.status, 0, run.stdout + run.stderr)
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+        let diagnostics = try XCTUnwrap((report["files"] as? [[String: Any]])?.first?["diagnostics"] as? [[String: Any]])
+        XCTAssertEqual(diagnostics.map { "\($0["code"]!) \($0["severity"]!)" }, ["HS107 warning"])
+        XCTAssertTrue(run.stderr.hasSuffix("/hoso.json:1:49: $.exlude: khoá không được hỗ trợ, bỏ qua (có phải \"exclude\"?)\n"), run.stderr)
+
+        _ = try write("{\n  \"rules\": {\"HS108\": \"off\",}\n}\n", to: "hoso.json")
+        let comma = try hoso(["lint", "--lang", "en", "a.hoso"])
+        XCTAssertEqual(comma.status, 2)
+        XCTAssertEqual(comma.stdout, "")
+        XCTAssertTrue(comma.stderr.hasSuffix("/hoso.json:2:27: not valid JSON: a ',' before '}': remove the last comma\n"), comma.stderr)
+        _ = try write("{\"rules\": {\"HS108\": \"off\"},\n \"rules\": {}}", to: "hoso.json")
+        let twice = try hoso(["lint", "a.hoso"])
+        XCTAssertEqual(twice.status, 2)
+        XCTAssertTrue(twice.stderr.hasSuffix("/hoso.json:2:2: không phải JSON hợp lệ: khoá \"rules\" xuất hiện hai lần trong cùng một đối tượng; giữ một lần\n"), twice.stderr)
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("hoso.json"))
+
+        // A profile: a misspelt key is named where it stands; an unknown one is a warning.
+        var profile = try String(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("Examples/ke-hoach-2024/profile.json"), encoding: .utf8)
+        XCTAssertTrue(profile.contains("\"excellentYearsNeeded\": 2"))
+        _ = try write(profile.replacingOccurrences(of: "\"excellentYearsNeeded\": 2", with: "\"excelentYearsNeeded\": 2"), to: "p.json")
+        let misspelt = try hoso(["lint", "--profile", "p.json", "--lang", "en", "a.hoso"])
+        XCTAssertEqual(misspelt.status, 2)
+        XCTAssertEqual(misspelt.stderr, "hoso: broken profile: p.json:32:7: $.awardForms[0].excelentYearsNeeded: missing key \"excellentYearsNeeded\" (misspelt as \"excelentYearsNeeded\"?)\n")
+        profile = profile.replacingOccurrences(of: "\"excellentYearsNeeded\": 2", with: "\"excellentYearsNeeded\": 2, \"ghiChu\": \"\"")
+        _ = try write(profile, to: "p.json")
+        let extra = try hoso(["lint", "--profile", "p.json", "a.hoso"])
+        XCTAssertEqual(extra.status, 1)
+        XCTAssertTrue(extra.stderr.contains("hoso: cảnh báo: p.json:32:34: $.awardForms[0].ghiChu: khoá không được hỗ trợ, bỏ qua (viết sai tên khoá?)\n"), extra.stderr)
     }
 
     func testSecondProfileChangesYearsQuotasAndSupersession() throws {

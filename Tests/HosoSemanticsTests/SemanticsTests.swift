@@ -88,7 +88,7 @@ final class SemanticsTests: XCTestCase {
 /// reported at its JSON path with what was expected; a BOM is no error.
 final class ProfileValidationTests: XCTestCase {
     func profileJSON(_ change: (inout [String: Any]) -> Void) throws -> [UInt8] {
-        var object = try XCTUnwrap(JSONSerialization.jsonObject(with: JSONEncoder().encode(Profile.sonLa2022)) as? [String: Any])
+        var object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(Profile.sonLa2022JSON.utf8)) as? [String: Any])
         change(&object)
         return Array(try JSONSerialization.data(withJSONObject: object))
     }
@@ -98,7 +98,7 @@ final class ProfileValidationTests: XCTestCase {
             _ = try Profile.load(json: try profileJSON(change), file: "p.json")
             return nil
         } catch let error as ProfileError {
-            return "\(error.path): \(error.problem)"
+            return "\(error.path): \(error.vi) / \(error.en)"
         }
     }
 
@@ -111,19 +111,75 @@ final class ProfileValidationTests: XCTestCase {
     func testCountsYearsAndDatesAreValidatedAtTheirPaths() throws {
         XCTAssertNil(try problem { _ in })
         XCTAssertEqual(try problem { self.setForm(&$0, 0, "quota", ["ca-nhan": 2.5, "tap-the": 1]) },
-                       "$.awardForms[0].quota.ca-nhan: cần một số nguyên không âm / expected a non-negative integer, found 2.5")
+                       "$.awardForms[0].quota.ca-nhan: cần một số nguyên không âm, gặp 2.5 / expected a non-negative integer, found 2.5")
         XCTAssertEqual(try problem { self.setForm(&$0, 1, "quota", ["ca-nhan": 1, "tap-the": -3]) },
-                       "$.awardForms[1].quota.tap-the: cần một số nguyên không âm / expected a non-negative integer, found -3")
+                       "$.awardForms[1].quota.tap-the: cần một số nguyên không âm, gặp -3 / expected a non-negative integer, found -3")
         XCTAssertEqual(try problem { self.setForm(&$0, 0, "excellentYearsNeeded", -1) },
-                       "$.awardForms[0].excellentYearsNeeded: cần một số nguyên không âm / expected a non-negative integer, found -1")
+                       "$.awardForms[0].excellentYearsNeeded: cần một số nguyên không âm, gặp -1 / expected a non-negative integer, found -1")
         XCTAssertEqual(try problem { $0["evaluationYears"] = [2019, 20, 2021] },
-                       "$.evaluationYears[1]: cần một năm 4 chữ số / expected a 4-digit year, found 20")
+                       "$.evaluationYears[1]: cần một năm 4 chữ số, gặp 20 / expected a 4-digit year, found 20")
         XCTAssertEqual(try problem { $0["excludedYear"] = 2022.5 },
-                       "$.excludedYear: cần một năm 4 chữ số / expected a 4-digit year, found 2022.5")
+                       "$.excludedYear: cần một năm 4 chữ số, gặp 2022.5 / expected a 4-digit year, found 2022.5")
         XCTAssertEqual(try problem { $0["deadline"] = "2022-02-30" },
                        "$.deadline: cần một ngày có thật (năm 1945–2100), gặp \"2022-02-30\" / expected a real date (years 1945–2100), found \"2022-02-30\"")
         XCTAssertEqual(try problem { $0["deadline"] = "0022-05-31" },
                        "$.deadline: cần một ngày có thật (năm 1945–2100), gặp \"0022-05-31\" / expected a real date (years 1945–2100), found \"0022-05-31\"")
         XCTAssertNoThrow(try Profile.load(json: [0xEF, 0xBB, 0xBF] + (try profileJSON { _ in }), file: "p.json"))
+    }
+}
+
+/// The one JSON reader: profile problems at their line and column, in each language; duplicate
+/// keys, trailing commas and misspelt keys named as such; unknown keys are warnings.
+final class ProfileLocationTests: XCTestCase {
+    /// The built-in profile's text with `old` replaced by `new` (which must occur).
+    func edited(_ old: String, _ new: String) throws -> [UInt8] {
+        let text = Profile.sonLa2022JSON
+        XCTAssertTrue(text.contains(old), old)
+        return Array(text.replacingOccurrences(of: old, with: new).utf8)
+    }
+
+    func error(_ bytes: [UInt8]) -> ProfileError? {
+        do { _ = try Profile.load(json: bytes, file: "p.json"); return nil } catch { return error as? ProfileError }
+    }
+
+    /// Line and column (1-based, scalars) of the first occurrence of `needle` in the built-in text.
+    func point(of needle: String, in bytes: [UInt8], plus columns: Int = 0) -> String {
+        let text = String(decoding: bytes, as: UTF8.self)
+        let before = text[..<text.range(of: needle)!.lowerBound]
+        let lines = before.split(separator: "\n", omittingEmptySubsequences: false)
+        return "\(lines.count):\(lines.last!.unicodeScalars.count + 1 + columns)"
+    }
+
+    func testTypeErrorsNameLineColumnPathAndWhatWasFound() throws {
+        let bytes = try edited("\"excellentYearsNeeded\": 1", "\"excellentYearsNeeded\": \"một\"")
+        let error = try XCTUnwrap(self.error(bytes))
+        XCTAssertEqual(error.text(vietnamese: true),
+                       "p.json:\(point(of: "\"một\"", in: bytes)): $.awardForms[0].excellentYearsNeeded: cần một số nguyên không âm, gặp chuỗi \"một\"")
+        XCTAssertEqual(error.text(vietnamese: false),
+                       "p.json:\(point(of: "\"một\"", in: bytes)): $.awardForms[0].excellentYearsNeeded: expected a non-negative integer, found the string \"một\"")
+    }
+
+    func testSyntaxErrorsDuplicateKeysAndTrailingCommas() throws {
+        let comma = try edited("\"excludedYear\": 2022,", "\"excludedYear\": 2022,,")
+        XCTAssertEqual(self.error(comma)?.text(vietnamese: false),
+                       "p.json:\(point(of: ",,", in: comma, plus: 1)): $: not valid JSON: expected a member name")
+        let trailing = try edited("\"evaluationYears\": [2019, 2020, 2021]", "\"evaluationYears\": [2019, 2020, 2021, ]")
+        XCTAssertEqual(self.error(trailing)?.text(vietnamese: true),
+                       "p.json:\(point(of: ", ]", in: trailing)): $: không phải JSON hợp lệ: thừa dấu ',' trước ']': xoá dấu phẩy cuối")
+        let twice = try edited("\"excludedYear\": 2022,", "\"excludedYear\": 2022, \"excludedYear\": 2023,")
+        XCTAssertEqual(self.error(twice)?.text(vietnamese: false),
+                       "p.json:\(point(of: "\"excludedYear\": 2023", in: twice)): $: not valid JSON: the key \"excludedYear\" appears twice in one object; keep one")
+        XCTAssertNil(self.error([0xEF, 0xBB, 0xBF] + Array(Profile.sonLa2022JSON.utf8)), "a BOM is no error")
+    }
+
+    func testMisspeltKeysAreNamedAndUnknownKeysWarn() throws {
+        let misspelt = try edited("\"votePercentThreshold\"", "\"votePercentTreshold\"")
+        XCTAssertEqual(self.error(misspelt)?.text(vietnamese: true),
+                       "p.json:\(point(of: "\"votePercentTreshold\"", in: misspelt)): $.votePercentTreshold: thiếu khoá \"votePercentThreshold\" (viết nhầm thành \"votePercentTreshold\"?)")
+        let extra = try edited("\"excludedYear\": 2022,", "\"excludedYear\": 2022, \"note\": \"thử\",")
+        var warnings: [ProfileError] = []
+        _ = try Profile.load(json: extra, file: "p.json", warnings: &warnings)
+        XCTAssertEqual(warnings.map { $0.text(vietnamese: false) },
+                       ["p.json:\(point(of: "\"note\"", in: extra)): $.note: unknown key, ignored (a misspelt key?)"])
     }
 }
