@@ -102,7 +102,11 @@ enum CommandTable {
         name: "explain", arguments: "HSnnn…",
         summary: LocalizedText(vi: "trang giải thích của quy tắc: kiểm tra gì, căn cứ, ví dụ sai và đúng, cách sửa",
                                en: "a rule's page: what it checks, the plan's clause, a failing and a passing example, the fix"),
-        options: [],
+        options: [
+            OptionSpec("--profile", value: "FILE", completes: .files, "đọc trang theo profile này (mặc định: theo hoso.json của thư mục hiện tại)",
+                       "read the page with this profile's facts (default: the current folder's hoso.json)"),
+            OptionSpec("--config", value: "FILE", completes: .files, "dùng cấu hình này thay cho hoso.json tìm được", "use this config instead of the hoso.json found"),
+        ],
         positionals: .words(RuleRegistry.all.map { $0.code }), notes: nil)
 
     static let rules = CommandSpec(

@@ -1,4 +1,5 @@
 import HosoRules
+import HosoSemantics
 import HosoProtocol
 import HosoWorkspace
 
@@ -35,15 +36,20 @@ enum ExplainCommand {
             }
             return rule
         }
+        // The page speaks of the campaign in effect here: --profile, else the folder's hoso.json.
+        var resolver = try SetupResolver(configPath: options["--config"], profilePath: options["--profile"])
+        let profile = try resolver.setup(for: "./hoso.json").profile
+        for warning in resolver.warnings { io.stderr.line("hoso: " + (language == .vi ? "cảnh báo: " : "warning: ") + warning.text(language)) }
         for (index, rule) in rules.enumerated() {
             if index > 0 { io.stdout.line(); io.stdout.line(String(repeating: "─", count: 60)); io.stdout.line() }
-            page(rule, language: language, into: &io.stdout)
+            page(rule, profile: profile, language: language, into: &io.stdout)
         }
         return 0
     }
 
-    static func page(_ rule: any Rule.Type, language: Language, into out: inout OutputBuffer) {
-        let doc = rule.documentation
+    /// One rule's page, its facts (years, forms, quotas) taken from `profile`.
+    static func page(_ rule: any Rule.Type, profile: Profile, language: Language, into out: inout OutputBuffer) {
+        let doc = rule.documentation(for: profile)
         let vi = language == .vi
         out.line("\(rule.code) (\(rule.defaultSeverity.rawValue)): \(rule.title.text(language))")
         out.line()
@@ -58,6 +64,8 @@ enum ExplainCommand {
         for line in doc.passingExample.split(separator: "\n", omittingEmptySubsequences: false) { out.line("    \(line)") }
         out.line()
         out.line((vi ? "Cách sửa: " : "How to fix: ") + doc.fix.text(language))
+        out.line()
+        out.line((vi ? "Theo profile: " : "Profile: ") + "\(profile.id) — \(profile.title)")
     }
 }
 

@@ -78,12 +78,14 @@ enum SARIFReport {
             ("version", .string(CLI.version)),
             ("informationUri", .string("https://github.com/hoso-vn/hoso")),
             ("rules", .array(rules.map { rule in
-                .object([
+                // The rule's page as the run's (first) profile reads it.
+                let page = rule.documentation(for: run.profiles.first ?? .sonLa2022)
+                return .object([
                     ("id", .string(rule.code)),
                     ("name", .string(rule.code)),
                     ("shortDescription", .object([("text", .string(rule.title.text(language)))])),
-                    ("fullDescription", .object([("text", .string(rule.documentation.summary.text(language)))])),
-                    ("help", .object([("text", .string(rule.documentation.fix.text(language)))])),
+                    ("fullDescription", .object([("text", .string(page.summary.text(language)))])),
+                    ("help", .object([("text", .string(page.fix.text(language)))])),
                     ("defaultConfiguration", .object([("level", .string(level(rule.defaultSeverity)))])),
                 ])
             })),

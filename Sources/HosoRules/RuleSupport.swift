@@ -79,3 +79,31 @@ extension SuppressionDirective {
         text.line(ofByte: word.lowerBound) == firstLine ? word : text.contentRange(ofLine: firstLine)
     }
 }
+
+extension Nominee {
+    /// How messages name the nominee: its name, or a bracketed stand-in while the heading has none
+    /// (`hoso new` writes headings without names), never an empty gap in a sentence.
+    public var shownName: LocalizedText {
+        guard name.isEmpty else { return LocalizedText(vi: name, en: name) }
+        return kind == .individual
+            ? LocalizedText(vi: "[cá nhân chưa ghi tên]", en: "[individual with no name yet]")
+            : LocalizedText(vi: "[tập thể chưa ghi tên]", en: "[collective with no name yet]")
+    }
+
+    /// The name inside a line the message tells the user to write: the name, or `<tên>`.
+    public var nameToWrite: LocalizedText {
+        name.isEmpty ? LocalizedText(vi: "<tên>", en: "<name>") : LocalizedText(vi: name, en: name)
+    }
+}
+
+extension Vote {
+    /// How messages name a vote line: its name, or a bracketed stand-in when it has none.
+    public var shownName: LocalizedText {
+        name.isEmpty ? LocalizedText(vi: "[dòng biểu quyết chưa ghi tên]", en: "[vote line with no name]") : LocalizedText(vi: name, en: name)
+    }
+
+    /// The name inside a line the message tells the user to write: the name, or `<tên>`.
+    public var nameToWrite: LocalizedText {
+        name.isEmpty ? LocalizedText(vi: "<tên>", en: "<name>") : LocalizedText(vi: name, en: name)
+    }
+}

@@ -21,7 +21,7 @@ extension LanguageServer {
         for directive in dossier.suppressions {
             for (code, range) in directive.codes where contains(range) {
                 guard let rule = RuleRegistry.rule(code: code) else { return answer(vi ? "Không có quy tắc \(code)." : "No rule \(code).", range) }
-                return answer("**\(rule.code)** (\(rule.defaultSeverity.rawValue)): \(rule.title.text(vi ? .vi : .en))\n\n\(rule.documentation.summary.text(vi ? .vi : .en))", range)
+                return answer("**\(rule.code)** (\(rule.defaultSeverity.rawValue)): \(rule.title.text(vi ? .vi : .en))\n\n\(rule.documentation(for: profile).summary.text(vi ? .vi : .en))", range)
             }
         }
         if let citation = dossier.citations.first(where: { contains($0.range) }) {

@@ -44,6 +44,31 @@ final class RegistryTests: XCTestCase {
         }
     }
 
+    /// Rule pages are templates: under the built-in profile and under one with other years,
+    /// forms and quotas, every `{token}` is filled (a misspelt token would stay in the text).
+    func testEveryPageRendersWithAProfilesFacts() throws {
+        let other = try Profile.load(json: Array(Profile.sonLa2022JSON
+            .replacingOccurrences(of: "\"evaluationYears\": [2019, 2020, 2021]", with: "\"evaluationYears\": [2021, 2022, 2023]")
+            .replacingOccurrences(of: "\"excellentYearsNeeded\": 1", with: "\"excellentYearsNeeded\": 2").utf8), file: "p.json")
+        XCTAssertEqual(other.evaluationYears, [2021, 2022, 2023])
+        for profile in [Profile.sonLa2022, other] {
+            for rule in RuleRegistry.all {
+                let page = rule.documentation(for: profile)
+                for text in [page.summary.vi, page.summary.en, page.basis.vi, page.basis.en, page.fix.vi, page.fix.en,
+                             page.failingExample, page.passingExample] {
+                    XCTAssertFalse(text.contains("{") || text.contains("}"), "\(rule.code): \(text)")
+                }
+            }
+        }
+        XCTAssertEqual(HS204.documentation(for: .sonLa2022).summary.vi,
+                       "Bằng khen của Chủ tịch UBND tỉnh đòi hỏi trong các năm 2019–2021 có ít nhất 01 năm \"Hoàn thành xuất sắc nhiệm vụ\".")
+        XCTAssertEqual(HS204.documentation(for: other).summary.en,
+                       "Bằng khen của Chủ tịch UBND tỉnh requires at least 2 year(s) in 2021–2023 rated \"Hoàn thành xuất sắc nhiệm vụ\".")
+        XCTAssertEqual(HS205.documentation(for: other).summary.en,
+                       "Each evaluation year is rated once, and only 2021, 2022 and 2023 count; other years are ignored.")
+        XCTAssertEqual(HS201.documentation(for: other).failingExample, "Năm 2021: Hoàn thành tốt nhiệm vụ\nNăm 2023: Hoàn thành tốt nhiệm vụ")
+    }
+
     /// Every rule of RULES.md (in ../shared/spec beside the repository) is registered with its severity.
     func testRegistryMatchesTheSpec() throws {
         let spec = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

@@ -11,10 +11,10 @@ public struct HS107: Rule {
         summary: LocalizedText(
             vi: "Các trường bắt buộc phải có và có nội dung (không phải \"...\"): Đơn vị; trong Tờ trình: Số, dòng địa danh - ngày tháng, Kính gửi; với mỗi người/tập thể: Chức vụ (cá nhân), Hình thức, Khen thưởng năm <năm loại trừ>; trong Biên bản: dòng địa danh - ngày tháng, Thời gian, Địa điểm, Thành phần, Chủ trì, Thư ký.",
             en: "Required fields must be present and filled (not \"...\"): Đơn vị; in the Tờ trình: Số, the place-date line, Kính gửi; per nominee: Chức vụ (individuals), Hình thức, Khen thưởng năm <excluded year>; in the Biên bản: the place-date line, Thời gian, Địa điểm, Thành phần, Chủ trì, Thư ký."),
-        basis: LocalizedText(vi: "Kế hoạch, mục III.5 (thành phần hồ sơ) và III.4 Lưu ý (không khen thưởng đối tượng đã được khen năm 2022); Nghị định 30/2020/NĐ-CP về thể thức văn bản.",
-                             en: "Plan, III.5 (dossier contents) and III.4 note (no award for those awarded in 2022); Decree 30/2020/NĐ-CP on document layout."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.5 (thành phần hồ sơ) và III.4 Lưu ý (không khen thưởng đối tượng đã được khen năm {excludedYear}); Nghị định 30/2020/NĐ-CP về thể thức văn bản.",
+                             en: "Plan, III.5 (dossier contents) and III.4 note (no award for those awarded in {excludedYear}); Decree 30/2020/NĐ-CP on document layout."),
         failingExample: "### Cá nhân: Nguyễn Thị Hoa\nChức vụ: ...\nHình thức: Bằng khen của Chủ tịch UBND tỉnh",
-        passingExample: "### Cá nhân: Nguyễn Thị Hoa\nChức vụ: Chuyên viên\nHình thức: Bằng khen của Chủ tịch UBND tỉnh\nKhen thưởng năm 2022: Không",
+        passingExample: "### Cá nhân: Nguyễn Thị Hoa\nChức vụ: Chuyên viên\nHình thức: {form:bang-khen}\nKhen thưởng năm {excludedYear}: Không",
         fix: LocalizedText(vi: "Điền nội dung; với trường thiếu, dùng sửa nhanh để chèn \"Tên trường: \" rồi điền.",
                            en: "Fill it in; for a missing field, apply the fix to insert \"Key: \" and fill it."))
 
@@ -44,7 +44,7 @@ public struct HS107: Rule {
             var keys: [FieldKey] = nominee.kind == .individual ? [.position] : []
             keys += [.awardForm, .priorAwards(year: context.profile.excludedYear)]
             let at = context.fieldInsertionPoint(fields: nominee.fields, heading: nominee.block.heading)
-            checkFields(context, keys, in: nominee.fields, owner: LocalizedText(vi: nominee.name, en: nominee.name),
+            checkFields(context, keys, in: nominee.fields, owner: nominee.shownName,
                         range: context.content(nominee.block.heading),
                         insertion: { context.insertLines($0, after: at) }, into: &sink)
         }

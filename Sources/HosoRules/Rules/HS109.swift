@@ -27,8 +27,8 @@ public struct HS109: Rule {
             // (so votes and reports are checked against them), and the heading is missing where
             // the finding stands: right above the first block.
             sink.report(context.content(first.block.heading), LocalizedText(
-                vi: "Tờ trình có \(dossier.nominees.count) khối \"### Cá nhân/Tập thể\" nhưng không có mục \"## DANH SÁCH ĐỀ NGHỊ\"; hãy thêm dòng \"## DANH SÁCH ĐỀ NGHỊ\" ngay trước khối đầu tiên (\(first.name)).",
-                en: "The Tờ trình has \(dossier.nominees.count) \"### Cá nhân/Tập thể\" block(s) but no \"## DANH SÁCH ĐỀ NGHỊ\" section; add the line \"## DANH SÁCH ĐỀ NGHỊ\" right before the first block (\(first.name))."),
+                vi: "Tờ trình có \(dossier.nominees.count) khối \"### Cá nhân/Tập thể\" nhưng không có mục \"## DANH SÁCH ĐỀ NGHỊ\"; hãy thêm dòng \"## DANH SÁCH ĐỀ NGHỊ\" ngay trước khối đầu tiên (\(first.shownName.vi)).",
+                en: "The Tờ trình has \(dossier.nominees.count) \"### Cá nhân/Tập thể\" block(s) but no \"## DANH SÁCH ĐỀ NGHỊ\" section; add the line \"## DANH SÁCH ĐỀ NGHỊ\" right before the first block (\(first.shownName.en))."),
                 fixes: [Fix(title: LocalizedText(vi: "Chèn \"## DANH SÁCH ĐỀ NGHỊ\"", en: "Insert \"## DANH SÁCH ĐỀ NGHỊ\""),
                             edits: [context.insertLines(["## DANH SÁCH ĐỀ NGHỊ", ""], before: first.block.heading)], isSafe: false)])
         } else if dossier.hasNomineeList {

@@ -29,8 +29,8 @@ public struct HS110: Rule {
                   !reported.contains(index) else { continue }
             let edit = context.insertLines(skeleton(nominee, context.profile), before: nil)
             sink.report(nominee.nameRange, LocalizedText(
-                vi: "\(nominee.name) được đề nghị \(form.name) nhưng chưa có \"# BÁO CÁO THÀNH TÍCH: \(nominee.name)\".",
-                en: "\(nominee.name) is proposed for \(form.name) but has no \"# BÁO CÁO THÀNH TÍCH: \(nominee.name)\"."),
+                vi: "\(nominee.shownName.vi) được đề nghị \(form.name) nhưng chưa có \"# BÁO CÁO THÀNH TÍCH: \(nominee.nameToWrite.vi)\".",
+                en: "\(nominee.shownName.en) is proposed for \(form.name) but has no \"# BÁO CÁO THÀNH TÍCH: \(nominee.nameToWrite.en)\"."),
                 fixes: [Fix(title: LocalizedText(vi: "Thêm khung báo cáo thành tích", en: "Append a report skeleton"),
                             edits: [edit], isSafe: false)])
         }

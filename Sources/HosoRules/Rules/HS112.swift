@@ -25,8 +25,8 @@ public struct HS112: Rule {
         let voted = Set(dossier.votes.map { Folding.name($0.name) })
         for nominee in dossier.nominees where !nominee.name.isEmpty && !voted.contains(nominee.nameKey) {
             sink.report(nominee.nameRange, LocalizedText(
-                vi: "\(nominee.name) chưa có kết quả biểu quyết; thêm \"- \(nominee.name): A/B đồng ý (P%)\" vào mục KẾT QUẢ BIỂU QUYẾT của Biên bản.",
-                en: "\(nominee.name) has no vote result; add \"- \(nominee.name): A/B đồng ý (P%)\" under the Biên bản's KẾT QUẢ BIỂU QUYẾT."))
+                vi: "\(nominee.shownName.vi) chưa có kết quả biểu quyết; thêm \"- \(nominee.nameToWrite.vi): A/B đồng ý (P%)\" vào mục KẾT QUẢ BIỂU QUYẾT của Biên bản.",
+                en: "\(nominee.shownName.en) has no vote result; add \"- \(nominee.nameToWrite.en): A/B đồng ý (P%)\" under the Biên bản's KẾT QUẢ BIỂU QUYẾT."))
         }
     }
 }

@@ -9,12 +9,12 @@ public struct HS201: Rule {
     public static let title = LocalizedText(vi: "Thiếu xếp loại của một năm đánh giá", en: "A rating is missing for an evaluation year")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Mỗi người/tập thể được đề nghị phải khai xếp loại của từng năm đánh giá (2019, 2020, 2021) bằng dòng \"Năm YYYY: <mức xếp loại>\".",
-            en: "Each nominee must state the rating of every evaluation year (2019, 2020, 2021) as \"Năm YYYY: <rating>\"."),
-        basis: LocalizedText(vi: "Kế hoạch, mục III.3: \"từ năm 2019 đến năm 2021 được xếp loại hoàn thành tốt nhiệm vụ trở lên\".",
-                             en: "Plan, III.3: \"rated at least 'good' every year from 2019 to 2021\"."),
-        failingExample: "Năm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ",
-        passingExample: "Năm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ",
+            vi: "Mỗi người/tập thể được đề nghị phải khai xếp loại của từng năm đánh giá ({yearList}) bằng dòng \"Năm YYYY: <mức xếp loại>\".",
+            en: "Each nominee must state the rating of every evaluation year ({yearList}) as \"Năm YYYY: <rating>\"."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.3: \"từ năm {firstYear} đến năm {lastYear} được xếp loại hoàn thành tốt nhiệm vụ trở lên\".",
+                             en: "Plan, III.3: \"rated at least 'good' every year from {firstYear} to {lastYear}\"."),
+        failingExample: "Năm {firstYear}: Hoàn thành tốt nhiệm vụ\nNăm {lastYear}: Hoàn thành tốt nhiệm vụ",
+        passingExample: "Năm {firstYear}: Hoàn thành tốt nhiệm vụ\nNăm {middleYear}: Hoàn thành xuất sắc nhiệm vụ\nNăm {lastYear}: Hoàn thành tốt nhiệm vụ",
         fix: LocalizedText(vi: "Dùng sửa nhanh để chèn \"Năm YYYY: \" rồi ghi mức xếp loại của năm đó.",
                            en: "Apply the fix to insert \"Năm YYYY: \" and write that year's rating."))
 
@@ -26,15 +26,15 @@ public struct HS201: Rule {
                 let stated = nominee.ratings.filter { $0.year == year }
                 if let blank = stated.first(where: \.isBlank), stated.count == 1 {
                     sink.report(blank.range, LocalizedText(
-                        vi: "\(nominee.name) chưa ghi xếp loại năm \(year); hãy ghi mức xếp loại sau \"Năm \(year): \".",
-                        en: "\(nominee.name) has no rating for \(year); write it after \"Năm \(year): \"."))
+                        vi: "\(nominee.shownName.vi) chưa ghi xếp loại năm \(year); hãy ghi mức xếp loại sau \"Năm \(year): \".",
+                        en: "\(nominee.shownName.en) has no rating for \(year); write it after \"Năm \(year): \"."))
                 } else if stated.isEmpty {
                     let after = nominee.ratings.filter { $0.year < year }.compactMap { r in nominee.fields.first { $0.keyRange.lowerBound == r.range.lowerBound } }.last
                         ?? nominee.fields.first { $0.key == .awardForm }
                     let at = after?.element ?? context.fieldInsertionPoint(fields: nominee.fields, heading: nominee.block.heading)
                     sink.report(nominee.nameRange, LocalizedText(
-                        vi: "\(nominee.name) thiếu xếp loại năm \(year) (\"Năm \(year): …\").",
-                        en: "\(nominee.name) has no rating for \(year) (\"Năm \(year): …\")."),
+                        vi: "\(nominee.shownName.vi) thiếu xếp loại năm \(year) (\"Năm \(year): …\").",
+                        en: "\(nominee.shownName.en) has no rating for \(year) (\"Năm \(year): …\")."),
                         fixes: [Fix(title: LocalizedText(vi: "Chèn \"Năm \(year): \"", en: "Insert \"Năm \(year): \""),
                                     edits: [context.insertLines(["Năm \(year): "], after: at)], isSafe: false)])
                 }

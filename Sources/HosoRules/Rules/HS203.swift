@@ -8,12 +8,12 @@ public struct HS203: Rule {
                                             en: "A year is rated below the award's minimum")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Mọi hình thức khen thưởng trong kế hoạch đòi hỏi mỗi năm 2019–2021 được xếp loại \"hoàn thành tốt nhiệm vụ trở lên\"; một năm \"Hoàn thành nhiệm vụ\" hay thấp hơn là không đủ tiêu chuẩn.",
-            en: "Every award of the plan requires each year 2019–2021 rated \"Hoàn thành tốt nhiệm vụ\" or better; a year at \"Hoàn thành nhiệm vụ\" or below does not qualify."),
+            vi: "Mọi hình thức khen thưởng trong kế hoạch đòi hỏi mỗi năm {years} được xếp loại \"hoàn thành tốt nhiệm vụ trở lên\"; một năm \"Hoàn thành nhiệm vụ\" hay thấp hơn là không đủ tiêu chuẩn.",
+            en: "Every award of the plan requires each year {years} rated \"Hoàn thành tốt nhiệm vụ\" or better; a year at \"Hoàn thành nhiệm vụ\" or below does not qualify."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.3.1 và III.3.2: \"được xếp loại hoàn thành tốt nhiệm vụ trở lên\".",
                              en: "Plan, III.3.1 and III.3.2: \"rated good or better\"."),
-        failingExample: "Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh\nNăm 2020: Hoàn thành nhiệm vụ",
-        passingExample: "Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh\nNăm 2020: Hoàn thành tốt nhiệm vụ",
+        failingExample: "Hình thức: {form:giay-khen}\nNăm {middleYear}: Hoàn thành nhiệm vụ",
+        passingExample: "Hình thức: {form:giay-khen}\nNăm {middleYear}: Hoàn thành tốt nhiệm vụ",
         fix: LocalizedText(vi: "Kiểm tra lại xếp loại; nếu đúng, người/tập thể này không đủ tiêu chuẩn hình thức đã chọn.",
                            en: "Check the rating; if it is right, the nominee does not qualify for this award."))
 
@@ -27,8 +27,8 @@ public struct HS203: Rule {
             for stated in nominee.ratings where profile.evaluationYears.contains(stated.year) {
                 guard let rating = stated.rating, rating.rank < minimum.rank else { continue }
                 sink.report(stated.valueRange, LocalizedText(
-                    vi: "Năm \(stated.year) \(nominee.name) xếp loại \"\(rating.name)\", thấp hơn mức tối thiểu \"\(minimum.name)\" của \(form.name).",
-                    en: "In \(stated.year) \(nominee.name) was rated \"\(rating.name)\", below the minimum \"\(minimum.name)\" for \(form.name)."))
+                    vi: "Năm \(stated.year) \(nominee.shownName.vi) xếp loại \"\(rating.name)\", thấp hơn mức tối thiểu \"\(minimum.name)\" của \(form.name).",
+                    en: "In \(stated.year) \(nominee.shownName.en) was rated \"\(rating.name)\", below the minimum \"\(minimum.name)\" for \(form.name)."))
             }
         }
     }

@@ -7,12 +7,12 @@ public struct HS204: Rule {
     public static let title = LocalizedText(vi: "Chưa đủ số năm hoàn thành xuất sắc nhiệm vụ", en: "Too few years rated excellent")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Bằng khen của Chủ tịch UBND tỉnh đòi hỏi trong các năm 2019–2021 có ít nhất 01 năm \"Hoàn thành xuất sắc nhiệm vụ\".",
-            en: "The Chairman's Certificate of Merit requires at least one year in 2019–2021 rated \"Hoàn thành xuất sắc nhiệm vụ\"."),
-        basis: LocalizedText(vi: "Kế hoạch, mục III.3.1: \"trong đó có ít nhất 01 năm được xếp loại hoàn thành xuất sắc nhiệm vụ\".",
-                             en: "Plan, III.3.1: \"with at least one year rated excellent\"."),
-        failingExample: "Hình thức: Bằng khen của Chủ tịch UBND tỉnh\nNăm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành tốt nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ",
-        passingExample: "Hình thức: Bằng khen của Chủ tịch UBND tỉnh\nNăm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ",
+            vi: "{form:bang-khen} đòi hỏi trong các năm {years} có ít nhất {excellent:bang-khen} năm \"Hoàn thành xuất sắc nhiệm vụ\".",
+            en: "{form:bang-khen} requires at least {excellent:bang-khen} year(s) in {years} rated \"Hoàn thành xuất sắc nhiệm vụ\"."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.3.1: \"trong đó có ít nhất {excellent:bang-khen} năm được xếp loại hoàn thành xuất sắc nhiệm vụ\".",
+                             en: "Plan, III.3.1: \"with at least {excellent:bang-khen} year(s) rated excellent\"."),
+        failingExample: "Hình thức: {form:bang-khen}\nNăm {firstYear}: Hoàn thành tốt nhiệm vụ\nNăm {middleYear}: Hoàn thành tốt nhiệm vụ\nNăm {lastYear}: Hoàn thành tốt nhiệm vụ",
+        passingExample: "Hình thức: {form:bang-khen}\nNăm {firstYear}: Hoàn thành xuất sắc nhiệm vụ\nNăm {middleYear}: Hoàn thành xuất sắc nhiệm vụ\nNăm {lastYear}: Hoàn thành tốt nhiệm vụ",
         fix: LocalizedText(vi: "Kiểm tra lại xếp loại; nếu đúng, hãy đề nghị hình thức thấp hơn (Giấy khen).",
                            en: "Check the ratings; if they are right, propose a lower award (Giấy khen)."))
 
@@ -32,8 +32,8 @@ public struct HS204: Rule {
             let needed = form.excellentYearsNeeded
             guard excellentYears.count < needed else { continue }
             sink.report(nominee.nameRange, LocalizedText(
-                vi: "\(form.name) cần ít nhất \(needed) năm \"\(topName)\" trong \(span); \(nominee.name) có \(excellentYears.count).",
-                en: "\(form.name) needs at least \(needed) year(s) rated \"\(topName)\" in \(span); \(nominee.name) has \(excellentYears.count)."))
+                vi: "\(form.name) cần ít nhất \(needed) năm \"\(topName)\" trong \(span); \(nominee.shownName.vi) có \(excellentYears.count).",
+                en: "\(form.name) needs at least \(needed) year(s) rated \"\(topName)\" in \(span); \(nominee.shownName.en) has \(excellentYears.count)."))
         }
     }
 

@@ -7,11 +7,11 @@ public struct HS205: Rule {
     public static let title = LocalizedText(vi: "Năm xếp loại trùng hoặc ngoài các năm đánh giá", en: "Year rated twice or outside the evaluation years")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Mỗi năm đánh giá chỉ khai một lần, và chỉ khai các năm 2019, 2020, 2021; năm khác không được tính.",
-            en: "Each evaluation year is rated once, and only 2019, 2020 and 2021 count; other years are ignored."),
-        basis: LocalizedText(vi: "Kế hoạch, mục III.3: \"từ năm 2019 đến năm 2021\".", en: "Plan, III.3: \"from 2019 to 2021\"."),
-        failingExample: "Năm 2018: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc nhiệm vụ",
-        passingExample: "Năm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc nhiệm vụ",
+            vi: "Mỗi năm đánh giá chỉ khai một lần, và chỉ khai các năm {yearList}; năm khác không được tính.",
+            en: "Each evaluation year is rated once, and only {yearList} count; other years are ignored."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.3: \"từ năm {firstYear} đến năm {lastYear}\".", en: "Plan, III.3: \"from {firstYear} to {lastYear}\"."),
+        failingExample: "Năm {yearBefore}: Hoàn thành tốt nhiệm vụ\nNăm {middleYear}: Hoàn thành tốt nhiệm vụ\nNăm {middleYear}: Hoàn thành xuất sắc nhiệm vụ",
+        passingExample: "Năm {firstYear}: Hoàn thành tốt nhiệm vụ\nNăm {middleYear}: Hoàn thành xuất sắc nhiệm vụ",
         fix: LocalizedText(vi: "Xoá dòng thừa hoặc dòng của năm ngoài giai đoạn.", en: "Delete the extra line or the out-of-period year."))
 
     public init() {}

@@ -25,8 +25,8 @@ public struct HS206: Rule {
             guard let form = nominee.awardForm, !form.pending, form.initiativeRequired else { continue }
             guard let field = nominee.field(.initiative), !field.isBlank else {
                 sink.report(nominee.field(.initiative).map { context.content($0.element) } ?? nominee.nameRange, LocalizedText(
-                    vi: "\(form.name) đòi hỏi sáng kiến được cấp cơ sở công nhận; \(nominee.name) chưa khai \"Sáng kiến:\".",
-                    en: "\(form.name) requires an initiative recognized at unit level; \(nominee.name) has no \"Sáng kiến:\"."))
+                    vi: "\(form.name) đòi hỏi sáng kiến được cấp cơ sở công nhận; \(nominee.shownName.vi) chưa khai \"Sáng kiến:\".",
+                    en: "\(form.name) requires an initiative recognized at unit level; \(nominee.shownName.en) has no \"Sáng kiến:\"."))
                 continue
             }
             let decisions = dossier.citations.filter { $0.element == field.element && $0.type.name == "Quyết định" }
@@ -35,8 +35,8 @@ public struct HS206: Rule {
                 ? LocalizedText(vi: "không nêu quyết định công nhận", en: "cites no recognizing decision")
                 : LocalizedText(vi: "nêu quyết định công nhận nhưng thiếu số hoặc ngày", en: "cites a decision without its number or date")
             sink.report(field.valueRange, LocalizedText(
-                vi: "Sáng kiến của \(nominee.name) \(missing.vi); ghi thêm \"(Quyết định số N/QĐ-… ngày dd/mm/yyyy)\".",
-                en: "\(nominee.name)'s initiative \(missing.en); add \"(Quyết định số N/QĐ-… ngày dd/mm/yyyy)\"."))
+                vi: "Sáng kiến của \(nominee.shownName.vi) \(missing.vi); ghi thêm \"(Quyết định số N/QĐ-… ngày dd/mm/yyyy)\".",
+                en: "\(nominee.shownName.en)'s initiative \(missing.en); add \"(Quyết định số N/QĐ-… ngày dd/mm/yyyy)\"."))
         }
     }
 }

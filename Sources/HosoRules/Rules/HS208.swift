@@ -8,12 +8,12 @@ public struct HS208: Rule {
     public static let title = LocalizedText(vi: "Người được đề nghị Bằng khen giữ chức vụ lãnh đạo", en: "Certificate of Merit nominee holds a leadership post")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Chỉ tiêu Bằng khen rất ít (01 cá nhân); kế hoạch ưu tiên cá nhân không giữ chức vụ lãnh đạo. Đây là lưu ý, không phải lỗi. Chức vụ có thể ghi nhiều chức danh, cách nhau bằng dấu phẩy hoặc chấm phẩy; một chức danh là lãnh đạo khi nó bắt đầu bằng một chức danh lãnh đạo trong hồ sơ cấu hình (profile) (\"Phó Trưởng phòng Tổng hợp\", \"kiêm Tổ trưởng\" là lãnh đạo; \"Thư ký Phó Chủ tịch UBND tỉnh\" thì không).",
-            en: "The Certificate of Merit quota is tiny (one individual); the plan gives priority to people without a leadership post. A note, not an error. Chức vụ may list several posts separated by commas or semicolons; a post is a leader's when it begins with one of the profile's leadership titles (\"Phó Trưởng phòng Tổng hợp\" and \"kiêm Tổ trưởng\" are; \"Thư ký Phó Chủ tịch UBND tỉnh\", an aide, is not)."),
+            vi: "Chỉ tiêu {form:bang-khen} rất ít ({quota:bang-khen:ca-nhan} cá nhân); kế hoạch ưu tiên cá nhân không giữ chức vụ lãnh đạo. Đây là lưu ý, không phải lỗi. Chức vụ có thể ghi nhiều chức danh, cách nhau bằng dấu phẩy hoặc chấm phẩy; một chức danh là lãnh đạo khi nó bắt đầu bằng một chức danh lãnh đạo trong hồ sơ cấu hình (profile) (\"Phó Trưởng phòng Tổng hợp\", \"kiêm Tổ trưởng\" là lãnh đạo; \"Thư ký Phó Chủ tịch UBND tỉnh\" thì không).",
+            en: "The quota of {form:bang-khen} is tiny ({quota:bang-khen:ca-nhan} individual(s)); the plan gives priority to people without a leadership post. A note, not an error. Chức vụ may list several posts separated by commas or semicolons; a post is a leader's when it begins with one of the profile's leadership titles (\"Phó Trưởng phòng Tổng hợp\" and \"kiêm Tổ trưởng\" are; \"Thư ký Phó Chủ tịch UBND tỉnh\", an aide, is not)."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.4, Lưu ý: \"Ưu tiên xét chọn những tập thể nhỏ, cá nhân không giữ chức vụ lãnh đạo\".",
                              en: "Plan, III.4 note: \"priority to small collectives and individuals without leadership posts\"."),
-        failingExample: "### Cá nhân: Lê Văn Bình\nChức vụ: Trưởng phòng\nHình thức: Bằng khen của Chủ tịch UBND tỉnh",
-        passingExample: "### Cá nhân: Nguyễn Thị Hoa\nChức vụ: Chuyên viên\nHình thức: Bằng khen của Chủ tịch UBND tỉnh",
+        failingExample: "### Cá nhân: Lê Văn Bình\nChức vụ: Trưởng phòng\nHình thức: {form:bang-khen}",
+        passingExample: "### Cá nhân: Nguyễn Thị Hoa\nChức vụ: Chuyên viên\nHình thức: {form:bang-khen}",
         fix: LocalizedText(vi: "Cân nhắc đề nghị một cá nhân không giữ chức vụ lãnh đạo; nếu vẫn giữ, có thể tắt lưu ý bằng <!-- hoso-disable-next-line HS208 -->.",
                            en: "Consider a nominee without a leadership post; to keep this one, silence the note with <!-- hoso-disable-next-line HS208 -->."))
 
@@ -25,8 +25,8 @@ public struct HS208: Rule {
             guard let form = nominee.awardForm, form.preferNonLeaders, let position = nominee.field(.position),
                   !position.isBlank, Self.holdsLeadershipPost(position.value, titles: titles) else { continue }
             sink.report(position.valueRange, LocalizedText(
-                vi: "\(nominee.name) giữ chức vụ lãnh đạo (\(position.value)); kế hoạch ưu tiên đề nghị \(form.name) cho cá nhân không giữ chức vụ lãnh đạo.",
-                en: "\(nominee.name) holds a leadership post (\(position.value)); the plan prefers nominees without one for \(form.name)."))
+                vi: "\(nominee.shownName.vi) giữ chức vụ lãnh đạo (\(position.value)); kế hoạch ưu tiên đề nghị \(form.name) cho cá nhân không giữ chức vụ lãnh đạo.",
+                en: "\(nominee.shownName.en) holds a leadership post (\(position.value)); the plan prefers nominees without one for \(form.name)."))
         }
     }
 

@@ -8,14 +8,14 @@ public struct HS209: Rule {
     public static let title = LocalizedText(vi: "Đã được khen thưởng trong năm loại trừ", en: "Already awarded in the excluded year")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Không đề xuất khen thưởng tập thể, cá nhân đã được khen thưởng nội dung chuyên đề khác trong năm 2022: \"Khen thưởng năm 2022:\" phải ghi không có (giá trị bắt đầu bằng \"Không\" hoặc \"Chưa\": \"Không\", \"Không có\", \"Chưa\", \"Chưa được khen thưởng\") và mục III của báo cáo không có khen thưởng năm 2022. Mọi giá trị khác được hiểu là tên một hình thức khen thưởng.",
-            en: "No award for nominees already commended for another topic in 2022: \"Khen thưởng năm 2022:\" must say none (a value beginning with \"Không\" or \"Chưa\": \"Không\", \"Không có\", \"Chưa\", \"Chưa được khen thưởng\") and report section III lists nothing for 2022. Any other value is read as the name of an award."),
-        basis: LocalizedText(vi: "Kế hoạch, mục III.4, Lưu ý: \"Không đề xuất khen thưởng đối với những tập thể, cá nhân đã được khen thưởng những nội dung chuyên đề khác trong năm 2022\".",
-                             en: "Plan, III.4 note: \"no proposal for those commended for other topics in 2022\"."),
-        failingExample: "Khen thưởng năm 2022: Giấy khen chuyên đề cải cách hành chính",
-        passingExample: "Khen thưởng năm 2022: Không",
-        fix: LocalizedText(vi: "Nếu đúng là đã được khen năm 2022, rút người/tập thể này khỏi danh sách đề nghị.",
-                           en: "If the nominee really was awarded in 2022, withdraw the proposal."))
+            vi: "Không đề xuất khen thưởng tập thể, cá nhân đã được khen thưởng nội dung chuyên đề khác trong năm {excludedYear}: \"Khen thưởng năm {excludedYear}:\" phải ghi không có (giá trị bắt đầu bằng \"Không\" hoặc \"Chưa\": \"Không\", \"Không có\", \"Chưa\", \"Chưa được khen thưởng\") và mục III của báo cáo không có khen thưởng năm {excludedYear}. Mọi giá trị khác được hiểu là tên một hình thức khen thưởng.",
+            en: "No award for nominees already commended for another topic in {excludedYear}: \"Khen thưởng năm {excludedYear}:\" must say none (a value beginning with \"Không\" or \"Chưa\": \"Không\", \"Không có\", \"Chưa\", \"Chưa được khen thưởng\") and report section III lists nothing for {excludedYear}. Any other value is read as the name of an award."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.4, Lưu ý: \"Không đề xuất khen thưởng đối với những tập thể, cá nhân đã được khen thưởng những nội dung chuyên đề khác trong năm {excludedYear}\".",
+                             en: "Plan, III.4 note: \"no proposal for those commended for other topics in {excludedYear}\"."),
+        failingExample: "Khen thưởng năm {excludedYear}: Giấy khen chuyên đề cải cách hành chính",
+        passingExample: "Khen thưởng năm {excludedYear}: Không",
+        fix: LocalizedText(vi: "Nếu đúng là đã được khen năm {excludedYear}, rút người/tập thể này khỏi danh sách đề nghị.",
+                           en: "If the nominee really was awarded in {excludedYear}, withdraw the proposal."))
 
     public init() {}
 
@@ -25,8 +25,8 @@ public struct HS209: Rule {
         for nominee in dossier.nominees {
             guard let field = nominee.field(.priorAwards(year: year)), !field.isBlank, !Self.meansNone(field.value) else { continue }
             sink.report(field.valueRange, LocalizedText(
-                vi: "\(nominee.name) đã được khen thưởng năm \(year) (\(field.value)); kế hoạch không đề xuất khen thưởng những trường hợp này.",
-                en: "\(nominee.name) was already awarded in \(year) (\(field.value)); the plan excludes such nominees."))
+                vi: "\(nominee.shownName.vi) đã được khen thưởng năm \(year) (\(field.value)); kế hoạch không đề xuất khen thưởng những trường hợp này.",
+                en: "\(nominee.shownName.en) was already awarded in \(year) (\(field.value)); the plan excludes such nominees."))
         }
         for report in dossier.reports {
             for item in report.awards where item.year == year && !Self.meansNone(item.text) {

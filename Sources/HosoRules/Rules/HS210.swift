@@ -35,8 +35,8 @@ public struct HS210: Rule {
                         related: [RelatedLocation(range: declared.range, message: LocalizedText(vi: "xếp loại trong Tờ trình", en: "the Tờ trình's rating"))])
                 } else {
                     sink.report(stated.valueRange, LocalizedText(
-                        vi: "Báo cáo ghi xếp loại năm \(stated.year) nhưng Tờ trình không khai năm này cho \(nominee.name).",
-                        en: "The report rates \(stated.year) but the Tờ trình gives no rating for that year for \(nominee.name)."))
+                        vi: "Báo cáo ghi xếp loại năm \(stated.year) nhưng Tờ trình không khai năm này cho \(nominee.shownName.vi).",
+                        en: "The report rates \(stated.year) but the Tờ trình gives no rating for that year for \(nominee.shownName.en)."))
                 }
             }
         }

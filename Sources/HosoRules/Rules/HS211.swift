@@ -24,8 +24,8 @@ public struct HS211: Rule {
             for citation in dossier.citations where citation.element == field.element {
                 guard let mention = citation.date, let date = mention.value, date.isValid, submitted < date else { continue }
                 sink.report(mention.range, LocalizedText(
-                    vi: "Quyết định công nhận sáng kiến của \(nominee.name) ngày \(date) sau ngày Tờ trình (\(submitted)).",
-                    en: "The decision recognizing \(nominee.name)'s initiative is dated \(date), after the Tờ trình (\(submitted))."))
+                    vi: "Quyết định công nhận sáng kiến của \(nominee.shownName.vi) ngày \(date) sau ngày Tờ trình (\(submitted)).",
+                    en: "The decision recognizing \(nominee.shownName.en)'s initiative is dated \(date), after the Tờ trình (\(submitted))."))
             }
         }
     }

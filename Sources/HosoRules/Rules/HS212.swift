@@ -8,11 +8,11 @@ public struct HS212: Rule {
     public static let title = LocalizedText(vi: "Hình thức khen thưởng không có trong kế hoạch", en: "Unknown award form")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "\"Hình thức:\" phải là một hình thức của kế hoạch: Bằng khen của Chủ tịch UBND tỉnh, Giấy khen của Chánh Văn phòng UBND tỉnh, hoặc Khen thưởng cấp Nhà nước.",
-            en: "\"Hình thức:\" must be one of the plan's awards: Bằng khen của Chủ tịch UBND tỉnh, Giấy khen của Chánh Văn phòng UBND tỉnh, or Khen thưởng cấp Nhà nước."),
+            vi: "\"Hình thức:\" phải là một hình thức của kế hoạch: {forms}.",
+            en: "\"Hình thức:\" must be one of the plan's awards: {forms}."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.2: hình thức khen thưởng.", en: "Plan, III.2: award forms."),
         failingExample: "Hình thức: Bằng khen của Giám đốc Sở",
-        passingExample: "Hình thức: Bằng khen của Chủ tịch UBND tỉnh",
+        passingExample: "Hình thức: {form:bang-khen}",
         fix: LocalizedText(vi: "Ghi đúng tên một hình thức của kế hoạch (xem gợi ý).", en: "Write one of the plan's award forms (see the suggestion)."))
 
     public init() {}

@@ -21,8 +21,8 @@ public struct HS213: Rule {
         for nominee in context.dossier.nominees {
             guard let form = nominee.awardForm, form.pending, let field = nominee.field(.awardForm) else { continue }
             sink.report(field.valueRange, LocalizedText(
-                vi: "\(form.name) chưa có hướng dẫn tiêu chuẩn; không kiểm tra được xếp loại, sáng kiến hay chỉ tiêu của \(nominee.name).",
-                en: "\(form.name) has no published criteria yet; \(nominee.name)'s ratings, initiative and quota cannot be checked."))
+                vi: "\(form.name) chưa có hướng dẫn tiêu chuẩn; không kiểm tra được xếp loại, sáng kiến hay chỉ tiêu của \(nominee.shownName.vi).",
+                en: "\(form.name) has no published criteria yet; \(nominee.shownName.en)'s ratings, initiative and quota cannot be checked."))
         }
     }
 }

@@ -38,40 +38,40 @@ public struct HS405: Rule {
             guard let votesFor = vote.votesFor, let present = vote.present, let countRange = vote.countRange else {
                 let body = context.dossier.tree.elements[vote.element].head ?? context.content(vote.element)
                 sink.report(body, LocalizedText(
-                    vi: "\(vote.name): không đọc được kết quả biểu quyết; hãy ghi theo dạng \"- \(vote.name): A/B đồng ý (P%)\", với A là số đồng ý, B là số có mặt.",
-                    en: "\(vote.name): the vote count cannot be read; write it as \"- \(vote.name): A/B đồng ý (P%)\", A the votes for, B the members present."))
+                    vi: "\(vote.shownName.vi): không đọc được kết quả biểu quyết; hãy ghi theo dạng \"- \(vote.nameToWrite.vi): A/B đồng ý (P%)\", với A là số đồng ý, B là số có mặt.",
+                    en: "\(vote.shownName.en): the vote count cannot be read; write it as \"- \(vote.nameToWrite.en): A/B đồng ý (P%)\", A the votes for, B the members present."))
                 continue
             }
             if votesFor < 0 || present < 0 {
                 sink.report(countRange, LocalizedText(
-                    vi: "\(vote.name): số phiếu không thể âm (\(votesFor)/\(present)).",
-                    en: "\(vote.name): vote counts cannot be negative (\(votesFor)/\(present))."))
+                    vi: "\(vote.shownName.vi): số phiếu không thể âm (\(votesFor)/\(present)).",
+                    en: "\(vote.shownName.en): vote counts cannot be negative (\(votesFor)/\(present))."))
                 continue
             }
             if present == 0 {
                 sink.report(countRange, LocalizedText(
-                    vi: "\(vote.name): số có mặt khi biểu quyết là 0; một cuộc họp xét phải có thành viên có mặt.",
-                    en: "\(vote.name): no members present at the vote; a selection meeting needs members present."))
+                    vi: "\(vote.shownName.vi): số có mặt khi biểu quyết là 0; một cuộc họp xét phải có thành viên có mặt.",
+                    en: "\(vote.shownName.en): no members present at the vote; a selection meeting needs members present."))
                 continue
             }
             if votesFor > present {
                 sink.report(countRange, LocalizedText(
-                    vi: "\(vote.name): số đồng ý (\(votesFor)) lớn hơn số có mặt (\(present)).",
-                    en: "\(vote.name): votes for (\(votesFor)) exceed members present (\(present))."))
+                    vi: "\(vote.shownName.vi): số đồng ý (\(votesFor)) lớn hơn số có mặt (\(present)).",
+                    en: "\(vote.shownName.en): votes for (\(votesFor)) exceed members present (\(present))."))
                 continue
             }
             if let attending = attendancePresent, attending != present {
                 sink.report(countRange, LocalizedText(
-                    vi: "\(vote.name): số có mặt khi biểu quyết (\(present)) khác số có mặt ghi ở \"Thành phần\" (\(attending)).",
-                    en: "\(vote.name): members present at the vote (\(present)) differ from \"Thành phần\" (\(attending))."))
+                    vi: "\(vote.shownName.vi): số có mặt khi biểu quyết (\(present)) khác số có mặt ghi ở \"Thành phần\" (\(attending)).",
+                    en: "\(vote.shownName.en): members present at the vote (\(present)) differ from \"Thành phần\" (\(attending))."))
             }
             guard present > 0, let percent = vote.percent, let percentRange = vote.percentRange else { continue }
             let actual = Double(votesFor) * 100 / Double(present)
             guard abs(actual - percent) > 0.5 else { continue }
             let corrected = Self.format(actual)
             sink.report(percentRange, LocalizedText(
-                vi: "\(vote.name): \(votesFor)/\(present) là \(corrected)%, không phải \(context.text.string(percentRange))%.",
-                en: "\(vote.name): \(votesFor)/\(present) is \(corrected)%, not \(context.text.string(percentRange))%."),
+                vi: "\(vote.shownName.vi): \(votesFor)/\(present) là \(corrected)%, không phải \(context.text.string(percentRange))%.",
+                en: "\(vote.shownName.en): \(votesFor)/\(present) is \(corrected)%, not \(context.text.string(percentRange))%."),
                 fixes: [Fix(title: LocalizedText(vi: "Sửa thành \(corrected)%", en: "Change to \(corrected)%"),
                             edits: [TextEdit(range: percentRange, newText: corrected)], isSafe: true)])
         }

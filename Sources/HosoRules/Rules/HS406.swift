@@ -7,8 +7,8 @@ public struct HS406: Rule {
     public static let title = LocalizedText(vi: "Tỷ lệ đồng ý chưa vượt ngưỡng", en: "Approval not above the threshold")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Người/tập thể được đề nghị phải được quá 50% số thành viên có mặt đồng ý.",
-            en: "A nominee needs the approval of more than 50% of the members present."),
+            vi: "Người/tập thể được đề nghị phải được quá {threshold}% số thành viên có mặt đồng ý.",
+            en: "A nominee needs the approval of more than {threshold}% of the members present."),
         basis: LocalizedText(vi: "Nguyên tắc biểu quyết của hội đồng xét khen thưởng; Kế hoạch, mục I.2 (dân chủ, công khai).",
                              en: "Voting rule of the review meeting; plan I.2 (democratic, open)."),
         failingExample: "- Tổ Quản trị: 4/8 đồng ý (50%)",
@@ -25,8 +25,8 @@ public struct HS406: Rule {
             let percent = Double(votesFor) * 100 / Double(present)
             guard percent <= threshold else { continue }
             sink.report(range, LocalizedText(
-                vi: "\(vote.name) chỉ được \(votesFor)/\(present) (\(HS405.format(percent))%) đồng ý, chưa quá \(HS405.format(threshold))% số có mặt.",
-                en: "\(vote.name) has only \(votesFor)/\(present) (\(HS405.format(percent))%) in favour, not above \(HS405.format(threshold))% of those present."))
+                vi: "\(vote.shownName.vi) chỉ được \(votesFor)/\(present) (\(HS405.format(percent))%) đồng ý, chưa quá \(HS405.format(threshold))% số có mặt.",
+                en: "\(vote.shownName.en) has only \(votesFor)/\(present) (\(HS405.format(percent))%) in favour, not above \(HS405.format(threshold))% of those present."))
         }
     }
 }

@@ -8,8 +8,8 @@ public struct HS501: CrossFileRule {
     public static let title = LocalizedText(vi: "Vượt số lượng khen thưởng", en: "Quota exceeded")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Tổng số đề nghị của mọi hồ sơ được kiểm tra cùng nhau không vượt chỉ tiêu: Bằng khen không quá 01 tập thể và 01 cá nhân; Giấy khen không quá 02 tập thể và 05 cá nhân.",
-            en: "Across all dossiers checked together: at most 1 collective and 1 individual for the Bằng khen; at most 2 collectives and 5 individuals for the Giấy khen."),
+            vi: "Tổng số đề nghị của mọi hồ sơ được kiểm tra cùng nhau không vượt chỉ tiêu: {form:bang-khen} không quá {quota:bang-khen:tap-the} tập thể và {quota:bang-khen:ca-nhan} cá nhân; {form:giay-khen} không quá {quota:giay-khen:tap-the} tập thể và {quota:giay-khen:ca-nhan} cá nhân.",
+            en: "Across all dossiers checked together: at most {quota:bang-khen:tap-the} collective(s) and {quota:bang-khen:ca-nhan} individual(s) for {form:bang-khen}; at most {quota:giay-khen:tap-the} collective(s) and {quota:giay-khen:ca-nhan} individual(s) for {form:giay-khen}."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.4.1 và III.4.2: số lượng xét tặng.", en: "Plan, III.4.1 and III.4.2: quotas."),
         failingExample: "phong-a.hoso: ### Cá nhân: Nguyễn Thị Hoa — Bằng khen\nphong-b.hoso: ### Cá nhân: Lò Văn Nam — Bằng khen",
         passingExample: "phong-a.hoso: ### Cá nhân: Nguyễn Thị Hoa — Bằng khen\nphong-b.hoso: ### Cá nhân: Lò Văn Nam — Giấy khen",
@@ -42,7 +42,7 @@ public struct HS501: CrossFileRule {
             let shown = members.prefix(Self.relatedLimit + 1).map { member -> RelatedLocation in
                 let nominee = files[member]
                 return RelatedLocation(path: files[member.file].path, range: nominee.nameRange,
-                                       message: LocalizedText(vi: "cũng đề nghị: \(nominee.name)", en: "also proposed: \(nominee.name)"))
+                                       message: LocalizedText(vi: "cũng đề nghị: \(nominee.shownName.vi)", en: "also proposed: \(nominee.shownName.en)"))
             }
             for (i, member) in members.enumerated() {
                 let related = shown.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { shown[$0] }

@@ -1,0 +1,66 @@
+import Foundation
+import XCTest
+
+/// Messages as staff read them, through the real binary: no empty names in sentences, rule
+/// pages in the campaign's own facts.
+final class MessageTests: XCTestCase {
+    var folder: URL!
+
+    override func setUpWithError() throws {
+        folder = URL(fileURLWithPath: "/tmp").appendingPathComponent("hoso-msg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    override func tearDownWithError() throws { try? FileManager.default.removeItem(at: folder) }
+
+    func hoso(_ arguments: [String], stdin: [UInt8]? = nil) throws -> HosoRun {
+        try runHoso(arguments, stdin: stdin, environment: [:], directory: folder)
+    }
+
+    /// The lines of a text report that are findings (`-:LINE:COL: …`).
+    func findings(_ report: String) -> [String] {
+        report.split(separator: "\n").map(String.init).filter { $0.hasPrefix("-:") }
+    }
+
+    /// Issue 13: `hoso new | hoso lint -` said `Trường "Chức vụ" của  đang để trống`.
+    func testASkeletonsBlanksNeverLeaveAGapForTheName() throws {
+        let skeleton = try hoso(["new", "--unit", "Phòng Tổng hợp"])
+        let vi = findings(try hoso(["lint", "-"], stdin: Array(skeleton.stdout.utf8)).stdout)
+        XCTAssertTrue(vi.contains("-:14:1: lỗi[HS107]: Trường \"Chức vụ\" của [cá nhân chưa ghi tên] đang để trống; hãy điền nội dung."), vi.joined(separator: "\n"))
+        XCTAssertTrue(vi.contains("-:16:1: lỗi[HS201]: [cá nhân chưa ghi tên] chưa ghi xếp loại năm 2019; hãy ghi mức xếp loại sau \"Năm 2019: \"."))
+        XCTAssertTrue(vi.contains("-:31:3: lỗi[HS405]: [dòng biểu quyết chưa ghi tên]: không đọc được kết quả biểu quyết; hãy ghi theo dạng \"- <tên>: A/B đồng ý (P%)\", với A là số đồng ý, B là số có mặt."))
+        let collective = try hoso(["new", "--kind", "tap-the"])
+        let en = findings(try hoso(["lint", "--lang", "en", "-"], stdin: Array(collective.stdout.utf8)).stdout)
+        XCTAssertTrue(en.contains("-:15:1: error[HS201]: [collective with no name yet] has no rating for 2019; write it after \"Năm 2019: \"."), en.joined(separator: "\n"))
+        for line in vi + en {
+            XCTAssertFalse(line.contains("  ") || line.contains("của  ") || line.contains(": :") || line.contains("\"- :"), line)
+        }
+    }
+
+    /// Issue 13: `explain` said "2019–2021, 01 năm" under a profile asking for 2 years in 2021–2023.
+    func testExplainSpeaksOfTheProfileInEffect() throws {
+        let profile = EndToEndTests.packageRoot.appendingPathComponent("Examples/ke-hoach-2024/profile.json")
+        try FileManager.default.copyItem(at: profile, to: folder.appendingPathComponent("p.json"))
+        let builtIn = try hoso(["explain", "HS204"])
+        XCTAssertTrue(builtIn.stdout.contains("\nBằng khen của Chủ tịch UBND tỉnh đòi hỏi trong các năm 2019–2021 có ít nhất 01 năm \"Hoàn thành xuất sắc nhiệm vụ\".\n"), builtIn.stdout)
+        XCTAssertTrue(builtIn.stdout.hasSuffix("\nTheo profile: son-la-vpub-2022 — Sơ kết 03 năm phong trào thi đua “Cán bộ, công chức, viên chức Văn phòng UBND tỉnh Sơn La thi đua thực hiện văn hóa công sở” giai đoạn 2019 - 2025\n"), builtIn.stdout)
+
+        // The folder's hoso.json names the profile: explain reads the page with its facts.
+        try Data(#"{"profile": "p.json"}"#.utf8).write(to: folder.appendingPathComponent("hoso.json"))
+        let fromConfig = try hoso(["explain", "HS204", "HS205"])
+        XCTAssertEqual(fromConfig.status, 0, fromConfig.stderr)
+        XCTAssertTrue(fromConfig.stdout.contains("\nBằng khen của Chủ tịch UBND tỉnh đòi hỏi trong các năm 2021–2023 có ít nhất 02 năm \"Hoàn thành xuất sắc nhiệm vụ\".\n"), fromConfig.stdout)
+        XCTAssertTrue(fromConfig.stdout.contains("\nMỗi năm đánh giá chỉ khai một lần, và chỉ khai các năm 2021, 2022, 2023; năm khác không được tính.\n"), fromConfig.stdout)
+        XCTAssertTrue(fromConfig.stdout.contains("\n    Năm 2020: Hoàn thành tốt nhiệm vụ\n    Năm 2022: Hoàn thành tốt nhiệm vụ\n    Năm 2022: Hoàn thành xuất sắc nhiệm vụ\n"), fromConfig.stdout)
+        XCTAssertFalse(fromConfig.stdout.contains("2019"), fromConfig.stdout)
+
+        // --profile wins over hoso.json; English.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("hoso.json"))
+        let explicit = try hoso(["explain", "--profile", "p.json", "--lang", "en", "HS501"])
+        XCTAssertTrue(explicit.stdout.contains("\nAcross all dossiers checked together: at most 2 collective(s) and 2 individual(s) for Bằng khen của Chủ tịch UBND tỉnh; at most 3 collective(s) and 8 individual(s) for Giấy khen của Chánh Văn phòng UBND tỉnh.\n"), explicit.stdout)
+        XCTAssertTrue(explicit.stdout.contains("\nProfile: son-la-vpub-2024 — "), explicit.stdout)
+        let missing = try hoso(["explain", "--profile", "nowhere.json", "HS204"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stdout, "")
+    }
+}
