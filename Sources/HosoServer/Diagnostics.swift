@@ -140,7 +140,7 @@ extension LanguageServer {
             actions = quickfixes(file, start..<end, language: language)
         }
         if wants("source.fixAll.hoso"), file.problem == nil,
-           let (fixed, _) = Fixer.fixAll(raw: file.text.bytes, linter: Linter(profile: file.setup.profile, severityOverrides: file.setup.severityOverrides)) {
+           let (fixed, _) = Fixer.fixAll(raw: file.text.bytes, linter: file.linter) {
             let whole = TextEdit(range: 0..<file.text.bytes.count, newText: String(decoding: fixed, as: UTF8.self))
             actions.append(.object([
                 ("title", .string(language == .vi ? "hoso: sửa mọi lỗi sửa được an toàn" : "hoso: fix all safe problems")),
