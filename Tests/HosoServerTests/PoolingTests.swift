@@ -101,4 +101,32 @@ final class PoolingTests: XCTestCase {
         client.change(y, version: 2, [(((17, 11), (17, 43)), "Giấy khen của Chánh Văn phòng UBND tỉnh")])
         XCTAssertEqual(served(client)[x], [], "a/'s individual is alone in the Bằng khen quota again")
     }
+
+    /// A cross-file finding is turned off for its line like any other: the comment silences it in
+    /// that file only, and draws no HS011 (never reported for HS5xx).
+    func testACrossFileFindingIsDisabledForItsLine() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("hoso-pool-off-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let a = root.appendingPathComponent("a"), b = root.appendingPathComponent("b")
+        for folder in [a, b] { try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true) }
+        try Data(cleanExample.utf8).write(to: a.appendingPathComponent("x.hoso"))
+        try Data(#"{"rules":{}}"#.utf8).write(to: b.appendingPathComponent("hoso.json"))
+        let other = cleanExample.replacingOccurrences(of: "Nguyễn Thị Hoa", with: "Lò Văn Nam").replacingOccurrences(of: "Tổ Quản trị", with: "Tổ Văn thư")
+        try Data(other.utf8).write(to: b.appendingPathComponent("y.hoso"))
+        let x = FileURI.uri(a.appendingPathComponent("x.hoso").path), y = FileURI.uri(b.appendingPathComponent("y.hoso").path)
+        let client = TestClient()
+        _ = client.initialize(root: root.path)
+        client.open(x, cleanExample)
+        XCTAssertEqual(client.published(x)?.spots, ["HS501@15:13"])
+        let actions = client.request("textDocument/codeAction", .object([
+            ("textDocument", document(x)), ("range", range((15, 13), (15, 13))), ("context", .object([("diagnostics", .array([]))])),
+        ]))["result"]?.arrayValue ?? []
+        let disable = try XCTUnwrap(actions.first { $0["title"]?.stringValue == "Tắt HS501 cho dòng này" })
+        let edit = try XCTUnwrap(disable["edit"]?["changes"]?[x]?[0])
+        XCTAssertEqual(edit["range"], range((15, 0), (15, 0)))
+        XCTAssertEqual(edit["newText"]?.stringValue, "<!-- hoso-disable-next-line HS501 -- lý do: … -->\n")
+        client.change(x, version: 2, [(((15, 0), (15, 0)), edit["newText"]!.stringValue!)])
+        XCTAssertEqual(client.published(x)?.spots, [])
+        XCTAssertEqual(served(client)[y], ["HS501@15:13/1"], "the other file still reports the quota")
+    }
 }
