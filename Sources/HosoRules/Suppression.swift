@@ -1,4 +1,5 @@
 import HosoSemantics
+import HosoSyntax
 import HosoText
 
 /// A finding that a suppression comment turned off, with the comment's reason (nil when none).
@@ -79,5 +80,55 @@ struct SuppressionMap {
             if first == nil { first = s }
         }
         return first.map { slots[$0].directive }
+    }
+}
+
+/// The comment that turns one finding off for its line: what an editor offers as "disable HSnnn
+/// for this line".
+public enum LineSuppression {
+    /// Whether a suppression comment can turn off findings with `code`. HS011 is decided after
+    /// the comments have been applied, so no comment turns it off (one naming it is HS011 itself).
+    public static func canSuppress(_ code: String) -> Bool {
+        code != HS011.code && RuleRegistry.rule(code: code) != nil
+    }
+
+    /// The reason written into a new comment: a placeholder for the person to replace. It stands
+    /// after ` -- `, where HS010 reads no word as a code, so the comment draws no finding.
+    public static let reasonPlaceholder = LocalizedText(vi: "lý do: …", en: "reason: …")
+
+    /// An edit that turns `finding` off: `code` added to the `hoso-disable-next-line` comment just
+    /// above the finding's line, or a new `<!-- hoso-disable-next-line CODE -- lý do: … -->` on a
+    /// line of its own above it, with that line's indentation and the file's line ending.
+    ///
+    /// The placeholder is in `language`. Nil when no comment can turn the finding off: HS011, a
+    /// file that is not Unicode (HS001: the text shown is not the file's), or a finding that
+    /// starts inside a comment running over several lines (a comment cannot go there).
+    public static func fix(for finding: Finding, in dossier: Dossier, encodingProblem: EncodingProblem?,
+                           language: Language) -> Fix? {
+        guard encodingProblem == nil, canSuppress(finding.code) else { return nil }
+        let text = dossier.text
+        let line = text.line(ofByte: finding.range.lowerBound)  // the line `Linter.finish` suppresses on
+        let lineStart = text.lineIndex.lineStart(line)
+        let elements = dossier.tree.elements
+        let holder = elements.partitionPoint { $0.range.upperBound > lineStart }
+        if holder < elements.count, elements[holder].kind == .comment, elements[holder].range.lowerBound < lineStart {
+            return nil
+        }
+        let code = finding.code
+        let title = LocalizedText(vi: "Tắt \(code) cho dòng này", en: "Disable \(code) for this line")
+        let directives = dossier.suppressions
+        let above = directives.partitionPoint { $0.nextLine >= line }
+        if above < directives.count, directives[above].nextLine == line, directives[above].action == .disableNextLine {
+            let directive = directives[above]
+            guard !directive.codes.contains(where: { $0.code == code }) else { return nil }
+            let end = (directive.codes.last?.range ?? directive.directiveRange).upperBound
+            return Fix(title: title, edits: [TextEdit(range: end..<end, newText: " " + code)], isSafe: false)
+        }
+        var indentEnd = lineStart
+        let contentEnd = text.lineIndex.contentEnd(line)
+        while indentEnd < contentEnd && (text.bytes[indentEnd] == 0x20 || text.bytes[indentEnd] == 0x09) { indentEnd += 1 }
+        let comment = text.string(lineStart..<indentEnd)
+            + "<!-- hoso-disable-next-line \(code) -- \(reasonPlaceholder.text(language)) -->" + text.lineEnding.rawValue
+        return Fix(title: title, edits: [TextEdit(range: lineStart..<lineStart, newText: comment)], isSafe: false)
     }
 }

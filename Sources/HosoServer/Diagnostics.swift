@@ -137,30 +137,10 @@ extension LanguageServer {
         let language = workspace.language(for: file.path)
         var actions: [JSON] = []
         if wants("quickfix") {
-            // Findings are in text order: one cursor each for diagnostics and edits walks every
-            // line once, and at most `diagnosticsShownPerFile` fixes are offered (a select-all
-            // over a line of 10⁶ findings must not build a reply of gigabytes).
-            var diagnosticCursor = RangeCursor(file.text, encoding), editCursor = RangeCursor(file.text, encoding)
-            quickfixes: for finding in file.findings where !finding.fixes.isEmpty {
-                // Overlapping or touching the requested range (an empty range at the cursor counts).
-                if finding.range.lowerBound > end { break }
-                guard start <= finding.range.upperBound else { continue }
-                let shown = diagnostic(finding, in: file, language: language, cursor: &diagnosticCursor)
-                for fix in finding.fixes {
-                    guard actions.count < Self.diagnosticsShownPerFile else { break quickfixes }
-                    let edits: [JSON] = fix.edits.map { edit in .object([("range", editCursor.range(edit.range)), ("newText", .string(edit.newText))]) }
-                    actions.append(.object([
-                        ("title", .string(fix.title.text(language))),
-                        ("kind", .string("quickfix")),
-                        ("diagnostics", .array([shown])),
-                        ("isPreferred", .bool(fix.isSafe)),
-                        ("edit", .object([("changes", .object([(file.uri, .array(edits))]))])),
-                    ]))
-                }
-            }
+            actions = quickfixes(file, start..<end, language: language)
         }
         if wants("source.fixAll.hoso"), file.problem == nil,
-           let (fixed, _) = Fixer.fixAll(raw: file.text.bytes, linter: Linter(profile: file.setup.profile, severityOverrides: file.setup.severityOverrides)) {
+           let (fixed, _) = Fixer.fixAll(raw: file.text.bytes, linter: file.linter) {
             let whole = TextEdit(range: 0..<file.text.bytes.count, newText: String(decoding: fixed, as: UTF8.self))
             actions.append(.object([
                 ("title", .string(language == .vi ? "hoso: sửa mọi lỗi sửa được an toàn" : "hoso: fix all safe problems")),
@@ -169,6 +149,55 @@ extension LanguageServer {
             ]))
         }
         return .array(actions)
+    }
+
+    /// The quick fixes for the findings touching `range` (bytes): every fix, preferred when safe,
+    /// then one "disable HSnnn for this line" per code and line, never preferred; at most
+    /// `diagnosticsShownPerFile` in all, fixes first.
+    func quickfixes(_ file: TrackedFile, _ range: Range<Int>, language: Language) -> [JSON] {
+        let cap = Self.diagnosticsShownPerFile
+        // Findings are in text order: one cursor each for diagnostics, edits and the comments
+        // above the lines walks every line once, and the cap bounds the reply (a select-all over
+        // a line of 10⁶ findings must not build a reply of gigabytes).
+        var diagnosticCursor = RangeCursor(file.text, encoding), editCursor = RangeCursor(file.text, encoding)
+        var commentCursor = RangeCursor(file.text, encoding)
+        var fixes: [JSON] = [], disables: [JSON] = []
+        var disabledLine = -1, disabledCodes: Set<String> = []
+        func action(_ fix: Fix, _ shown: JSON, _ cursor: inout RangeCursor) -> JSON {
+            let edits: [JSON] = fix.edits.map { edit in .object([("range", cursor.range(edit.range)), ("newText", .string(edit.newText))]) }
+            return .object([
+                ("title", .string(fix.title.text(language))),
+                ("kind", .string("quickfix")),
+                ("diagnostics", .array([shown])),
+                ("isPreferred", .bool(fix.isSafe)),
+                ("edit", .object([("changes", .object([(file.uri, .array(edits))]))])),
+            ])
+        }
+        scan: for finding in file.findings {
+            // Overlapping or touching the requested range (an empty range at the cursor counts).
+            if finding.range.lowerBound > range.upperBound { break }
+            guard range.lowerBound <= finding.range.upperBound else { continue }
+            var shown: JSON?
+            func diagnostic() -> JSON {
+                if let shown { return shown }
+                let made = self.diagnostic(finding, in: file, language: language, cursor: &diagnosticCursor)
+                shown = made
+                return made
+            }
+            for fix in finding.fixes {
+                guard fixes.count < cap else { break scan }  // no room left for a disable either
+                fixes.append(action(fix, diagnostic(), &editCursor))
+            }
+            guard disables.count < cap else { continue }
+            let line = file.text.line(ofByte: finding.range.lowerBound)
+            if line != disabledLine { (disabledLine, disabledCodes) = (line, []) }
+            guard !disabledCodes.contains(finding.code),
+                  let fix = LineSuppression.fix(for: finding, in: file.checked.dossier, encodingProblem: file.problem, language: language)
+            else { continue }
+            disabledCodes.insert(finding.code)
+            disables.append(action(fix, diagnostic(), &commentCursor))
+        }
+        return fixes + disables.prefix(cap - fixes.count)
     }
 
     func workspaceEdit(_ file: TrackedFile, _ edits: [TextEdit]) -> JSON {

@@ -47,15 +47,27 @@ final class TrackedFile {
         self.setup = setup
         self.checked = checked
     }
+
+    /// The group whose cross-file rules the file takes part in: its profile id, the campaign
+    /// (RULES v1.1: a quota counts every dossier of it, whatever config each folder has).
+    var group: String { setup.profile.id }
+
+    /// The linter of the file's own setup: its severities, for its findings and its share of the group's.
+    var linter: Linter { Linter(profile: setup.profile, severityOverrides: setup.severityOverrides) }
 }
 
-/// The cross-file rules of one group (files sharing a setup) and the finishing of its members,
-/// over a snapshot: pure, so it can run off the server's queue, then be applied with
+/// The cross-file rules of one group (files sharing a profile id) and the finishing of its
+/// members, over a snapshot: pure, so it can run off the server's queue, then be applied with
 /// `DossierWorkspace.apply` if the group is still as it was.
+///
+/// As `Linter.lintPooled` does for the command line: the rules run once over the group at their
+/// default severities, and each member takes its share at its own config's severities.
 struct CrossFileJob: Sendable {
     struct Member: Sendable {
         let uri: String
         let path: String
+        /// The member's own setup: the severities it reports the group's findings at.
+        let linter: Linter
         let checked: Linter.Checked
         let checkNumber: Int
         let needsFinish: Bool
@@ -69,15 +81,18 @@ struct CrossFileJob: Sendable {
         let finished: LintResult?
     }
 
+    /// The group: the members' profile id.
     let key: String
-    let linter: Linter
+    /// Runs the cross-file rules for the whole group: the first member's profile, default severities.
+    let pool: Linter
     let members: [Member]
 
     func run() -> [Outcome] {
-        let extra = linter.crossFileFindings(members.map { ($0.path, $0.checked) })
-        return zip(members, extra).map { member, findings in
+        let pooled = pool.crossFileFindings(members.map { ($0.path, $0.checked) })
+        return zip(members, pooled).map { member, found in
+            let findings = member.linter.adopting(found)
             let due = member.needsFinish || findings != member.crossFileFindings
-            return Outcome(crossFileFindings: findings, finished: due ? linter.finish(member.checked, extra: findings) : nil)
+            return Outcome(crossFileFindings: findings, finished: due ? member.linter.finish(member.checked, extra: findings) : nil)
         }
     }
 }
@@ -85,7 +100,8 @@ struct CrossFileJob: Sendable {
 /// The dossiers of the workspace and their findings, kept current one edit at a time.
 ///
 /// An edit re-checks one file, then re-runs only the cross-file rules over the cached results of
-/// the files that share its setup (profile and config), and reports which files' findings changed.
+/// the files in its group (the same profile id, whatever their config), and reports which files'
+/// findings changed.
 /// Loading folders and re-checking after a config change are pending work, done by `step` a
 /// slice at a time so that the server answers requests in between.
 struct DossierWorkspace {
@@ -163,13 +179,13 @@ struct DossierWorkspace {
                 if files[uri] == nil, let bytes = try? FileWalker.read(path) {
                     let (text, problem) = SourceDecoder.decode(bytes)
                     check(uri: uri, path: path, text: text, problem: problem, version: nil)
-                    groupsDirty.insert(files[uri]!.setup.key)
+                    groupsDirty.insert(files[uri]!.group)
                 }
             } else if let uri = urisToRecheck.popLast() {
                 progress.done += 1
                 if let file = files[uri] {
                     check(uri: uri, path: file.path, text: file.text, problem: file.problem, version: file.version)
-                    groupsDirty.insert(file.setup.key)
+                    groupsDirty.insert(file.group)
                 }
             } else {
                 break
@@ -198,18 +214,19 @@ struct DossierWorkspace {
     /// A snapshot of a group for its cross-file rules; nil when the group has no member.
     mutating func crossFileJob(group key: String) -> CrossFileJob? {
         let members = members(of: key)
-        guard let setup = members.first?.setup else { return nil }
-        return CrossFileJob(key: key, linter: Linter(profile: setup.profile, severityOverrides: setup.severityOverrides),
+        guard let first = members.first else { return nil }
+        return CrossFileJob(key: key, pool: Linter(profile: first.setup.profile),
                             members: members.map {
-                                CrossFileJob.Member(uri: $0.uri, path: $0.path, checked: $0.checked, checkNumber: $0.checkNumber,
-                                                    needsFinish: $0.needsFinish, crossFileFindings: $0.crossFileFindings)
+                                CrossFileJob.Member(uri: $0.uri, path: $0.path, linter: $0.linter, checked: $0.checked,
+                                                    checkNumber: $0.checkNumber, needsFinish: $0.needsFinish,
+                                                    crossFileFindings: $0.crossFileFindings)
                             })
     }
 
     /// The files of a group, by path.
     private mutating func members(of key: String) -> [TrackedFile] {
         if let cached = membersByGroup[key] { return cached }
-        let members = files.values.filter { $0.setup.key == key }.sorted { $0.path < $1.path }
+        let members = files.values.filter { $0.group == key }.sorted { $0.path < $1.path }
         membersByGroup[key] = members
         return members
     }
@@ -220,7 +237,7 @@ struct DossierWorkspace {
     mutating func apply(_ job: CrossFileJob, _ outcomes: [CrossFileJob.Outcome]) -> Set<String>? {
         var current: [TrackedFile] = []
         for member in job.members {
-            guard let file = files[member.uri], file.checkNumber == member.checkNumber, file.setup.key == job.key else { return nil }
+            guard let file = files[member.uri], file.checkNumber == member.checkNumber, file.group == job.key else { return nil }
             current.append(file)
         }
         guard members(of: job.key).count == current.count else { return nil }
@@ -249,7 +266,7 @@ struct DossierWorkspace {
         for (uri, file) in files where file.version == nil && inside(file.path) {
             files[uri] = nil
             changed.insert(uri)
-            groups.insert(file.setup.key)
+            groups.insert(file.group)
         }
         return changed.union(recomputeOrDefer(groups: groups))
     }
@@ -297,19 +314,18 @@ struct DossierWorkspace {
 
     /// Replaces a file's text; returns the URIs whose findings changed.
     mutating func update(uri: String, path: String, text: SourceText, problem: EncodingProblem?, version: Int?) -> Set<String> {
-        let before = files[uri]?.setup.key
+        let before = files[uri]?.group
         let previous = files[uri]?.crossFileFindings ?? []
         check(uri: uri, path: path, text: text, problem: problem, version: version)
         let file = files[uri]!
-        var changed = recomputeOrDefer(groups: Set([before, file.setup.key].compactMap { $0 }))
+        var changed = recomputeOrDefer(groups: Set([before, file.group].compactMap { $0 }))
         if file.needsFinish {
             // A large group: the file is shown now with its last cross-file findings (those still
             // inside the text), and gets the new ones when its group's job lands.
             let kept = previous.filter { $0.range.upperBound <= text.bytes.count }
             file.crossFileFindings = kept
             file.needsFinish = false
-            file.findings = Linter(profile: file.setup.profile, severityOverrides: file.setup.severityOverrides)
-                .finish(file.checked, extra: kept).findings
+            file.findings = file.linter.finish(file.checked, extra: kept).findings
             file.generation += 1
             changed.insert(uri)
         }
@@ -325,7 +341,7 @@ struct DossierWorkspace {
         file.text = text
         file.problem = problem
         file.version = version
-        if file.setup.key != setup.key { membersByGroup = [:] }
+        if file.group != setup.profile.id { membersByGroup = [:] }
         file.setup = setup
         file.checked = checked
         checkCount += 1
@@ -342,7 +358,7 @@ struct DossierWorkspace {
     /// Forgets a file (deleted from disk, or closed and not in a workspace folder).
     mutating func remove(uri: String) -> Set<String> {
         guard let file = files.removeValue(forKey: uri) else { return [] }
-        return recomputeOrDefer(groups: [file.setup.key])
+        return recomputeOrDefer(groups: [file.group])
     }
 
     /// Marks an open file closed: it stays known if it lies in a workspace folder.
