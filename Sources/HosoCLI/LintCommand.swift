@@ -95,7 +95,7 @@ enum LintCommand {
             guard format == .json || format == .sarif else { throw error }
             let language = parsed["--lang"].flatMap(Language.init(rawValue:)) ?? .vi
             io.stderr.line("hoso: " + error.message.text(language))
-            let run = RunOutcome(problems: [error.message])
+            let run = RunOutcome(problems: [RunProblem(.failed, error.message)])
             let report = Array(((format == .json ? JSONReport.render([], run: run, language: language)
                                                  : SARIFReport.render([], run: run, language: language)) + "\n").utf8)
             _ = deliver(report, to: parsed["--output-file"], io: &io, language: language)
@@ -129,11 +129,11 @@ enum LintCommand {
         options.language = parsed["--lang"].flatMap(Language.init(rawValue:)) ?? folderConfig?.language ?? .vi
         let language = options.language
         func say(_ text: LocalizedText) { io.stderr.line("hoso: " + text.text(language)) }
-        /// What could not be checked (said on stderr, and listed in JSON and SARIF).
-        var unchecked: [LocalizedText] = []
-        func skip(_ text: LocalizedText) {
+        /// What could not be checked (said on stderr, and listed in the machine-readable reports).
+        var unchecked: [RunProblem] = []
+        func skip(_ text: LocalizedText, path: String?) {
             say(text)
-            unchecked.append(text)
+            unchecked.append(RunProblem(.notChecked, text, path: path))
         }
         var excludedNamed = 0
         var inputs: [Input] = []
@@ -151,7 +151,8 @@ enum LintCommand {
                     let bytes = io.readStdin()
                     guard bytes.count <= FileWalker.maxFileBytes else {
                         let cap = FileWalker.maxFileBytes / 1_048_576
-                        skip(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"))
+                        skip(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"),
+                             path: options.stdinName ?? "-")
                         continue
                     }
                     inputs.append(Input(path: name, configLookup: options.stdinName ?? "./-", bytes: bytes, read: nil))
@@ -160,9 +161,9 @@ enum LintCommand {
                 let files: [String]
                 do {
                     files = try FileWalker.dossiers(at: path, excluded: { resolver.isExcluded($0) },
-                                                    problem: { skip($0.text) })
+                                                    problem: { skip($0.text, path: nil) })
                 } catch let error as FileWalker.Failure {
-                    skip(error.text)
+                    skip(error.text, path: path)
                     continue
                 }
                 // A file named on the command line is read whatever it is; a walk takes regular files only.
@@ -172,7 +173,7 @@ enum LintCommand {
                     continue
                 }
                 if !named && files.isEmpty {
-                    skip(LocalizedText(vi: "không có hồ sơ nào (*.hoso) trong \"\(path)\"; kiểm tra lại thư mục", en: "no dossier (*.hoso) in \"\(path)\"; check the folder"))
+                    skip(LocalizedText(vi: "không có hồ sơ nào (*.hoso) trong \"\(path)\"; kiểm tra lại thư mục", en: "no dossier (*.hoso) in \"\(path)\"; check the folder"), path: path)
                     continue
                 }
                 for file in files {
@@ -186,7 +187,7 @@ enum LintCommand {
                         }
                         inputs.append(Input(path: file, configLookup: file, bytes: contents.bytes, read: contents))
                     } catch let error as FileWalker.Failure {
-                        skip(error.text)
+                        skip(error.text, path: file)
                     }
                 }
             }
@@ -225,7 +226,7 @@ enum LintCommand {
             Linter(profile: setup.profile, severityOverrides: setup.severityOverrides, honorsSuppressions: options.inlineConfig)
         }
 
-        var refused: [LocalizedText] = []
+        var refused: [RunProblem] = []
         if options.fix {
             for index in inputs.indices {
                 guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linter(setups[groupOf[index]]), unsafe: options.unsafeFixes) else { continue }
@@ -236,7 +237,7 @@ enum LintCommand {
                         say(LocalizedText(vi: "đã sửa \(count) chỗ trong \(inputs[index].path)", en: "fixed \(count) in \(inputs[index].path)"))
                     } catch let error as SafeFile.Refusal {
                         say(error.message)
-                        refused.append(error.message)
+                        refused.append(RunProblem(.failed, error.message, path: inputs[index].path))
                     }
                 } else {
                     inputs[index].bytes = fixed
@@ -260,8 +261,8 @@ enum LintCommand {
             }
         }
         let shown = options.quiet ? linted.map { LintedFile(path: $0.path, config: $0.config, result: $0.result.filter { $0.severity == .error }) } : linted
-        let notChecked = unchecked.count
-        let run = RunOutcome(profiles: setups.map(\.profile), problems: unchecked + refused, notChecked: notChecked)
+        let run = RunOutcome(profiles: setups.map(\.profile), problems: unchecked + refused)
+        let notChecked = run.notChecked
         var report = OutputBuffer()
         switch options.format {
         case .text where options.statistics:

@@ -256,15 +256,37 @@ enum TerminalText {
 struct RunOutcome {
     var profiles: [Profile] = []
     /// Everything that makes the run exit 2.
-    var problems: [LocalizedText] = []
+    var problems: [RunProblem] = []
+
     /// How many of `problems` are files (or folders) not checked.
-    var notChecked = 0
+    var notChecked: Int { problems.reduce(0) { $0 + ($1.kind == .notChecked ? 1 : 0) } }
 
     /// The profile ids in play, each once, in order of first use (the default when none).
     var profileIDs: [String] {
         var seen: Set<String> = []
         let ids = profiles.map(\.id).filter { seen.insert($0).inserted }
         return ids.isEmpty ? [Profile.sonLa2022.id] : ids
+    }
+}
+
+/// One thing that makes a run exit 2: what went wrong and, when it concerns one file or folder,
+/// its path as given (reports that are read per file put it there).
+struct RunProblem {
+    enum Kind: Equatable {
+        /// A file or folder that could not be checked.
+        case notChecked
+        /// Anything else: a fix refused, a broken config or profile.
+        case failed
+    }
+
+    let kind: Kind
+    let message: LocalizedText
+    let path: String?
+
+    init(_ kind: Kind, _ message: LocalizedText, path: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.path = path
     }
 }
 
@@ -325,7 +347,7 @@ enum JSONReport {
             ("profile", .string(run.profileIDs[0])),
             ("profiles", .array(run.profileIDs.map(JSON.string))),
             ("files", .array(fileValues)),
-            ("problems", .array(run.problems.map { .string($0.text(language)) })),
+            ("problems", .array(run.problems.map { .string($0.message.text(language)) })),
             ("summary", .object([
                 ("files", .int(files.count)), ("errors", .int(counts[.error] ?? 0)), ("warnings", .int(counts[.warning] ?? 0)),
                 ("infos", .int(counts[.info] ?? 0)), ("hints", .int(counts[.hint] ?? 0)), ("suppressed", .int(suppressedCount)),
