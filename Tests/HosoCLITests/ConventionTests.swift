@@ -96,7 +96,7 @@ final class ConventionTests: XCTestCase {
         let run = try hoso(["lint", "--quiet", "--max-warnings", "0", "a.hoso"])
         XCTAssertEqual(run.status, 1, "a hidden warning still counts")
         XCTAssertFalse(run.stdout.contains("[HS108]"), run.stdout)
-        XCTAssertEqual(run.stdout, "0 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n")
+        XCTAssertEqual(run.stdout, "0 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n[*] Có thể tự sửa 1 vấn đề bằng --fix.\n")
     }
 
     func testExitZeroNeverHidesTwo() throws {
@@ -147,7 +147,7 @@ final class ConventionTests: XCTestCase {
         XCTAssertTrue(report.contains("\"HS108\""), report)
         let statistics = try hoso(["lint", "--statistics", "a.hoso"])
         XCTAssertEqual(statistics.status, 1)
-        XCTAssertTrue(statistics.stdout.hasSuffix("2 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n"), statistics.stdout)
+        XCTAssertTrue(statistics.stdout.hasSuffix("2 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n[*] Có thể tự sửa 1 vấn đề bằng --fix.\n"), statistics.stdout)
         XCTAssertTrue(statistics.stdout.contains("1  HS108  "), statistics.stdout)
         XCTAssertFalse(statistics.stdout.contains("a.hoso:"), statistics.stdout)
         XCTAssertEqual(try hoso(["lint", "--output-file", "/nonexistent/x.json", "a.hoso"]).status, 2)

@@ -57,7 +57,8 @@ final class EndToEndTests: XCTestCase {
         let fixes = try XCTUnwrap(diagnostics[0]["fixes"] as? [[String: Any]])
         XCTAssertEqual(fixes.first?["title"] as? String, "Sửa thành \"Đơn vị\"")
         let summary = try XCTUnwrap(report["summary"] as? [String: Int])
-        XCTAssertEqual(summary, ["files": 2, "errors": 8, "warnings": 3, "infos": 0, "hints": 0, "suppressed": 0, "notChecked": 0])
+        XCTAssertEqual(summary, ["files": 2, "errors": 8, "warnings": 3, "infos": 0, "hints": 0, "suppressed": 0, "notChecked": 0,
+                                 "fixable": 3, "unsafeFixable": 2])
     }
 
     func testCleanFolderExitsZero() throws {
