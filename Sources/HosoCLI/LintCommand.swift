@@ -15,7 +15,7 @@ struct LintedFile {
 
 /// `hoso lint`: reads the paths, lints the files together, fixes, prints, picks the exit status.
 enum LintCommand {
-    enum Format: String { case text, json, github, sarif }
+    enum Format: String { case text, json, github, sarif, junit, gitlab }
 
     struct Options {
         var format = Format.text
@@ -85,19 +85,23 @@ enum LintCommand {
         return options
     }
 
-    /// Runs the check; a broken config or profile still gets a JSON or SARIF report, saying the
-    /// run failed, where one was asked for (a CI step reading it must not see a clean run).
+    /// Runs the check; a broken config or profile still gets a machine-readable report (JSON,
+    /// SARIF, JUnit, GitLab), saying the run failed, where one was asked for (a CI step reading
+    /// it must not see a clean run).
     static func run(_ parsed: ParsedArguments, io: inout CommandIO) throws -> Int32 {
         do {
             return try check(parsed, io: &io)
         } catch let error as WorkspaceError {
             let format = parsed["--format"].flatMap(Format.init(rawValue:)) ?? .text
-            guard format == .json || format == .sarif else { throw error }
+            guard format != .text && format != .github && !parsed.has("--diff") else { throw error }
             let language = parsed["--lang"].flatMap(Language.init(rawValue:)) ?? .vi
             io.stderr.line("hoso: " + error.message.text(language))
             let run = RunOutcome(problems: [RunProblem(.failed, error.message)])
-            let report = Array(((format == .json ? JSONReport.render([], run: run, language: language)
-                                                 : SARIFReport.render([], run: run, language: language)) + "\n").utf8)
+            var options = Options()
+            options.language = language
+            var buffer = OutputBuffer()
+            render([], counting: [], run: run, format: format, options: options, into: &buffer)
+            let report = buffer.bytes
             _ = deliver(report, to: parsed["--output-file"], io: &io, language: language)
             return 2
         }
@@ -262,16 +266,8 @@ enum LintCommand {
         }
         let shown = options.quiet ? linted.map { LintedFile(path: $0.path, config: $0.config, result: $0.result.filter { $0.severity == .error }) } : linted
         let run = RunOutcome(profiles: setups.map(\.profile), problems: unchecked + refused)
-        let notChecked = run.notChecked
         var report = OutputBuffer()
-        switch options.format {
-        case .text where options.statistics:
-            TextReport.statistics(linted, notChecked: notChecked, language: language, to: &report)
-        case .text: TextReport.write(shown, counting: linted, notChecked: notChecked, language: language, color: options.color, to: &report)
-        case .json: report.line(JSONReport.render(shown, run: run, language: language))
-        case .github: GitHubReport.write(shown, language: language, to: &report)
-        case .sarif: report.line(SARIFReport.render(shown, run: run, language: language))
-        }
+        render(shown, counting: linted, run: run, format: options.format, options: options, into: &report)
         if options.fix && options.outputFile == nil && inputs.contains(where: { !$0.onDisk }) {
             io.stderr.bytes(report.bytes)  // stdout holds the fixed text
         } else if !deliver(report.bytes, to: options.outputFile, io: &io, language: language) {
@@ -280,6 +276,22 @@ enum LintCommand {
         if !run.problems.isEmpty { return 2 }
         let failed = errors > 0 || options.maxWarnings.map { warnings > $0 } ?? false
         return failed && !options.exitZero ? 1 : 0
+    }
+
+    /// Writes the report of `files` (those shown) in a format; the text summary counts `counting`.
+    static func render(_ files: [LintedFile], counting: [LintedFile], run: RunOutcome, format: Format, options: Options,
+                       into report: inout OutputBuffer) {
+        let language = options.language
+        switch format {
+        case .text where options.statistics:
+            TextReport.statistics(counting, notChecked: run.notChecked, language: language, to: &report)
+        case .text: TextReport.write(files, counting: counting, notChecked: run.notChecked, language: language, color: options.color, to: &report)
+        case .json: report.line(JSONReport.render(files, run: run, language: language))
+        case .github: GitHubReport.write(files, language: language, to: &report)
+        case .sarif: report.line(SARIFReport.render(files, run: run, language: language))
+        case .junit: report.line(JUnitReport.render(files, run: run, language: language))
+        case .gitlab: report.line(GitLabReport.render(files, run: run, language: language))
+        }
     }
 
     /// The paths of regular files in `git diff --cached --raw -z` output: symlinks (mode 120000,

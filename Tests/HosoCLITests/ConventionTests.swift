@@ -77,7 +77,7 @@ final class ConventionTests: XCTestCase {
         XCTAssertEqual(option.status, 2)
         XCTAssertEqual(option.stderr, "hoso: lệnh `hoso lint` không có tuỳ chọn --fromat; có phải ý bạn là --format?\n")
         XCTAssertEqual(try hoso(["lint", "--format", "jsno", "--lang", "en"]).stderr,
-                       "hoso: --format takes text, json, sarif, github, not \"jsno\" (did you mean json?)\n")
+                       "hoso: --format takes text, json, sarif, github, junit, gitlab, not \"jsno\" (did you mean json?)\n")
         XCTAssertEqual(try hoso(["explain", "HS2O4", "--lang", "en"]).stderr, "hoso: there is no rule HS2O4; did you mean HS204?\n")
         XCTAssertEqual(try hoso(["lint", "--zzzz"]).stderr, "hoso: lệnh `hoso lint` không có tuỳ chọn --zzzz; xem `hoso lint --help`\n")
     }

@@ -143,7 +143,7 @@ final class EndToEndTests: XCTestCase {
         let badFormat = try hoso(["lint", "--format", "xml", "Examples"])
         XCTAssertEqual(badFormat.status, 2)
         XCTAssertEqual(badFormat.stdout, "")
-        XCTAssertEqual(badFormat.stderr, "hoso: --format nhận text, json, sarif, github; không nhận \"xml\"\n")
+        XCTAssertEqual(badFormat.stderr, "hoso: --format nhận text, json, sarif, github, junit, gitlab; không nhận \"xml\"\n")
         XCTAssertEqual(try hoso(["lint", "--bogus"]).status, 2)
         XCTAssertEqual(try hoso(["frobnicate"]).status, 2)
     }
