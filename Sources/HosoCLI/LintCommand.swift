@@ -24,6 +24,7 @@ enum LintCommand {
         var color = false
         var fix = false
         var unsafeFixes = false
+        var diff = false
         var breakLinks = false
         var staged = false
         var maxWarnings: Int?
@@ -60,8 +61,16 @@ enum LintCommand {
         options.fix = parsed.has("--fix")
         options.breakLinks = parsed.has("--break-links")
         options.unsafeFixes = parsed.has("--unsafe-fixes")
-        if options.unsafeFixes && !options.fix {
-            throw UsageError(vi: "--unsafe-fixes chỉ dùng cùng --fix", en: "--unsafe-fixes only goes with --fix")
+        options.diff = parsed.has("--diff")
+        if options.unsafeFixes && !options.fix && !options.diff {
+            throw UsageError(vi: "--unsafe-fixes chỉ dùng cùng --fix hoặc --diff", en: "--unsafe-fixes only goes with --fix or --diff")
+        }
+        if options.diff && options.format != .text {
+            throw UsageError(vi: "--diff in bản so sánh, không dùng cùng --format \(options.format.rawValue)",
+                             en: "--diff prints a diff; it cannot be combined with --format \(options.format.rawValue)")
+        }
+        if options.diff && parsed.has("--statistics") {
+            throw UsageError(vi: "--diff không dùng cùng --statistics", en: "--diff cannot be combined with --statistics")
         }
         options.staged = parsed.has("--staged")
         options.exitZero = parsed.has("--exit-zero")
@@ -75,7 +84,7 @@ enum LintCommand {
         if options.breakLinks && !options.fix {
             throw UsageError(vi: "--break-links chỉ dùng cùng --fix", en: "--break-links only goes with --fix")
         }
-        if options.staged && options.fix {
+        if options.staged && options.fix && !options.diff {
             throw UsageError(vi: "--fix không dùng cùng --staged (bản trong chỉ mục git không phải tệp trên đĩa)",
                              en: "--fix cannot be combined with --staged (the staged versions are not files on disk)")
         }
@@ -230,6 +239,10 @@ enum LintCommand {
             Linter(profile: setup.profile, severityOverrides: setup.severityOverrides, honorsSuppressions: options.inlineConfig)
         }
 
+        if options.diff {
+            return diff(inputs, linters: inputs.indices.map { linter(setups[groupOf[$0]]) }, unchecked: unchecked, options: options, io: &io)
+        }
+
         var refused: [RunProblem] = []
         if options.fix {
             for index in inputs.indices {
@@ -276,6 +289,31 @@ enum LintCommand {
         if !run.problems.isEmpty { return 2 }
         let failed = errors > 0 || options.maxWarnings.map { warnings > $0 } ?? false
         return failed && !options.exitZero ? 1 : 0
+    }
+
+    /// `--diff`: the unified diff of what `--fix` (with `--unsafe-fixes`, those too) would change
+    /// in each file, as the fix would decode and re-encode it; nothing is written. Exit 1 when
+    /// something would change, 2 when something could not be checked.
+    static func diff(_ inputs: [Input], linters: [Linter], unchecked: [RunProblem], options: Options, io: inout CommandIO) -> Int32 {
+        let language = options.language
+        var report = OutputBuffer()
+        var files = 0, fixes = 0
+        for index in inputs.indices {
+            guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linters[index], unsafe: options.unsafeFixes) else { continue }
+            // Both sides as text (UTF-8, no BOM), the way the fix reads the file.
+            let before = SourceDecoder.decode(inputs[index].bytes).text.bytes, after = SourceDecoder.decode(fixed).text.bytes
+            if UnifiedDiff.write(old: before, new: after, path: inputs[index].path, color: options.color, to: &report) {
+                files += 1
+                fixes += count
+            }
+        }
+        let command = options.unsafeFixes ? "--fix --unsafe-fixes" : "--fix"
+        io.stderr.line("hoso: " + (files == 0
+            ? (language == .vi ? "\(command) không có gì để sửa" : "nothing for \(command) to fix")
+            : (language == .vi ? "\(command) sẽ sửa \(fixes) chỗ trong \(files) tệp (chưa ghi gì)"
+                               : "\(command) would make \(fixes) \(fixes == 1 ? "fix" : "fixes") in \(files) \(files == 1 ? "file" : "files") (nothing written)")))
+        if !deliver(report.bytes, to: options.outputFile, io: &io, language: language) || !unchecked.isEmpty { return 2 }
+        return files > 0 && !options.exitZero ? 1 : 0
     }
 
     /// Writes the report of `files` (those shown) in a format; the text summary counts `counting`.

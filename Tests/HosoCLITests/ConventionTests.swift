@@ -185,7 +185,7 @@ final class ConventionTests: XCTestCase {
         try legacy.write(to: folder.appendingPathComponent("cu.hoso"))
         XCTAssertEqual(try hoso(["lint", "--fix", "cu.hoso"]).status, 1)
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("cu.hoso")), legacy, "plain --fix leaves it")
-        XCTAssertEqual(try hoso(["lint", "--unsafe-fixes", "cu.hoso"]).stderr, "hoso: --unsafe-fixes chỉ dùng cùng --fix\n")
+        XCTAssertEqual(try hoso(["lint", "--unsafe-fixes", "cu.hoso"]).stderr, "hoso: --unsafe-fixes chỉ dùng cùng --fix hoặc --diff\n")
         let run = try hoso(["lint", "--fix", "--unsafe-fixes", "cu.hoso"])
         XCTAssertTrue(run.stderr.hasPrefix("hoso: đã sửa "), run.stderr)
         let converted = try String(contentsOf: folder.appendingPathComponent("cu.hoso"), encoding: .utf8)
