@@ -63,9 +63,9 @@ enum CommandTable {
         summary: LocalizedText(vi: "kiểm tra hồ sơ .hoso: tệp và thư mục (mặc định: thư mục hiện tại; \"-\" là đầu vào chuẩn)",
                                en: "check .hoso dossiers: files and folders (default: the current folder; \"-\" is standard input)"),
         options: [
-            OptionSpec("--format", choices: ["text", "json", "sarif", "github", "junit", "gitlab"],
-                       "định dạng kết quả (mặc định: text; junit: JUnit XML cho CI; gitlab: báo cáo Code Quality của GitLab)",
-                       "report format (default: text; junit: JUnit XML for CI; gitlab: GitLab's Code Quality report)"),
+            OptionSpec("--format", value: "FORMAT", choices: ["text", "json", "sarif", "github", "junit", "gitlab"],
+                       "định dạng kết quả: text (mặc định), json, sarif, github, junit (JUnit XML cho CI), gitlab (Code Quality của GitLab)",
+                       "report format: text (default), json, sarif, github, junit (JUnit XML for CI), gitlab (GitLab Code Quality)"),
             OptionSpec("--fix", "tự sửa các lỗi sửa được an toàn (ghi nguyên tử, giữ bảng mã, BOM, xuống dòng, chủ sở hữu, quyền)",
                        "apply the safe fixes in place (atomic writes that keep encoding, BOM, line ends, owner and mode)"),
             OptionSpec("--unsafe-fixes", "cùng --fix hoặc --diff: áp dụng cả các sửa cần người đọc lại (chuyển bảng mã cả tệp, xoá chú thích thừa…)",

@@ -39,16 +39,6 @@ final class ConventionTests: XCTestCase {
         }
     }
 
-    func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = EndToEndTests.packageRoot.appendingPathComponent("Tests/HosoCLITests/Golden/\(name)")
-        if ProcessInfo.processInfo.environment["HOSO_UPDATE_GOLDEN"] != nil {
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(text, expected, "\(name) differs; rerun with HOSO_UPDATE_GOLDEN=1 if the change is meant", file: file, line: line)
-    }
-
     // MARK: Help
 
     func testHelpPerCommandInTheMessageLanguage() throws {
@@ -260,6 +250,8 @@ final class ConventionTests: XCTestCase {
             let run = try hoso(["completions", shell])
             XCTAssertEqual(run.status, 0)
             XCTAssertTrue(run.stdout.contains("--max-warnings"), shell)
+            XCTAssertTrue(run.stdout.contains("--diff") || run.stdout.contains("-l diff"), shell)
+            XCTAssertTrue(run.stdout.contains("text json sarif github junit gitlab"), shell)
             XCTAssertTrue(run.stdout.contains("explain"), shell)
             let script = folder.appendingPathComponent("hoso.\(shell)")
             try Data(run.stdout.utf8).write(to: script)

@@ -207,6 +207,22 @@ func runHoso(_ arguments: [String], stdin: [UInt8]?, environment: [String: Strin
                stderr: String(decoding: stderrData, as: UTF8.self))
 }
 
+/// Holds `text` against the golden file `Tests/HosoCLITests/Golden/NAME`, exactly. With the
+/// environment variable `HOSO_UPDATE_GOLDEN` set, writes the file instead (then review the diff
+/// and commit it): `HOSO_UPDATE_GOLDEN=1 swift test --filter HosoCLITests`.
+func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let url = EndToEndTests.packageRoot.appendingPathComponent("Tests/HosoCLITests/Golden/\(name)")
+    if ProcessInfo.processInfo.environment["HOSO_UPDATE_GOLDEN"] != nil {
+        try Data(text.utf8).write(to: url)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        XCTFail("no golden file \(name); run with HOSO_UPDATE_GOLDEN=1 to write it", file: file, line: line)
+        return
+    }
+    XCTAssertEqual(text, expected, "\(name) differs; rerun with HOSO_UPDATE_GOLDEN=1 if the change is meant", file: file, line: line)
+}
+
 /// Runs git in `folder` (with a throwaway identity), its output discarded; fails the test on a
 /// non-zero exit.
 func runGit(_ arguments: [String], in folder: URL, file: StaticString = #filePath, line: UInt = #line) throws {
