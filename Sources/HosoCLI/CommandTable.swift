@@ -63,12 +63,15 @@ enum CommandTable {
         summary: LocalizedText(vi: "kiểm tra hồ sơ .hoso: tệp và thư mục (mặc định: thư mục hiện tại; \"-\" là đầu vào chuẩn)",
                                en: "check .hoso dossiers: files and folders (default: the current folder; \"-\" is standard input)"),
         options: [
-            OptionSpec("--format", choices: ["text", "json", "sarif", "github"],
-                       "định dạng kết quả (mặc định: text)", "report format (default: text)"),
+            OptionSpec("--format", value: "FORMAT", choices: ["text", "json", "sarif", "github", "junit", "gitlab"],
+                       "định dạng kết quả: text (mặc định), json, sarif, github, junit (JUnit XML cho CI), gitlab (Code Quality của GitLab)",
+                       "report format: text (default), json, sarif, github, junit (JUnit XML for CI), gitlab (GitLab Code Quality)"),
             OptionSpec("--fix", "tự sửa các lỗi sửa được an toàn (ghi nguyên tử, giữ bảng mã, BOM, xuống dòng, chủ sở hữu, quyền)",
                        "apply the safe fixes in place (atomic writes that keep encoding, BOM, line ends, owner and mode)"),
-            OptionSpec("--unsafe-fixes", "cùng --fix: áp dụng cả các sửa cần người đọc lại (chuyển bảng mã cả tệp, xoá chú thích thừa…)",
-                       "with --fix: apply the fixes a person should review too (converting a file's encoding, removing unused suppressions…)"),
+            OptionSpec("--unsafe-fixes", "cùng --fix hoặc --diff: áp dụng cả các sửa cần người đọc lại (chuyển bảng mã cả tệp, xoá chú thích thừa…)",
+                       "with --fix or --diff: apply the fixes a person should review too (converting a file's encoding, removing unused suppressions…)"),
+            OptionSpec("--diff", "in bản so sánh (diff) những gì --fix sẽ sửa, không ghi tệp nào; trả mã 1 khi có chỗ sẽ sửa",
+                       "print the diff of what --fix would change and write nothing; exit 1 when something would change"),
             OptionSpec("--break-links", "cùng --fix: sửa cả tệp có liên kết cứng (tách nó khỏi các tên kia)",
                        "with --fix: also fix files with hard links (separating them from their other names)"),
             OptionSpec("--staged", "kiểm tra bản đã `git add` (bản sẽ được commit), không phải bản trên đĩa",
@@ -95,8 +98,8 @@ enum CommandTable {
         ],
         positionals: .dossiers,
         notes: LocalizedText(
-            vi: "Mã thoát: 0 không có lỗi (và cảnh báo trong giới hạn --max-warnings); 1 có lỗi hoặc quá số cảnh báo; 2 không kiểm tra được (tham số sai, không đọc được tệp, profile hay cấu hình hỏng, không tìm thấy hồ sơ nào, không ghi được kết quả).\nCổng kiểm tra của văn phòng: hoso lint --config VANPHONG.json --no-inline-config --max-warnings 0 THƯ_MỤC",
-            en: "Exit status: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings; 2 the check could not run (bad arguments, an unreadable file, a broken profile or config, no dossier found, output that could not be written).\nThe office's gate: hoso lint --config OFFICE.json --no-inline-config --max-warnings 0 FOLDER"))
+            vi: "Mã thoát: 0 không có lỗi (và cảnh báo trong giới hạn --max-warnings); 1 có lỗi hoặc quá số cảnh báo (với --diff: có chỗ sẽ sửa); 2 không kiểm tra được (tham số sai, không đọc được tệp, profile hay cấu hình hỏng, không tìm thấy hồ sơ nào, không ghi được kết quả).\nCổng kiểm tra của văn phòng: hoso lint --config VANPHONG.json --no-inline-config --max-warnings 0 THƯ_MỤC",
+            en: "Exit status: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings (with --diff: something would change); 2 the check could not run (bad arguments, an unreadable file, a broken profile or config, no dossier found, output that could not be written).\nThe office's gate: hoso lint --config OFFICE.json --no-inline-config --max-warnings 0 FOLDER"))
 
     static let explain = CommandSpec(
         name: "explain", arguments: "HSnnn…",

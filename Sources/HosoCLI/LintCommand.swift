@@ -15,7 +15,7 @@ struct LintedFile {
 
 /// `hoso lint`: reads the paths, lints the files together, fixes, prints, picks the exit status.
 enum LintCommand {
-    enum Format: String { case text, json, github, sarif }
+    enum Format: String { case text, json, github, sarif, junit, gitlab }
 
     struct Options {
         var format = Format.text
@@ -24,6 +24,7 @@ enum LintCommand {
         var color = false
         var fix = false
         var unsafeFixes = false
+        var diff = false
         var breakLinks = false
         var staged = false
         var maxWarnings: Int?
@@ -60,8 +61,16 @@ enum LintCommand {
         options.fix = parsed.has("--fix")
         options.breakLinks = parsed.has("--break-links")
         options.unsafeFixes = parsed.has("--unsafe-fixes")
-        if options.unsafeFixes && !options.fix {
-            throw UsageError(vi: "--unsafe-fixes chỉ dùng cùng --fix", en: "--unsafe-fixes only goes with --fix")
+        options.diff = parsed.has("--diff")
+        if options.unsafeFixes && !options.fix && !options.diff {
+            throw UsageError(vi: "--unsafe-fixes chỉ dùng cùng --fix hoặc --diff", en: "--unsafe-fixes only goes with --fix or --diff")
+        }
+        if options.diff && options.format != .text {
+            throw UsageError(vi: "--diff in bản so sánh, không dùng cùng --format \(options.format.rawValue)",
+                             en: "--diff prints a diff; it cannot be combined with --format \(options.format.rawValue)")
+        }
+        if options.diff && parsed.has("--statistics") {
+            throw UsageError(vi: "--diff không dùng cùng --statistics", en: "--diff cannot be combined with --statistics")
         }
         options.staged = parsed.has("--staged")
         options.exitZero = parsed.has("--exit-zero")
@@ -75,7 +84,7 @@ enum LintCommand {
         if options.breakLinks && !options.fix {
             throw UsageError(vi: "--break-links chỉ dùng cùng --fix", en: "--break-links only goes with --fix")
         }
-        if options.staged && options.fix {
+        if options.staged && options.fix && !options.diff {
             throw UsageError(vi: "--fix không dùng cùng --staged (bản trong chỉ mục git không phải tệp trên đĩa)",
                              en: "--fix cannot be combined with --staged (the staged versions are not files on disk)")
         }
@@ -85,19 +94,23 @@ enum LintCommand {
         return options
     }
 
-    /// Runs the check; a broken config or profile still gets a JSON or SARIF report, saying the
-    /// run failed, where one was asked for (a CI step reading it must not see a clean run).
+    /// Runs the check; a broken config or profile still gets a machine-readable report (JSON,
+    /// SARIF, JUnit, GitLab), saying the run failed, where one was asked for (a CI step reading
+    /// it must not see a clean run).
     static func run(_ parsed: ParsedArguments, io: inout CommandIO) throws -> Int32 {
         do {
             return try check(parsed, io: &io)
         } catch let error as WorkspaceError {
             let format = parsed["--format"].flatMap(Format.init(rawValue:)) ?? .text
-            guard format == .json || format == .sarif else { throw error }
+            guard format != .text && format != .github && !parsed.has("--diff") else { throw error }
             let language = parsed["--lang"].flatMap(Language.init(rawValue:)) ?? .vi
             io.stderr.line("hoso: " + error.message.text(language))
-            let run = RunOutcome(problems: [error.message])
-            let report = Array(((format == .json ? JSONReport.render([], run: run, language: language)
-                                                 : SARIFReport.render([], run: run, language: language)) + "\n").utf8)
+            let run = RunOutcome(problems: [RunProblem(.failed, error.message)])
+            var options = Options()
+            options.language = language
+            var buffer = OutputBuffer()
+            render([], counting: [], run: run, format: format, options: options, into: &buffer)
+            let report = buffer.bytes
             _ = deliver(report, to: parsed["--output-file"], io: &io, language: language)
             return 2
         }
@@ -129,11 +142,11 @@ enum LintCommand {
         options.language = parsed["--lang"].flatMap(Language.init(rawValue:)) ?? folderConfig?.language ?? .vi
         let language = options.language
         func say(_ text: LocalizedText) { io.stderr.line("hoso: " + text.text(language)) }
-        /// What could not be checked (said on stderr, and listed in JSON and SARIF).
-        var unchecked: [LocalizedText] = []
-        func skip(_ text: LocalizedText) {
+        /// What could not be checked (said on stderr, and listed in the machine-readable reports).
+        var unchecked: [RunProblem] = []
+        func skip(_ text: LocalizedText, path: String?) {
             say(text)
-            unchecked.append(text)
+            unchecked.append(RunProblem(.notChecked, text, path: path))
         }
         var excludedNamed = 0
         var inputs: [Input] = []
@@ -151,7 +164,8 @@ enum LintCommand {
                     let bytes = io.readStdin()
                     guard bytes.count <= FileWalker.maxFileBytes else {
                         let cap = FileWalker.maxFileBytes / 1_048_576
-                        skip(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"))
+                        skip(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"),
+                             path: options.stdinName ?? "-")
                         continue
                     }
                     inputs.append(Input(path: name, configLookup: options.stdinName ?? "./-", bytes: bytes, read: nil))
@@ -160,9 +174,9 @@ enum LintCommand {
                 let files: [String]
                 do {
                     files = try FileWalker.dossiers(at: path, excluded: { resolver.isExcluded($0) },
-                                                    problem: { skip($0.text) })
+                                                    problem: { skip($0.text, path: nil) })
                 } catch let error as FileWalker.Failure {
-                    skip(error.text)
+                    skip(error.text, path: path)
                     continue
                 }
                 // A file named on the command line is read whatever it is; a walk takes regular files only.
@@ -172,7 +186,7 @@ enum LintCommand {
                     continue
                 }
                 if !named && files.isEmpty {
-                    skip(LocalizedText(vi: "không có hồ sơ nào (*.hoso) trong \"\(path)\"; kiểm tra lại thư mục", en: "no dossier (*.hoso) in \"\(path)\"; check the folder"))
+                    skip(LocalizedText(vi: "không có hồ sơ nào (*.hoso) trong \"\(path)\"; kiểm tra lại thư mục", en: "no dossier (*.hoso) in \"\(path)\"; check the folder"), path: path)
                     continue
                 }
                 for file in files {
@@ -186,7 +200,7 @@ enum LintCommand {
                         }
                         inputs.append(Input(path: file, configLookup: file, bytes: contents.bytes, read: contents))
                     } catch let error as FileWalker.Failure {
-                        skip(error.text)
+                        skip(error.text, path: file)
                     }
                 }
             }
@@ -225,7 +239,11 @@ enum LintCommand {
             Linter(profile: setup.profile, severityOverrides: setup.severityOverrides, honorsSuppressions: options.inlineConfig)
         }
 
-        var refused: [LocalizedText] = []
+        if options.diff {
+            return diff(inputs, linters: inputs.indices.map { linter(setups[groupOf[$0]]) }, unchecked: unchecked, options: options, io: &io)
+        }
+
+        var refused: [RunProblem] = []
         if options.fix {
             for index in inputs.indices {
                 guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linter(setups[groupOf[index]]), unsafe: options.unsafeFixes) else { continue }
@@ -236,7 +254,7 @@ enum LintCommand {
                         say(LocalizedText(vi: "đã sửa \(count) chỗ trong \(inputs[index].path)", en: "fixed \(count) in \(inputs[index].path)"))
                     } catch let error as SafeFile.Refusal {
                         say(error.message)
-                        refused.append(error.message)
+                        refused.append(RunProblem(.failed, error.message, path: inputs[index].path))
                     }
                 } else {
                     inputs[index].bytes = fixed
@@ -260,17 +278,9 @@ enum LintCommand {
             }
         }
         let shown = options.quiet ? linted.map { LintedFile(path: $0.path, config: $0.config, result: $0.result.filter { $0.severity == .error }) } : linted
-        let notChecked = unchecked.count
-        let run = RunOutcome(profiles: setups.map(\.profile), problems: unchecked + refused, notChecked: notChecked)
+        let run = RunOutcome(profiles: setups.map(\.profile), problems: unchecked + refused)
         var report = OutputBuffer()
-        switch options.format {
-        case .text where options.statistics:
-            TextReport.statistics(linted, notChecked: notChecked, language: language, to: &report)
-        case .text: TextReport.write(shown, counting: linted, notChecked: notChecked, language: language, color: options.color, to: &report)
-        case .json: report.line(JSONReport.render(shown, run: run, language: language))
-        case .github: GitHubReport.write(shown, language: language, to: &report)
-        case .sarif: report.line(SARIFReport.render(shown, run: run, language: language))
-        }
+        render(shown, counting: linted, run: run, format: options.format, options: options, into: &report)
         if options.fix && options.outputFile == nil && inputs.contains(where: { !$0.onDisk }) {
             io.stderr.bytes(report.bytes)  // stdout holds the fixed text
         } else if !deliver(report.bytes, to: options.outputFile, io: &io, language: language) {
@@ -279,6 +289,47 @@ enum LintCommand {
         if !run.problems.isEmpty { return 2 }
         let failed = errors > 0 || options.maxWarnings.map { warnings > $0 } ?? false
         return failed && !options.exitZero ? 1 : 0
+    }
+
+    /// `--diff`: the unified diff of what `--fix` (with `--unsafe-fixes`, those too) would change
+    /// in each file, as the fix would decode and re-encode it; nothing is written. Exit 1 when
+    /// something would change, 2 when something could not be checked.
+    static func diff(_ inputs: [Input], linters: [Linter], unchecked: [RunProblem], options: Options, io: inout CommandIO) -> Int32 {
+        let language = options.language
+        var report = OutputBuffer()
+        var files = 0, fixes = 0
+        for index in inputs.indices {
+            guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linters[index], unsafe: options.unsafeFixes) else { continue }
+            // Both sides as text (UTF-8, no BOM), the way the fix reads the file.
+            let before = SourceDecoder.decode(inputs[index].bytes).text.bytes, after = SourceDecoder.decode(fixed).text.bytes
+            if UnifiedDiff.write(old: before, new: after, path: inputs[index].path, color: options.color, to: &report) {
+                files += 1
+                fixes += count
+            }
+        }
+        let command = options.unsafeFixes ? "--fix --unsafe-fixes" : "--fix"
+        io.stderr.line("hoso: " + (files == 0
+            ? (language == .vi ? "\(command) không có gì để sửa" : "nothing for \(command) to fix")
+            : (language == .vi ? "\(command) sẽ sửa \(fixes) chỗ trong \(files) tệp (chưa ghi gì)"
+                               : "\(command) would make \(fixes) \(fixes == 1 ? "fix" : "fixes") in \(files) \(files == 1 ? "file" : "files") (nothing written)")))
+        if !deliver(report.bytes, to: options.outputFile, io: &io, language: language) || !unchecked.isEmpty { return 2 }
+        return files > 0 && !options.exitZero ? 1 : 0
+    }
+
+    /// Writes the report of `files` (those shown) in a format; the text summary counts `counting`.
+    static func render(_ files: [LintedFile], counting: [LintedFile], run: RunOutcome, format: Format, options: Options,
+                       into report: inout OutputBuffer) {
+        let language = options.language
+        switch format {
+        case .text where options.statistics:
+            TextReport.statistics(counting, notChecked: run.notChecked, language: language, to: &report)
+        case .text: TextReport.write(files, counting: counting, notChecked: run.notChecked, language: language, color: options.color, to: &report)
+        case .json: report.line(JSONReport.render(files, run: run, language: language))
+        case .github: GitHubReport.write(files, language: language, to: &report)
+        case .sarif: report.line(SARIFReport.render(files, run: run, language: language))
+        case .junit: report.line(JUnitReport.render(files, run: run, language: language))
+        case .gitlab: report.line(GitLabReport.render(files, run: run, language: language))
+        }
     }
 
     /// The paths of regular files in `git diff --cached --raw -z` output: symlinks (mode 120000,

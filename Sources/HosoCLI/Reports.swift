@@ -97,6 +97,7 @@ enum TextReport {
             }
         }
         summary(counting ?? files, notChecked: notChecked, language: language, to: &out)
+        fixable(FixableCount(counting ?? files), language: language, to: &out)
     }
 
     /// `--statistics`: one line per rule that fired (count, code, title), most frequent first,
@@ -111,6 +112,7 @@ enum TextReport {
                      + (RuleRegistry.rule(code: code)?.title.text(language) ?? ""))
         }
         summary(files, notChecked: notChecked, language: language, to: &out)
+        fixable(FixableCount(files), language: language, to: &out)
     }
 
     /// The last line: counts by severity over every file, and what could not be checked.
@@ -130,6 +132,20 @@ enum TextReport {
             out.line("\(errors) lỗi, \(warnings) cảnh báo, \(infos) lưu ý trong \(files.count) tệp.")
         } else {
             out.line("\(errors) errors, \(warnings) warnings, \(infos) notes in \(files.count) \(fileWord).")
+        }
+    }
+
+    /// After the summary, like ruff's "[*] N fixable with the --fix option": how many findings
+    /// `--fix` would fix, and how many more only with `--unsafe-fixes`; nothing when none.
+    static func fixable(_ count: FixableCount, language: Language, to out: inout OutputBuffer) {
+        switch (count.safe, count.unsafeOnly, language) {
+        case (0, 0, _): return
+        case (0, let more, .vi): out.line("[*] Có thể tự sửa \(more) vấn đề bằng --fix --unsafe-fixes (cần đọc lại kết quả).")
+        case (0, let more, .en): out.line("[*] \(more) fixable with --fix --unsafe-fixes (review the result).")
+        case (let safe, 0, .vi): out.line("[*] Có thể tự sửa \(safe) vấn đề bằng --fix.")
+        case (let safe, 0, .en): out.line("[*] \(safe) fixable with the --fix option.")
+        case (let safe, let more, .vi): out.line("[*] Có thể tự sửa \(safe) vấn đề bằng --fix (thêm \(more) vấn đề nếu dùng cả --unsafe-fixes).")
+        case (let safe, let more, .en): out.line("[*] \(safe) fixable with the --fix option (\(more) more with --unsafe-fixes).")
         }
     }
 
@@ -256,15 +272,53 @@ enum TerminalText {
 struct RunOutcome {
     var profiles: [Profile] = []
     /// Everything that makes the run exit 2.
-    var problems: [LocalizedText] = []
+    var problems: [RunProblem] = []
+
     /// How many of `problems` are files (or folders) not checked.
-    var notChecked = 0
+    var notChecked: Int { problems.reduce(0) { $0 + ($1.kind == .notChecked ? 1 : 0) } }
 
     /// The profile ids in play, each once, in order of first use (the default when none).
     var profileIDs: [String] {
         var seen: Set<String> = []
         let ids = profiles.map(\.id).filter { seen.insert($0).inserted }
         return ids.isEmpty ? [Profile.sonLa2022.id] : ids
+    }
+}
+
+/// How many findings have a fix `--fix` applies (a safe one), and how many have fixes that
+/// only `--fix --unsafe-fixes` applies (`Fixer`'s choice: the first safe fix, else with
+/// `unsafe` the first fix).
+struct FixableCount: Equatable {
+    var safe = 0
+    var unsafeOnly = 0
+
+    init(_ files: [LintedFile]) {
+        for file in files {
+            for finding in file.result.findings where !finding.fixes.isEmpty {
+                if finding.fixes.contains(where: \.isSafe) { safe += 1 } else { unsafeOnly += 1 }
+            }
+        }
+    }
+}
+
+/// One thing that makes a run exit 2: what went wrong and, when it concerns one file or folder,
+/// its path as given (reports that are read per file put it there).
+struct RunProblem {
+    enum Kind: Equatable {
+        /// A file or folder that could not be checked.
+        case notChecked
+        /// Anything else: a fix refused, a broken config or profile.
+        case failed
+    }
+
+    let kind: Kind
+    let message: LocalizedText
+    let path: String?
+
+    init(_ kind: Kind, _ message: LocalizedText, path: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.path = path
     }
 }
 
@@ -320,16 +374,18 @@ enum JSONReport {
             return .object([("path", .string(file.path)), ("config", file.config.map(JSON.string) ?? .null),
                             ("diagnostics", .array(diagnostics)), ("suppressed", .array(suppressed))])
         }
+        let fixable = FixableCount(files)
         return JSON.object([
             ("tool", .object([("name", .string("hoso")), ("version", .string(CLI.version))])),
             ("profile", .string(run.profileIDs[0])),
             ("profiles", .array(run.profileIDs.map(JSON.string))),
             ("files", .array(fileValues)),
-            ("problems", .array(run.problems.map { .string($0.text(language)) })),
+            ("problems", .array(run.problems.map { .string($0.message.text(language)) })),
             ("summary", .object([
                 ("files", .int(files.count)), ("errors", .int(counts[.error] ?? 0)), ("warnings", .int(counts[.warning] ?? 0)),
                 ("infos", .int(counts[.info] ?? 0)), ("hints", .int(counts[.hint] ?? 0)), ("suppressed", .int(suppressedCount)),
                 ("notChecked", .int(run.notChecked)),
+                ("fixable", .int(fixable.safe)), ("unsafeFixable", .int(fixable.unsafeOnly)),
             ])),
         ]).render()
     }

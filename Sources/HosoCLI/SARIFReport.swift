@@ -98,7 +98,7 @@ enum SARIFReport {
                 ("invocations", .array([.object([
                     ("executionSuccessful", .bool(run.problems.isEmpty)),
                     ("toolExecutionNotifications", .array(run.problems.map { problem in
-                        .object([("level", .string("error")), ("message", .object([("text", .string(problem.text(language)))]))])
+                        .object([("level", .string("error")), ("message", .object([("text", .string(problem.message.text(language)))]))])
                     })),
                 ])])),
                 ("originalUriBaseIds", .object([("SRCROOT", .object([("uri", .string(FileURI.uri(PathTools.absolute(".")) + "/"))]))])),

@@ -39,16 +39,6 @@ final class ConventionTests: XCTestCase {
         }
     }
 
-    func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let url = EndToEndTests.packageRoot.appendingPathComponent("Tests/HosoCLITests/Golden/\(name)")
-        if ProcessInfo.processInfo.environment["HOSO_UPDATE_GOLDEN"] != nil {
-            try Data(text.utf8).write(to: url)
-            return
-        }
-        let expected = try String(contentsOf: url, encoding: .utf8)
-        XCTAssertEqual(text, expected, "\(name) differs; rerun with HOSO_UPDATE_GOLDEN=1 if the change is meant", file: file, line: line)
-    }
-
     // MARK: Help
 
     func testHelpPerCommandInTheMessageLanguage() throws {
@@ -77,7 +67,7 @@ final class ConventionTests: XCTestCase {
         XCTAssertEqual(option.status, 2)
         XCTAssertEqual(option.stderr, "hoso: lệnh `hoso lint` không có tuỳ chọn --fromat; có phải ý bạn là --format?\n")
         XCTAssertEqual(try hoso(["lint", "--format", "jsno", "--lang", "en"]).stderr,
-                       "hoso: --format takes text, json, sarif, github, not \"jsno\" (did you mean json?)\n")
+                       "hoso: --format takes text, json, sarif, github, junit, gitlab, not \"jsno\" (did you mean json?)\n")
         XCTAssertEqual(try hoso(["explain", "HS2O4", "--lang", "en"]).stderr, "hoso: there is no rule HS2O4; did you mean HS204?\n")
         XCTAssertEqual(try hoso(["lint", "--zzzz"]).stderr, "hoso: lệnh `hoso lint` không có tuỳ chọn --zzzz; xem `hoso lint --help`\n")
     }
@@ -96,7 +86,7 @@ final class ConventionTests: XCTestCase {
         let run = try hoso(["lint", "--quiet", "--max-warnings", "0", "a.hoso"])
         XCTAssertEqual(run.status, 1, "a hidden warning still counts")
         XCTAssertFalse(run.stdout.contains("[HS108]"), run.stdout)
-        XCTAssertEqual(run.stdout, "0 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n")
+        XCTAssertEqual(run.stdout, "0 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n[*] Có thể tự sửa 1 vấn đề bằng --fix.\n")
     }
 
     func testExitZeroNeverHidesTwo() throws {
@@ -147,7 +137,7 @@ final class ConventionTests: XCTestCase {
         XCTAssertTrue(report.contains("\"HS108\""), report)
         let statistics = try hoso(["lint", "--statistics", "a.hoso"])
         XCTAssertEqual(statistics.status, 1)
-        XCTAssertTrue(statistics.stdout.hasSuffix("2 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n"), statistics.stdout)
+        XCTAssertTrue(statistics.stdout.hasSuffix("2 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n[*] Có thể tự sửa 1 vấn đề bằng --fix.\n"), statistics.stdout)
         XCTAssertTrue(statistics.stdout.contains("1  HS108  "), statistics.stdout)
         XCTAssertFalse(statistics.stdout.contains("a.hoso:"), statistics.stdout)
         XCTAssertEqual(try hoso(["lint", "--output-file", "/nonexistent/x.json", "a.hoso"]).status, 2)
@@ -185,7 +175,7 @@ final class ConventionTests: XCTestCase {
         try legacy.write(to: folder.appendingPathComponent("cu.hoso"))
         XCTAssertEqual(try hoso(["lint", "--fix", "cu.hoso"]).status, 1)
         XCTAssertEqual(try Data(contentsOf: folder.appendingPathComponent("cu.hoso")), legacy, "plain --fix leaves it")
-        XCTAssertEqual(try hoso(["lint", "--unsafe-fixes", "cu.hoso"]).stderr, "hoso: --unsafe-fixes chỉ dùng cùng --fix\n")
+        XCTAssertEqual(try hoso(["lint", "--unsafe-fixes", "cu.hoso"]).stderr, "hoso: --unsafe-fixes chỉ dùng cùng --fix hoặc --diff\n")
         let run = try hoso(["lint", "--fix", "--unsafe-fixes", "cu.hoso"])
         XCTAssertTrue(run.stderr.hasPrefix("hoso: đã sửa "), run.stderr)
         let converted = try String(contentsOf: folder.appendingPathComponent("cu.hoso"), encoding: .utf8)
@@ -260,6 +250,8 @@ final class ConventionTests: XCTestCase {
             let run = try hoso(["completions", shell])
             XCTAssertEqual(run.status, 0)
             XCTAssertTrue(run.stdout.contains("--max-warnings"), shell)
+            XCTAssertTrue(run.stdout.contains("--diff") || run.stdout.contains("-l diff"), shell)
+            XCTAssertTrue(run.stdout.contains("text json sarif github junit gitlab"), shell)
             XCTAssertTrue(run.stdout.contains("explain"), shell)
             let script = folder.appendingPathComponent("hoso.\(shell)")
             try Data(run.stdout.utf8).write(to: script)

@@ -57,7 +57,8 @@ final class EndToEndTests: XCTestCase {
         let fixes = try XCTUnwrap(diagnostics[0]["fixes"] as? [[String: Any]])
         XCTAssertEqual(fixes.first?["title"] as? String, "Sửa thành \"Đơn vị\"")
         let summary = try XCTUnwrap(report["summary"] as? [String: Int])
-        XCTAssertEqual(summary, ["files": 2, "errors": 8, "warnings": 3, "infos": 0, "hints": 0, "suppressed": 0, "notChecked": 0])
+        XCTAssertEqual(summary, ["files": 2, "errors": 8, "warnings": 3, "infos": 0, "hints": 0, "suppressed": 0, "notChecked": 0,
+                                 "fixable": 3, "unsafeFixable": 2])
     }
 
     func testCleanFolderExitsZero() throws {
@@ -142,7 +143,7 @@ final class EndToEndTests: XCTestCase {
         let badFormat = try hoso(["lint", "--format", "xml", "Examples"])
         XCTAssertEqual(badFormat.status, 2)
         XCTAssertEqual(badFormat.stdout, "")
-        XCTAssertEqual(badFormat.stderr, "hoso: --format nhận text, json, sarif, github; không nhận \"xml\"\n")
+        XCTAssertEqual(badFormat.stderr, "hoso: --format nhận text, json, sarif, github, junit, gitlab; không nhận \"xml\"\n")
         XCTAssertEqual(try hoso(["lint", "--bogus"]).status, 2)
         XCTAssertEqual(try hoso(["frobnicate"]).status, 2)
     }
@@ -204,6 +205,22 @@ func runHoso(_ arguments: [String], stdin: [UInt8]?, environment: [String: Strin
     process.waitUntilExit()
     return HosoRun(status: process.terminationStatus, stdout: String(decoding: stdoutData, as: UTF8.self),
                stderr: String(decoding: stderrData, as: UTF8.self))
+}
+
+/// Holds `text` against the golden file `Tests/HosoCLITests/Golden/NAME`, exactly. With the
+/// environment variable `HOSO_UPDATE_GOLDEN` set, writes the file instead (then review the diff
+/// and commit it): `HOSO_UPDATE_GOLDEN=1 swift test --filter HosoCLITests`.
+func assertGolden(_ text: String, _ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    let url = EndToEndTests.packageRoot.appendingPathComponent("Tests/HosoCLITests/Golden/\(name)")
+    if ProcessInfo.processInfo.environment["HOSO_UPDATE_GOLDEN"] != nil {
+        try Data(text.utf8).write(to: url)
+        return
+    }
+    guard let expected = try? String(contentsOf: url, encoding: .utf8) else {
+        XCTFail("no golden file \(name); run with HOSO_UPDATE_GOLDEN=1 to write it", file: file, line: line)
+        return
+    }
+    XCTAssertEqual(text, expected, "\(name) differs; rerun with HOSO_UPDATE_GOLDEN=1 if the change is meant", file: file, line: line)
 }
 
 /// Runs git in `folder` (with a throwaway identity), its output discarded; fails the test on a

@@ -215,7 +215,7 @@ final class SafetyTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stdout)
         XCTAssertEqual(run.stdout.components(separatedBy: "\n").filter { $0.contains("[HS") }.map { $0.components(separatedBy: " ")[0] },
                        ["ho-so/a.hoso:17:1:"])
-        XCTAssertTrue(run.stdout.hasSuffix("0 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n"), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("0 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n[*] Có thể tự sửa 1 vấn đề bằng --fix.\n"), run.stdout)
         XCTAssertEqual(run.stderr, "", "walked, not named: nothing to say")
         let named = try hoso(["lint", "--stdin-filename", "ho-so/a.hoso", "-", "ho-so/a.hoso"], stdin: buffer)
         XCTAssertEqual(named.stderr, "hoso: \"ho-so/a.hoso\" được kiểm tra theo văn bản từ đầu vào chuẩn (--stdin-filename); bản trên đĩa không được kiểm tra\n")
