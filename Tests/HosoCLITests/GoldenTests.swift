@@ -124,7 +124,7 @@ final class GoldenTests: XCTestCase {
             "  <testsuite name=\"hoso\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">",
             "    <testcase classname=\"hoso\" name=\"run-failed\">",
         ])
-        XCTAssertTrue(lines[4].hasPrefix("      <error message=\"<DIR>/hoso.json: $.rules.HS108: "), lines[4])
+        XCTAssertTrue(lines[4].hasPrefix("      <error message=\"<DIR>/hoso.json:1:21: $.rules.HS108: expected error, warning, info, hint or off, found the string &quot;loud&quot;\""), lines[4])
         XCTAssertTrue(lines[4].hasSuffix("</error>") && lines[4].contains("type=\"run-failed\""), lines[4])
         let gitlab = try hoso(["lint", "--format", "gitlab", Self.clean])
         XCTAssertEqual(gitlab.status, 2)
