@@ -102,10 +102,20 @@ enum LintCommand {
             return try check(parsed, io: &io)
         } catch let error as WorkspaceError {
             let format = parsed["--format"].flatMap(Format.init(rawValue:)) ?? .text
-            guard format != .text && format != .github && !parsed.has("--diff") else { throw error }
-            let language = parsed["--lang"].flatMap(Language.init(rawValue:)) ?? .vi
+            // In the language the run would have spoken (a config that says "en" and points at a
+            // broken profile gets its error in English).
+            var resolver = try? SetupResolver(configPath: nil, profilePath: nil)
+            let language = parsed["--lang"].flatMap(Language.init(rawValue:))
+                ?? (resolver == nil ? nil : try? Self.language(of: parsed, resolver: &resolver!)) ?? .vi
             io.stderr.line("hoso: " + error.message.text(language))
-            let run = RunOutcome(problems: [RunProblem(.failed, error.message)])
+            guard format != .text && !parsed.has("--diff") else { return 2 }
+            // Nothing was checked: each path named (the current folder when none) is counted so.
+            let paths = parsed.positionals.isEmpty ? ["."] : parsed.positionals
+            let skipped = paths.map { path in
+                RunProblem(.notChecked, LocalizedText(vi: "\"\(path)\" chưa được kiểm tra: cấu hình hoặc profile hỏng",
+                                                      en: "\"\(path)\" was not checked: broken config or profile"), path: path)
+            }
+            let run = RunOutcome(problems: [RunProblem(.failed, error.message)] + skipped)
             var options = Options()
             options.language = language
             var buffer = OutputBuffer()
@@ -114,6 +124,19 @@ enum LintCommand {
             _ = deliver(report, to: parsed["--output-file"], io: &io, language: language)
             return 2
         }
+    }
+
+    /// The language a run speaks without `--lang`: that of the config the paths named are
+    /// checked with (`--config`, or the nearest `hoso.json` of the first path, the current
+    /// folder when none is named; a folder's own `hoso.json` counts), else Vietnamese.
+    static func language(of parsed: ParsedArguments, resolver: inout SetupResolver) throws -> Language {
+        let first = parsed.positionals.first ?? "."
+        var lookup = first == "-" ? (parsed["--stdin-filename"] ?? "./-") : first
+        var isFolder = false
+        if first != "-", FileManager.default.fileExists(atPath: first, isDirectory: &isFolder), isFolder {
+            lookup = (first.hasSuffix("/") ? first : first + "/") + "hoso.json"
+        }
+        return try resolver.config(for: lookup)?.language ?? .vi
     }
 
     /// Writes a report to `--output-file` (atomically) or standard output; false, with the
@@ -138,8 +161,7 @@ enum LintCommand {
         var options = try options(parsed, io: io)
         let positionals = parsed.positionals
         var resolver = try SetupResolver(configPath: options.configPath, profilePath: options.profilePath)
-        let folderConfig = try resolver.config(for: "./hoso.json")
-        options.language = parsed["--lang"].flatMap(Language.init(rawValue:)) ?? folderConfig?.language ?? .vi
+        options.language = try parsed["--lang"].flatMap(Language.init(rawValue:)) ?? language(of: parsed, resolver: &resolver)
         let language = options.language
         func say(_ text: LocalizedText) { io.stderr.line("hoso: " + text.text(language)) }
         /// What could not be checked (said on stderr, and listed in the machine-readable reports).
@@ -277,17 +299,25 @@ enum LintCommand {
                 if finding.severity == .error { errors += 1 } else if finding.severity == .warning { warnings += 1 }
             }
         }
-        let shown = options.quiet ? linted.map { LintedFile(path: $0.path, config: $0.config, result: $0.result.filter { $0.severity == .error }) } : linted
+        let tooManyWarnings = options.maxWarnings.map { warnings > $0 } ?? false
+        // `--quiet` hides warnings only while they do not decide the status: a report (text or
+        // JUnit, GitLab…) must always show why a run failed.
+        let hidesWarnings = options.quiet && !tooManyWarnings
+        let shown = hidesWarnings ? linted.map { LintedFile(path: $0.path, config: $0.config, result: $0.result.filter { $0.severity == .error }) } : linted
         let run = RunOutcome(profiles: setups.map(\.profile), problems: unchecked + refused)
         var report = OutputBuffer()
         render(shown, counting: linted, run: run, format: options.format, options: options, into: &report)
+        if tooManyWarnings, let limit = options.maxWarnings, options.format == .text {
+            report.line(language == .vi ? "Quá số cảnh báo cho phép: \(warnings) > --max-warnings \(limit)."
+                                        : "Too many warnings: \(warnings) > --max-warnings \(limit).")
+        }
         if options.fix && options.outputFile == nil && inputs.contains(where: { !$0.onDisk }) {
             io.stderr.bytes(report.bytes)  // stdout holds the fixed text
         } else if !deliver(report.bytes, to: options.outputFile, io: &io, language: language) {
             return 2
         }
         if !run.problems.isEmpty { return 2 }
-        let failed = errors > 0 || options.maxWarnings.map { warnings > $0 } ?? false
+        let failed = errors > 0 || tooManyWarnings
         return failed && !options.exitZero ? 1 : 0
     }
 
@@ -300,14 +330,25 @@ enum LintCommand {
         var files = 0, fixes = 0
         for index in inputs.indices {
             guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linters[index], unsafe: options.unsafeFixes) else { continue }
-            // Both sides as text (UTF-8, no BOM), the way the fix reads the file.
-            let before = SourceDecoder.decode(inputs[index].bytes).text.bytes, after = SourceDecoder.decode(fixed).text.bytes
-            if UnifiedDiff.write(old: before, new: after, path: inputs[index].path, color: options.color, to: &report) {
+            // A UTF-8 file (BOM or not) is diffed byte for byte, so `patch` applies the diff to it
+            // (CRLF and the BOM kept); other encodings as the decoded text, the way the fix reads them.
+            let decoded = SourceDecoder.decode(inputs[index].bytes)
+            let exact = decoded.problem == nil && (decoded.text.encoding == .utf8 || decoded.text.encoding == .utf8BOM)
+            let before = exact ? inputs[index].bytes : decoded.text.bytes
+            let after = exact ? fixed : SourceDecoder.decode(fixed).text.bytes
+            if !exact {
+                io.stderr.line("hoso: " + (language == .vi
+                    ? "lưu ý: \(inputs[index].path) không phải UTF-8; bản so sánh là văn bản đã giải mã, `patch` không áp dụng được vào tệp"
+                    : "note: \(inputs[index].path) is not UTF-8; the diff shows the decoded text, which `patch` cannot apply to the file"))
+            }
+            if UnifiedDiff.write(old: before, new: after, path: inputs[index].path, color: options.color,
+                                 standIns: io.stdoutIsTerminal && options.outputFile == nil, to: &report) {
                 files += 1
                 fixes += count
             }
         }
         let command = options.unsafeFixes ? "--fix --unsafe-fixes" : "--fix"
+        if inputs.isEmpty { return 2 }  // nothing was read: the reasons are on stderr already
         io.stderr.line("hoso: " + (files == 0
             ? (language == .vi ? "\(command) không có gì để sửa" : "nothing for \(command) to fix")
             : (language == .vi ? "\(command) sẽ sửa \(fixes) chỗ trong \(files) tệp (chưa ghi gì)"
@@ -325,7 +366,7 @@ enum LintCommand {
             TextReport.statistics(counting, notChecked: run.notChecked, language: language, to: &report)
         case .text: TextReport.write(files, counting: counting, notChecked: run.notChecked, language: language, color: options.color, to: &report)
         case .json: report.line(JSONReport.render(files, run: run, language: language))
-        case .github: GitHubReport.write(files, language: language, to: &report)
+        case .github: GitHubReport.write(files, run: run, language: language, to: &report)
         case .sarif: report.line(SARIFReport.render(files, run: run, language: language))
         case .junit: report.line(JUnitReport.render(files, run: run, language: language))
         case .gitlab: report.line(GitLabReport.render(files, run: run, language: language))

@@ -115,23 +115,33 @@ enum TextReport {
         fixable(FixableCount(files), language: language, to: &out)
     }
 
-    /// The last line: counts by severity over every file, and what could not be checked.
+    /// The last line: counts by severity over every file, what suppression comments turned off,
+    /// and what could not be checked.
     static func summary(_ files: [LintedFile], notChecked: Int, language: Language, to out: inout OutputBuffer) {
         var counts: [Severity: Int] = [:]
-        for file in files { for finding in file.result.findings { counts[finding.severity, default: 0] += 1 } }
+        var suppressed = 0
+        for file in files {
+            for finding in file.result.findings { counts[finding.severity, default: 0] += 1 }
+            suppressed += file.result.suppressed.count
+        }
         let errors = counts[.error] ?? 0, warnings = counts[.warning] ?? 0, infos = (counts[.info] ?? 0) + (counts[.hint] ?? 0)
-        let fileWord = language == .vi ? "tệp" : (files.count == 1 ? "file" : "files")
+        let vi = language == .vi
+        /// `1 error`, `2 errors` (Vietnamese nouns do not inflect).
+        func count(_ n: Int, _ viWord: String, _ enWord: String) -> String {
+            vi ? "\(n) \(viWord)" : "\(n) \(enWord)\(n == 1 ? "" : "s")"
+        }
+        let fileCount = count(files.count, "tệp", "file")
+        let quiet = suppressed == 0 ? "" : (vi ? "; \(suppressed) vấn đề đã tắt bằng chú thích hoso-disable" : "; \(suppressed) turned off by hoso-disable comments")
+        let totals = vi ? "\(errors) lỗi, \(warnings) cảnh báo, \(infos) lưu ý trong \(fileCount)"
+                        : "\(count(errors, "", "error")), \(count(warnings, "", "warning")), \(count(infos, "", "note")) in \(fileCount)"
         if notChecked > 0 {
             // Never a clean-looking result when something was not checked.
-            out.line(language == .vi
-                ? "\(errors) lỗi, \(warnings) cảnh báo, \(infos) lưu ý trong \(files.count) tệp; không kiểm tra được \(notChecked) tệp (xem thông báo ở trên)."
-                : "\(errors) errors, \(warnings) warnings, \(infos) notes in \(files.count) \(fileWord); \(notChecked) could not be checked (see the messages above).")
+            out.line(vi ? "\(totals)\(quiet); không kiểm tra được \(notChecked) tệp (xem các dòng \"hoso: …\")."
+                        : "\(totals)\(quiet); \(notChecked) could not be checked (see the \"hoso: …\" messages).")
         } else if errors + warnings + infos == 0 {
-            out.line(language == .vi ? "Không có vấn đề nào trong \(files.count) tệp." : "No problems in \(files.count) \(fileWord).")
-        } else if language == .vi {
-            out.line("\(errors) lỗi, \(warnings) cảnh báo, \(infos) lưu ý trong \(files.count) tệp.")
+            out.line((vi ? "Không có vấn đề nào trong \(fileCount)" : "No problems in \(fileCount)") + quiet + ".")
         } else {
-            out.line("\(errors) errors, \(warnings) warnings, \(infos) notes in \(files.count) \(fileWord).")
+            out.line(totals + quiet + ".")
         }
     }
 
@@ -397,7 +407,9 @@ enum JSONReport {
 
 /// GitHub Actions workflow commands: `::error file=…,line=…,col=…,title=HSnnn::message`.
 enum GitHubReport {
-    static func write(_ files: [LintedFile], language: Language, to out: inout OutputBuffer) {
+    /// One annotation per finding, then one `::error` per run problem (a file not checked, a
+    /// fix refused, a broken config), so a failed run never shows a clean annotation list.
+    static func write(_ files: [LintedFile], run: RunOutcome, language: Language, to out: inout OutputBuffer) {
         for file in files {
             var locator = Locator(file.result.text)
             for finding in file.result.findings {
@@ -405,6 +417,10 @@ enum GitHubReport {
                 let command = finding.severity == .error ? "error" : finding.severity == .warning ? "warning" : "notice"
                 out.line("::\(command) file=\(escapeProperty(file.path)),line=\(location.line),col=\(location.column),endLine=\(location.endLine),endColumn=\(location.endColumn),title=\(finding.code)::\(escapeData(finding.message.text(language)))")
             }
+        }
+        for problem in run.problems {
+            let title = problem.kind == .notChecked ? "hoso/not-checked" : "hoso/run-failed"
+            out.line("::error " + (problem.path.map { "file=\(escapeProperty($0))," } ?? "") + "title=\(title)::\(escapeData(problem.message.text(language)))")
         }
     }
 

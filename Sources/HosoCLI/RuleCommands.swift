@@ -28,7 +28,8 @@ enum ExplainCommand {
         }
         // Every code is checked before anything is printed: a typo in the third is not a half page.
         let rules = try options.positionals.map { typed -> any Rule.Type in
-            let code = typed.uppercased()
+            // `204` and `hs204` are HS204.
+            let code = typed.allSatisfy(\.isNumber) ? "HS" + typed : typed.uppercased()
             guard let rule = RuleRegistry.rule(code: code) else {
                 let hint = Suggestion.nearest(code, among: RuleRegistry.all.map { $0.code })
                 throw UsageError(vi: "không có quy tắc \(code)" + (hint.map { "; có phải ý bạn là \($0)?" } ?? "; xem `hoso rules`"),

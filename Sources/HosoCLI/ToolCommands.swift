@@ -6,7 +6,15 @@ import HosoWorkspace
 enum ConfigCommand {
     static func run(_ options: ParsedArguments, language: Language, io: inout CommandIO) throws -> Int32 {
         let vi = language == .vi
-        let file = options.positionals.first ?? "./hoso.json"
+        let named = options.positionals.first
+        if let named, FileWalker.identity(ofPath: named) == nil {
+            // Asking about a file not written yet is fine (where would it be excluded?), but say so.
+            io.stderr.line(vi ? "hoso: lưu ý: \"\(named)\" chưa có; đây là cấu hình một tệp ở đó sẽ dùng"
+                              : "hoso: note: \"\(named)\" does not exist; these are the settings a file there would get")
+        }
+        // With no file: what a dossier in the current folder would be checked with.
+        let file = named ?? "./hoso.json"
+        let shownName = named ?? (vi ? "thư mục hiện tại" : "the current folder")
         var resolver = try SetupResolver(configPath: options["--config"], profilePath: options["--profile"])
         let config = try resolver.config(for: file)
         let setup = try resolver.setup(for: file)
@@ -31,7 +39,7 @@ enum ConfigCommand {
             return 0
         }
         func row(_ label: String, _ value: String, _ source: String) { io.stdout.line(label.padding(12) + value + "  (" + source + ")") }
-        io.stdout.line((vi ? "Cấu hình cho " : "Settings for ") + file + ":")
+        io.stdout.line((vi ? "Cấu hình cho " : "Settings for ") + shownName + ":")
         row(vi ? "cấu hình" : "config", config?.file ?? "—", configSource)
         row("profile", "\(setup.profile.id) — \(setup.profile.title)", profileSource)
         row(vi ? "ngôn ngữ" : "language", languageValue.rawValue, languageSource)

@@ -2,9 +2,10 @@
 ///
 /// Headers `--- PATH` / `+++ PATH` (as ruff writes them: `patch -p0` reads them), hunks with
 /// three lines of context, `\ No newline at end of file` where a version's last line has no
-/// terminator. It is for reading: lines are shown without their terminators (a CRLF file reads
-/// like any other, never with a raw CR), and control characters from the dossier get the text
-/// report's stand-ins (`TerminalText`), so a diff can neither drive the terminal nor hide text.
+/// terminator. Lines are written byte for byte, terminators (CRLF) and a BOM included, so
+/// `patch` and `git apply` take the diff as it is; written to a terminal, control characters
+/// from the dossier get the text report's stand-ins (`TerminalText`) instead, so a diff can
+/// neither drive the terminal nor hide text (the line's own CR and LF stay).
 enum UnifiedDiff {
     static let context = 3
 
@@ -20,7 +21,7 @@ enum UnifiedDiff {
     }
 
     /// Writes the diff of two UTF-8 texts; false, writing nothing, when their lines are the same.
-    static func write(old: [UInt8], new: [UInt8], path: String, color: Bool, to out: inout OutputBuffer) -> Bool {
+    static func write(old: [UInt8], new: [UInt8], path: String, color: Bool, standIns: Bool, to out: inout OutputBuffer) -> Bool {
         let oldLines = LineDiff.lines(old), newLines = LineDiff.lines(new)
         // Each distinct line (with its terminator) gets a number; the diff compares numbers.
         var ids: [ArraySlice<UInt8>: Int] = [:]
@@ -59,9 +60,16 @@ enum UnifiedDiff {
                 if end > line.lowerBound && bytes[end - 1] == 0x0A { end -= 1 }
                 if end > line.lowerBound && bytes[end - 1] == 0x0D { end -= 1 }
                 out.write(paint); out.write(sign)
-                TerminalText.write(bytes, line.lowerBound..<end, into: &out)
-                out.line(paint.isEmpty ? "" : reset)
-                if end == line.upperBound { out.line("\\ No newline at end of file") }
+                if standIns { TerminalText.write(bytes, line.lowerBound..<end, into: &out) } else { out.bytes(bytes, line.lowerBound..<end) }
+                out.write(paint.isEmpty ? "" : reset)
+                if end == line.upperBound {
+                    out.line()
+                    out.line("\\ No newline at end of file")
+                } else if line.upperBound - end == 1 && bytes[end] == 0x0D {
+                    out.line()  // a lone CR (old Mac files): a diff line still ends in LF
+                } else {
+                    out.bytes(bytes, end..<line.upperBound)  // the line's own terminator, LF or CRLF
+                }
             }
             index = last + 1
         }

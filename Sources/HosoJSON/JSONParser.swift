@@ -50,14 +50,18 @@ public struct JSONParser {
         public var skipsByteOrderMark = false
         /// Reject an object that names the same key twice (which one would win is a guess).
         public var rejectsDuplicateKeys = false
-        public init(skipsByteOrderMark: Bool = false, rejectsDuplicateKeys: Bool = false) {
+        /// Reject text that is not UTF-8 (a file saved as UTF-16 or in a legacy encoding),
+        /// instead of repairing it into names that match nothing.
+        public var requiresUTF8 = false
+        public init(skipsByteOrderMark: Bool = false, rejectsDuplicateKeys: Bool = false, requiresUTF8: Bool = false) {
             self.skipsByteOrderMark = skipsByteOrderMark
             self.rejectsDuplicateKeys = rejectsDuplicateKeys
+            self.requiresUTF8 = requiresUTF8
         }
         /// Messages on the wire: RFC 8259 as it is.
         public static let message = Options()
-        /// Files people edit: BOM skipped, duplicate keys rejected.
-        public static let file = Options(skipsByteOrderMark: true, rejectsDuplicateKeys: true)
+        /// Files people edit: BOM skipped, duplicate keys and text that is not UTF-8 rejected.
+        public static let file = Options(skipsByteOrderMark: true, rejectsDuplicateKeys: true, requiresUTF8: true)
     }
 
     private let bytes: [UInt8]
@@ -90,12 +94,33 @@ public struct JSONParser {
     }
 
     private mutating func document() throws -> JSON {
+        if options.requiresUTF8 { try checkUTF8() }
         if options.skipsByteOrderMark, bytes.starts(with: [0xEF, 0xBB, 0xBF]) { i = 3 }
         skipSpace()
         let value = try value(depth: 0, path: "$")
         skipSpace()
         guard i == bytes.count else { throw fail(.endOfInput) }
         return value
+    }
+
+    /// Throws at the first byte that is not UTF-8, naming UTF-16 when the text looks like it.
+    private func checkUTF8() throws {
+        let save = "hãy mở tệp và lưu lại với bảng mã UTF-8", saveEn = "open the file and save it as UTF-8"
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) || (bytes.count > 1 && (bytes[0] == 0 || bytes[1] == 0)) {
+            throw JSONParseError(offset: 0, vi: "tệp được lưu bằng UTF-16, không phải UTF-8; \(save)", en: "the file is UTF-16, not UTF-8; \(saveEn)")
+        }
+        var iterator = bytes.makeIterator()
+        var decoder = Unicode.UTF8()
+        var index = 0
+        while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar): index += UTF8.width(scalar)
+            case .emptyInput: return
+            case .error:
+                throw JSONParseError(offset: index, vi: "byte không phải UTF-8 (tệp lưu bằng bảng mã cũ như TCVN3, VNI, Windows-1258?); \(save)",
+                                     en: "bytes that are not UTF-8 (a legacy encoding such as TCVN3, VNI or Windows-1258?); \(saveEn)")
+            }
+        }
     }
 
     private mutating func skipSpace() {
@@ -308,3 +333,4 @@ public enum TextPoint {
         return (line, column)
     }
 }
+

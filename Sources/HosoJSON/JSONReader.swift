@@ -94,6 +94,9 @@ public struct JSONObjectCursor {
 
     /// The member `key`; a missing key is an error naming it.
     public func required(_ key: String) throws -> JSONCursor {
+        if let value = members.first(where: { $0.0 == key })?.1, value.isNull {
+            throw JSONCursor(value, path: JSONPath.member(key, of: path)).mismatch(("một giá trị (khoá này bắt buộc)", "a value (this key is required)"))
+        }
         guard let member = optional(key) else {
             if let typo = members.map(\.0).first(where: { $0 != key && Self.isTypo($0, of: key) }) {
                 throw JSONSchemaError(path: JSONPath.member(typo, of: path), vi: "thiếu khoá \"\(key)\" (viết nhầm thành \"\(typo)\"?)",

@@ -11,11 +11,14 @@ import HosoSemantics
 /// | `{yearList}` | `2019, 2020, 2021` / `2019, 2020 and 2021` |
 /// | `{firstYear}`, `{middleYear}`, `{lastYear}`, `{yearBefore}` | `2019`, `2020`, `2021`, `2018` |
 /// | `{excludedYear}` | `2022` |
+/// | `{deadline}`, `{deadlineSpelled}`, `{dayBeforeDeadlineSpelled}` | `21/5/2022`, `ngày 21 tháng 5 năm 2022`, `ngày 20 tháng 5 năm 2022` |
+/// | `{reportForm}`, `{reportDecree}` | `Mẫu số 07` / `Form 07`, `91/2017/NĐ-CP` |
+/// | `{plan:ID}` | the plan whose criteria form ID follows: `179/KH-UBND` |
 /// | `{threshold}` | `50` |
 /// | `{forms}` | every award form's name: `A, B hoặc C` / `A, B or C` |
 /// | `{form:ID}` | the name of award form ID |
 /// | `{excellent:ID}` | years rated excellent form ID needs: `01` / `1` |
-/// | `{quota:ID:KIND}` | the quota of form ID for `ca-nhan` or `tap-the`: `05` / `5` |
+/// | `{quota:ID:KIND}`, `{quotaPlusOne:ID:KIND}` | the quota of form ID for `ca-nhan` or `tap-the` (and one more): `05` / `5` |
 extension RuleDocumentation {
     /// The page with `profile`'s facts in place of its tokens.
     public func rendered(for profile: Profile) -> RuleDocumentation {
@@ -79,6 +82,14 @@ struct DocumentationFacts {
         case "lastYear": return "\(last)"
         case "yearBefore": return "\(first - 1)"
         case "excludedYear": return "\(profile.excludedYear)"
+        case "deadline": return profile.deadline.officialForm
+        case "deadlineSpelled": return profile.deadline.spelledForm
+        case "dayBeforeDeadlineSpelled": return profile.deadline.dayBefore.spelledForm
+        case "reportForm":
+            let form = profile.reportForm.form
+            return vietnamese || !form.hasPrefix("Mẫu số ") ? form : "Form " + form.dropFirst("Mẫu số ".count)
+        case "reportDecree": return profile.reportForm.citation
+        case "plan" where token.count == 2: return form(token[1]).map { $0.criteriaPlan ?? missing } ?? missing
         case "threshold":
             let t = profile.votePercentThreshold
             return t == t.rounded() ? "\(Int(t))" : String("\(t)".map { $0 == "." && vietnamese ? "," : $0 })
@@ -86,9 +97,10 @@ struct DocumentationFacts {
         case "form" where token.count == 2: return form(token[1])?.name ?? missing
         case "excellent" where token.count == 2:
             return form(token[1]).map { count($0.excellentYearsNeeded, vietnamese: vietnamese) } ?? missing
-        case "quota" where token.count == 3:
+        case "quota" where token.count == 3, "quotaPlusOne" where token.count == 3:
             guard let form = form(token[1]) else { return missing }
-            return form.quota[token[2]].map { count($0, vietnamese: vietnamese) } ?? (vietnamese ? "(không giới hạn)" : "(no limit)")
+            let extra = token[0] == "quotaPlusOne" ? 1 : 0
+            return form.quota[token[2]].map { count($0 + extra, vietnamese: vietnamese) } ?? (vietnamese ? "(không giới hạn)" : "(no limit)")
         default: return nil
         }
     }

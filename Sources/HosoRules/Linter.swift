@@ -31,7 +31,8 @@ public struct Linter: Sendable {
 
     public init(profile: Profile = .sonLa2022, severityOverrides: [String: Severity?] = [:], honorsSuppressions: Bool = true) {
         self.profile = profile
-        self.severityOverrides = severityOverrides
+        // A rule whose severity is fixed keeps it whatever a config or an editor setting says.
+        self.severityOverrides = severityOverrides.filter { !(RuleRegistry.rule(code: $0.key)?.severityIsFixed ?? false) }
         self.honorsSuppressions = honorsSuppressions
     }
 

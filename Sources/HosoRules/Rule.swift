@@ -29,6 +29,7 @@ public enum FixAvailability: String, Sendable {
 
 extension Rule {
     public static var fixAvailability: FixAvailability { .none }
+    public static var severityIsFixed: Bool { false }
 }
 
 /// What a rule sees: the resolved dossier, and the encoding problem if the bytes were not Unicode.
@@ -57,6 +58,10 @@ public protocol Rule: Sendable {
 
     /// Whether findings come with a fix, and whether `--fix` applies it.
     static var fixAvailability: FixAvailability { get }
+
+    /// Whether no config may change the rule's severity or turn it off (HS001: a file it fires
+    /// on is checked by no other rule, so a lower severity would let an unread file pass).
+    static var severityIsFixed: Bool { get }
 
     init()
 

@@ -358,6 +358,13 @@ public struct DateValue: Sendable, Equatable, Hashable, Comparable, CustomString
         "ngày \(day < 10 ? "0" : "")\(day) tháng \(month <= 2 ? "0" : "")\(month) năm \(year)"
     }
 
+    /// The day before (31/12 before 01/01).
+    public var dayBefore: DateValue {
+        if day > 1 { return DateValue(year: year, month: month, day: day - 1) }
+        let previousMonth = month == 1 ? 12 : month - 1, previousYear = month == 1 ? year - 1 : year
+        return DateValue(year: previousYear, month: previousMonth, day: DateValue.daysIn(month: previousMonth, year: previousYear))
+    }
+
     /// Vietnamese short form `dd/mm/yyyy`.
     public var description: String {
         "\(day < 10 ? "0" : "")\(day)/\(month < 10 ? "0" : "")\(month)/\(year)"

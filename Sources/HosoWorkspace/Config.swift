@@ -82,6 +82,11 @@ public struct Config: Sendable {
                              "no rule \"\(code)\", ignored" + (nearest.map { " (did you mean \($0)?)" } ?? ""))
                         continue
                     }
+                    if rule.severityIsFixed && name != rule.defaultSeverity.rawValue {
+                        warn(setting.path, "\(rule.code) luôn ở mức \(rule.defaultSeverity.rawValue): tệp không đọc được thì không kiểm tra được gì khác, nên không tắt hay hạ mức được; bỏ qua",
+                             "\(rule.code) is always \(rule.defaultSeverity.rawValue): nothing else can be checked in a file it fires on, so it cannot be turned off or down; ignored")
+                        continue
+                    }
                     severityOverrides[rule.code] = name == "off" ? Severity?.none : Severity(rawValue: name)
                 }
             case "exclude":

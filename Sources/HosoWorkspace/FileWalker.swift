@@ -76,7 +76,8 @@ public enum FileWalker {
         var result: [String] = [], links: [String] = []
         var visited: Set<Identity> = []
         let root = canonical(path)
-        walk(path, root: root.hasSuffix("/") ? root : root + "/", into: &result, links: &links, visited: &visited, problem: problem)
+        walk(path, root: root.hasSuffix("/") ? root : root + "/", into: &result, links: &links, visited: &visited,
+             excluded: excluded, problem: problem)
         // Links last: when a link and its target are both found, the target's own name is reported.
         return (result + links).filter { !excluded($0) }
     }
@@ -114,7 +115,7 @@ public enum FileWalker {
     }
 
     private static func walk(_ folder: String, root: String, into result: inout [String], links: inout [String], visited: inout Set<Identity>,
-                             problem: (Failure) -> Void) {
+                             excluded: (String) -> Bool, problem: (Failure) -> Void) {
         var info = stat()
         guard stat(folder, &info) == 0, visited.insert(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
         guard let names = entries(of: folder) else {
@@ -127,18 +128,30 @@ public enum FileWalker {
             guard lstat(child, &entry) == 0 else { continue }
             switch entry.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(child, root: root, into: &result, links: &links, visited: &visited, problem: problem)
+                walk(child, root: root, into: &result, links: &links, visited: &visited, excluded: excluded, problem: problem)
             case S_IFREG:
                 if isDossierName(name) { result.append(child) }
             case S_IFLNK:
                 // A link to a file inside the walked folder is read; a link to a folder, or to
-                // anything outside, is not (a link to `/` must not walk the disk).
+                // anything outside, is not (a link to `/` must not walk the disk). A link with a
+                // dossier's name that is not read is said, never passed over: the office's gate
+                // must not read as clean with a submitted dossier unchecked.
+                guard isDossierName(name), !excluded(child) else { continue }
                 var target = stat()
-                guard isDossierName(name), stat(child, &target) == 0, target.st_mode & S_IFMT == S_IFREG,
-                      canonical(child).hasPrefix(root) else { continue }
+                guard stat(child, &target) == 0 else { problem(missing(child)); continue }
+                guard target.st_mode & S_IFMT == S_IFREG, canonical(child).hasPrefix(root) else {
+                    problem(Failure(vi: "\"\(child)\" là liên kết tượng trưng tới \"\(canonical(child))\", ngoài thư mục đang kiểm tra hoặc không phải tệp thường; không kiểm tra — hãy chép chính tệp vào thư mục, hoặc nêu tên nó trên dòng lệnh",
+                                    en: "\"\(child)\" is a symbolic link to \"\(canonical(child))\", outside the folder checked or not a regular file; not checked — copy the file itself into the folder, or name it on the command line"))
+                    continue
+                }
                 links.append(child)
             default:
-                continue  // FIFOs, sockets, devices: never dossiers, and reading a FIFO would hang.
+                // FIFOs, sockets, devices: never dossiers, and reading a FIFO would hang; one
+                // with a dossier's name is said, as above.
+                if isDossierName(name) && !excluded(child) {
+                    problem(Failure(vi: "\"\(child)\" không phải tệp thường (FIFO, socket hay thiết bị); không kiểm tra",
+                                    en: "\"\(child)\" is not a regular file (a FIFO, socket or device); not checked"))
+                }
             }
         }
     }

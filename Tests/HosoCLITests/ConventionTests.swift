@@ -83,10 +83,17 @@ final class ConventionTests: XCTestCase {
 
     func testQuietStillCountsWarningsForMaxWarnings() throws {
         try write(try example.replacingOccurrences(of: "Chức vụ: Chuyên viên\nHình", with: "Chuc vu: Chuyên viên\nHình"), to: "a.hoso")
+        let quiet = try hoso(["lint", "--quiet", "a.hoso"])
+        XCTAssertEqual(quiet.status, 0)
+        XCTAssertEqual(quiet.stdout, "0 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n[*] Có thể tự sửa 1 vấn đề bằng --fix.\n", "the warning is counted, not shown")
+        // Over --max-warnings the warnings decide the status: they are shown, and so is why.
         let run = try hoso(["lint", "--quiet", "--max-warnings", "0", "a.hoso"])
         XCTAssertEqual(run.status, 1, "a hidden warning still counts")
-        XCTAssertFalse(run.stdout.contains("[HS108]"), run.stdout)
-        XCTAssertEqual(run.stdout, "0 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n[*] Có thể tự sửa 1 vấn đề bằng --fix.\n")
+        XCTAssertTrue(run.stdout.hasPrefix("a.hoso:17:1: cảnh báo[HS108]: "), run.stdout)
+        XCTAssertTrue(run.stdout.hasSuffix("0 lỗi, 1 cảnh báo, 0 lưu ý trong 1 tệp.\n[*] Có thể tự sửa 1 vấn đề bằng --fix.\nQuá số cảnh báo cho phép: 1 > --max-warnings 0.\n"), run.stdout)
+        // The machine-readable reports a CI step reads show the failing warning too.
+        let junit = try hoso(["lint", "--quiet", "--max-warnings", "0", "--format", "junit", "a.hoso"])
+        XCTAssertTrue(junit.stdout.contains("name=\"HS108 17:1\""), junit.stdout)
     }
 
     func testExitZeroNeverHidesTwo() throws {
@@ -103,7 +110,7 @@ final class ConventionTests: XCTestCase {
         let run = try hoso(["lint", "--max-warnings", "0", "trong"])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stderr, "hoso: không có hồ sơ nào (*.hoso) trong \"trong\"; kiểm tra lại thư mục\n")
-        XCTAssertEqual(run.stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 0 tệp; không kiểm tra được 1 tệp (xem thông báo ở trên).\n")
+        XCTAssertEqual(run.stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 0 tệp; không kiểm tra được 1 tệp (xem các dòng \"hoso: …\").\n")
     }
 
     func testForceExcludeSkipsNamedDraftsAndSaysSo() throws {
@@ -121,7 +128,7 @@ final class ConventionTests: XCTestCase {
                                                    with: "<!-- hoso-disable-next-line HS108 -- tên trường gõ không dấu theo mẫu cũ -->\nChuc vu: Chuyên viên\nHình"), to: "a.hoso")
         let honoured = try hoso(["lint", "a.hoso"])
         XCTAssertEqual(honoured.status, 0)
-        XCTAssertEqual(honoured.stdout, "Không có vấn đề nào trong 1 tệp.\n")
+        XCTAssertEqual(honoured.stdout, "Không có vấn đề nào trong 1 tệp; 1 vấn đề đã tắt bằng chú thích hoso-disable.\n")
         let gate = try hoso(["lint", "--no-inline-config", "--max-warnings", "0", "a.hoso"])
         XCTAssertEqual(gate.status, 1)
         XCTAssertTrue(gate.stdout.contains("a.hoso:18:1: cảnh báo[HS108]"), gate.stdout)
@@ -208,7 +215,8 @@ final class ConventionTests: XCTestCase {
         let sarif = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(broken.stdout.utf8)) as? [String: Any])
         let invocation = try XCTUnwrap(((sarif["runs"] as? [[String: Any]])?.first?["invocations"] as? [[String: Any]])?.first)
         XCTAssertEqual(invocation["executionSuccessful"] as? Bool, false)
-        XCTAssertEqual((invocation["toolExecutionNotifications"] as? [[String: Any]])?.count, 1)
+        // The config's error, and the folder named that was therefore not checked.
+        XCTAssertEqual((invocation["toolExecutionNotifications"] as? [[String: Any]])?.count, 2)
     }
 
     // MARK: Other commands

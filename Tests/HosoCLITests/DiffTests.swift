@@ -19,7 +19,7 @@ final class DiffTests: XCTestCase {
 
     func diff(_ old: String, _ new: String) -> String {
         var out = OutputBuffer()
-        _ = UnifiedDiff.write(old: Array(old.utf8), new: Array(new.utf8), path: "x.hoso", color: false, to: &out)
+        _ = UnifiedDiff.write(old: Array(old.utf8), new: Array(new.utf8), path: "x.hoso", color: false, standIns: true, to: &out)
         return out.string
     }
 
@@ -114,7 +114,7 @@ final class DiffTests: XCTestCase {
         XCTAssertEqual(diff("", "mới\n"), "--- x.hoso\n+++ x.hoso\n@@ -0,0 +1 @@\n+mới\n")
         XCTAssertEqual(diff("a\nb\n", ""), "--- x.hoso\n+++ x.hoso\n@@ -1,2 +0,0 @@\n-a\n-b\n")
         XCTAssertEqual(diff("a\nb", "a\nc"), "--- x.hoso\n+++ x.hoso\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n\\ No newline at end of file\n")
-        XCTAssertEqual(diff("a\r\nb\r\n", "a\r\nc\r\n"), "--- x.hoso\n+++ x.hoso\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n", "no raw CR")
+        XCTAssertEqual(diff("a\r\nb\r\n", "a\r\nc\r\n"), "--- x.hoso\n+++ x.hoso\n@@ -1,2 +1,2 @@\n a\r\n-b\r\n+c\r\n", "CRLF kept: patch applies it")
         XCTAssertEqual(diff("a\rb\r", "a\rc\r"), "--- x.hoso\n+++ x.hoso\n@@ -1,2 +1,2 @@\n a\n-b\n+c\n", "a lone CR ends a line")
         XCTAssertEqual(diff("same\n", "same\n"), "")
     }

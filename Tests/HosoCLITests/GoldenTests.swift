@@ -117,10 +117,11 @@ final class GoldenTests: XCTestCase {
         XCTAssertEqual(junit.status, 2)
         // The config's own message is not pinned here (it belongs to the config reader).
         let lines = normalized(junit.stdout).split(separator: "\n").map(String.init)
-        XCTAssertEqual(lines.count, 8, junit.stdout)
+        // The run failed (the config), and the file named was not checked: two red cases.
+        XCTAssertEqual(lines.count, 13, junit.stdout)
         XCTAssertEqual(Array(lines.prefix(4)), [
             "<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-            "<testsuites name=\"hoso\" tests=\"1\" failures=\"0\" errors=\"1\">",
+            "<testsuites name=\"hoso\" tests=\"2\" failures=\"0\" errors=\"2\">",
             "  <testsuite name=\"hoso\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">",
             "    <testcase classname=\"hoso\" name=\"run-failed\">",
         ])
@@ -129,8 +130,8 @@ final class GoldenTests: XCTestCase {
         let gitlab = try hoso(["lint", "--format", "gitlab", Self.clean])
         XCTAssertEqual(gitlab.status, 2)
         let issues = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(gitlab.stdout.utf8)) as? [[String: Any]])
-        XCTAssertEqual(issues.map { $0["check_name"] as? String }, ["hoso/run-failed"])
-        XCTAssertEqual(issues.map { $0["severity"] as? String }, ["blocker"])
+        XCTAssertEqual(issues.map { $0["check_name"] as? String }, ["hoso/run-failed", "hoso/not-checked"])
+        XCTAssertEqual(issues.map { $0["severity"] as? String }, ["blocker", "blocker"])
     }
 
     /// Markup and control characters from file names and dossiers are escaped; what XML 1.0
@@ -198,8 +199,10 @@ final class GoldenTests: XCTestCase {
         try crlf.write(to: folder.appendingPathComponent("crlf.hoso"))
         let crlfRun = try hoso(["lint", "--diff", "crlf.hoso"])
         XCTAssertEqual(crlfRun.status, 1)
-        XCTAssertEqual(crlfRun.stdout, same(as: "crlf.hoso"))
-        XCTAssertFalse(crlfRun.stdout.utf8.contains(0x0D))
+        // Byte for byte, so `patch` applies it: the same diff with each line's CR kept.
+        XCTAssertEqual(crlfRun.stdout, same(as: "crlf.hoso").split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.hasPrefix("---") || $0.hasPrefix("+++") || $0.hasPrefix("@@") || $0.hasPrefix("\\") || $0.isEmpty ? String($0) : $0 + "\r" }
+            .joined(separator: "\n"))
         XCTAssertEqual(try bytes("crlf.hoso"), crlf)
         var utf16 = Data([0xFF, 0xFE])
         for unit in text.utf16 { utf16.append(contentsOf: [UInt8(unit & 0xFF), UInt8(unit >> 8)]) }

@@ -154,11 +154,18 @@ final class SafetyTests: XCTestCase {
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("ho-so/goc").path, withDestinationPath: "/")
         try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("ho-so/ten-khac.hoso").path, withDestinationPath: "a.hoso")
         let run = try hoso(["lint", "--format", "json", "ho-so", "ho-so/a.hoso"], timeout: 10)
-        XCTAssertEqual(run.status, 0, run.stderr)  // one warning (HS108)
+        // The FIFO, the link to a device and the link out of the tree have dossiers' names but
+        // are not read: each is said, and the run is not a clean result (the office's gate).
+        XCTAssertEqual(run.status, 2, run.stderr)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         // One file, once: the FIFO, the device, the outside file and the folder link are not read;
         // the inside link and the repeated argument are the same file.
         XCTAssertEqual((report["files"] as? [[String: Any]])?.map { $0["path"] as? String }, ["ho-so/a.hoso"])
+        XCTAssertEqual((report["summary"] as? [String: Any])?["notChecked"] as? Int, 3)
+        XCTAssertTrue(run.stderr.contains("hoso: \"ho-so/ong.hoso\" không phải tệp thường (FIFO, socket hay thiết bị); không kiểm tra\n"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("hoso: \"ho-so/passwd.hoso\" là liên kết tượng trưng tới \"/etc/passwd\", ngoài thư mục đang kiểm tra"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("hoso: \"ho-so/zero.hoso\" là liên kết tượng trưng tới \"/dev/zero\""), run.stderr)
+        XCTAssertFalse(run.stderr.contains("goc"), "a link to a folder is no dossier")
         XCTAssertFalse(run.stdout.contains("root:"))
     }
 
@@ -276,7 +283,7 @@ final class SafetyTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 2, stdout + stderr)
         XCTAssertTrue(stderr.contains("không đọc được thư mục \"ho-so/kin\""), stderr)
-        XCTAssertEqual(stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 1 tệp; không kiểm tra được 1 tệp (xem thông báo ở trên).\n")
+        XCTAssertEqual(stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 1 tệp; không kiểm tra được 1 tệp (xem các dòng \"hoso: …\").\n")
     }
 
     // MARK: The server

@@ -7,6 +7,9 @@ public struct HS001: Rule {
     public static let defaultSeverity = Severity.error
     public static let title = LocalizedText(vi: "Tệp không phải văn bản Unicode (UTF-8)",
                                             en: "File is not Unicode (UTF-8) text")
+    public static let fixAvailability = FixAvailability.unsafe
+    /// Nothing else is checked in such a file: turned down, an unread file would pass as clean.
+    public static let severityIsFixed = true
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
             vi: "Tệp chứa byte không hợp lệ trong UTF-8, thường do soạn bằng bảng mã cũ (TCVN3/ABC, VNI-Windows, Windows-1258). Khi gặp lỗi này, các quy tắc khác không được kiểm tra trên tệp đó. Khi tệp đọc theo TCVN3 hoặc VNI chắc chắn là tiếng Việt, có sửa nhanh (không an toàn, cần đọc lại) chuyển mã cả tệp sang UTF-8. Cũng báo khi tệp có byte NUL (tệp nhị phân như .doc, .pdf đặt tên .hoso), là UTF-16 không có BOM, hoặc là UTF-16 có nửa cặp surrogate đứng một mình.",

@@ -6,6 +6,7 @@ public struct HS004: Rule {
     public static let defaultSeverity = Severity.error
     public static let title = LocalizedText(vi: "Chữ bị lỗi phông (bảng mã cũ đọc sai)",
                                             en: "Mojibake (legacy encoding read as Latin-1)")
+    public static let fixAvailability = FixAvailability.unsafe
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
             vi: "Văn bản là UTF-8 hợp lệ nhưng chứa chữ bị lỗi phông: văn bản gõ bằng TCVN3 (ABC) hoặc VNI đã bị đọc như Latin-1 rồi lưu lại, ví dụ \"Céng hßa x· héi\" (TCVN3) hay \"Coäng hoøa\" (VNI). Quy tắc chỉ báo khi đọc lại các chữ đó theo TCVN3 hoặc VNI cho ra âm tiết tiếng Việt mà chữ như đang viết không phải: tên nước ngoài viết đúng (Institut Français, Göttingen, Ångström, señor) và dấu cách đặc biệt (dấu cách không ngắt từ Word) không bị báo. Khi chắc chắn bảng mã, có sửa nhanh (không an toàn, cần đọc lại) chuyển đoạn đó sang Unicode.",

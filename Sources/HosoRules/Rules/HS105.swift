@@ -9,10 +9,10 @@ public struct HS105: Rule {
     public static let title = LocalizedText(vi: "Báo cáo thành tích thiếu mục bắt buộc", en: "Achievement report lacks a required section")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Báo cáo thành tích theo Mẫu số 07 phải có: I. SƠ LƯỢC LÝ LỊCH (cá nhân) hoặc I. ĐẶC ĐIỂM, TÌNH HÌNH (tập thể); II. THÀNH TÍCH ĐẠT ĐƯỢC; III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG; XÁC NHẬN CỦA LÃNH ĐẠO VĂN PHÒNG.",
-            en: "A Mẫu số 07 achievement report needs: I. SƠ LƯỢC LÝ LỊCH (individual) or I. ĐẶC ĐIỂM, TÌNH HÌNH (collective); II. THÀNH TÍCH ĐẠT ĐƯỢC; III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG; XÁC NHẬN CỦA LÃNH ĐẠO VĂN PHÒNG."),
-        basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: báo cáo thành tích theo Mẫu số 07, Nghị định 91/2017/NĐ-CP, có xác nhận của Lãnh đạo Văn phòng.",
-                             en: "Plan, III.5.1: report per Form 07 of Decree 91/2017/NĐ-CP, confirmed by the Office's leadership."),
+            vi: "Báo cáo thành tích theo {reportForm} phải có: I. SƠ LƯỢC LÝ LỊCH (cá nhân) hoặc I. ĐẶC ĐIỂM, TÌNH HÌNH (tập thể); II. THÀNH TÍCH ĐẠT ĐƯỢC; III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG; XÁC NHẬN CỦA LÃNH ĐẠO VĂN PHÒNG.",
+            en: "A {reportForm} achievement report needs: I. SƠ LƯỢC LÝ LỊCH (individual) or I. ĐẶC ĐIỂM, TÌNH HÌNH (collective); II. THÀNH TÍCH ĐẠT ĐƯỢC; III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG; XÁC NHẬN CỦA LÃNH ĐẠO VĂN PHÒNG."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: báo cáo thành tích theo {reportForm}, Nghị định {reportDecree}, có xác nhận của Lãnh đạo Văn phòng.",
+                             en: "Plan, III.5.1: report per {reportForm} of Decree {reportDecree}, confirmed by the Office's leadership."),
         failingExample: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa\n## I. SƠ LƯỢC LÝ LỊCH\n## II. THÀNH TÍCH ĐẠT ĐƯỢC\n(thiếu mục III và mục xác nhận)",
         passingExample: "## I. SƠ LƯỢC LÝ LỊCH\n## II. THÀNH TÍCH ĐẠT ĐƯỢC\n## III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG\n## XÁC NHẬN CỦA LÃNH ĐẠO VĂN PHÒNG",
         fix: LocalizedText(vi: "Dùng sửa nhanh để chèn tiêu đề mục còn thiếu đúng vị trí rồi viết nội dung.",

@@ -9,10 +9,10 @@ public struct HS106: Rule {
                                             en: "Achievement report sections out of order")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Các mục của báo cáo thành tích phải theo thứ tự của Mẫu số 07: I, II, III, rồi phần xác nhận.",
-            en: "Report sections follow Form 07's order: I, II, III, then the confirmation."),
-        basis: LocalizedText(vi: "Kế hoạch, mục III.5.1; Mẫu số 07, Nghị định 91/2017/NĐ-CP.",
-                             en: "Plan, III.5.1; Form 07 of Decree 91/2017/NĐ-CP."),
+            vi: "Các mục của báo cáo thành tích phải theo thứ tự của {reportForm}: I, II, III, rồi phần xác nhận.",
+            en: "Report sections follow {reportForm}'s order: I, II, III, then the confirmation."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.5.1; {reportForm}, Nghị định {reportDecree}.",
+                             en: "Plan, III.5.1; {reportForm} of Decree {reportDecree}."),
         failingExample: "## II. THÀNH TÍCH ĐẠT ĐƯỢC\n## I. SƠ LƯỢC LÝ LỊCH",
         passingExample: "## I. SƠ LƯỢC LÝ LỊCH\n## II. THÀNH TÍCH ĐẠT ĐƯỢC",
         fix: LocalizedText(vi: "Chuyển mục đó lên đúng vị trí.", en: "Move the section to its place."))

@@ -10,10 +10,10 @@ public struct HS110: Rule {
                                             en: "A nominee's achievement report is missing")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Người/tập thể được đề nghị Bằng khen của Chủ tịch UBND tỉnh phải có \"# BÁO CÁO THÀNH TÍCH: <tên>\" (Mẫu số 07).",
-            en: "A nominee for the Chairman's Certificate of Merit needs a \"# BÁO CÁO THÀNH TÍCH: <name>\" part (Form 07)."),
-        basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: báo cáo thành tích theo Mẫu số 07, Nghị định 91/2017/NĐ-CP.",
-                             en: "Plan, III.5.1: achievement report per Form 07, Decree 91/2017/NĐ-CP."),
+            vi: "Người/tập thể được đề nghị Bằng khen của Chủ tịch UBND tỉnh phải có \"# BÁO CÁO THÀNH TÍCH: <tên>\" ({reportForm}).",
+            en: "A nominee for the Chairman's Certificate of Merit needs a \"# BÁO CÁO THÀNH TÍCH: <name>\" part ({reportForm})."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: báo cáo thành tích theo {reportForm}, Nghị định {reportDecree}.",
+                             en: "Plan, III.5.1: achievement report per {reportForm}, Decree {reportDecree}."),
         failingExample: "### Cá nhân: Nguyễn Thị Hoa\nHình thức: Bằng khen của Chủ tịch UBND tỉnh\n(không có # BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa)",
         passingExample: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa",
         fix: LocalizedText(vi: "Dùng sửa nhanh để thêm khung báo cáo (các mục và xếp loại đã khai) ở cuối tệp rồi viết nội dung.",

@@ -12,8 +12,8 @@ public struct HS202: Rule {
             en: "A rating must be one of: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ (or HTXSNV, HTTNV, HTNV, KHTNV)."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.3; các mức xếp loại chất lượng cán bộ, công chức, viên chức.",
                              en: "Plan, III.3; the official performance ratings."),
-        failingExample: "Năm 2020: Xuất sắc",
-        passingExample: "Năm 2020: Hoàn thành xuất sắc nhiệm vụ",
+        failingExample: "Năm {middleYear}: Xuất sắc",
+        passingExample: "Năm {middleYear}: Hoàn thành xuất sắc nhiệm vụ",
         fix: LocalizedText(vi: "Ghi đúng một mức xếp loại (xem gợi ý trong thông báo).", en: "Write one of the ratings (see the suggestion)."))
 
     public init() {}

@@ -9,8 +9,8 @@ public struct HS204: Rule {
         summary: LocalizedText(
             vi: "{form:bang-khen} đòi hỏi trong các năm {years} có ít nhất {excellent:bang-khen} năm \"Hoàn thành xuất sắc nhiệm vụ\".",
             en: "{form:bang-khen} requires at least {excellent:bang-khen} year(s) in {years} rated \"Hoàn thành xuất sắc nhiệm vụ\"."),
-        basis: LocalizedText(vi: "Kế hoạch, mục III.3.1: \"trong đó có ít nhất {excellent:bang-khen} năm được xếp loại hoàn thành xuất sắc nhiệm vụ\".",
-                             en: "Plan, III.3.1: \"with at least {excellent:bang-khen} year(s) rated excellent\"."),
+        basis: LocalizedText(vi: "Kế hoạch, mục III.3.1: trong các năm đánh giá có ít nhất {excellent:bang-khen} năm được xếp loại hoàn thành xuất sắc nhiệm vụ.",
+                             en: "Plan, III.3.1: at least {excellent:bang-khen} of the evaluation years rated excellent."),
         failingExample: "Hình thức: {form:bang-khen}\nNăm {firstYear}: Hoàn thành tốt nhiệm vụ\nNăm {middleYear}: Hoàn thành tốt nhiệm vụ\nNăm {lastYear}: Hoàn thành tốt nhiệm vụ",
         passingExample: "Hình thức: {form:bang-khen}\nNăm {firstYear}: Hoàn thành xuất sắc nhiệm vụ\nNăm {middleYear}: Hoàn thành xuất sắc nhiệm vụ\nNăm {lastYear}: Hoàn thành tốt nhiệm vụ",
         fix: LocalizedText(vi: "Kiểm tra lại xếp loại; nếu đúng, hãy đề nghị hình thức thấp hơn (Giấy khen).",

@@ -12,8 +12,8 @@ public struct HS207: Rule {
             en: "Abbreviations such as HTXSNV, HTTNV, HTNV, KHTNV, HTXS are accepted, but official documents should spell them out."),
         basis: LocalizedText(vi: "Nghị định 30/2020/NĐ-CP: chữ viết tắt phải được viết đầy đủ lần đầu.",
                              en: "Decree 30/2020/NĐ-CP: abbreviations are spelled out."),
-        failingExample: "Năm 2020: HTXSNV",
-        passingExample: "Năm 2020: Hoàn thành xuất sắc nhiệm vụ",
+        failingExample: "Năm {middleYear}: HTXSNV",
+        passingExample: "Năm {middleYear}: Hoàn thành xuất sắc nhiệm vụ",
         fix: LocalizedText(vi: "Dùng sửa nhanh để viết đầy đủ.", en: "Apply the fix to spell it out."))
 
     public init() {}

@@ -7,8 +7,8 @@ public struct HS305: Rule {
     public static let title = LocalizedText(vi: "Căn cứ văn bản không có trong danh mục", en: "Basis document not in the registry")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Một căn cứ (dòng \"Căn cứ …\", điều khoản tiêu chuẩn, dòng Mẫu số 07) viện dẫn văn bản mà danh mục của kế hoạch không có, nên không kiểm tra được số, ngày. Quyết định công nhận sáng kiến, khen thưởng của đơn vị không bị lưu ý này.",
-            en: "A basis (a \"Căn cứ …\" line, a criteria clause, the Form 07 line) cites a document the plan's registry lacks, so its number and date cannot be verified. Unit-level decisions (initiatives, earlier awards) never draw this note."),
+            vi: "Một căn cứ (dòng \"Căn cứ …\", điều khoản tiêu chuẩn, dòng {reportForm}) viện dẫn văn bản mà danh mục của kế hoạch không có, nên không kiểm tra được số, ngày. Quyết định công nhận sáng kiến, khen thưởng của đơn vị không bị lưu ý này.",
+            en: "A basis (a \"Căn cứ …\" line, a criteria clause, the {reportForm} line) cites a document the plan's registry lacks, so its number and date cannot be verified. Unit-level decisions (initiatives, earlier awards) never draw this note."),
         basis: LocalizedText(vi: "Kế hoạch: các văn bản được viện dẫn làm căn cứ.", en: "Plan: the documents it builds on."),
         failingExample: "Căn cứ Kế hoạch số 50/KH-SNV ngày 01/3/2022 của Sở Nội vụ;",
         passingExample: "Căn cứ Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh;",

@@ -7,12 +7,12 @@ public struct HS402: Rule {
     public static let title = LocalizedText(vi: "Tờ trình quá hạn nộp", en: "Tờ trình dated past the deadline")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Hồ sơ gửi về phòng Tổ chức - Hành chính - Quản trị trước ngày 21/5/2022: Tờ trình ghi ngày 21/5/2022 trở đi là quá hạn.",
-            en: "Dossiers are due before 21/5/2022: a Tờ trình dated 21/5/2022 or later is late."),
-        basis: LocalizedText(vi: "Kế hoạch, mục IV.1: \"gửi về phòng Tổ chức - Hành chính - Quản trị trước ngày 21/5/2022\".",
-                             en: "Plan, IV.1: \"send … before 21/5/2022\"."),
-        failingExample: "Sơn La, ngày 21 tháng 5 năm 2022",
-        passingExample: "Sơn La, ngày 20 tháng 5 năm 2022",
+            vi: "Hồ sơ gửi về phòng Tổ chức - Hành chính - Quản trị trước ngày {deadline}: Tờ trình ghi ngày {deadline} trở đi là quá hạn.",
+            en: "Dossiers are due before {deadline}: a Tờ trình dated {deadline} or later is late."),
+        basis: LocalizedText(vi: "Kế hoạch, mục IV.1: \"gửi về phòng Tổ chức - Hành chính - Quản trị trước ngày {deadline}\".",
+                             en: "Plan, IV.1: \"send … before {deadline}\"."),
+        failingExample: "Sơn La, {deadlineSpelled}",
+        passingExample: "Sơn La, {dayBeforeDeadlineSpelled}",
         fix: LocalizedText(vi: "Kiểm tra ngày của Tờ trình; hồ sơ quá hạn cần xin ý kiến phòng Tổ chức - Hành chính - Quản trị.",
                            en: "Check the Tờ trình's date; a late dossier needs the office's consent."))
 

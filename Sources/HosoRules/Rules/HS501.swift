@@ -11,8 +11,8 @@ public struct HS501: CrossFileRule {
             vi: "Tổng số đề nghị của mọi hồ sơ được kiểm tra cùng nhau không vượt chỉ tiêu: {form:bang-khen} không quá {quota:bang-khen:tap-the} tập thể và {quota:bang-khen:ca-nhan} cá nhân; {form:giay-khen} không quá {quota:giay-khen:tap-the} tập thể và {quota:giay-khen:ca-nhan} cá nhân.",
             en: "Across all dossiers checked together: at most {quota:bang-khen:tap-the} collective(s) and {quota:bang-khen:ca-nhan} individual(s) for {form:bang-khen}; at most {quota:giay-khen:tap-the} collective(s) and {quota:giay-khen:ca-nhan} individual(s) for {form:giay-khen}."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.4.1 và III.4.2: số lượng xét tặng.", en: "Plan, III.4.1 and III.4.2: quotas."),
-        failingExample: "phong-a.hoso: ### Cá nhân: Nguyễn Thị Hoa — Bằng khen\nphong-b.hoso: ### Cá nhân: Lò Văn Nam — Bằng khen",
-        passingExample: "phong-a.hoso: ### Cá nhân: Nguyễn Thị Hoa — Bằng khen\nphong-b.hoso: ### Cá nhân: Lò Văn Nam — Giấy khen",
+        failingExample: "phong-a.hoso, phong-b.hoso: tổng cộng {quotaPlusOne:bang-khen:ca-nhan} \"### Cá nhân\" đề nghị {form:bang-khen}",
+        passingExample: "phong-a.hoso, phong-b.hoso: tổng cộng {quota:bang-khen:ca-nhan} \"### Cá nhân\" đề nghị {form:bang-khen}, các cá nhân khác đề nghị {form:giay-khen}",
         fix: LocalizedText(vi: "Các đơn vị thống nhất rút bớt đề nghị, hoặc chuyển sang hình thức còn chỉ tiêu.",
                            en: "Agree between units to withdraw proposals or move them to a form with quota left."))
 
