@@ -163,4 +163,19 @@ final class GateTests: XCTestCase {
         XCTAssertTrue(page.contains("\n    Năm 2022: Xuất sắc\n"), page)
         XCTAssertFalse(page.contains("2019") || page.contains("21/5/2022") || page.contains("Mẫu số 07") || page.contains("91/2017"), page)
     }
+
+    /// One definition of a dossier: every editor setup takes the names a folder walk takes
+    /// (`.hoso` in any case, Notepad's `.hoso.txt`), as the pre-commit hook does.
+    func testEditorSetupsKnowEveryDossierName() throws {
+        let root = EndToEndTests.packageRoot
+        func text(_ path: String) throws -> String { try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8) }
+        for path in ["editors/vim/ftdetect/hoso.vim", "editors/neovim/lua/hoso/init.lua"] {
+            XCTAssertTrue(try text(path).contains("*.hoso,*.HOSO,*.Hoso,*.hoso.txt,*.HOSO.TXT,*.HOSO.txt setfiletype hoso"), path)
+        }
+        XCTAssertTrue(try text("editors/emacs/hoso-mode.el").contains(#"'("\\.[hH][oO][sS][oO]\\(?:\\.[tT][xX][tT]\\)?\\'" . hoso-mode)"#))
+        XCTAssertTrue(try text("editors/vscode/package.json").contains(#""extensions": [".hoso", ".HOSO", ".hoso.txt"]"#))
+        XCTAssertTrue(try text("editors/helix/languages.toml").contains(#"file-types = ["hoso", "HOSO", { glob = "*.hoso.txt" }]"#))
+        XCTAssertTrue(try text("editors/sublime/hoso.sublime-syntax").contains("file_extensions: [hoso, HOSO, hoso.txt]"))
+        XCTAssertTrue(try text(".pre-commit-hooks.yaml").contains(#"files: (?i)\.hoso(\.txt)?$"#))
+    }
 }

@@ -68,7 +68,7 @@
   (font-lock-add-keywords nil '(("<!--\\(?:.\\|\n\\)*?-->" 0 'font-lock-comment-face prepend)) 'prepend))
 
 ;;;###autoload
-(add-to-list 'auto-mode-alist '("\\.hoso\\'" . hoso-mode))
+(add-to-list 'auto-mode-alist '("\\.[hH][oO][sS][oO]\\(?:\\.[tT][xX][tT]\\)?\\'" . hoso-mode))
 
 (with-eval-after-load 'eglot
   (add-to-list 'eglot-server-programs `(hoso-mode . ,hoso-command)))

@@ -53,7 +53,7 @@ function M.setup(opts)
   vim.cmd([[
     augroup hoso_filetype
       autocmd!
-      autocmd BufRead,BufNewFile *.hoso setfiletype hoso
+      autocmd BufRead,BufNewFile *.hoso,*.HOSO,*.Hoso,*.hoso.txt,*.HOSO.TXT,*.HOSO.txt setfiletype hoso
     augroup END
   ]])
   local group = vim.api.nvim_create_augroup("hoso_lsp", { clear = true })
