@@ -20,6 +20,9 @@ echo "== pytest-lsp, the byte-level protocol tests and the pre-commit framework"
 echo "== Neovim $(nvim --version | head -1)"
 timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_test.lua"
 
+echo "== Neovim: the README's snippet"
+timeout 60 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_readme_test.lua"
+
 echo "== Vim $(vim --version | head -1 | cut -d' ' -f1-5): the shipped syntax file"
 export HOSO_VIM_RESULT="$work/vim-result.txt"
 vim_status=0
@@ -29,6 +32,9 @@ cat "$HOSO_VIM_RESULT" 2>/dev/null || echo "vim wrote no result"
 
 echo "== Emacs $(emacs --version | head -1) + eglot"
 timeout 120 emacs --batch -Q -l Tests/clients/emacs_test.el
+# In hoso-mode, C-M-i completes from the server (text-mode would run ispell).
+emacs --batch -Q -l editors/emacs/hoso-mode.el --eval \
+  '(with-temp-buffer (hoso-mode) (if (eq (key-binding (kbd "C-M-i")) (quote completion-at-point)) (princ "emacs C-M-i is completion-at-point\n") (kill-emacs 1)))' 
 
 cmp -s Examples/co-loi/phong-tong-hop.hoso "$HOSO_FILE" || { echo "the editors must not have saved the fixed buffer"; exit 1; }
 echo "== all editor tests passed"

@@ -51,6 +51,14 @@
     ("\\<HS[0-9]\\{3\\}\\>" 0 'font-lock-constant-face t))
   "Highlighting for `hoso-mode'.")
 
+(defvar hoso-mode-map
+  (let ((map (make-sparse-keymap)))
+    ;; text-mode gives C-M-i (M-TAB) to `ispell-complete-word'; in a dossier it completes from
+    ;; the language server (part titles, ratings, award forms, rule codes) through eglot.
+    (define-key map (kbd "C-M-i") #'completion-at-point)
+    map)
+  "Keymap for `hoso-mode'.")
+
 (defvar hoso-mode-syntax-table
   (let ((table (make-syntax-table text-mode-syntax-table)))
     table)
