@@ -21,6 +21,7 @@ struct DossierBuilder {
     }
 
     mutating func build() -> Dossier {
+        noteMarkers()
         let preambleFields = fields(in: tree.preamble)
         for part in tree.parts { checkPartTitle(part) }
         let toTrinh = tree.parts.first { $0.kind == .toTrinh }
@@ -241,6 +242,38 @@ struct DossierBuilder {
     }
 
     // MARK: Spelling (HS108)
+
+    /// Records the markers that were read though not written as the format writes them: a Word
+    /// bullet for `-` (`• Nguyễn Thị Hoa: …`), `#`s with no space after them (`#TỜ TRÌNH`), and a
+    /// nominee heading with more than three `#`s (`#### Cá nhân: …`).
+    mutating func noteMarkers() {
+        let bytes = tree.text.bytes
+        for element in tree.elements {
+            guard let marker = element.marker, !marker.isEmpty else { continue }
+            let level: Int
+            switch element.kind {
+            case .partHeading: level = 1
+            case .sectionHeading: level = 2
+            case .blockHeading: level = 3
+            case .minorHeading: level = marker.count
+            default:
+                // ASCII markers (`-`, `+`, `*`, `1.`, `a)`) are the format's own.
+                if bytes[marker.lowerBound] >= 0x80 {
+                    spellings.append(Spelling(range: marker, written: tree.string(marker), canonical: "-", target: .listMarker))
+                }
+                continue
+            }
+            let end = element.content.upperBound
+            let spaced = marker.upperBound == end || ByteClass.spaceLength(bytes, at: marker.upperBound, end: end) > 0
+            guard marker.count != level || !spaced else { continue }
+            let hashes = String(repeating: "#", count: level)
+            var titleStart = marker.upperBound
+            while titleStart < end, case let n = ByteClass.spaceLength(bytes, at: titleStart, end: end), n > 0 { titleStart += n }
+            spellings.append(Spelling(range: marker, written: tree.string(marker), canonical: spaced ? hashes : hashes + " ",
+                                      target: marker.count == level ? .headingSpace : .headingLevel,
+                                      suggestion: hashes + " " + tree.string(titleStart..<end)))
+        }
+    }
 
     mutating func checkPartTitle(_ part: PartNode) {
         guard part.kind != .unknown, let range = tree.elements[part.heading].head else { return }

@@ -145,7 +145,7 @@ struct LineClassifier {
             var hashes = start
             while hashes < end && bytes[hashes] == 0x23 { hashes += 1 }
             let level = hashes - start
-            if hashes == end || spaceLength(at: hashes, end) > 0 {
+            if hashes == end || spaceLength(at: hashes, end) > 0 || startsTitle(at: hashes, end) {
                 return heading(level: level, full: full, content: content, marker: start..<hashes)
             }
         }
@@ -198,8 +198,28 @@ struct LineClassifier {
             context = partContext == .toTrinh && isNominee ? .nominee : partContext
             return Element(kind: .blockHeading, range: full, content: content, marker: marker, head: head, value: value)
         default:
+            let (head, value) = splitAtColon(title)
+            if partContext == .toTrinh, NomineeKind.matching(folded: text.key(head)) != nil {
+                // `#### Cá nhân: …`: a nominee block written too deep is still the nominee's
+                // block, so its fields are checked (the semantic layer asks for `###`: HS108).
+                context = .nominee
+                return Element(kind: .blockHeading, range: full, content: content, marker: marker, head: head, value: value)
+            }
             return Element(kind: .minorHeading, range: full, content: content, marker: marker, head: title)
         }
+    }
+
+    /// Whether a heading's title starts right after its `#`s with no space (`#TỜ TRÌNH`,
+    /// `##**KẾT QUẢ BIỂU QUYẾT**`): a letter, possibly behind emphasis. Such a line is the
+    /// heading it was meant to be (the semantic layer asks for the space: HS108); `#5` or
+    /// `#!` stays prose.
+    func startsTitle(at i: Int, _ end: Int) -> Bool {
+        var j = i
+        while j < end && ByteClass.isEmphasis(bytes[j]) { j += 1 }
+        guard j < end else { return false }
+        let b = bytes[j]
+        if b < 0x80 { return (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        return Unicode.Scalar(UTF8Scalar.decode(bytes, at: j).scalar)?.properties.isAlphabetic == true
     }
 
     /// A `Key: value` line whose key is known in the current context; emphasis around the key
@@ -268,6 +288,9 @@ struct LineClassifier {
     }
 
     /// Where a list marker (`- `, `* `, `+ `, `1. `, `1) `, `a) `) and its space end, if the line has one.
+    ///
+    /// The bullets Word pastes (`• `, `– `, `▪ ` …, `ByteClass.bulletLength`) are list markers too,
+    /// so an item reads the same whatever its bullet; the semantic layer asks for `- ` (HS108).
     func listMarkerEnd(_ start: Int, _ end: Int) -> Int? {
         func spaceAfter(_ i: Int) -> Int? {
             if i == end { return i }
@@ -276,6 +299,11 @@ struct LineClassifier {
         }
         let b = bytes[start]
         if b == 0x2D || b == 0x2A || b == 0x2B { return spaceAfter(start + 1) }
+        if b >= 0xC2, case let n = ByteClass.bulletLength(bytes, at: start, end: end), n > 0 {
+            // A bullet needs a space after it, as `-` does: `–2025` or `•text` stays what it says.
+            guard start + n < end else { return nil }
+            return spaceAfter(start + n)
+        }
         var i = start
         while i < end && i - start < 3 && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
         if i > start && i < end && (bytes[i] == 0x2E || bytes[i] == 0x29) { return spaceAfter(i + 1) }

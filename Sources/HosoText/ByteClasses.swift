@@ -26,6 +26,26 @@ public enum ByteClass {
         return spaceLength(bytes, at: i - 3, end: i) == 3 ? 3 : 0
     }
 
+    /// The length of a list bullet that Word pastes in place of `- ` at `i`, or 0: • ‣ ◦ ⁃ ∙ · ● ○ ■ ▪ ► ➢,
+    /// the en and em dash – —, and the Symbol and Wingdings bullets of Word's private use area
+    /// (U+F0A7, U+F0B7). ASCII markers (`-`, `+`, `*`, digits) are not bullets here.
+    @inlinable
+    public static func bulletLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int, end: Int) -> Int where Bytes.Index == Int {
+        let b = bytes[i]
+        if b == 0xC2 { return i + 1 < end && bytes[i + 1] == 0xB7 ? 2 : 0 }  // ·
+        guard (b == 0xE2 || b == 0xEF), i + 2 < end else { return 0 }
+        switch (b, bytes[i + 1], bytes[i + 2]) {
+        case (0xE2, 0x80, 0x93), (0xE2, 0x80, 0x94), (0xE2, 0x80, 0xA2), (0xE2, 0x80, 0xA3),  // – — • ‣
+             (0xE2, 0x81, 0x83), (0xE2, 0x88, 0x99),  // ⁃ ∙
+             (0xE2, 0x96, 0xA0), (0xE2, 0x96, 0xAA), (0xE2, 0x96, 0xBA),  // ■ ▪ ►
+             (0xE2, 0x97, 0x8B), (0xE2, 0x97, 0x8F), (0xE2, 0x97, 0xA6),  // ○ ● ◦
+             (0xE2, 0x9E, 0xA2), (0xEF, 0x82, 0xA7), (0xEF, 0x82, 0xB7):  // ➢ U+F0A7 U+F0B7
+            return 3
+        default:
+            return 0
+        }
+    }
+
     /// `*` or `_`: Markdown emphasis delimiters.
     @inlinable
     public static func isEmphasis(_ b: UInt8) -> Bool { b == 0x2A || b == 0x5F }

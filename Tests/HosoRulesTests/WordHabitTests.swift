@@ -1,0 +1,97 @@
+import Foundation
+import XCTest
+import HosoRules
+import HosoSemantics
+import HosoText
+
+/// Text as office staff write it in Word: bullets, headings without their space, dashes and
+/// quotes where the format has a colon or nothing, no-break spaces, Word's dashes in symbols,
+/// placeholder names. Each is read as what it means, and a finding (if any) stands on the line
+/// that has it, never as a cascade elsewhere. Line numbers refer to Fixtures/clean.hoso.
+final class WordHabitTests: XCTestCase {
+    /// The messages of the findings with `code`, in Vietnamese.
+    func messages(_ code: String, _ source: String) -> [String] {
+        lint(source).findings.filter { $0.code == code }.map(\.message.vi)
+    }
+
+    // MARK: 1. Word bullets on vote items and basis lines
+
+    func testWordBulletsOnVoteItemsAreVoteItems() {
+        let source = Fixture.replacing("- Nguyễn Thị Hoa: 8/8", with: "• Nguyễn Thị Hoa: 8/8")
+            .replacingOccurrences(of: "- Tổ Quản trị: 7/8", with: "–\u{00A0}Tổ Quản trị: 7/8")
+        // Not HS112 at both nominees: the items are read, and only the bullets are reported.
+        assertSpots(source, [Spot("HS108", 42, 1), Spot("HS108", 43, 1)])
+        XCTAssertEqual(messages("HS108", source), [
+            "Dấu đầu dòng \"•\" (kiểu Word) không phải dấu danh sách của hồ sơ; hãy viết \"- \" (gạch nối và khoảng trắng) ở đầu dòng.",
+            "Dấu đầu dòng \"–\" (kiểu Word) không phải dấu danh sách của hồ sơ; hãy viết \"- \" (gạch nối và khoảng trắng) ở đầu dòng.",
+        ])
+        XCTAssertEqual(lint(source).findings[0].message.en,
+                       "The bullet \"•\" (as Word writes it) is not a list marker of the format; start the line with \"- \" (hyphen and space).")
+        XCTAssertEqual(applyingFixes(of: "HS108", to: source),
+                       Fixture.clean.replacingOccurrences(of: "- Tổ Quản trị: 7/8", with: "-\u{00A0}Tổ Quản trị: 7/8"))
+        // The vote arithmetic is checked on a bulleted item as on any other.
+        assertSpots(Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "▪ Tổ Quản trị: 7/8 đồng ý (80%)"),
+                    [Spot("HS108", 43, 1), Spot("HS405", 43, 28)])
+    }
+
+    func testFormatListMarkersOnVoteItemsDrawNothing() {
+        for (hoa, to) in [("+ ", "* "), ("1. ", "2. "), ("1) ", "2) "), ("a) ", "b) ")] {
+            let source = Fixture.replacing("- Nguyễn Thị Hoa: 8/8", with: hoa + "Nguyễn Thị Hoa: 8/8")
+                .replacingOccurrences(of: "- Tổ Quản trị: 7/8", with: to + "Tổ Quản trị: 7/8")
+            assertSpots(source, [], "\(hoa)/\(to)")
+        }
+    }
+
+    func testWordBulletsOnBasisLinesMakeThemBasisLines() {
+        // A basis citation is held against the registry (HS305) only when the line is a basis sentence.
+        let source = Fixture.replacing("Căn cứ Biên bản họp xét", with: "• Căn cứ Kế hoạch số 50/KH-SNV ngày 01/3/2022 của Sở Nội vụ;\n• Căn cứ Biên bản họp xét")
+        assertSpots(source, [Spot("HS108", 12, 1), Spot("HS305", 12, 10), Spot("HS108", 13, 1)])
+    }
+
+    func testADashWithNoSpaceIsNoBullet() {
+        // `–2025` continues a sentence; it is not an item.
+        assertSpots(Fixture.replacing("Phòng Tổ chức - Hành chính - Quản trị.\n\n## II.",
+                                      with: "Phòng Tổ chức - Hành chính - Quản trị.\n–2025 tiếp tục phấn đấu.\n\n## II."), [])
+    }
+
+    // MARK: 2, 3. Headings without their space, nominee headings too deep
+
+    func testHeadingsWithoutTheirSpaceAreHeadings() {
+        let source = Fixture.replacing("# TỜ TRÌNH", with: "#TỜ TRÌNH")
+            .replacingOccurrences(of: "### Cá nhân: Nguyễn Thị Hoa", with: "###Cá nhân: Nguyễn Thị Hoa")
+            .replacingOccurrences(of: "## KẾT QUẢ BIỂU QUYẾT", with: "##**KẾT QUẢ BIỂU QUYẾT**")
+        // Not HS101 "thiếu phần TỜ TRÌNH" with HS111 after it: the headings are read, their form reported.
+        assertSpots(source, [Spot("HS108", 4, 1), Spot("HS108", 16, 1), Spot("HS108", 41, 1)])
+        XCTAssertEqual(messages("HS108", source), [
+            "Tiêu đề thiếu khoảng trắng sau \"#\"; viết \"# TỜ TRÌNH\".",
+            "Tiêu đề thiếu khoảng trắng sau \"###\"; viết \"### Cá nhân: Nguyễn Thị Hoa\".",
+            "Tiêu đề thiếu khoảng trắng sau \"##\"; viết \"## **KẾT QUẢ BIỂU QUYẾT**\".",
+        ])
+        XCTAssertEqual(lint(source).findings[0].message.en, "The heading lacks a space after \"#\"; write \"# TỜ TRÌNH\".")
+        XCTAssertEqual(applyingFixes(of: "HS108", to: source),
+                       Fixture.clean.replacingOccurrences(of: "## KẾT QUẢ BIỂU QUYẾT", with: "## **KẾT QUẢ BIỂU QUYẾT**"))
+    }
+
+    func testANomineeHeadingTooDeepIsStillTheNominee() {
+        let source = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "#### Cá nhân: Nguyễn Thị Hoa")
+        // Not HS111 at her vote and report: she is a nominee, the heading's form is reported.
+        assertSpots(source, [Spot("HS108", 16, 1)])
+        XCTAssertEqual(messages("HS108", source),
+                       ["Tiêu đề người/tập thể được đề nghị mở đầu bằng \"###\" (ba dấu #), không phải \"####\"; viết \"### Cá nhân: Nguyễn Thị Hoa\"."])
+        XCTAssertEqual(applyingFixes(of: "HS108", to: source), Fixture.clean)
+        // Her fields are checked.
+        assertSpots(Fixture.replacing("Năm 2019: Hoàn thành tốt nhiệm vụ", with: "Năm 2019: Xuất sắc", in: source),
+                    [Spot("HS108", 16, 1), Spot("HS202", 19, 11), Spot("HS210", 56, 13)])
+        // Too deep and no space: one finding, one fix.
+        let both = Fixture.replacing("### Tập thể: Tổ Quản trị", with: "#####Tập thể: Tổ Quản trị")
+        assertSpots(both, [Spot("HS108", 25, 1)])
+        XCTAssertEqual(applyingFixes(of: "HS108", to: both), Fixture.clean)
+    }
+
+    func testDeepHeadingsElsewhereStayMinorHeadings() {
+        // `####` in a report is the writer's own sub-heading; `#5` and `#!` are not headings.
+        assertSpots(Fixture.replacing("- Năm 2019: Hoàn thành tốt nhiệm vụ\n- Năm 2020",
+                                      with: "#### Cá nhân: Nguyễn Thị Hoa\n- Năm 2019: Hoàn thành tốt nhiệm vụ\n- Năm 2020"), [])
+        assertSpots(Fixture.replacing("Phó Chánh Văn phòng Phạm Văn Dũng xác nhận.", with: "Phó Chánh Văn phòng Phạm Văn Dũng xác nhận.\n#5 năm liền\n#!"), [])
+    }
+}
