@@ -86,6 +86,9 @@ struct DossierBuilder {
             guard case .field(let key) = element.kind, let keyRange = element.head, let valueRange = element.value
             else { continue }
             noteSpelling(keyRange, canonical: [key.canonicalSpelling] + key.alternativeSpellings, target: .fieldKey)
+            if !tree.text.bytes[keyRange.upperBound..<valueRange.lowerBound].contains(0x3A) {
+                noteSeparator(key: keyRange, value: valueRange)
+            }
             result.append(Field(key: key, element: i, keyRange: keyRange, valueRange: valueRange,
                                 value: Folding.nfc(tree.string(valueRange))))
         }
@@ -273,6 +276,27 @@ struct DossierBuilder {
                                       target: marker.count == level ? .headingSpace : .headingLevel,
                                       suggestion: hashes + " " + tree.string(titleStart..<end)))
         }
+    }
+
+    /// Records the dash a field was written with for its colon (`Năm 2019 - Hoàn thành …`,
+    /// `Parser.dashedRating`): the dash with the spaces around it becomes `: `.
+    mutating func noteSeparator(key: Range<Int>, value: Range<Int>) {
+        let bytes = tree.text.bytes
+        var dash = key.upperBound, dashLength = 0
+        while dash < value.lowerBound {
+            dashLength = bytes[dash] == 0x2D ? 1 : ByteClass.dashLookalikeLength(bytes, at: dash, end: value.lowerBound)
+            if dashLength > 0 { break }
+            dash += 1
+        }
+        guard dashLength > 0 else { return }
+        var a = dash, b = dash + dashLength
+        while case let n = ByteClass.spaceLength(bytes, before: a, start: key.upperBound), n > 0 { a -= n }
+        var spaceAfter = false
+        while b < value.lowerBound, case let n = ByteClass.spaceLength(bytes, at: b, end: value.lowerBound), n > 0 { b += n; spaceAfter = true }
+        // `**Năm 2019 -** Hoàn …` becomes `**Năm 2019:** Hoàn …`, not `**Năm 2019: ** …`.
+        let beforeEmphasis = !spaceAfter && b < value.lowerBound && ByteClass.isEmphasis(bytes[b])
+        spellings.append(Spelling(range: a..<b, written: tree.string(dash..<(dash + dashLength)), canonical: beforeEmphasis ? ":" : ": ",
+                                  target: .fieldSeparator, suggestion: tree.string(key) + ": " + tree.string(value)))
     }
 
     mutating func checkPartTitle(_ part: PartNode) {

@@ -112,6 +112,8 @@ public enum SpellingTarget: String, Sendable {
     case headingSpace
     /// A nominee heading with too many `#`s (`#### Cá nhân: …`).
     case headingLevel
+    /// A dash where a rating field has its colon (`Năm 2019 - …`).
+    case fieldSeparator
 }
 
 /// A title, key, phrase, form or marker that was recognized though not written as the format

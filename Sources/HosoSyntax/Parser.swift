@@ -224,13 +224,38 @@ struct LineClassifier {
 
     /// A `Key: value` line whose key is known in the current context; emphasis around the key
     /// (`**Chức vụ:**`, `**Chức vụ**:`) and around the value is not part of either.
+    ///
+    /// In a nominee block, a rating may be written with a dash for its colon (`dashedRating`).
     func field(_ start: Int, _ end: Int, full: Range<Int>, content: Range<Int>, marker: Range<Int>?) -> Element? {
         let limit = min(end, start + 64)
-        guard let colon = find(":", from: start, before: limit) else { return nil }
-        let key = stripEmphasis(start, colon)
-        guard !key.isEmpty, let fieldKey = FieldKey.matching(folded: text.key(key), in: context) else { return nil }
-        return Element(kind: .field(fieldKey), range: full, content: content, marker: marker, head: key,
-                       value: stripEmphasis(colon + 1, end))
+        if let colon = find(":", from: start, before: limit) {
+            let key = stripEmphasis(start, colon)
+            if !key.isEmpty, let fieldKey = FieldKey.matching(folded: text.key(key), in: context) {
+                return Element(kind: .field(fieldKey), range: full, content: content, marker: marker, head: key,
+                               value: stripEmphasis(colon + 1, end))
+            }
+        }
+        return context == .nominee ? dashedRating(start, end, full: full, content: content, marker: marker) : nil
+    }
+
+    /// `Năm 2019 - Hoàn thành tốt nhiệm vụ`: a nominee's rating written, as in Word, with a dash
+    /// (`-`, `–`, `—`, any `ByteClass.dashLookalikeLength` dash) where the colon goes. It is the
+    /// `Năm 2019` field (the semantic layer asks for the colon: HS108). The key must be a rating
+    /// year and nothing else; a digit after the dash (`Năm 2019 - 2021`) is a span of years.
+    func dashedRating(_ start: Int, _ end: Int, full: Range<Int>, content: Range<Int>, marker: Range<Int>?) -> Element? {
+        let limit = min(end, start + 40)  // `**Năm 2019**` and its spaces fit in 40 bytes
+        var i = start
+        while i < limit {
+            let b = bytes[i]
+            let n = b == 0x2D ? 1 : b == 0xE2 || b == 0xEF ? ByteClass.dashLookalikeLength(bytes, at: i, end: end) : 0
+            guard n > 0 else { i += 1; continue }
+            let key = stripEmphasis(start, i)
+            guard !key.isEmpty, case .rating(let year)? = FieldKey.matching(folded: text.key(key), in: .nominee) else { return nil }
+            let value = stripEmphasis(i + n, end)
+            if !value.isEmpty && bytes[value.lowerBound] >= 0x30 && bytes[value.lowerBound] <= 0x39 { return nil }
+            return Element(kind: .field(.rating(year: year)), range: full, content: content, marker: marker, head: key, value: value)
+        }
+        return nil
     }
 
     /// `PLACE, ngày D tháng M năm YYYY` (numbers may be blank; emphasis around it is ignored).

@@ -46,6 +46,18 @@ public enum ByteClass {
         }
     }
 
+    /// The length of a dash that looks like the hyphen-minus `-` at `i`, or 0: the hyphen and
+    /// non-breaking hyphen (U+2010, U+2011), figure, en, em dash and horizontal bar (U+2012–U+2015),
+    /// the minus sign (U+2212) and the small and full-width hyphen-minus (U+FE63, U+FF0D).
+    @inlinable
+    public static func dashLookalikeLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int, end: Int) -> Int where Bytes.Index == Int {
+        let b = bytes[i]
+        guard (b == 0xE2 || b == 0xEF), i + 2 < end else { return 0 }
+        let c = bytes[i + 1], d = bytes[i + 2]
+        if b == 0xE2 { return (c == 0x80 && d >= 0x90 && d <= 0x95) || (c == 0x88 && d == 0x92) ? 3 : 0 }
+        return (c == 0xB9 && d == 0xA3) || (c == 0xBC && d == 0x8D) ? 3 : 0
+    }
+
     /// `*` or `_`: Markdown emphasis delimiters.
     @inlinable
     public static func isEmphasis(_ b: UInt8) -> Bool { b == 0x2A || b == 0x5F }

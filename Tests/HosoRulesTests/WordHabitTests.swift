@@ -94,4 +94,32 @@ final class WordHabitTests: XCTestCase {
                                       with: "#### Cá nhân: Nguyễn Thị Hoa\n- Năm 2019: Hoàn thành tốt nhiệm vụ\n- Năm 2020"), [])
         assertSpots(Fixture.replacing("Phó Chánh Văn phòng Phạm Văn Dũng xác nhận.", with: "Phó Chánh Văn phòng Phạm Văn Dũng xác nhận.\n#5 năm liền\n#!"), [])
     }
+
+    // MARK: 4. A dash for the rating's colon
+
+    func testARatingWithADashForItsColonIsTheRating() {
+        let source = Fixture.replacing("Năm 2019: Hoàn thành tốt nhiệm vụ", with: "Năm 2019 - Hoàn thành tốt nhiệm vụ")
+            .replacingOccurrences(of: "Năm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021", with: "Năm\u{00A0}2020\u{00A0}–\u{00A0}Hoàn thành xuất sắc nhiệm vụ\nNăm 2021")
+            .replacingOccurrences(of: "Năm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô", with: "**Năm 2021 —** Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô")
+        // Not HS201 at the nominee with HS210 in the report: the lines are ratings, their dash reported.
+        assertSpots(source, [Spot("HS108", 19, 9), Spot("HS108", 20, 9), Spot("HS108", 29, 11)])
+        XCTAssertEqual(messages("HS108", source), [
+            "Dòng xếp loại dùng \"-\" thay cho dấu hai chấm; viết \"Năm 2019: Hoàn thành tốt nhiệm vụ\".",
+            "Dòng xếp loại dùng \"–\" thay cho dấu hai chấm; viết \"Năm\u{00A0}2020: Hoàn thành xuất sắc nhiệm vụ\".",
+            "Dòng xếp loại dùng \"—\" thay cho dấu hai chấm; viết \"Năm 2021: Hoàn thành tốt nhiệm vụ\".",
+        ])
+        XCTAssertEqual(lint(source).findings[0].message.en,
+                       "The rating line has \"-\" where the colon goes; write \"Năm 2019: Hoàn thành tốt nhiệm vụ\".")
+        XCTAssertEqual(applyingFixes(of: "HS108", to: source),
+                       Fixture.clean.replacingOccurrences(of: "Năm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021", with: "Năm\u{00A0}2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021")
+                           .replacingOccurrences(of: "Năm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô", with: "**Năm 2021:** Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô"))
+        // The rating is judged like any other: a year below the minimum.
+        assertSpots(Fixture.replacing("Năm 2019: Hoàn thành tốt nhiệm vụ", with: "Năm 2019 - Hoàn thành nhiệm vụ"),
+                    [Spot("HS108", 19, 9), Spot("HS203", 19, 12), Spot("HS210", 56, 13)])
+    }
+
+    func testASpanOfYearsIsNoRating() {
+        assertSpots(Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể",
+                                      with: "Khen thưởng năm 2022: Không\nNăm 2019 - 2021: luôn đi đầu trong phong trào.\n\n### Tập thể"), [])
+    }
 }

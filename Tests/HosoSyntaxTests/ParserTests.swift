@@ -103,4 +103,13 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(tree.elements.prefix(6).map { tree.string($0.marker!) }, ["•", "–", "—", "▪", "\u{F0B7}", "·"])
         XCTAssertEqual(tree.elements.prefix(6).map { tree.string($0.head!) }, ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu"])
     }
+
+    func testARatingWithADashForItsColonIsTheRatingField() {
+        let tree = Parser.parse("# TỜ TRÌNH\n### Cá nhân: A\nNăm 2019 - Hoàn thành tốt nhiệm vụ\nnăm 2020 – HTTNV\nNăm 2021 - 2022: tốt\nChức vụ - Chuyên viên\n# BIÊN BẢN HỌP XÉT\nNăm 2019 - tốt\n")
+        XCTAssertEqual(tree.elements.map(\.kind), [.partHeading, .blockHeading, .field(.rating(year: 2019)), .field(.rating(year: 2020)),
+                                                   .prose, .prose, .partHeading, .prose])
+        XCTAssertEqual(tree.string(tree.elements[2].head!), "Năm 2019")
+        XCTAssertEqual(tree.string(tree.elements[2].value!), "Hoàn thành tốt nhiệm vụ")
+        XCTAssertEqual(tree.string(tree.elements[3].value!), "HTTNV")
+    }
 }
