@@ -126,8 +126,10 @@ struct DossierBuilder {
                 ratings.append(yearRating(year: year, range: tree.elements[field.element].content,
                                           valueRange: field.valueRange))
             case .awardForm:
-                awardForm = profile.awardForm(matching: field.value)
-                if let form = awardForm { noteSpelling(field.valueRange, canonical: [form.name] + form.aliases, target: .awardForm) }
+                // Quotes around the form are emphasis, like `**…**`: `Hình thức: “Bằng khen …”`.
+                let formRange = unquoted(field.valueRange)
+                awardForm = profile.awardForm(matching: formRange == field.valueRange ? field.value : Folding.nfc(tree.string(formRange)))
+                if let form = awardForm { noteSpelling(formRange, canonical: [form.name] + form.aliases, target: .awardForm) }
             default:
                 break
             }
@@ -468,7 +470,28 @@ struct DossierBuilder {
         }
         var phrase = trimmed(value.lowerBound..<end)
         while !phrase.isEmpty, [0x2E, 0x3A].contains(bytes[phrase.upperBound - 1]) { phrase = trimmed(phrase.lowerBound..<phrase.upperBound - 1) }
+        // Quotes around the phrase are emphasis (`“Hoàn thành tốt nhiệm vụ”.`): not part of it.
+        let inner = unquoted(phrase)
+        if inner != phrase {
+            phrase = inner
+            while !phrase.isEmpty, [0x2E, 0x3A].contains(bytes[phrase.upperBound - 1]) { phrase = trimmed(phrase.lowerBound..<phrase.upperBound - 1) }
+        }
         return phrase.isEmpty ? value : phrase
+    }
+
+    /// The range without the quotation marks around it (`"…"`, `“…”`, `‘…’`, `«…»`), nor the
+    /// spaces and emphasis inside or outside them; `range` itself when it is not quoted. A mark
+    /// is dropped at either end on its own, so a quote left open (`“Hoàn thành tốt nhiệm vụ`) goes too.
+    func unquoted(_ range: Range<Int>) -> Range<Int> {
+        let bytes = tree.text.bytes
+        var r = range
+        while !r.isEmpty {
+            let open = ByteClass.quoteLength(bytes, at: r.lowerBound, end: r.upperBound)
+            let close = r.count > open ? ByteClass.quoteLength(bytes, before: r.upperBound, start: r.lowerBound + open) : 0
+            guard open + close > 0 else { break }
+            r = trimmed((r.lowerBound + open)..<(r.upperBound - close))
+        }
+        return r.isEmpty ? range : r
     }
 
     func trimmed(_ range: Range<Int>) -> Range<Int> {

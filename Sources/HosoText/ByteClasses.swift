@@ -58,6 +58,27 @@ public enum ByteClass {
         return (c == 0xB9 && d == 0xA3) || (c == 0xBC && d == 0x8D) ? 3 : 0
     }
 
+    /// The length of a quotation mark at `i` (`"` `'` “ ” ‘ ’ „ « »), or 0.
+    @inlinable
+    public static func quoteLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int, end: Int) -> Int where Bytes.Index == Int {
+        let b = bytes[i]
+        if b == 0x22 || b == 0x27 { return 1 }
+        if b == 0xC2 { return i + 1 < end && (bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB) ? 2 : 0 }
+        guard b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80 else { return 0 }
+        let c = bytes[i + 2]
+        return c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0x9E ? 3 : 0
+    }
+
+    /// The length of a quotation mark that ends just before `i` (not reaching below `start`), or 0.
+    @inlinable
+    public static func quoteLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, before i: Int, start: Int) -> Int where Bytes.Index == Int {
+        guard i > start else { return 0 }
+        if bytes[i - 1] < 0x80 { return quoteLength(bytes, at: i - 1, end: i) }
+        if i - 2 >= start, quoteLength(bytes, at: i - 2, end: i) == 2 { return 2 }
+        if i - 3 >= start, quoteLength(bytes, at: i - 3, end: i) == 3 { return 3 }
+        return 0
+    }
+
     /// `*` or `_`: Markdown emphasis delimiters.
     @inlinable
     public static func isEmphasis(_ b: UInt8) -> Bool { b == 0x2A || b == 0x5F }

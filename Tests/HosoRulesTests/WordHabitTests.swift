@@ -122,4 +122,25 @@ final class WordHabitTests: XCTestCase {
         assertSpots(Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể",
                                       with: "Khen thưởng năm 2022: Không\nNăm 2019 - 2021: luôn đi đầu trong phong trào.\n\n### Tập thể"), [])
     }
+
+    // MARK: 5. Quotes around a rating or an award form
+
+    /// Quotes around a rating are emphasis, as `**…**` is: the rating is the phrase inside, and
+    /// nothing is reported (they make the text neither wrong nor unclear).
+    func testQuotedRatingsAreThoseRatings() {
+        let source = Fixture.replacing("Năm 2019: Hoàn thành tốt nhiệm vụ", with: "Năm 2019: “Hoàn thành tốt nhiệm vụ”")
+            .replacingOccurrences(of: "Năm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021", with: "Năm 2020: \"Hoàn thành xuất sắc nhiệm vụ\".\nNăm 2021")
+            .replacingOccurrences(of: "- Năm 2021: Hoàn thành tốt nhiệm vụ", with: "- Năm 2021: «Hoàn thành tốt nhiệm vụ» (Quyết định số 12/QĐ-VPUB)")
+            .replacingOccurrences(of: "Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh", with: "Hình thức: ‘Giấy khen của Chánh Văn phòng UBND tỉnh’")
+        // Not HS202 "không phải mức xếp loại; có phải <the same text>?" with HS210 in the report.
+        assertSpots(source, [])
+        // What is inside the quotes is judged as written.
+        let wrong = Fixture.replacing("Năm 2019: Hoàn thành tốt nhiệm vụ", with: "Năm 2019: “Xuất sắc”")
+        assertSpots(wrong, [Spot("HS202", 19, 12), Spot("HS210", 56, 13)])
+        XCTAssertEqual(messages("HS202", wrong), ["\"Xuất sắc\" không phải mức xếp loại; các mức: Hoàn thành xuất sắc nhiệm vụ, Hoàn thành tốt nhiệm vụ, Hoàn thành nhiệm vụ, Không hoàn thành nhiệm vụ."])
+        let abbreviated = Fixture.replacing("Năm 2019: Hoàn thành tốt nhiệm vụ", with: "Năm 2019: \"HTTNV\"")
+        assertSpots(abbreviated, [Spot("HS207", 19, 12)])
+        XCTAssertEqual(applyingFixes(of: "HS207", to: abbreviated),
+                       Fixture.replacing("Năm 2019: Hoàn thành tốt nhiệm vụ", with: "Năm 2019: \"Hoàn thành tốt nhiệm vụ\""))
+    }
 }
