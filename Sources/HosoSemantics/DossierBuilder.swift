@@ -360,10 +360,12 @@ struct DossierBuilder {
         var result: [SuppressionDirective] = []
         let bytes = tree.text.bytes
         for (i, element) in tree.elements.enumerated() where element.kind == .comment {
+            // Unicode spaces count as spaces here too (FORMAT v1.1): Word writes `<!--\u{A0}hoso-disable…`.
             var start = element.content.lowerBound
-            while start < element.content.upperBound && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+            while start < element.content.upperBound, case let n = ByteClass.spaceLength(bytes, at: start, end: element.content.upperBound), n > 0 { start += n }
             start += 4  // "<!--"
             var end = element.content.upperBound
+            while end > start, case let n = ByteClass.spaceLength(bytes, before: end, start: start), n > 0 { end -= n }
             if end - start >= 3, bytes[end - 3] == 0x2D, bytes[end - 2] == 0x2D, bytes[end - 1] == 0x3E { end -= 3 }
             let words = tokens(start..<end)
             guard let first = words.first else { continue }
@@ -384,7 +386,7 @@ struct DossierBuilder {
             for (k, word) in words.enumerated().dropFirst() {
                 if let dashEnd = reasonDashEnd(word) {
                     let from = dashEnd < word.upperBound ? dashEnd : (k + 1 < words.count ? words[k + 1].lowerBound : end)
-                    let text = from < end ? tree.string(from..<end).trimmingCharacters(in: " \t\r\n") : ""
+                    let text = from < end ? tree.string(trimmedBlank(from..<end)) : ""
                     reason = text.isEmpty ? nil : Folding.nfc(text)
                     break
                 }
@@ -434,18 +436,43 @@ struct DossierBuilder {
         return e
     }
 
+    /// The words of a suppression comment: separated by spaces (Unicode spaces too, as Word
+    /// writes them), line breaks, `,` and `;`.
     func tokens(_ range: Range<Int>) -> [Range<Int>] {
         let bytes = tree.text.bytes
-        func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x2C || b == 0x3B }
+        func separatorLength(_ i: Int) -> Int {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D || b == 0x2C || b == 0x3B { return 1 }
+            return ByteClass.spaceLength(bytes, at: i, end: range.upperBound)
+        }
         var result: [Range<Int>] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            while i < range.upperBound && isSeparator(bytes[i]) { i += 1 }
+            while i < range.upperBound, case let n = separatorLength(i), n > 0 { i += n }
             let s = i
-            while i < range.upperBound && !isSeparator(bytes[i]) { i += 1 }
+            while i < range.upperBound && separatorLength(i) == 0 { i += 1 }
             if i > s { result.append(s..<i) }
         }
         return result
+    }
+
+    /// The range without spaces (Unicode spaces included) and line breaks at either end.
+    func trimmedBlank(_ range: Range<Int>) -> Range<Int> {
+        let bytes = tree.text.bytes
+        var a = range.lowerBound, b = range.upperBound
+        while a < b {
+            if bytes[a] == 0x0A || bytes[a] == 0x0D { a += 1; continue }
+            let n = ByteClass.spaceLength(bytes, at: a, end: b)
+            guard n > 0 else { break }
+            a += n
+        }
+        while b > a {
+            if bytes[b - 1] == 0x0A || bytes[b - 1] == 0x0D { b -= 1; continue }
+            let n = ByteClass.spaceLength(bytes, before: b, start: a)
+            guard n > 0 else { break }
+            b -= n
+        }
+        return a..<b
     }
 
     /// The rating phrase of a value, without a note after it (FORMAT v1.1).

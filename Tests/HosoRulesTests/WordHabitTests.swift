@@ -143,4 +143,22 @@ final class WordHabitTests: XCTestCase {
         XCTAssertEqual(applyingFixes(of: "HS207", to: abbreviated),
                        Fixture.replacing("Năm 2019: Hoàn thành tốt nhiệm vụ", with: "Năm 2019: \"Hoàn thành tốt nhiệm vụ\""))
     }
+
+    // MARK: 6. No-break spaces in suppression comments
+
+    func testNoBreakSpacesInADirectiveAreSpaces() {
+        let leader = Fixture.replacing("Chức vụ: Chuyên viên\nHình thức: Bằng khen", with: "Chức vụ: Phó Trưởng phòng\nHình thức: Bằng khen")
+        assertSpots(leader, [Spot("HS208", 17, 10)])
+        let source = Fixture.replacing("Chức vụ: Phó Trưởng phòng", with: "<!--\u{00A0}hoso-disable-next-line\u{00A0}HS208\u{00A0}-->\u{00A0}\nChức vụ: Phó Trưởng phòng", in: leader)
+        // Not HS208 as if the comment were prose: it is the directive, and it is used (no HS011).
+        let result = lint(source)
+        XCTAssertEqual(spots(result), [])
+        XCTAssertEqual(result.suppressed.map(\.finding.code), ["HS208"])
+        // Narrow no-break and em spaces, before the codes and around the reason's `--`.
+        let region = Fixture.replacing("Chức vụ: Phó Trưởng phòng", with: "<!--\u{202F}hoso-disable\u{2003}HS208,\u{00A0}HS108\u{00A0}--\u{00A0}lý do:\u{00A0}Word\u{202F}-->\nChuc vu: Phó Trưởng phòng\n<!-- hoso-enable -->", in: leader)
+        let regionResult = lint(region)
+        XCTAssertEqual(spots(regionResult), [])
+        XCTAssertEqual(regionResult.suppressed.map(\.finding.code), ["HS108", "HS208"])
+        XCTAssertEqual(regionResult.suppressed.map(\.reason), ["lý do:\u{00A0}Word", "lý do:\u{00A0}Word"])
+    }
 }
