@@ -107,3 +107,49 @@ extension Vote {
         name.isEmpty ? LocalizedText(vi: "<tên>", en: "<name>") : LocalizedText(vi: name, en: name)
     }
 }
+
+extension SourceText {
+    /// The dashes in `range` that only look like `-` (Word's en dash, non-breaking hyphen …,
+    /// `ByteClass.dashLookalikeLength`), in order.
+    func lookalikeDashes(in range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let n = bytes[i] >= 0xE2 ? ByteClass.dashLookalikeLength(bytes, at: i, end: range.upperBound) : 0
+            if n > 0 { result.append(i..<(i + n)); i += n } else { i += 1 }
+        }
+        return result
+    }
+
+    /// Where, what and how to fix the look-alike `dashes` of the document number at `number`:
+    /// from the first dash to the last, with a safe fix writing `-` for each; nil when there are
+    /// none. HS308 reports it in citations, HS404 in the Tờ trình's own `Số:`.
+    func lookalikeDashFinding(_ dashes: [Range<Int>], inNumber number: Range<Int>) -> (range: Range<Int>, message: LocalizedText, fix: Fix)? {
+        guard let first = dashes.first, let last = dashes.last else { return nil }
+        let written = string(number)
+        var corrected: [UInt8] = []
+        var from = number.lowerBound
+        for dash in dashes {
+            corrected += bytes[from..<dash.lowerBound]
+            corrected.append(0x2D)
+            from = dash.upperBound
+        }
+        corrected += bytes[from..<number.upperBound]
+        let fixed = String(decoding: corrected, as: UTF8.self)
+        let dash = string(first)
+        let codePoint = dash.unicodeScalars.first.map { "U+" + hex($0.value) } ?? ""
+        let what: LocalizedText
+        switch dash {
+        case "\u{2011}": what = LocalizedText(vi: "dấu gạch nối không ngắt dòng", en: "a non-breaking hyphen")
+        case "\u{2013}": what = LocalizedText(vi: "dấu gạch ngang ngắn", en: "an en dash")
+        case "\u{2014}": what = LocalizedText(vi: "dấu gạch ngang dài", en: "an em dash")
+        default: what = LocalizedText(vi: "dấu gạch", en: "a dash")
+        }
+        let message = LocalizedText(
+            vi: "Số, ký hiệu \"\(written)\" dùng \(what.vi) \"\(dash)\" (\(codePoint), thường do Word tự thay) thay cho dấu gạch nối \"-\"; viết \"\(fixed)\".",
+            en: "The number \"\(written)\" has \(what.en) \"\(dash)\" (\(codePoint), often put in by Word) where the hyphen \"-\" goes; write \"\(fixed)\".")
+        let edits = dashes.map { TextEdit(range: $0, newText: "-") }
+        return (first.lowerBound..<last.upperBound, message,
+                Fix(title: LocalizedText(vi: "Sửa thành \"\(fixed)\"", en: "Change to \"\(fixed)\""), edits: edits, isSafe: true))
+    }
+}

@@ -161,4 +161,37 @@ final class WordHabitTests: XCTestCase {
         XCTAssertEqual(regionResult.suppressed.map(\.finding.code), ["HS108", "HS208"])
         XCTAssertEqual(regionResult.suppressed.map(\.reason), ["lý do:\u{00A0}Word", "lý do:\u{00A0}Word"])
     }
+
+    // MARK: 7. Word's dashes in document symbols
+
+    func testWordDashesInSymbolsAreReadAsHyphensAndReportedOnce() {
+        let source = Fixture.replacing("179/KH-UBND ngày 02/8/2019 của UBND tỉnh;", with: "179/KH–UBND ngày 02/8/2019 của UBND tỉnh;")
+            .replacingOccurrences(of: "Kế hoạch số 29/KH-VPUB", with: "Kế hoạch số 29/KH\u{2011}VPUB")
+            .replacingOccurrences(of: "Số: 12/TTr-TCHCQT", with: "Số: 12/TTr–TCHCQT")
+            .replacingOccurrences(of: "91/2017/NĐ-CP", with: "91/2017/NĐ—CP")
+        // Not HS301 "179/KH–UBND không đúng" with HS308 "mang ký hiệu KH–UBND": one finding on each dash.
+        assertSpots(source, [Spot("HS404", 5, 11), Spot("HS308", 10, 26), Spot("HS308", 11, 25), Spot("HS308", 49, 52)])
+        let findings = lint(source).findings
+        XCTAssertEqual(findings.map(\.message.vi), [
+            "Số, ký hiệu \"12/TTr–TCHCQT\" dùng dấu gạch ngang ngắn \"–\" (U+2013, thường do Word tự thay) thay cho dấu gạch nối \"-\"; viết \"12/TTr-TCHCQT\".",
+            "Số, ký hiệu \"179/KH–UBND\" dùng dấu gạch ngang ngắn \"–\" (U+2013, thường do Word tự thay) thay cho dấu gạch nối \"-\"; viết \"179/KH-UBND\".",
+            "Số, ký hiệu \"29/KH\u{2011}VPUB\" dùng dấu gạch nối không ngắt dòng \"\u{2011}\" (U+2011, thường do Word tự thay) thay cho dấu gạch nối \"-\"; viết \"29/KH-VPUB\".",
+            "Số, ký hiệu \"91/2017/NĐ—CP\" dùng dấu gạch ngang dài \"—\" (U+2014, thường do Word tự thay) thay cho dấu gạch nối \"-\"; viết \"91/2017/NĐ-CP\".",
+        ])
+        XCTAssertEqual(findings[1].message.en,
+                       "The number \"179/KH–UBND\" has an en dash \"–\" (U+2013, often put in by Word) where the hyphen \"-\" goes; write \"179/KH-UBND\".")
+        XCTAssertEqual(findings.map { $0.range.count }, [3, 3, 3, 3])
+        XCTAssertEqual(applyingFixes(of: "HS308", to: applyingFixes(of: "HS404", to: source)), Fixture.clean)
+    }
+
+    func testASymbolWithWordsDashStillNamesItsDocument() {
+        // The citation resolves: a wrong issuer is HS301 as with "-", and 179/KH-UBND counts as cited (no HS302).
+        let source = Fixture.replacing("179/KH-UBND ngày 02/8/2019 của UBND tỉnh;", with: "179/KH–VPUB ngày 02/8/2019 của UBND tỉnh;")
+        assertSpots(source, [Spot("HS301", 10, 20), Spot("HS308", 10, 26)])
+        XCTAssertEqual(applyingFixes(of: "HS301", to: source), Fixture.clean)
+        // Two Word dashes in one number are one finding, one fix.
+        let two = Fixture.replacing("Quyết định số 45/QĐ-VPUB", with: "Quyết định số 45/QĐ–VPUB–TH")
+        assertSpots(two, [Spot("HS308", 22, 71)])
+        XCTAssertEqual(applyingFixes(of: "HS308", to: two), Fixture.replacing("Quyết định số 45/QĐ-VPUB", with: "Quyết định số 45/QĐ-VPUB-TH"))
+    }
 }
