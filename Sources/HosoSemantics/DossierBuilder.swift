@@ -134,7 +134,7 @@ struct DossierBuilder {
                 break
             }
         }
-        let name = Folding.nfc(tree.string(nameRange))
+        let name = personName(nameRange)
         return Nominee(kind: kind, name: name, nameKey: Folding.name(name), nameRange: nameRange, block: block,
                        fields: fields, ratings: ratings, awardForm: awardForm)
     }
@@ -195,7 +195,7 @@ struct DossierBuilder {
             let text = tree.string(inner).replacingOccurrences(",", ".")
             if let value = Double(text) { percent = value; percentRange = inner }
         }
-        return Vote(element: index, name: Folding.nfc(tree.string(nameRange)), nameRange: nameRange,
+        return Vote(element: index, name: personName(nameRange), nameRange: nameRange,
                     votesFor: votesFor, present: present, countRange: countRange, percent: percent,
                     percentRange: percentRange)
     }
@@ -203,7 +203,7 @@ struct DossierBuilder {
     mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: [String: Int]) -> Report {
         let heading = tree.elements[part.heading]
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
-        let name = Folding.nfc(tree.string(nameRange))
+        let name = personName(nameRange)
         let nomineeIndex = indexByName[Folding.name(name)]
         let kind = nomineeIndex.map { nominees[$0].kind } ?? .individual
         let required = profile.reportSections.sections(for: kind)
@@ -233,6 +233,23 @@ struct DossierBuilder {
         }
         return Report(part: part, nomineeName: name, nameRange: nameRange, nominee: nomineeIndex, sections: sections,
                       placeDate: placeDate(in: part.elements), ratings: ratings, awards: awards)
+    }
+
+    /// The name of a person or collective written at `range`, NFC; empty when nothing but a
+    /// placeholder was written (`...`, `…`, `-`, `–`, `—`, `___`, as for fields: HS107), so a
+    /// placeholder is never taken for someone's name.
+    func personName(_ range: Range<Int>) -> String {
+        let bytes = tree.text.bytes
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x2E || b == 0x2D || b == 0x5F { i += 1; continue }
+            if b == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80, [0xA6, 0x93, 0x94].contains(bytes[i + 2]) { i += 3; continue }
+            let n = ByteClass.spaceLength(bytes, at: i, end: range.upperBound)
+            guard n > 0 else { return Folding.nfc(tree.string(range)) }
+            i += n
+        }
+        return ""
     }
 
     /// A list item `- Năm YYYY: text`.

@@ -194,4 +194,37 @@ final class WordHabitTests: XCTestCase {
         assertSpots(two, [Spot("HS308", 22, 71)])
         XCTAssertEqual(applyingFixes(of: "HS308", to: two), Fixture.replacing("Quyết định số 45/QĐ-VPUB", with: "Quyết định số 45/QĐ-VPUB-TH"))
     }
+
+    // MARK: 8. Placeholder names
+
+    func testPlaceholderNamesAreNoNames() {
+        let source = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "### Cá nhân: ...")
+            .replacingOccurrences(of: "- Nguyễn Thị Hoa: 8/8", with: "- …: 8/8")
+            .replacingOccurrences(of: "- Tổ Quản trị: 7/8", with: "- —: 7/8")
+            .replacingOccurrences(of: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa", with: "# BÁO CÁO THÀNH TÍCH: -")
+        // Not HS110 'chưa có "# BÁO CÁO THÀNH TÍCH: ..."' or HS111 'ghi "—"': each blank is reported as blank.
+        assertSpots(source, [Spot("HS107", 16, 1), Spot("HS112", 25, 14), Spot("HS111", 42, 1), Spot("HS111", 43, 1), Spot("HS111", 47, 1)])
+        XCTAssertEqual(lint(source).findings.map(\.message.vi), [
+            "Chưa ghi tên sau \"### Cá nhân:\".",
+            "Tổ Quản trị chưa có kết quả biểu quyết; thêm \"- Tổ Quản trị: A/B đồng ý (P%)\" vào mục KẾT QUẢ BIỂU QUYẾT của Biên bản.",
+            "Dòng biểu quyết chưa ghi tên; viết \"- <tên>: A/B đồng ý (P%)\".",
+            "Dòng biểu quyết chưa ghi tên; viết \"- <tên>: A/B đồng ý (P%)\".",
+            "Báo cáo thành tích chưa ghi tên; viết \"# BÁO CÁO THÀNH TÍCH: <tên người/tập thể được đề nghị>\".",
+        ])
+        // Messages about the unnamed nominee never quote the placeholder as a name.
+        let unrated = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "### Cá nhân: …………")
+            .replacingOccurrences(of: "Năm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc", with: "Năm 2020: Hoàn thành xuất sắc")
+        XCTAssertEqual(messages("HS201", unrated), ["[cá nhân chưa ghi tên] thiếu xếp loại năm 2019 (\"Năm 2019: …\")."])
+        // Two reports that name no one yet are not one nominee's report twice (HS103).
+        let twice = Fixture.clean.replacingOccurrences(of: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa", with: "# BÁO CÁO THÀNH TÍCH: ...")
+            + "\n# BÁO CÁO THÀNH TÍCH: ___\n"
+        XCTAssertEqual(spots(lint(twice)).filter { $0.code == "HS103" || $0.code == "HS111" }.map(\.description), ["HS111@47:1", "HS111@66:1"])
+    }
+
+    func testNamesWithDotsOrDashesInsideAreNames() {
+        // Only a name made of nothing but dots and dashes is a placeholder.
+        let source = Fixture.replacing("### Tập thể: Tổ Quản trị", with: "### Tập thể: Tổ Hành chính - Quản trị")
+            .replacingOccurrences(of: "- Tổ Quản trị: 7/8", with: "- Tổ Hành chính - Quản trị: 7/8")
+        assertSpots(source, [])
+    }
 }
