@@ -31,6 +31,24 @@ extension RuleContext {
         return TextEdit(range: start..<start, newText: body)
     }
 
+    /// What a line says: its content without a list marker, spaces and emphasis around it
+    /// (`*Mẫu số 01 …*` → `Mẫu số 01 …`), for a fix that rewrites the statement and keeps its form.
+    func statement(_ element: Int) -> Range<Int> {
+        let bytes = text.bytes
+        let element = dossier.tree.elements[element]
+        var a = element.kind == .listItem ? element.head?.lowerBound ?? element.content.lowerBound : element.content.lowerBound
+        var b = element.content.upperBound
+        while a < b {
+            let n = ByteClass.spaceLength(bytes, at: a, end: b)
+            if n > 0 { a += n } else if ByteClass.isEmphasis(bytes[a]) { a += 1 } else { break }
+        }
+        while b > a {
+            let n = ByteClass.spaceLength(bytes, before: b, start: a)
+            if n > 0 { b -= n } else if ByteClass.isEmphasis(bytes[b - 1]) { b -= 1 } else { break }
+        }
+        return a..<b
+    }
+
     /// The place for a missing field: after the last field among `fields`, else after `heading`.
     func fieldInsertionPoint(fields: [Field], heading: Int) -> Int {
         fields.map(\.element).max() ?? heading

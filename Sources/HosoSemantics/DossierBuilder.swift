@@ -232,7 +232,29 @@ struct DossierBuilder {
             }
         }
         return Report(part: part, nomineeName: name, nameRange: nameRange, nominee: nomineeIndex, sections: sections,
-                      placeDate: placeDate(in: part.elements), ratings: ratings, awards: awards)
+                      placeDate: placeDate(in: part.elements), ratings: ratings, awards: awards,
+                      formLine: formLine(in: (part.heading + 1)..<(part.sections.first?.heading ?? part.elements.upperBound)))
+    }
+
+    /// The first line among `elements` that starts with `Mẫu số` (after a list marker, spaces and
+    /// emphasis): where a report names its form.
+    func formLine(in elements: Range<Int>) -> Int? {
+        let bytes = tree.text.bytes
+        return elements.first { i in
+            let element = tree.elements[i]
+            guard element.kind == .prose || element.kind == .listItem else { return false }
+            let end = element.content.upperBound
+            var start = element.head?.lowerBound ?? element.content.lowerBound
+            while start < end {
+                let n = ByteClass.spaceLength(bytes, at: start, end: end)
+                if n > 0 { start += n } else if ByteClass.isEmphasis(bytes[start]) { start += 1 } else { break }
+            }
+            // "Mẫu số" is 10 bytes in NFC, more in NFD; its first letter is M or m.
+            guard start < end, bytes[start] | 0x20 == 0x6D else { return false }
+            var cut = min(end, start + 24)
+            while cut < end && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }  // never inside a letter
+            return tree.text.key(start..<cut).hasPrefix("mau so")
+        }
     }
 
     /// The name of a person or collective written at `range`, NFC; empty when nothing but a

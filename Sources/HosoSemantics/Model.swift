@@ -101,6 +101,9 @@ public struct Report: Sendable {
     public let ratings: [YearRating]
     /// Awards listed in the awards section.
     public let awards: [YearItem]
+    /// The line that names the form the report is written on (`Mẫu số 07 ban hành kèm theo …`):
+    /// the first line before its first section that starts with `Mẫu số`, if any.
+    public let formLine: Int?
 }
 
 /// What a non-canonical spelling is of, for HS108's message.
