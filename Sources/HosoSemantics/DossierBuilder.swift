@@ -86,9 +86,6 @@ struct DossierBuilder {
             guard case .field(let key) = element.kind, let keyRange = element.head, let valueRange = element.value
             else { continue }
             noteSpelling(keyRange, canonical: [key.canonicalSpelling] + key.alternativeSpellings, target: .fieldKey)
-            if !tree.text.bytes[keyRange.upperBound..<valueRange.lowerBound].contains(0x3A) {
-                noteSeparator(key: keyRange, value: valueRange)
-            }
             result.append(Field(key: key, element: i, keyRange: keyRange, valueRange: valueRange,
                                 value: Folding.nfc(tree.string(valueRange))))
         }
@@ -117,7 +114,18 @@ struct DossierBuilder {
               let kind = NomineeKind.matching(folded: tree.text.key(labelRange)) else { return nil }
         noteSpelling(labelRange, canonical: [kind.canonicalLabel], target: .nomineeLabel)
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
-        let fields = fields(in: (block.heading + 1)..<block.elements.upperBound)
+        var fields = fields(in: (block.heading + 1)..<block.elements.upperBound)
+        // `Năm 2021 - …` (Parser.dashedRating) is the 2021 rating only where the block has no
+        // `Năm 2021:`; beside one it is a remark about that year (`Năm 2021 - đạt Lao động tiên tiến`).
+        let bytes = tree.text.bytes
+        func isDashed(_ field: Field) -> Bool { !bytes[field.keyRange.upperBound..<field.valueRange.lowerBound].contains(0x3A) }
+        var ratedYears: Set<Int> = []
+        for field in fields { if case .rating(let year) = field.key, !isDashed(field) { ratedYears.insert(year) } }
+        fields.removeAll { field in
+            guard case .rating(let year) = field.key, isDashed(field) else { return false }
+            return ratedYears.contains(year)
+        }
+        for field in fields where isDashed(field) { noteSeparator(key: field.keyRange, value: field.valueRange) }
         var ratings: [YearRating] = []
         var awardForm: AwardForm?
         for field in fields {

@@ -118,9 +118,15 @@ final class WordHabitTests: XCTestCase {
                     [Spot("HS108", 19, 9), Spot("HS203", 19, 12), Spot("HS210", 56, 13)])
     }
 
-    func testASpanOfYearsIsNoRating() {
+    func testASpanOfYearsOrARemarkBesideTheRatingIsNoRating() {
         assertSpots(Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể",
                                       with: "Khen thưởng năm 2022: Không\nNăm 2019 - 2021: luôn đi đầu trong phong trào.\n\n### Tập thể"), [])
+        // Beside `Năm 2021:`, `Năm 2021 - …` is a remark about the year, not a second rating (HS205, HS202, HS113).
+        assertSpots(Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể",
+                                      with: "Khen thưởng năm 2022: Không\nNăm 2021 - đạt danh hiệu Lao động tiên tiến\n\n### Tập thể"), [])
+        // Alone, it is the rating, and judged as one.
+        let alone = Fixture.replacing("Năm 2021: Hoàn thành tốt nhiệm vụ", with: "Năm 2021 - đạt danh hiệu Lao động tiên tiến")
+        assertSpots(alone, [Spot("HS108", 21, 9), Spot("HS202", 21, 12), Spot("HS210", 58, 13)])
     }
 
     // MARK: 5. Quotes around a rating or an award form
