@@ -220,6 +220,10 @@ final class CampaignRuleTests: XCTestCase {
         let marked = Fixture.replacing(required, with: "- *\(newer)*")
         assertSpots(marked, [Spot("HS302", 49, 1)])
         XCTAssertEqual(applyingFixes(of: "HS302", to: marked), Fixture.replacing(required, with: "- *\(required)*"))
+        // A form named in the report's body is not the form it is written on: missing, on the heading.
+        let inBody = Fixture.replacing(required + "\n", with: "")
+            .replacingOccurrences(of: "## III. CÁC", with: "Số liệu tổng hợp theo Mẫu số 02 ban hành kèm theo Thông tư số 12/2019/TT-BNV ngày 04/11/2019.\n\n## III. CÁC")
+        XCTAssertEqual(spots(lint(inBody)).filter { $0.code == "HS302" }, [Spot("HS302", 47, 1)])
         // The right form of the right decree still passes, wherever another citation stands.
         assertSpots(Fixture.replacing(required, with: required + "; thay thế bởi Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 từ 01/01/2024"), [])
     }
