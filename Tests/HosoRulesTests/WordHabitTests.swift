@@ -188,6 +188,8 @@ final class WordHabitTests: XCTestCase {
                        "The number \"179/KH–UBND\" has an en dash \"–\" (U+2013, often put in by Word) where the hyphen \"-\" goes; write \"179/KH-UBND\".")
         XCTAssertEqual(findings.map { $0.range.count }, [3, 3, 3, 3])
         XCTAssertEqual(applyingFixes(of: "HS308", to: applyingFixes(of: "HS404", to: source)), Fixture.clean)
+        // A dash after the number, in words, is no part of it.
+        assertSpots(Fixture.replacing("Số: 12/TTr-TCHCQT", with: "Số: 12/TTr-TCHCQT – bản trình lần 2"), [])
     }
 
     func testASymbolWithWordsDashStillNamesItsDocument() {

@@ -1,4 +1,5 @@
 import HosoSemantics
+import HosoText
 
 /// HS404: `Số:` not of the form `N/TTr-UNIT`.
 public struct HS404: Rule {
@@ -21,8 +22,12 @@ public struct HS404: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         guard let field = context.dossier.toTrinhFields.first(where: { $0.key == .number }), !field.isBlank else { return }
-        // Word's dashes (`12/TTr–TCHCQT`) are read as `-` and reported as such, with their fix.
-        if let dashes = context.text.lookalikeDashFinding(context.text.lookalikeDashes(in: field.valueRange), inNumber: field.valueRange) {
+        // Word's dashes in the number (`12/TTr–TCHCQT`, its first word) are read as `-` and reported as such.
+        let bytes = context.text.bytes
+        var numberEnd = field.valueRange.lowerBound
+        while numberEnd < field.valueRange.upperBound && ByteClass.spaceLength(bytes, at: numberEnd, end: field.valueRange.upperBound) == 0 { numberEnd += 1 }
+        let written = field.valueRange.lowerBound..<numberEnd
+        if let dashes = context.text.lookalikeDashFinding(context.text.lookalikeDashes(in: written), inNumber: written) {
             sink.report(dashes.range, dashes.message, fixes: [dashes.fix])
         }
         let number = DocumentNumber.parse(field.value.filter { $0 != " " })
