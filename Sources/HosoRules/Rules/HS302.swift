@@ -58,8 +58,8 @@ public struct HS302: Rule {
                                              en: "Replace with the \(form.form) line of \(document.type) \(document.number)")
             // A report on another form, of this decree or another (`Mẫu số 01 … Nghị định số
             // 98/2023/NĐ-CP`): reported on that line, naming what it cites; the fix rewrites the line.
-            // Its `Mẫu số` line first; then a form of the required decree anywhere (`Mẫu số 01` of NĐ 91);
-            // then another decree's form in the report's opening lines, never a form named in its body.
+            // The form is taken from its `Mẫu số` line, else a form of the required decree anywhere,
+            // else another decree's form in its opening lines; never a form named in its body.
             let opening = report.part.heading..<(report.part.sections.first?.heading ?? report.part.elements.upperBound)
             if let other = citations.first(where: { $0.form != nil && $0.element == report.formLine })
                 ?? ofDocument.first(where: { $0.form != nil })
