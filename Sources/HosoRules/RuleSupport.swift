@@ -31,6 +31,24 @@ extension RuleContext {
         return TextEdit(range: start..<start, newText: body)
     }
 
+    /// What a line says: its content without a list marker, spaces and emphasis around it
+    /// (`*Mẫu số 01 …*` → `Mẫu số 01 …`), for a fix that rewrites the statement and keeps its form.
+    func statement(_ element: Int) -> Range<Int> {
+        let bytes = text.bytes
+        let element = dossier.tree.elements[element]
+        var a = element.kind == .listItem ? element.head?.lowerBound ?? element.content.lowerBound : element.content.lowerBound
+        var b = element.content.upperBound
+        while a < b {
+            let n = ByteClass.spaceLength(bytes, at: a, end: b)
+            if n > 0 { a += n } else if ByteClass.isEmphasis(bytes[a]) { a += 1 } else { break }
+        }
+        while b > a {
+            let n = ByteClass.spaceLength(bytes, before: b, start: a)
+            if n > 0 { b -= n } else if ByteClass.isEmphasis(bytes[b - 1]) { b -= 1 } else { break }
+        }
+        return a..<b
+    }
+
     /// The place for a missing field: after the last field among `fields`, else after `heading`.
     func fieldInsertionPoint(fields: [Field], heading: Int) -> Int {
         fields.map(\.element).max() ?? heading
@@ -105,5 +123,51 @@ extension Vote {
     /// The name inside a line the message tells the user to write: the name, or `<tên>`.
     public var nameToWrite: LocalizedText {
         name.isEmpty ? LocalizedText(vi: "<tên>", en: "<name>") : LocalizedText(vi: name, en: name)
+    }
+}
+
+extension SourceText {
+    /// The dashes in `range` that only look like `-` (Word's en dash, non-breaking hyphen …,
+    /// `ByteClass.dashLookalikeLength`), in order.
+    func lookalikeDashes(in range: Range<Int>) -> [Range<Int>] {
+        var result: [Range<Int>] = []
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let n = bytes[i] >= 0xE2 ? ByteClass.dashLookalikeLength(bytes, at: i, end: range.upperBound) : 0
+            if n > 0 { result.append(i..<(i + n)); i += n } else { i += 1 }
+        }
+        return result
+    }
+
+    /// Where, what and how to fix the look-alike `dashes` of the document number at `number`:
+    /// from the first dash to the last, with a safe fix writing `-` for each; nil when there are
+    /// none. HS308 reports it in citations, HS404 in the Tờ trình's own `Số:`.
+    func lookalikeDashFinding(_ dashes: [Range<Int>], inNumber number: Range<Int>) -> (range: Range<Int>, message: LocalizedText, fix: Fix)? {
+        guard let first = dashes.first, let last = dashes.last else { return nil }
+        let written = string(number)
+        var corrected: [UInt8] = []
+        var from = number.lowerBound
+        for dash in dashes {
+            corrected += bytes[from..<dash.lowerBound]
+            corrected.append(0x2D)
+            from = dash.upperBound
+        }
+        corrected += bytes[from..<number.upperBound]
+        let fixed = String(decoding: corrected, as: UTF8.self)
+        let dash = string(first)
+        let codePoint = dash.unicodeScalars.first.map { "U+" + hex($0.value) } ?? ""
+        let what: LocalizedText
+        switch dash {
+        case "\u{2011}": what = LocalizedText(vi: "dấu gạch nối không ngắt dòng", en: "a non-breaking hyphen")
+        case "\u{2013}": what = LocalizedText(vi: "dấu gạch ngang ngắn", en: "an en dash")
+        case "\u{2014}": what = LocalizedText(vi: "dấu gạch ngang dài", en: "an em dash")
+        default: what = LocalizedText(vi: "dấu gạch", en: "a dash")
+        }
+        let message = LocalizedText(
+            vi: "Số, ký hiệu \"\(written)\" dùng \(what.vi) \"\(dash)\" (\(codePoint), thường do Word tự thay) thay cho dấu gạch nối \"-\"; viết \"\(fixed)\".",
+            en: "The number \"\(written)\" has \(what.en) \"\(dash)\" (\(codePoint), often put in by Word) where the hyphen \"-\" goes; write \"\(fixed)\".")
+        let edits = dashes.map { TextEdit(range: $0, newText: "-") }
+        return (first.lowerBound..<last.upperBound, message,
+                Fix(title: LocalizedText(vi: "Sửa thành \"\(fixed)\"", en: "Change to \"\(fixed)\""), edits: edits, isSafe: true))
     }
 }

@@ -56,8 +56,12 @@ public struct DocumentType: Sendable, Equatable {
 }
 
 /// A document number and symbol (`179/KH-UBND`, `91/2017/NĐ-CP`, `/TTr-TCHCQT`).
+///
+/// Word's dashes in a symbol (`179/KH–UBND` with an en dash, `KH‑UBND` with a non-breaking
+/// hyphen) are read as `-`, so the number means what it says; `lookalikeDashes` keeps where
+/// they were, for the finding that asks for `-` (HS308, HS404).
 public struct DocumentNumber: Sendable, Equatable {
-    /// As written, trimmed of trailing punctuation.
+    /// As written, trimmed of trailing punctuation, with look-alike dashes read as `-`.
     public let raw: String
     /// The serial number; nil when left blank before registration.
     public let serial: Int?
@@ -65,6 +69,21 @@ public struct DocumentNumber: Sendable, Equatable {
     public let year: Int?
     /// The symbol after the number(s): `KH-UBND`, `NĐ-CP`; nil for a bare number.
     public let symbol: String?
+    /// How many bytes the number takes as written (more than `raw` has when a dash was Word's).
+    public let writtenLength: Int
+    /// Where a dash that only looks like `-` stands (`ByteClass.dashLookalikeLength`), as byte
+    /// ranges from the start of the number as written; empty nearly always.
+    public let lookalikeDashes: [Range<Int>]
+
+    /// A number as parsed; written as `raw` (same length, no look-alike dashes) unless told otherwise.
+    init(raw: String, serial: Int?, year: Int?, symbol: String?, writtenLength: Int? = nil, lookalikeDashes: [Range<Int>] = []) {
+        self.raw = raw
+        self.serial = serial
+        self.year = year
+        self.symbol = symbol
+        self.writtenLength = writtenLength ?? raw.utf8.count
+        self.lookalikeDashes = lookalikeDashes
+    }
 
     /// The type code: the symbol's first segment (`KH`), or `NĐ-CP`-style for decrees.
     public var typeCode: String? {
@@ -95,9 +114,32 @@ public struct DocumentNumber: Sendable, Equatable {
         return text.withUTF8 { parse(utf8: $0) }
     }
 
-    /// `parse` on UTF-8 bytes: trailing `;,.:)` dropped, at most three `/`-separated pieces.
+    /// `parse` on UTF-8 bytes: trailing `;,.:)` dropped, at most three `/`-separated pieces;
+    /// look-alike dashes are read as `-` (and remembered).
     static func parse(utf8 bytes: UnsafeBufferPointer<UInt8>) -> DocumentNumber? {
         let end = lengthWithoutTrailingPunctuation(bytes)
+        var dashes: [Range<Int>] = []
+        var i = 0
+        while i < end {
+            let n = bytes[i] >= 0xE2 ? ByteClass.dashLookalikeLength(bytes, at: i, end: end) : 0
+            if n > 0 { dashes.append(i..<(i + n)); i += n } else { i += 1 }
+        }
+        guard !dashes.isEmpty else { return parse(normalized: bytes, end: end, writtenLength: end, dashes: []) }
+        var normalized: [UInt8] = []
+        normalized.reserveCapacity(end)
+        var from = 0
+        for dash in dashes {
+            normalized += UnsafeBufferPointer(rebasing: bytes[from..<dash.lowerBound])
+            normalized.append(0x2D)
+            from = dash.upperBound
+        }
+        normalized += UnsafeBufferPointer(rebasing: bytes[from..<end])
+        return normalized.withUnsafeBufferPointer { parse(normalized: $0, end: $0.count, writtenLength: end, dashes: dashes) }
+    }
+
+    /// `parse` on bytes whose dashes are all `-`, up to `end`.
+    private static func parse(normalized bytes: UnsafeBufferPointer<UInt8>, end: Int, writtenLength: Int,
+                              dashes: [Range<Int>]) -> DocumentNumber? {
         var slashes: [Int] = []
         for i in 0..<end where bytes[i] == 0x2F {
             slashes.append(i)
@@ -132,7 +174,10 @@ public struct DocumentNumber: Sendable, Equatable {
         let serial = value(first)
         if !first.isEmpty && serial == nil { return nil }
         let raw = string(0..<end)
-        if pieceEnds.count == 1 { return serial == nil ? nil : DocumentNumber(raw: raw, serial: serial, year: nil, symbol: nil) }
+        if pieceEnds.count == 1 {
+            return serial == nil ? nil : DocumentNumber(raw: raw, serial: serial, year: nil, symbol: nil, writtenLength: writtenLength,
+                                                        lookalikeDashes: dashes)
+        }
         var year: Int?
         var symbolIndex = 1
         if piece(1).count == 4, isDigits(piece(1)) {
@@ -154,7 +199,7 @@ public struct DocumentNumber: Sendable, Equatable {
             }
         }
         if serial == nil && symbol == nil { return nil }
-        return DocumentNumber(raw: raw, serial: serial, year: year, symbol: symbol)
+        return DocumentNumber(raw: raw, serial: serial, year: year, symbol: symbol, writtenLength: writtenLength, lookalikeDashes: dashes)
     }
 }
 
@@ -319,7 +364,7 @@ enum CitationScanner {
             var numberRange: Range<Int>?
             if j < tokens.count, let parsed = DocumentNumber.parse(tokens.text(j)) {
                 number = parsed
-                numberRange = tokens[j].range.lowerBound..<(tokens[j].range.lowerBound + parsed.raw.utf8.count)
+                numberRange = tokens[j].range.lowerBound..<(tokens[j].range.lowerBound + parsed.writtenLength)
                 j += 1
             }
             guard number != nil else {

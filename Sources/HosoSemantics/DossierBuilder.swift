@@ -21,6 +21,7 @@ struct DossierBuilder {
     }
 
     mutating func build() -> Dossier {
+        noteMarkers()
         let preambleFields = fields(in: tree.preamble)
         for part in tree.parts { checkPartTitle(part) }
         let toTrinh = tree.parts.first { $0.kind == .toTrinh }
@@ -113,7 +114,18 @@ struct DossierBuilder {
               let kind = NomineeKind.matching(folded: tree.text.key(labelRange)) else { return nil }
         noteSpelling(labelRange, canonical: [kind.canonicalLabel], target: .nomineeLabel)
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
-        let fields = fields(in: (block.heading + 1)..<block.elements.upperBound)
+        var fields = fields(in: (block.heading + 1)..<block.elements.upperBound)
+        // `Năm 2021 - …` (Parser.dashedRating) is the 2021 rating only where the block has no
+        // `Năm 2021:`; beside one it is a remark about that year (`Năm 2021 - đạt Lao động tiên tiến`).
+        let bytes = tree.text.bytes
+        func isDashed(_ field: Field) -> Bool { !bytes[field.keyRange.upperBound..<field.valueRange.lowerBound].contains(0x3A) }
+        var ratedYears: Set<Int> = []
+        for field in fields { if case .rating(let year) = field.key, !isDashed(field) { ratedYears.insert(year) } }
+        fields.removeAll { field in
+            guard case .rating(let year) = field.key, isDashed(field) else { return false }
+            return ratedYears.contains(year)
+        }
+        for field in fields where isDashed(field) { noteSeparator(key: field.keyRange, value: field.valueRange) }
         var ratings: [YearRating] = []
         var awardForm: AwardForm?
         for field in fields {
@@ -122,13 +134,15 @@ struct DossierBuilder {
                 ratings.append(yearRating(year: year, range: tree.elements[field.element].content,
                                           valueRange: field.valueRange))
             case .awardForm:
-                awardForm = profile.awardForm(matching: field.value)
-                if let form = awardForm { noteSpelling(field.valueRange, canonical: [form.name] + form.aliases, target: .awardForm) }
+                // Quotes around the form are emphasis, like `**…**`: `Hình thức: “Bằng khen …”`.
+                let formRange = unquoted(field.valueRange)
+                awardForm = profile.awardForm(matching: formRange == field.valueRange ? field.value : Folding.nfc(tree.string(formRange)))
+                if let form = awardForm { noteSpelling(formRange, canonical: [form.name] + form.aliases, target: .awardForm) }
             default:
                 break
             }
         }
-        let name = Folding.nfc(tree.string(nameRange))
+        let name = personName(nameRange)
         return Nominee(kind: kind, name: name, nameKey: Folding.name(name), nameRange: nameRange, block: block,
                        fields: fields, ratings: ratings, awardForm: awardForm)
     }
@@ -189,7 +203,7 @@ struct DossierBuilder {
             let text = tree.string(inner).replacingOccurrences(",", ".")
             if let value = Double(text) { percent = value; percentRange = inner }
         }
-        return Vote(element: index, name: Folding.nfc(tree.string(nameRange)), nameRange: nameRange,
+        return Vote(element: index, name: personName(nameRange), nameRange: nameRange,
                     votesFor: votesFor, present: present, countRange: countRange, percent: percent,
                     percentRange: percentRange)
     }
@@ -197,7 +211,7 @@ struct DossierBuilder {
     mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: [String: Int]) -> Report {
         let heading = tree.elements[part.heading]
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
-        let name = Folding.nfc(tree.string(nameRange))
+        let name = personName(nameRange)
         let nomineeIndex = indexByName[Folding.name(name)]
         let kind = nomineeIndex.map { nominees[$0].kind } ?? .individual
         let required = profile.reportSections.sections(for: kind)
@@ -226,7 +240,46 @@ struct DossierBuilder {
             }
         }
         return Report(part: part, nomineeName: name, nameRange: nameRange, nominee: nomineeIndex, sections: sections,
-                      placeDate: placeDate(in: part.elements), ratings: ratings, awards: awards)
+                      placeDate: placeDate(in: part.elements), ratings: ratings, awards: awards,
+                      formLine: formLine(in: (part.heading + 1)..<(part.sections.first?.heading ?? part.elements.upperBound)))
+    }
+
+    /// The first line among `elements` that starts with `Mẫu số` (after a list marker, spaces and
+    /// emphasis): where a report names its form.
+    func formLine(in elements: Range<Int>) -> Int? {
+        let bytes = tree.text.bytes
+        return elements.first { i in
+            let element = tree.elements[i]
+            guard element.kind == .prose || element.kind == .listItem else { return false }
+            let end = element.content.upperBound
+            var start = element.head?.lowerBound ?? element.content.lowerBound
+            while start < end {
+                let n = ByteClass.spaceLength(bytes, at: start, end: end)
+                if n > 0 { start += n } else if ByteClass.isEmphasis(bytes[start]) { start += 1 } else { break }
+            }
+            // "Mẫu số" is 10 bytes in NFC, more in NFD; its first letter is M or m.
+            guard start < end, bytes[start] | 0x20 == 0x6D else { return false }
+            var cut = min(end, start + 24)
+            while cut < end && bytes[cut] & 0xC0 == 0x80 { cut -= 1 }  // never inside a letter
+            return tree.text.key(start..<cut).hasPrefix("mau so")
+        }
+    }
+
+    /// The name of a person or collective written at `range`, NFC; empty when nothing but a
+    /// placeholder was written (`...`, `…`, `-`, `–`, `—`, `___`, as for fields: HS107), so a
+    /// placeholder is never taken for someone's name.
+    func personName(_ range: Range<Int>) -> String {
+        let bytes = tree.text.bytes
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let b = bytes[i]
+            if b == 0x2E || b == 0x2D || b == 0x5F { i += 1; continue }
+            if b == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80, [0xA6, 0x93, 0x94].contains(bytes[i + 2]) { i += 3; continue }
+            let n = ByteClass.spaceLength(bytes, at: i, end: range.upperBound)
+            guard n > 0 else { return Folding.nfc(tree.string(range)) }
+            i += n
+        }
+        return ""
     }
 
     /// A list item `- Năm YYYY: text`.
@@ -241,6 +294,59 @@ struct DossierBuilder {
     }
 
     // MARK: Spelling (HS108)
+
+    /// Records the markers that were read though not written as the format writes them: a Word
+    /// bullet for `-` (`• Nguyễn Thị Hoa: …`), `#`s with no space after them (`#TỜ TRÌNH`), and a
+    /// nominee heading with more than three `#`s (`#### Cá nhân: …`).
+    mutating func noteMarkers() {
+        let bytes = tree.text.bytes
+        for element in tree.elements {
+            guard let marker = element.marker, !marker.isEmpty else { continue }
+            let level: Int
+            switch element.kind {
+            case .partHeading: level = 1
+            case .sectionHeading: level = 2
+            case .blockHeading: level = 3
+            case .minorHeading: level = marker.count
+            default:
+                // ASCII markers (`-`, `+`, `*`, `1.`, `a)`) are the format's own.
+                if bytes[marker.lowerBound] >= 0x80 {
+                    spellings.append(Spelling(range: marker, written: tree.string(marker), canonical: "-", target: .listMarker))
+                }
+                continue
+            }
+            let end = element.content.upperBound
+            let spaced = marker.upperBound == end || ByteClass.spaceLength(bytes, at: marker.upperBound, end: end) > 0
+            guard marker.count != level || !spaced else { continue }
+            let hashes = String(repeating: "#", count: level)
+            var titleStart = marker.upperBound
+            while titleStart < end, case let n = ByteClass.spaceLength(bytes, at: titleStart, end: end), n > 0 { titleStart += n }
+            spellings.append(Spelling(range: marker, written: tree.string(marker), canonical: spaced ? hashes : hashes + " ",
+                                      target: marker.count == level ? .headingSpace : .headingLevel,
+                                      suggestion: hashes + " " + tree.string(titleStart..<end)))
+        }
+    }
+
+    /// Records the dash a field was written with for its colon (`Năm 2019 - Hoàn thành …`,
+    /// `Parser.dashedRating`): the dash with the spaces around it becomes `: `.
+    mutating func noteSeparator(key: Range<Int>, value: Range<Int>) {
+        let bytes = tree.text.bytes
+        var dash = key.upperBound, dashLength = 0
+        while dash < value.lowerBound {
+            dashLength = bytes[dash] == 0x2D ? 1 : ByteClass.dashLookalikeLength(bytes, at: dash, end: value.lowerBound)
+            if dashLength > 0 { break }
+            dash += 1
+        }
+        guard dashLength > 0 else { return }
+        var a = dash, b = dash + dashLength
+        while case let n = ByteClass.spaceLength(bytes, before: a, start: key.upperBound), n > 0 { a -= n }
+        var spaceAfter = false
+        while b < value.lowerBound, case let n = ByteClass.spaceLength(bytes, at: b, end: value.lowerBound), n > 0 { b += n; spaceAfter = true }
+        // `**Năm 2019 -** Hoàn …` becomes `**Năm 2019:** Hoàn …`, not `**Năm 2019: ** …`.
+        let beforeEmphasis = !spaceAfter && b < value.lowerBound && ByteClass.isEmphasis(bytes[b])
+        spellings.append(Spelling(range: a..<b, written: tree.string(dash..<(dash + dashLength)), canonical: beforeEmphasis ? ":" : ": ",
+                                  target: .fieldSeparator, suggestion: tree.string(key) + ": " + tree.string(value)))
+    }
 
     mutating func checkPartTitle(_ part: PartNode) {
         guard part.kind != .unknown, let range = tree.elements[part.heading].head else { return }
@@ -301,10 +407,12 @@ struct DossierBuilder {
         var result: [SuppressionDirective] = []
         let bytes = tree.text.bytes
         for (i, element) in tree.elements.enumerated() where element.kind == .comment {
+            // Unicode spaces count as spaces here too (FORMAT v1.1): Word writes `<!--\u{A0}hoso-disable…`.
             var start = element.content.lowerBound
-            while start < element.content.upperBound && (bytes[start] == 0x20 || bytes[start] == 0x09) { start += 1 }
+            while start < element.content.upperBound, case let n = ByteClass.spaceLength(bytes, at: start, end: element.content.upperBound), n > 0 { start += n }
             start += 4  // "<!--"
             var end = element.content.upperBound
+            while end > start, case let n = ByteClass.spaceLength(bytes, before: end, start: start), n > 0 { end -= n }
             if end - start >= 3, bytes[end - 3] == 0x2D, bytes[end - 2] == 0x2D, bytes[end - 1] == 0x3E { end -= 3 }
             let words = tokens(start..<end)
             guard let first = words.first else { continue }
@@ -325,7 +433,7 @@ struct DossierBuilder {
             for (k, word) in words.enumerated().dropFirst() {
                 if let dashEnd = reasonDashEnd(word) {
                     let from = dashEnd < word.upperBound ? dashEnd : (k + 1 < words.count ? words[k + 1].lowerBound : end)
-                    let text = from < end ? tree.string(from..<end).trimmingCharacters(in: " \t\r\n") : ""
+                    let text = from < end ? tree.string(trimmedBlank(from..<end)) : ""
                     reason = text.isEmpty ? nil : Folding.nfc(text)
                     break
                 }
@@ -375,18 +483,43 @@ struct DossierBuilder {
         return e
     }
 
+    /// The words of a suppression comment: separated by spaces (Unicode spaces too, as Word
+    /// writes them), line breaks, `,` and `;`.
     func tokens(_ range: Range<Int>) -> [Range<Int>] {
         let bytes = tree.text.bytes
-        func isSeparator(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D || b == 0x2C || b == 0x3B }
+        func separatorLength(_ i: Int) -> Int {
+            let b = bytes[i]
+            if b == 0x0A || b == 0x0D || b == 0x2C || b == 0x3B { return 1 }
+            return ByteClass.spaceLength(bytes, at: i, end: range.upperBound)
+        }
         var result: [Range<Int>] = []
         var i = range.lowerBound
         while i < range.upperBound {
-            while i < range.upperBound && isSeparator(bytes[i]) { i += 1 }
+            while i < range.upperBound, case let n = separatorLength(i), n > 0 { i += n }
             let s = i
-            while i < range.upperBound && !isSeparator(bytes[i]) { i += 1 }
+            while i < range.upperBound && separatorLength(i) == 0 { i += 1 }
             if i > s { result.append(s..<i) }
         }
         return result
+    }
+
+    /// The range without spaces (Unicode spaces included) and line breaks at either end.
+    func trimmedBlank(_ range: Range<Int>) -> Range<Int> {
+        let bytes = tree.text.bytes
+        var a = range.lowerBound, b = range.upperBound
+        while a < b {
+            if bytes[a] == 0x0A || bytes[a] == 0x0D { a += 1; continue }
+            let n = ByteClass.spaceLength(bytes, at: a, end: b)
+            guard n > 0 else { break }
+            a += n
+        }
+        while b > a {
+            if bytes[b - 1] == 0x0A || bytes[b - 1] == 0x0D { b -= 1; continue }
+            let n = ByteClass.spaceLength(bytes, before: b, start: a)
+            guard n > 0 else { break }
+            b -= n
+        }
+        return a..<b
     }
 
     /// The rating phrase of a value, without a note after it (FORMAT v1.1).
@@ -411,7 +544,28 @@ struct DossierBuilder {
         }
         var phrase = trimmed(value.lowerBound..<end)
         while !phrase.isEmpty, [0x2E, 0x3A].contains(bytes[phrase.upperBound - 1]) { phrase = trimmed(phrase.lowerBound..<phrase.upperBound - 1) }
+        // Quotes around the phrase are emphasis (`“Hoàn thành tốt nhiệm vụ”.`): not part of it.
+        let inner = unquoted(phrase)
+        if inner != phrase {
+            phrase = inner
+            while !phrase.isEmpty, [0x2E, 0x3A].contains(bytes[phrase.upperBound - 1]) { phrase = trimmed(phrase.lowerBound..<phrase.upperBound - 1) }
+        }
         return phrase.isEmpty ? value : phrase
+    }
+
+    /// The range without the quotation marks around it (`"…"`, `“…”`, `‘…’`, `«…»`), nor the
+    /// spaces and emphasis inside or outside them; `range` itself when it is not quoted. A mark
+    /// is dropped at either end on its own, so a quote left open (`“Hoàn thành tốt nhiệm vụ`) goes too.
+    func unquoted(_ range: Range<Int>) -> Range<Int> {
+        let bytes = tree.text.bytes
+        var r = range
+        while !r.isEmpty {
+            let open = ByteClass.quoteLength(bytes, at: r.lowerBound, end: r.upperBound)
+            let close = r.count > open ? ByteClass.quoteLength(bytes, before: r.upperBound, start: r.lowerBound + open) : 0
+            guard open + close > 0 else { break }
+            r = trimmed((r.lowerBound + open)..<(r.upperBound - close))
+        }
+        return r.isEmpty ? range : r
     }
 
     func trimmed(_ range: Range<Int>) -> Range<Int> {

@@ -101,19 +101,42 @@ public struct Report: Sendable {
     public let ratings: [YearRating]
     /// Awards listed in the awards section.
     public let awards: [YearItem]
+    /// The line that names the form the report is written on (`Mẫu số 07 ban hành kèm theo …`):
+    /// the first line before its first section that starts with `Mẫu số`, if any.
+    public let formLine: Int?
 }
 
 /// What a non-canonical spelling is of, for HS108's message.
 public enum SpellingTarget: String, Sendable {
     case partTitle, sectionTitle, nomineeLabel, fieldKey, rating, awardForm
+    /// A Word bullet (`•`, `–` …) as a list marker, where the format writes `-`.
+    case listMarker
+    /// A heading's `#`s with no space after them (`#TỜ TRÌNH`).
+    case headingSpace
+    /// A nominee heading with too many `#`s (`#### Cá nhân: …`).
+    case headingLevel
+    /// A dash where a rating field has its colon (`Năm 2019 - …`).
+    case fieldSeparator
 }
 
-/// A title, key, phrase or form that matched only after folding (HS108).
+/// A title, key, phrase, form or marker that was recognized though not written as the format
+/// writes it (HS108); writing `canonical` over `range` makes it canonical.
 public struct Spelling: Sendable {
     public let range: Range<Int>
     public let written: String
     public let canonical: String
     public let target: SpellingTarget
+    /// How the line should read, for a message where `canonical` alone says too little
+    /// (`# TỜ TRÌNH` for a missing space); nil otherwise.
+    public let suggestion: String?
+
+    public init(range: Range<Int>, written: String, canonical: String, target: SpellingTarget, suggestion: String? = nil) {
+        self.range = range
+        self.written = written
+        self.canonical = canonical
+        self.target = target
+        self.suggestion = suggestion
+    }
 }
 
 /// A `hoso-disable…`/`hoso-enable` comment (FORMAT.md "Suppression comments").

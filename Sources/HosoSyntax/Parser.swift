@@ -145,7 +145,7 @@ struct LineClassifier {
             var hashes = start
             while hashes < end && bytes[hashes] == 0x23 { hashes += 1 }
             let level = hashes - start
-            if hashes == end || spaceLength(at: hashes, end) > 0 {
+            if hashes == end || spaceLength(at: hashes, end) > 0 || startsTitle(at: hashes, end) {
                 return heading(level: level, full: full, content: content, marker: start..<hashes)
             }
         }
@@ -198,19 +198,64 @@ struct LineClassifier {
             context = partContext == .toTrinh && isNominee ? .nominee : partContext
             return Element(kind: .blockHeading, range: full, content: content, marker: marker, head: head, value: value)
         default:
+            let (head, value) = splitAtColon(title)
+            if partContext == .toTrinh, NomineeKind.matching(folded: text.key(head)) != nil {
+                // `#### Cá nhân: …`: a nominee block written too deep is still the nominee's
+                // block, so its fields are checked (the semantic layer asks for `###`: HS108).
+                context = .nominee
+                return Element(kind: .blockHeading, range: full, content: content, marker: marker, head: head, value: value)
+            }
             return Element(kind: .minorHeading, range: full, content: content, marker: marker, head: title)
         }
     }
 
+    /// Whether a heading's title starts right after its `#`s with no space (`#TỜ TRÌNH`,
+    /// `##**KẾT QUẢ BIỂU QUYẾT**`): a letter, possibly behind emphasis. Such a line is the
+    /// heading it was meant to be (the semantic layer asks for the space: HS108); `#5` or
+    /// `#!` stays prose.
+    func startsTitle(at i: Int, _ end: Int) -> Bool {
+        var j = i
+        while j < end && ByteClass.isEmphasis(bytes[j]) { j += 1 }
+        guard j < end else { return false }
+        let b = bytes[j]
+        if b < 0x80 { return (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
+        return Unicode.Scalar(UTF8Scalar.decode(bytes, at: j).scalar)?.properties.isAlphabetic == true
+    }
+
     /// A `Key: value` line whose key is known in the current context; emphasis around the key
     /// (`**Chức vụ:**`, `**Chức vụ**:`) and around the value is not part of either.
+    ///
+    /// In a nominee block, a rating may be written with a dash for its colon (`dashedRating`).
     func field(_ start: Int, _ end: Int, full: Range<Int>, content: Range<Int>, marker: Range<Int>?) -> Element? {
         let limit = min(end, start + 64)
-        guard let colon = find(":", from: start, before: limit) else { return nil }
-        let key = stripEmphasis(start, colon)
-        guard !key.isEmpty, let fieldKey = FieldKey.matching(folded: text.key(key), in: context) else { return nil }
-        return Element(kind: .field(fieldKey), range: full, content: content, marker: marker, head: key,
-                       value: stripEmphasis(colon + 1, end))
+        if let colon = find(":", from: start, before: limit) {
+            let key = stripEmphasis(start, colon)
+            if !key.isEmpty, let fieldKey = FieldKey.matching(folded: text.key(key), in: context) {
+                return Element(kind: .field(fieldKey), range: full, content: content, marker: marker, head: key,
+                               value: stripEmphasis(colon + 1, end))
+            }
+        }
+        return context == .nominee ? dashedRating(start, end, full: full, content: content, marker: marker) : nil
+    }
+
+    /// `Năm 2019 - Hoàn thành tốt nhiệm vụ`: a nominee's rating written, as in Word, with a dash
+    /// (`-`, `–`, `—`, any `ByteClass.dashLookalikeLength` dash) where the colon goes. It is the
+    /// `Năm 2019` field (the semantic layer asks for the colon: HS108). The key must be a rating
+    /// year and nothing else; a digit after the dash (`Năm 2019 - 2021`) is a span of years.
+    func dashedRating(_ start: Int, _ end: Int, full: Range<Int>, content: Range<Int>, marker: Range<Int>?) -> Element? {
+        let limit = min(end, start + 40)  // `**Năm 2019**` and its spaces fit in 40 bytes
+        var i = start
+        while i < limit {
+            let b = bytes[i]
+            let n = b == 0x2D ? 1 : b == 0xE2 || b == 0xEF ? ByteClass.dashLookalikeLength(bytes, at: i, end: end) : 0
+            guard n > 0 else { i += 1; continue }
+            let key = stripEmphasis(start, i)
+            guard !key.isEmpty, case .rating(let year)? = FieldKey.matching(folded: text.key(key), in: .nominee) else { return nil }
+            let value = stripEmphasis(i + n, end)
+            if !value.isEmpty && bytes[value.lowerBound] >= 0x30 && bytes[value.lowerBound] <= 0x39 { return nil }
+            return Element(kind: .field(.rating(year: year)), range: full, content: content, marker: marker, head: key, value: value)
+        }
+        return nil
     }
 
     /// `PLACE, ngày D tháng M năm YYYY` (numbers may be blank; emphasis around it is ignored).
@@ -268,6 +313,9 @@ struct LineClassifier {
     }
 
     /// Where a list marker (`- `, `* `, `+ `, `1. `, `1) `, `a) `) and its space end, if the line has one.
+    ///
+    /// The bullets Word pastes (`• `, `– `, `▪ ` …, `ByteClass.bulletLength`) are list markers too,
+    /// so an item reads the same whatever its bullet; the semantic layer asks for `- ` (HS108).
     func listMarkerEnd(_ start: Int, _ end: Int) -> Int? {
         func spaceAfter(_ i: Int) -> Int? {
             if i == end { return i }
@@ -276,6 +324,11 @@ struct LineClassifier {
         }
         let b = bytes[start]
         if b == 0x2D || b == 0x2A || b == 0x2B { return spaceAfter(start + 1) }
+        if b >= 0xC2, case let n = ByteClass.bulletLength(bytes, at: start, end: end), n > 0 {
+            // A bullet needs a space after it, as `-` does: `–2025` or `•text` stays what it says.
+            guard start + n < end else { return nil }
+            return spaceAfter(start + n)
+        }
         var i = start
         while i < end && i - start < 3 && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
         if i > start && i < end && (bytes[i] == 0x2E || bytes[i] == 0x29) { return spaceAfter(i + 1) }

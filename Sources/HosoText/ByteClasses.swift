@@ -26,6 +26,59 @@ public enum ByteClass {
         return spaceLength(bytes, at: i - 3, end: i) == 3 ? 3 : 0
     }
 
+    /// The length of a list bullet that Word pastes in place of `- ` at `i`, or 0: • ‣ ◦ ⁃ ∙ · ● ○ ■ ▪ ► ➢,
+    /// the en and em dash – —, and the Symbol and Wingdings bullets of Word's private use area
+    /// (U+F0A7, U+F0B7). ASCII markers (`-`, `+`, `*`, digits) are not bullets here.
+    @inlinable
+    public static func bulletLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int, end: Int) -> Int where Bytes.Index == Int {
+        let b = bytes[i]
+        if b == 0xC2 { return i + 1 < end && bytes[i + 1] == 0xB7 ? 2 : 0 }  // ·
+        guard (b == 0xE2 || b == 0xEF), i + 2 < end else { return 0 }
+        switch (b, bytes[i + 1], bytes[i + 2]) {
+        case (0xE2, 0x80, 0x93), (0xE2, 0x80, 0x94), (0xE2, 0x80, 0xA2), (0xE2, 0x80, 0xA3),  // – — • ‣
+             (0xE2, 0x81, 0x83), (0xE2, 0x88, 0x99),  // ⁃ ∙
+             (0xE2, 0x96, 0xA0), (0xE2, 0x96, 0xAA), (0xE2, 0x96, 0xBA),  // ■ ▪ ►
+             (0xE2, 0x97, 0x8B), (0xE2, 0x97, 0x8F), (0xE2, 0x97, 0xA6),  // ○ ● ◦
+             (0xE2, 0x9E, 0xA2), (0xEF, 0x82, 0xA7), (0xEF, 0x82, 0xB7):  // ➢ U+F0A7 U+F0B7
+            return 3
+        default:
+            return 0
+        }
+    }
+
+    /// The length of a dash that looks like the hyphen-minus `-` at `i`, or 0: the hyphen and
+    /// non-breaking hyphen (U+2010, U+2011), figure, en, em dash and horizontal bar (U+2012–U+2015),
+    /// the minus sign (U+2212) and the small and full-width hyphen-minus (U+FE63, U+FF0D).
+    @inlinable
+    public static func dashLookalikeLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int, end: Int) -> Int where Bytes.Index == Int {
+        let b = bytes[i]
+        guard (b == 0xE2 || b == 0xEF), i + 2 < end else { return 0 }
+        let c = bytes[i + 1], d = bytes[i + 2]
+        if b == 0xE2 { return (c == 0x80 && d >= 0x90 && d <= 0x95) || (c == 0x88 && d == 0x92) ? 3 : 0 }
+        return (c == 0xB9 && d == 0xA3) || (c == 0xBC && d == 0x8D) ? 3 : 0
+    }
+
+    /// The length of a quotation mark at `i` (`"` `'` “ ” ‘ ’ „ « »), or 0.
+    @inlinable
+    public static func quoteLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, at i: Int, end: Int) -> Int where Bytes.Index == Int {
+        let b = bytes[i]
+        if b == 0x22 || b == 0x27 { return 1 }
+        if b == 0xC2 { return i + 1 < end && (bytes[i + 1] == 0xAB || bytes[i + 1] == 0xBB) ? 2 : 0 }
+        guard b == 0xE2, i + 2 < end, bytes[i + 1] == 0x80 else { return 0 }
+        let c = bytes[i + 2]
+        return c == 0x98 || c == 0x99 || c == 0x9C || c == 0x9D || c == 0x9E ? 3 : 0
+    }
+
+    /// The length of a quotation mark that ends just before `i` (not reaching below `start`), or 0.
+    @inlinable
+    public static func quoteLength<Bytes: RandomAccessCollection<UInt8>>(_ bytes: Bytes, before i: Int, start: Int) -> Int where Bytes.Index == Int {
+        guard i > start else { return 0 }
+        if bytes[i - 1] < 0x80 { return quoteLength(bytes, at: i - 1, end: i) }
+        if i - 2 >= start, quoteLength(bytes, at: i - 2, end: i) == 2 { return 2 }
+        if i - 3 >= start, quoteLength(bytes, at: i - 3, end: i) == 3 { return 3 }
+        return 0
+    }
+
     /// `*` or `_`: Markdown emphasis delimiters.
     @inlinable
     public static func isEmphasis(_ b: UInt8) -> Bool { b == 0x2A || b == 0x5F }

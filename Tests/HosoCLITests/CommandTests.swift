@@ -258,8 +258,19 @@ final class CommandTests: XCTestCase {
         let run = try hoso(["lint", "--stdin-filename", "Examples/ke-hoach-2024/moi.hoso", "--format", "json", "-"], stdin: Array(old.utf8), in: root)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         XCTAssertEqual(report["profile"] as? String, "son-la-vpub-2024")
-        let codes = ((report["files"] as! [[String: Any]])[0]["diagnostics"] as! [[String: Any]]).map { $0["code"] as! String }
-        XCTAssertEqual(codes, ["HS302", "HS306"])
+        let diagnostics = (report["files"] as! [[String: Any]])[0]["diagnostics"] as! [[String: Any]]
+        XCTAssertEqual(diagnostics.map { $0["code"] as! String }, ["HS302", "HS306"])
+        // The report is on the 2024 form's number but of the old decree: said on that line, which the fix rewrites.
+        XCTAssertEqual(diagnostics.map { $0["line"] as! Int }, [38, 38])
+        XCTAssertEqual(diagnostics[0]["message"] as? String, "Báo cáo thành tích của Tòng Văn Dũng ghi theo Mẫu số 01 của Nghị định số 91/2017/NĐ-CP, nhưng kế hoạch yêu cầu Mẫu số 01 theo Nghị định số 98/2023/NĐ-CP; hãy lập lại báo cáo theo Mẫu số 01.")
+        let diff = try hoso(["lint", "--diff", "--unsafe-fixes", "--profile", "Examples/ke-hoach-2024/profile.json", "--stdin-filename", "moi.hoso", "-"],
+                            stdin: Array(old.utf8), in: root)
+        XCTAssertTrue(diff.stdout.contains("""
+            -Mẫu số 01 ban hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ
+            +Mẫu số 01 ban hành kèm theo Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ
+
+            """), diff.stdout)
+        XCTAssertEqual(diff.stdout.components(separatedBy: "\n+Mẫu số").count, 2, "one Mẫu số line, rewritten")
         let asDefault = try hoso(["lint", "--profile", "/nonexistent.json", "-"], stdin: Array(old.utf8), in: root)
         XCTAssertEqual(asDefault.status, 2)
         XCTAssertTrue(asDefault.stderr.contains("không đọc được tệp profile: không tìm thấy \"/nonexistent.json\""), asDefault.stderr)

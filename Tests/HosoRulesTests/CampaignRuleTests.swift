@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 import HosoRules
 import HosoSemantics
@@ -201,6 +202,58 @@ final class CampaignRuleTests: XCTestCase {
         assertSpots(source, [Spot("HS302", 49, 1)])
         XCTAssertTrue(lint(source).findings[0].message.vi.contains("theo Mẫu số 01"))
         assertSpots(Fixture.replacing("Mẫu số 07 ban hành", with: "*Mẫu số 7* ban hành"), [])
+    }
+
+    /// A report on the right form number of another decree is on another form: reported on its
+    /// `Mẫu số` line, naming what it cites, and the fix rewrites that line (never a second one).
+    func testHS302ReportOnAFormOfAnotherDecree() {
+        let newer = "Mẫu số 01 ban hành kèm theo Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ"
+        let required = "Mẫu số 07 ban hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ"
+        let source = Fixture.replacing(required, with: newer)
+        assertSpots(source, [Spot("HS302", 49, 1)])
+        let finding = lint(source).findings[0]
+        XCTAssertEqual(finding.message.vi, "Báo cáo thành tích của Nguyễn Thị Hoa ghi theo Mẫu số 01 của Nghị định số 98/2023/NĐ-CP, nhưng kế hoạch yêu cầu Mẫu số 07 theo Nghị định số 91/2017/NĐ-CP; hãy lập lại báo cáo theo Mẫu số 07.")
+        XCTAssertEqual(finding.message.en, "Nguyễn Thị Hoa's achievement report follows Mẫu số 01 of Nghị định 98/2023/NĐ-CP, but the plan requires Mẫu số 07 of Nghị định 91/2017/NĐ-CP; redo the report on Mẫu số 07.")
+        XCTAssertEqual(finding.fixes.map(\.isSafe), [false])
+        XCTAssertEqual(applyingFixes(of: "HS302", to: source), Fixture.clean)
+        // Emphasis and a list marker around the line stay; what it says is rewritten.
+        let marked = Fixture.replacing(required, with: "- *\(newer)*")
+        assertSpots(marked, [Spot("HS302", 49, 1)])
+        XCTAssertEqual(applyingFixes(of: "HS302", to: marked), Fixture.replacing(required, with: "- *\(required)*"))
+        // A form named in the report's body is not the form it is written on: missing, on the heading.
+        let inBody = Fixture.replacing(required + "\n", with: "")
+            .replacingOccurrences(of: "## III. CÁC", with: "Số liệu tổng hợp theo Mẫu số 02 ban hành kèm theo Thông tư số 12/2019/TT-BNV ngày 04/11/2019.\n\n## III. CÁC")
+        XCTAssertEqual(spots(lint(inBody)).filter { $0.code == "HS302" }, [Spot("HS302", 47, 1)])
+        // The right form of the right decree still passes, wherever another citation stands.
+        assertSpots(Fixture.replacing(required, with: required + "; thay thế bởi Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 từ 01/01/2024"), [])
+    }
+
+    /// A `Mẫu số` line that cites no decree is a missing citation (on the heading, RULES.md), and
+    /// its fix rewrites that line rather than adding a second `Mẫu số` line under it.
+    func testHS302FormLineWithoutItsDecreeIsRewritten() {
+        let source = Fixture.replacing("Mẫu số 07 ban hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ", with: "Mẫu số 07.")
+        assertSpots(source, [Spot("HS302", 47, 1)])
+        XCTAssertEqual(lint(source).findings[0].message.vi, "Báo cáo thành tích của Nguyễn Thị Hoa không nêu Mẫu số 07 theo Nghị định số 91/2017/NĐ-CP.")
+        XCTAssertEqual(applyingFixes(of: "HS302", to: source), Fixture.clean)
+    }
+
+    /// Under a profile whose report form is Mẫu số 01 of NĐ 98/2023 (Examples/ke-hoach-2024), a
+    /// report still on the 2022 form is reported on its line, and the fix writes the 2024 form.
+    func testHS302UnderTheProfileOfAnotherCampaign() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/ke-hoach-2024")
+        let profile = try Profile.load(json: Array(try Data(contentsOf: folder.appendingPathComponent("profile.json"))), file: "profile.json")
+        let linter = Linter(profile: profile, severityOverrides: ["HS208": Severity?.none])  // as its hoso.json
+        let dossier = try String(contentsOf: folder.appendingPathComponent("phong-tong-hop-2024.hoso"), encoding: .utf8)
+        let form2024 = "Mẫu số 01 ban hành kèm theo Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 của Chính phủ"
+        XCTAssertTrue(dossier.contains(form2024))
+        XCTAssertEqual(linter.lint(bytes: Array(dossier.utf8)).findings.map(\.code), [])
+        let old = dossier.replacingOccurrences(of: form2024, with: "Mẫu số 07 ban hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ")
+        let result = linter.lint(bytes: Array(old.utf8))
+        XCTAssertEqual(spots(result), [Spot("HS302", 38, 1), Spot("HS306", 38, 29)])
+        XCTAssertEqual(result.findings[0].message.vi, "Báo cáo thành tích của Tòng Văn Dũng ghi theo Mẫu số 07 của Nghị định số 91/2017/NĐ-CP, nhưng kế hoạch yêu cầu Mẫu số 01 theo Nghị định số 98/2023/NĐ-CP; hãy lập lại báo cáo theo Mẫu số 01.")
+        let edits = result.findings[0].fixes[0].edits
+        XCTAssertEqual(String(decoding: EditApplier.apply(edits, to: result.text.bytes).bytes, as: UTF8.self), dossier)
     }
 
     func testHS302ThucHienListItemsAreBasisCitations() {

@@ -92,6 +92,15 @@ final class PropertyTests: XCTestCase {
                 return line + "."
             }
         },
+        Rewrite(name: "quoted ratings") { lines in
+            // `Năm 2019: “Hoàn thành tốt nhiệm vụ”`, in the Tờ trình and in a report's list: quotes are emphasis.
+            lines.map { line in
+                let years = ["Năm 2019: ", "Năm 2020: ", "Năm 2021: "]
+                guard let prefix = (years + years.map { "- " + $0 }).first(where: { line.hasPrefix($0) }) else { return line }
+                let value = line.dropFirst(prefix.count)
+                return value.trimmingCharacters(in: .whitespaces).isEmpty ? line : prefix + "“" + value + "”"
+            }
+        },
     ]
 
     /// Every dossier to rewrite, as text, with a name for messages.

@@ -81,7 +81,35 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(tree.elements.map(\.kind), [.partHeading, .field(.time), .prose, .partHeading, .prose])
     }
 
-    func testHashWithoutSpaceIsProse() {
-        XCTAssertEqual(Parser.parse("#TỜ TRÌNH\n    # indented code\n").elements.map(\.kind), [.prose, .prose])
+    func testHashWithoutSpaceBeforeALetterIsAHeading() {
+        // Word users type `#TỜ TRÌNH`; the semantic layer asks for the space (HS108).
+        let tree = Parser.parse("#TỜ TRÌNH\n##**DANH SÁCH ĐỀ NGHỊ**\n###Cá nhân: Nguyễn Thị Hoa\nChức vụ: Chuyên viên\n    # indented code\n#5 năm\n#!\n")
+        XCTAssertEqual(tree.elements.map(\.kind), [.partHeading, .sectionHeading, .blockHeading, .field(.position), .prose, .prose, .prose])
+        XCTAssertEqual(tree.parts.map(\.kind), [.toTrinh])
+        XCTAssertEqual(tree.string(tree.elements[1].head!), "DANH SÁCH ĐỀ NGHỊ")
+        XCTAssertEqual(tree.string(tree.elements[2].value!), "Nguyễn Thị Hoa")
+    }
+
+    func testANomineeHeadingTooDeepIsABlockInTheToTrinhOnly() {
+        let tree = Parser.parse("# TỜ TRÌNH\n#### Cá nhân: Nguyễn Thị Hoa\nChức vụ: Chuyên viên\n# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa\n#### Cá nhân: Nguyễn Thị Hoa\n")
+        XCTAssertEqual(tree.elements.map(\.kind), [.partHeading, .blockHeading, .field(.position), .partHeading, .minorHeading])
+        XCTAssertEqual(tree.parts[0].blocks.map(\.heading), [1])
+        XCTAssertEqual(tree.string(tree.elements[1].marker!), "####")
+    }
+
+    func testWordBulletsAreListMarkers() {
+        let tree = Parser.parse("• Một\n–\u{00A0}Hai\n— Ba\n▪ Bốn\n\u{F0B7} Năm\n·\tSáu\n–2025\n•\n")
+        XCTAssertEqual(tree.elements.map(\.kind), [.listItem, .listItem, .listItem, .listItem, .listItem, .listItem, .prose, .prose])
+        XCTAssertEqual(tree.elements.prefix(6).map { tree.string($0.marker!) }, ["•", "–", "—", "▪", "\u{F0B7}", "·"])
+        XCTAssertEqual(tree.elements.prefix(6).map { tree.string($0.head!) }, ["Một", "Hai", "Ba", "Bốn", "Năm", "Sáu"])
+    }
+
+    func testARatingWithADashForItsColonIsTheRatingField() {
+        let tree = Parser.parse("# TỜ TRÌNH\n### Cá nhân: A\nNăm 2019 - Hoàn thành tốt nhiệm vụ\nnăm 2020 – HTTNV\nNăm 2021 - 2022: tốt\nChức vụ - Chuyên viên\n# BIÊN BẢN HỌP XÉT\nNăm 2019 - tốt\n")
+        XCTAssertEqual(tree.elements.map(\.kind), [.partHeading, .blockHeading, .field(.rating(year: 2019)), .field(.rating(year: 2020)),
+                                                   .prose, .prose, .partHeading, .prose])
+        XCTAssertEqual(tree.string(tree.elements[2].head!), "Năm 2019")
+        XCTAssertEqual(tree.string(tree.elements[2].value!), "Hoàn thành tốt nhiệm vụ")
+        XCTAssertEqual(tree.string(tree.elements[3].value!), "HTTNV")
     }
 }

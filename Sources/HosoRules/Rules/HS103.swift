@@ -26,6 +26,8 @@ public struct HS103: Rule {
             var key = part.kind.rawValue
             var label = part.kind.canonicalTitle
             if part.kind == .report, let report = dossier.report(containing: part.heading) {
+                // A report that names no one yet is HS111's; two of them are not one nominee twice.
+                if report.nomineeName.isEmpty { continue }
                 key += ":" + Folding.name(report.nomineeName)
                 label += ": " + report.nomineeName
             }

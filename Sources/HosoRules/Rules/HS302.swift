@@ -10,13 +10,14 @@ public struct HS302: Rule {
     public static let title = LocalizedText(vi: "Thiếu căn cứ bắt buộc", en: "A required basis is not cited")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Tờ trình phải căn cứ Kế hoạch {plan:bang-khen} khi đề nghị Bằng khen và Kế hoạch {plan:giay-khen} khi đề nghị Giấy khen; mỗi báo cáo thành tích phải nêu {reportForm} theo Nghị định {reportDecree} (số mẫu có hay không có số 0 đầu đều được). Báo cáo viết theo mẫu khác (một \"Mẫu số …\" khác) cũng bị báo, ngay tại dòng ghi mẫu đó; thiếu hẳn thì báo ở tiêu đề phần. Câu căn cứ mở đầu bằng \"Căn cứ\" hoặc \"Thực hiện\", kể cả khi viết thành danh sách (\"- Căn cứ …\", \"1. Thực hiện …\").",
-            en: "The Tờ trình must cite plan {plan:bang-khen} when it proposes a Bằng khen and {plan:giay-khen} when it proposes a Giấy khen; each achievement report must name {reportForm} of Decree {reportDecree} (with or without a leading zero). A report on another form (another \"Mẫu số …\") draws it too, on the line naming that form; a missing citation is reported on the part heading. A basis sentence opens with \"Căn cứ\" or \"Thực hiện\", also as a list item (\"- Căn cứ …\", \"1. Thực hiện …\")."),
+            vi: "Tờ trình phải căn cứ Kế hoạch {plan:bang-khen} khi đề nghị Bằng khen và Kế hoạch {plan:giay-khen} khi đề nghị Giấy khen; mỗi báo cáo thành tích phải nêu {reportForm} theo Nghị định {reportDecree} (số mẫu có hay không có số 0 đầu đều được). Báo cáo viết theo mẫu khác (một \"Mẫu số …\" khác, của nghị định này hay nghị định khác) cũng bị báo, ngay tại dòng ghi mẫu đó, nêu mẫu và văn bản nó viện dẫn; thiếu hẳn thì báo ở tiêu đề phần. Câu căn cứ mở đầu bằng \"Căn cứ\" hoặc \"Thực hiện\", kể cả khi viết thành danh sách (\"- Căn cứ …\", \"1. Thực hiện …\").",
+            en: "The Tờ trình must cite plan {plan:bang-khen} when it proposes a Bằng khen and {plan:giay-khen} when it proposes a Giấy khen; each achievement report must name {reportForm} of Decree {reportDecree} (with or without a leading zero). A report on another form (another \"Mẫu số …\", of this decree or another) draws it too, on the line naming that form, saying what it cites; a missing citation is reported on the part heading. A basis sentence opens with \"Căn cứ\" or \"Thực hiện\", also as a list item (\"- Căn cứ …\", \"1. Thực hiện …\")."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.3.1, III.3.2 (tiêu chuẩn theo 179/KH-UBND và 29/KH-VPUB) và III.5.1 ({reportForm}).",
                              en: "Plan, III.3.1, III.3.2 (criteria from 179/KH-UBND and 29/KH-VPUB) and III.5.1 ({reportForm})."),
         failingExample: "# TỜ TRÌNH\n…\nCăn cứ Kế hoạch số 29/KH-VPUB ngày 14/8/2019 của Văn phòng UBND tỉnh;\n(đề nghị Bằng khen nhưng không căn cứ 179/KH-UBND)",
         passingExample: "Căn cứ Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh;",
-        fix: LocalizedText(vi: "Dùng sửa nhanh để chèn dòng căn cứ còn thiếu.", en: "Apply the fix to insert the missing basis line."))
+        fix: LocalizedText(vi: "Dùng sửa nhanh để chèn dòng căn cứ còn thiếu; dòng \"Mẫu số …\" sai mẫu thì sửa nhanh viết lại chính dòng đó.",
+                           en: "Apply the fix to insert the missing basis line; a \"Mẫu số …\" line on the wrong form is rewritten in place by the fix."))
 
     public init() {}
 
@@ -43,25 +44,43 @@ public struct HS302: Rule {
         }
         let form = profile.reportForm
         guard let document = profile.document(numbered: form.citation) else { return }
+        let formLine = "\(form.form) ban hành kèm theo \(context.fullCitation(document))"
+        let required = LocalizedText(vi: "\(form.form) theo \(document.type) số \(document.number)",
+                                     en: "\(form.form) of \(document.type) \(document.number)")
         for report in dossier.reports {
-            let citations = dossier.citations.filter {
-                report.part.elements.contains($0.element) && profile.registryDocument(for: $0)?.number == form.citation
-            }
-            if citations.contains(where: { $0.form.map { Self.sameForm($0, form.form) } ?? false }) { continue }
-            if let other = citations.first(where: { $0.form != nil }), let written = other.form {
-                // A report on another form of the decree (`Mẫu số 01 …`): reported on that line.
+            let citations = dossier.citations.filter { report.part.elements.contains($0.element) }
+            let ofDocument = citations.filter { profile.registryDocument(for: $0)?.number == form.citation }
+            if ofDocument.contains(where: { $0.form.map { Self.sameForm($0, form.form) } ?? false }) { continue }
+            let owner = report.nomineeName.isEmpty
+                ? LocalizedText(vi: "Báo cáo thành tích (chưa ghi tên)", en: "The achievement report (no name yet)")
+                : LocalizedText(vi: "Báo cáo thành tích của \(report.nomineeName)", en: "\(report.nomineeName)'s achievement report")
+            let replaceTitle = LocalizedText(vi: "Thay bằng dòng \(form.form) theo \(document.type) số \(document.number)",
+                                             en: "Replace with the \(form.form) line of \(document.type) \(document.number)")
+            // A report on another form, of this decree or another (`Mẫu số 01 … Nghị định số
+            // 98/2023/NĐ-CP`): reported on that line, naming what it cites; the fix rewrites the line.
+            // The form is taken from its `Mẫu số` line, else a form of the required decree anywhere,
+            // else another decree's form in its opening lines; never a form named in its body.
+            let opening = report.part.heading..<(report.part.sections.first?.heading ?? report.part.elements.upperBound)
+            if let other = citations.first(where: { $0.form != nil && $0.element == report.formLine })
+                ?? ofDocument.first(where: { $0.form != nil })
+                ?? citations.first(where: { $0.form != nil && opening.contains($0.element) }),
+               let written = other.form, let number = other.number {
+                let cited = LocalizedText(vi: "\(written) của \(other.type.name) số \(number.raw)", en: "\(written) of \(other.type.name) \(number.raw)")
                 sink.report(context.content(other.element), LocalizedText(
-                    vi: "Báo cáo thành tích của \(report.nomineeName) theo \(written), nhưng kế hoạch yêu cầu \(form.form) theo \(document.type) số \(document.number); hãy lập lại báo cáo theo \(form.form).",
-                    en: "\(report.nomineeName)'s achievement report follows \(written), but the plan requires \(form.form) of \(document.type) \(document.number); redo the report on \(form.form)."))
+                    vi: "\(owner.vi) ghi theo \(cited.vi), nhưng kế hoạch yêu cầu \(required.vi); hãy lập lại báo cáo theo \(form.form).",
+                    en: "\(owner.en) follows \(cited.en), but the plan requires \(required.en); redo the report on \(form.form)."),
+                    fixes: [Fix(title: replaceTitle, edits: [TextEdit(range: context.statement(other.element), newText: formLine)], isSafe: false)])
                 continue
             }
-            let after = report.placeDate?.element ?? report.part.heading
+            // Not cited: reported on the part heading. A `Mẫu số` line that cites nothing is
+            // rewritten, not left beside a second one.
+            let edit = report.formLine.map { TextEdit(range: context.statement($0), newText: formLine) }
+                ?? context.insertLines([formLine], after: report.placeDate?.element ?? report.part.heading)
             sink.report(context.content(report.part.heading), LocalizedText(
-                vi: "Báo cáo thành tích của \(report.nomineeName) không nêu \(form.form) theo \(document.type) số \(document.number).",
-                en: "\(report.nomineeName)'s achievement report does not name \(form.form) of \(document.type) \(document.number)."),
-                fixes: [Fix(title: LocalizedText(vi: "Chèn dòng \(form.form)", en: "Insert the \(form.form) line"),
-                            edits: [context.insertLines(["\(form.form) ban hành kèm theo \(context.fullCitation(document))"], after: after)],
-                            isSafe: false)])
+                vi: "\(owner.vi) không nêu \(required.vi).",
+                en: "\(owner.en) does not name \(required.en)."),
+                fixes: [Fix(title: report.formLine == nil ? LocalizedText(vi: "Chèn dòng \(form.form)", en: "Insert the \(form.form) line") : replaceTitle,
+                            edits: [edit], isSafe: false)])
         }
     }
 

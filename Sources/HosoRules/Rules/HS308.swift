@@ -5,16 +5,18 @@ import HosoText
 public struct HS308: Rule {
     public static let code = "HS308"
     public static let defaultSeverity = Severity.warning
+    public static let fixAvailability = FixAvailability.safe
     public static let title = LocalizedText(vi: "Số, ký hiệu văn bản sai thể thức", en: "Malformed document number")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Ký hiệu phải khớp tên loại văn bản (Kế hoạch → KH, Quyết định → QĐ, Nghị định → NĐ-CP …), viết hoa, đúng chữ Đ, và văn bản quy phạm (Luật, Nghị định, Thông tư) có năm ban hành trong số hiệu.",
-            en: "The symbol must match the document type (Kế hoạch → KH, Quyết định → QĐ, Nghị định → NĐ-CP …), be in capitals with the letter Đ, and normative documents (laws, decrees, circulars) carry the year."),
+            vi: "Ký hiệu phải khớp tên loại văn bản (Kế hoạch → KH, Quyết định → QĐ, Nghị định → NĐ-CP …), viết hoa, đúng chữ Đ, nối bằng dấu gạch nối \"-\" (không phải gạch ngang \"–\" hay gạch nối không ngắt dòng của Word), và văn bản quy phạm (Luật, Nghị định, Thông tư) có năm ban hành trong số hiệu. Ký hiệu chỉ sai dấu gạch vẫn được hiểu là văn bản đó.",
+            en: "The symbol must match the document type (Kế hoạch → KH, Quyết định → QĐ, Nghị định → NĐ-CP …), be in capitals with the letter Đ, be joined with the hyphen \"-\" (not Word's en dash \"–\" or non-breaking hyphen), and normative documents (laws, decrees, circulars) carry the year. A symbol wrong only in its dash still names that document."),
         basis: LocalizedText(vi: "Nghị định 30/2020/NĐ-CP, Phụ lục I và III: số, ký hiệu văn bản; chữ viết tắt tên loại văn bản.",
                              en: "Decree 30/2020/NĐ-CP, Annexes I and III: document numbers and type abbreviations."),
-        failingExample: "Kế hoạch số 12/QĐ-UBND; Nghị định số 91/2017/ND-CP",
-        passingExample: "Quyết định số 12/QĐ-UBND; Nghị định số 91/2017/NĐ-CP",
-        fix: LocalizedText(vi: "Sửa tên loại hoặc ký hiệu cho khớp nhau.", en: "Make the type and the symbol agree."))
+        failingExample: "Kế hoạch số 12/QĐ-UBND; Nghị định số 91/2017/ND-CP; Kế hoạch số 179/KH–UBND",
+        passingExample: "Quyết định số 12/QĐ-UBND; Nghị định số 91/2017/NĐ-CP; Kế hoạch số 179/KH-UBND",
+        fix: LocalizedText(vi: "Sửa tên loại hoặc ký hiệu cho khớp nhau; với dấu gạch sai, dùng sửa nhanh để thay bằng \"-\".",
+                           en: "Make the type and the symbol agree; for a wrong dash, apply the fix to use \"-\"."))
 
     static let normativeTypes: Set<String> = ["Luật", "Nghị định", "Thông tư"]
 
@@ -29,6 +31,10 @@ public struct HS308: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         for citation in context.dossier.citations {
             guard let number = citation.number, let range = citation.numberRange, let symbol = number.symbol else { continue }
+            if !number.lookalikeDashes.isEmpty, let dashes = context.text.lookalikeDashFinding(
+                number.lookalikeDashes.map { (range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound) }, inNumber: range) {
+                sink.report(dashes.range, dashes.message, fixes: [dashes.fix])
+            }
             let name = citation.type.name
             if let expected = citation.type.codePrefix, let written = number.typeCode,
                written != expected {
