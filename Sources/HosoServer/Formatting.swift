@@ -38,8 +38,21 @@ extension LanguageServer {
     }
 
     /// LSP `TextEdit`s, in the negotiated position encoding (edits in text order: one walk).
+    ///
+    /// An edit reaching the end of a text whose last line has no line end (the formatter gives
+    /// it one) ends at the start of the line after the last. Clients clamp that to the end
+    /// (vscode-languageserver-textdocument, eglot); Neovim, whose buffer keeps the final line end
+    /// apart (`'eol'`), then knows the file's end is meant and adds no empty last line, which
+    /// saving would write as a blank line.
     func textEdits(_ edits: [TextEdit], in file: TrackedFile) -> JSON {
-        var cursor = RangeCursor(file.text, encoding)
-        return .array(edits.map { .object([("range", cursor.range($0.range)), ("newText", .string($0.newText))]) })
+        let text = file.text
+        let open = text.lineIndex.lineStart(text.lineCount - 1) < text.bytes.count  // a last line without a line end
+        var starts = PositionCursor(text, encoding), ends = PositionCursor(text, encoding)
+        return .array(edits.map { edit in
+            let from = starts.position(ofByte: edit.range.lowerBound)
+            let to = open && edit.range.upperBound == text.bytes.count
+                ? TextPosition(line: text.lineCount, character: 0) : ends.position(ofByte: edit.range.upperBound)
+            return .object([("range", .range((from.line, from.character), (to.line, to.character))), ("newText", .string(edit.newText))])
+        })
     }
 }

@@ -48,6 +48,22 @@ final class FormattingTests: XCTestCase {
         XCTAssertEqual(edits(client.request("textDocument/formatting", params)), [], "formatted is formatted")
     }
 
+    /// The final line end a file lacks: the edit ends at the start of the line after the last,
+    /// which clients clamp to the end and Neovim takes for its buffer's final line end.
+    func testTheFinalLineEndReachesPastTheLastLine() {
+        let client = TestClient()
+        _ = client.initialize()
+        client.open(uri, "Đơn vị: X\n# TỜ TRÌNH  ")
+        XCTAssertEqual(edits(client.request("textDocument/formatting", .object([("textDocument", document(uri))]))),
+                       ["1:0-1:0 \"\\n\"", "1:10-2:0 \"\\n\""])
+        client.open(uri, "Đơn vị: X\n# TỜ TRÌNH", version: 2)
+        XCTAssertEqual(edits(client.request("textDocument/formatting", .object([("textDocument", document(uri))]))),
+                       ["1:0-1:0 \"\\n\"", "1:10-2:0 \"\\n\""])
+        client.open(uri, "Đơn vị: X\n\n\n", version: 3)
+        XCTAssertEqual(edits(client.request("textDocument/formatting", .object([("textDocument", document(uri))]))), ["1:0-3:0 \"\""],
+                       "a text with its final line end ends where it ends")
+    }
+
     func testFormattingInUTF8AndARange() {
         let client = TestClient()
         _ = client.initialize(encodings: ["utf-8"])
