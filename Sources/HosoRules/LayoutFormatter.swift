@@ -51,10 +51,16 @@ public enum LayoutFormatter {
             let index = text.lineIndex
             return String(decoding: bytes[index.contentEnd(line - 1)..<index.lineStart(line)], as: UTF8.self)
         }
+        /// Whether emptying the line `start..<end` would join the lone CR ending the line above
+        /// and its own LF into one CRLF, two lines into one (a file mixing old Mac line ends).
+        func joinsLineEnds(_ start: Int, _ end: Int) -> Bool {
+            start > 0 && bytes[start - 1] == 0x0D && end < bytes.count && bytes[end] == 0x0A
+        }
         /// Removes the spaces and tabs before `end`, not reaching below `start`.
         func trim(_ start: Int, _ end: Int) {
             var from = end
             while from > start && (bytes[from - 1] == 0x20 || bytes[from - 1] == 0x09) { from -= 1 }
+            if from == start && joinsLineEnds(start, end) { return }  // a comment's line keeps its spaces
             if from < end { edits.append(TextEdit(range: from..<end, newText: "")) }
         }
         /// Whether a blank line goes above element `i`: it is a part or section heading, or the
@@ -74,13 +80,19 @@ public enum LayoutFormatter {
             if element.kind == .blank {
                 var j = i + 1
                 while j < elements.count && elements[j].kind == .blank { j += 1 }
-                let start = element.range.lowerBound
-                if !started || j == elements.count {
-                    let end = elements[j - 1].range.upperBound
+                let start = element.range.lowerBound, last = elements[j - 1]
+                // U+FEFF opening the file would be read as a byte order mark: a blank line stays above it.
+                let opensWithFEFF = j < elements.count && bytes[elements[j].range.lowerBound...].starts(with: [0xEF, 0xBB, 0xBF])
+                if (!started && !opensWithFEFF) || j == elements.count {
+                    let end = last.range.upperBound
                     if start < end { edits.append(TextEdit(range: start..<end, newText: "")) }  // an empty file has one empty blank
+                } else if joinsLineEnds(start, last.content.upperBound) {
+                    // The run becomes one empty line with the line end of the line above (a lone CR).
+                    edits.append(TextEdit(range: start..<last.range.upperBound, newText: "\r"))
+                    afterBlank = true
                 } else {
                     // One empty line stays: the run's last line end.
-                    let keep = elements[j - 1].content.upperBound
+                    let keep = last.content.upperBound
                     if start < keep { edits.append(TextEdit(range: start..<keep, newText: "")) }
                     afterBlank = true
                 }

@@ -87,6 +87,19 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(format("  - Năm 2019: HTTNV\n"), "  - Năm 2019: HTTNV\n")
     }
 
+    /// Line ends and the file's start never change what a reader sees.
+    func testNoLineEndsJoinAndNoByteOrderMarkAppears() {
+        // Emptying "  " between a lone CR and an LF would make one CRLF of them: two lines, one.
+        XCTAssertEqual(format("Đơn vị: X\r  \n\n# TỜ TRÌNH\n"), "Đơn vị: X\r\r# TỜ TRÌNH\n")
+        XCTAssertEqual(format("Đơn vị: X\r# TỜ TRÌNH\n"), "Đơn vị: X\r\r# TỜ TRÌNH\n", "an inserted line end copies the one above")
+        XCTAssertEqual(format("Đơn vị: X\n<!-- a\r  \n-->\n"), "Đơn vị: X\n<!-- a\r  \n-->\n")
+        // U+FEFF at the very start would be read as a byte order mark, and its HS005 would go.
+        let feff = "\n\n\u{FEFF}Đơn vị: X  \n"
+        XCTAssertEqual(format(feff), "\n\u{FEFF}Đơn vị: X\n")
+        XCTAssertEqual(codes(format(feff)), codes(feff))
+        XCTAssertTrue(codes(feff).contains("HS005"))
+    }
+
     func testEmptyAndBlankFiles() {
         XCTAssertEqual(LayoutFormatter.format(raw: []), .unchanged)
         XCTAssertEqual(format(" \n\t\n\n"), "")
