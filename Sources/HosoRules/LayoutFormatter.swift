@@ -14,8 +14,10 @@ import HosoText
 /// - the file ends with exactly one line end.
 /// A comment running over several lines keeps its lines, blank ones included; only spaces at
 /// their ends go. An inserted line end copies the line above, so LF, CRLF and CR stay as the
-/// file has them. No finding appears or disappears: no rule reads spaces at a line's end or
-/// blank lines, and suppression comments keep the lines they govern.
+/// file has them, and no edit makes a lone CR and an LF one CRLF. A U+FEFF is never moved to
+/// the file's start, where it would be read as a byte order mark. No finding appears or
+/// disappears: no rule reads spaces at a line's end or blank lines, and suppression comments
+/// keep the lines they govern.
 public enum LayoutFormatter {
     /// What formatting a file's bytes gives.
     public enum Outcome: Sendable, Equatable {
@@ -24,7 +26,7 @@ public enum LayoutFormatter {
         case formatted([UInt8])
         /// Not Unicode (HS001): the text that would be formatted is not the file's.
         case notUnicode
-        /// UTF-16 that would not be written back byte for byte (broken surrogates).
+        /// UTF-16 that would not be written back byte for byte (an odd last byte).
         case notRoundTrip
     }
 

@@ -124,6 +124,24 @@ final class FormatterTests: XCTestCase {
         XCTAssertEqual(LayoutFormatter.edits(Parser.parse(format(source))), [])
     }
 
+    /// Time grows linearly: 4× the lines (comments on headings, blank runs, spaces at line ends,
+    /// multi-line comments) may take at most ~8× the time. Minimum of two runs.
+    func testFormattingScalesLinearly() {
+        let pieces = ["<!-- ghi chú -->", "<!-- hoso-disable-next-line HS108 -->", "## MỤC   ", "", " ", "\t", "Năm 2019: HTTNV  \t", "<!--", "  ", "-->"]
+        func seconds(_ lines: Int) -> Double {
+            let source = Array((0..<lines).map { pieces[$0 % pieces.count] }.joined(separator: "\r\n").utf8)
+            var best = Double.infinity
+            for _ in 0..<2 {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = LayoutFormatter.format(raw: source)
+                best = min(best, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
+            }
+            return best
+        }
+        let t1 = seconds(25_000), t4 = seconds(100_000)
+        XCTAssertLessThan(t4 / max(t1, 0.002), 8, "\(t1) s, then \(t4) s")
+    }
+
     // MARK: Every dossier we have
 
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
