@@ -20,7 +20,7 @@ enum FormatCommand {
         let language = try parsed["--lang"].flatMap(Language.init(rawValue:)) ?? LintCommand.language(of: parsed, resolver: &resolver)
         func say(_ text: LocalizedText) { io.stderr.line("hoso: " + text.text(language)) }
         let read = try LintCommand.readInputs(parsed.positionals, stdinName: parsed["--stdin-filename"], forceExclude: parsed.has("--force-exclude"),
-                                          resolver: &resolver, language: language, io: &io)
+                                              resolver: &resolver, language: language, io: &io)
         if read.inputs.isEmpty && read.unchecked.isEmpty && read.excludedNamed > 0 {
             say(LocalizedText(vi: "mọi tệp nêu tên đều bị `exclude` loại trừ; không có gì để định dạng",
                               en: "every file named is excluded by `exclude`; nothing to format"))
