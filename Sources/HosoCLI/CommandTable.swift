@@ -101,6 +101,31 @@ enum CommandTable {
             vi: "Mã thoát: 0 không có lỗi (và cảnh báo trong giới hạn --max-warnings); 1 có lỗi hoặc quá số cảnh báo (với --diff: có chỗ sẽ sửa); 2 không kiểm tra được (tham số sai, không đọc được tệp, profile hay cấu hình hỏng, không tìm thấy hồ sơ nào, không ghi được kết quả).\nCổng kiểm tra của văn phòng: hoso lint --config VANPHONG.json --no-inline-config --max-warnings 0 THƯ_MỤC",
             en: "Exit status: 0 no errors (and warnings within --max-warnings); 1 errors, or too many warnings (with --diff: something would change); 2 the check could not run (bad arguments, an unreadable file, a broken profile or config, no dossier found, output that could not be written).\nThe office's gate: hoso lint --config OFFICE.json --no-inline-config --max-warnings 0 FOLDER"))
 
+    static let format = CommandSpec(
+        name: "format", arguments: "[PATH…]",
+        summary: LocalizedText(vi: "sắp lại bố cục hồ sơ .hoso, không đổi chữ nào (mặc định: thư mục hiện tại; \"-\" là đầu vào chuẩn)",
+                               en: "tidy the layout of .hoso dossiers, never a word (default: the current folder; \"-\" is standard input)"),
+        options: [
+            OptionSpec("--check", "không ghi gì: liệt kê các tệp sẽ được định dạng lại; trả mã 1 khi có",
+                       "write nothing: list the files that would be reformatted; exit 1 if any"),
+            OptionSpec("--diff", "không ghi gì: in bản so sánh (diff) những gì sẽ đổi; trả mã 1 khi có",
+                       "write nothing: print the diff of what would change; exit 1 if anything would"),
+            OptionSpec("--config", value: "FILE", completes: .files, "dùng tệp cấu hình này (ngôn ngữ, `exclude`) thay cho hoso.json tìm được",
+                       "use this config (language, `exclude`) instead of the hoso.json found"),
+            OptionSpec("--force-exclude", "áp dụng `exclude` cả cho tệp nêu tên trên dòng lệnh (hook dùng)",
+                       "apply `exclude` to files named on the command line too (hooks pass it)"),
+            OptionSpec("--stdin-filename", value: "NAME", "tên của \"-\" trong thông báo, và nơi tìm hoso.json cho nó",
+                       "the name of \"-\" in messages, and where to find its hoso.json from"),
+            OptionSpec("--break-links", "ghi cả tệp có liên kết cứng (tách nó khỏi các tên kia)",
+                       "also rewrite files with hard links (separating them from their other names)"),
+            OptionSpec("--color", choices: ["auto", "always", "never"], "tô màu bản so sánh (auto: chỉ khi ra màn hình, tắt khi NO_COLOR có giá trị)",
+                       "colour the diff (auto: only to a terminal, off when NO_COLOR is set to a value)"),
+        ],
+        positionals: .dossiers,
+        notes: LocalizedText(
+            vi: "Chỉ đổi bố cục: xoá khoảng trắng và tab cuối dòng, gộp các dòng trống liền nhau thành một, bỏ dòng trống ở đầu và cuối tệp, để đúng một dòng trống trước mỗi tiêu đề # và ## (trên các chú thích nằm sát tiêu đề), kết thúc tệp bằng đúng một dấu xuống dòng. Giữ bảng mã, BOM và kiểu xuống dòng (LF/CRLF); tệp không đổi thì không bị ghi lại; không phát sinh hay mất lỗi nào của `hoso lint`.\nMã thoát: 0 đã đúng định dạng (hoặc đã ghi xong); 1 với --check hay --diff: có tệp sẽ đổi; 2 không định dạng được (tham số sai, không đọc hoặc ghi được tệp, tệp không phải Unicode, cấu hình hỏng, không tìm thấy hồ sơ nào).",
+            en: "Layout only: removes spaces and tabs at line ends, turns runs of blank lines into one, drops blank lines at the start and end, keeps exactly one blank line before every # and ## heading (above the comments right on top of it), ends the file with exactly one line end. Encoding, BOM and line ends (LF/CRLF) are kept; an unchanged file is not written; no `hoso lint` finding appears or disappears.\nExit status: 0 formatted already (or written); 1 with --check or --diff: something would change; 2 could not format (bad arguments, a file not read or written, a file that is not Unicode, a broken config, no dossier found)."))
+
     static let explain = CommandSpec(
         name: "explain", arguments: "HSnnn…",
         summary: LocalizedText(vi: "trang giải thích của quy tắc: kiểm tra gì, căn cứ, ví dụ sai và đúng, cách sửa",
@@ -176,10 +201,10 @@ enum CommandTable {
     static let help = CommandSpec(
         name: "help", arguments: "[COMMAND]",
         summary: LocalizedText(vi: "trợ giúp (của một lệnh)", en: "help (for one command)"),
-        options: [], positionals: .words(["lint", "explain", "rules", "new", "config", "init", "lsp", "hook", "completions"]), notes: nil)
+        options: [], positionals: .words(["lint", "format", "explain", "rules", "new", "config", "init", "lsp", "hook", "completions"]), notes: nil)
 
     /// Every command, in the order help lists them.
-    static let commands = [lint, explain, rules, new, config, initialize, lsp, hook, completions, help]
+    static let commands = [lint, format, explain, rules, new, config, initialize, lsp, hook, completions, help]
 
     static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
 }

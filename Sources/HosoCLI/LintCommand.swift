@@ -51,11 +51,7 @@ enum LintCommand {
     static func options(_ parsed: ParsedArguments, io: CommandIO) throws -> Options {
         var options = Options()
         options.format = parsed["--format"].flatMap(Format.init(rawValue:)) ?? .text
-        switch parsed["--color"] ?? "auto" {
-        case "always": options.color = true
-        case "never": options.color = false
-        default: options.color = io.stdoutIsTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty  // NO_COLOR= (empty) is unset
-        }
+        options.color = color(parsed, io: io)
         options.maxWarnings = try parsed.count("--max-warnings")
         options.quiet = parsed.has("--quiet")
         options.fix = parsed.has("--fix")
@@ -92,6 +88,16 @@ enum LintCommand {
             throw UsageError(vi: "--statistics chỉ dùng với --format text", en: "--statistics only goes with --format text")
         }
         return options
+    }
+
+    /// Whether to colour the output: `--color always|never`, else (auto) only to a terminal and
+    /// never when `NO_COLOR` has a value.
+    static func color(_ parsed: ParsedArguments, io: CommandIO) -> Bool {
+        switch parsed["--color"] ?? "auto" {
+        case "always": return true
+        case "never": return false
+        default: return io.stdoutIsTerminal && (io.environment["NO_COLOR"] ?? "").isEmpty  // NO_COLOR= (empty) is unset
+        }
     }
 
     /// Runs the check; a broken config or profile still gets a machine-readable report (JSON,
@@ -166,11 +172,6 @@ enum LintCommand {
         func say(_ text: LocalizedText) { io.stderr.line("hoso: " + text.text(language)) }
         /// What could not be checked (said on stderr, and listed in the machine-readable reports).
         var unchecked: [RunProblem] = []
-        func skip(_ text: LocalizedText, path: String?) {
-            say(text)
-            unchecked.append(RunProblem(.notChecked, text, path: path))
-        }
-        var excludedNamed = 0
         var inputs: [Input] = []
         if options.staged {
             inputs = try stagedInputs(positionals)
@@ -179,54 +180,10 @@ enum LintCommand {
                 return 0
             }
         } else {
-            var seen: Set<FileWalker.Identity> = []
-            for path in positionals.isEmpty ? ["."] : positionals {
-                if path == "-" {
-                    let name = options.stdinName ?? "-"
-                    let bytes = io.readStdin()
-                    guard bytes.count <= FileWalker.maxFileBytes else {
-                        let cap = FileWalker.maxFileBytes / 1_048_576
-                        skip(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"),
-                             path: options.stdinName ?? "-")
-                        continue
-                    }
-                    inputs.append(Input(path: name, configLookup: options.stdinName ?? "./-", bytes: bytes, read: nil))
-                    continue
-                }
-                let files: [String]
-                do {
-                    files = try FileWalker.dossiers(at: path, excluded: { resolver.isExcluded($0) },
-                                                    problem: { skip($0.text, path: nil) })
-                } catch let error as FileWalker.Failure {
-                    skip(error.text, path: path)
-                    continue
-                }
-                // A file named on the command line is read whatever it is; a walk takes regular files only.
-                let named = files == [path]
-                if named && options.forceExclude && resolver.isExcluded(path) {
-                    excludedNamed += 1
-                    continue
-                }
-                if !named && files.isEmpty {
-                    skip(LocalizedText(vi: "không có hồ sơ nào (*.hoso) trong \"\(path)\"; kiểm tra lại thư mục", en: "no dossier (*.hoso) in \"\(path)\"; check the folder"), path: path)
-                    continue
-                }
-                for file in files {
-                    do {
-                        let contents = try FileWalker.contents(file, regularOnly: !named)
-                        // The same file reached twice (a repeated argument, a link) is checked once.
-                        guard seen.insert(contents.stamp.identity).inserted else { continue }
-                        if FileWalker.isNotepadName(file) {
-                            say(LocalizedText(vi: "lưu ý: \"\(file)\" có đuôi .txt do Notepad thêm vào; hãy đổi tên thành \"\(file.dropLast(4))\"",
-                                              en: "note: \"\(file)\" has the .txt Notepad adds; rename it to \"\(file.dropLast(4))\""))
-                        }
-                        inputs.append(Input(path: file, configLookup: file, bytes: contents.bytes, read: contents))
-                    } catch let error as FileWalker.Failure {
-                        skip(error.text, path: file)
-                    }
-                }
-            }
-            if inputs.isEmpty && unchecked.isEmpty && excludedNamed > 0 {
+            let read = try readInputs(positionals, stdinName: options.stdinName, forceExclude: options.forceExclude,
+                                  resolver: &resolver, language: language, io: &io)
+            (inputs, unchecked) = (read.inputs, read.unchecked)
+            if inputs.isEmpty && unchecked.isEmpty && read.excludedNamed > 0 {
                 // What a hook passes for a draft that hoso.json excludes: not a failure.
                 say(LocalizedText(vi: "mọi tệp nêu tên đều bị `exclude` loại trừ; không có gì để kiểm tra",
                                   en: "every file named is excluded by `exclude`; nothing to check"))
@@ -321,6 +278,74 @@ enum LintCommand {
         return failed && !options.exitZero ? 1 : 0
     }
 
+    /// What the paths of a command line name, read: the files, what could not be read (said on
+    /// stderr as it happens) and how many named files `--force-exclude` left out.
+    struct ReadInputs {
+        var inputs: [Input] = []
+        var unchecked: [RunProblem] = []
+        var excludedNamed = 0
+    }
+
+    /// Reads the paths named (the current folder when none; `-` is standard input): folders are
+    /// walked for dossiers honouring `exclude`, a file reached twice is read once.
+    static func readInputs(_ positionals: [String], stdinName: String?, forceExclude: Bool, resolver: inout SetupResolver,
+                           language: Language, io: inout CommandIO) throws -> ReadInputs {
+        func say(_ text: LocalizedText) { io.stderr.line("hoso: " + text.text(language)) }
+        var read = ReadInputs()
+        func skip(_ text: LocalizedText, path: String?) {
+            say(text)
+            read.unchecked.append(RunProblem(.notChecked, text, path: path))
+        }
+        var seen: Set<FileWalker.Identity> = []
+        for path in positionals.isEmpty ? ["."] : positionals {
+            if path == "-" {
+                let name = stdinName ?? "-"
+                let bytes = io.readStdin()
+                guard bytes.count <= FileWalker.maxFileBytes else {
+                    let cap = FileWalker.maxFileBytes / 1_048_576
+                    skip(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"),
+                         path: stdinName ?? "-")
+                    continue
+                }
+                read.inputs.append(Input(path: name, configLookup: stdinName ?? "./-", bytes: bytes, read: nil))
+                continue
+            }
+            let files: [String]
+            do {
+                files = try FileWalker.dossiers(at: path, excluded: { resolver.isExcluded($0) },
+                                                problem: { skip($0.text, path: nil) })
+            } catch let error as FileWalker.Failure {
+                skip(error.text, path: path)
+                continue
+            }
+            // A file named on the command line is read whatever it is; a walk takes regular files only.
+            let named = files == [path]
+            if named && forceExclude && resolver.isExcluded(path) {
+                read.excludedNamed += 1
+                continue
+            }
+            if !named && files.isEmpty {
+                skip(LocalizedText(vi: "không có hồ sơ nào (*.hoso) trong \"\(path)\"; kiểm tra lại thư mục", en: "no dossier (*.hoso) in \"\(path)\"; check the folder"), path: path)
+                continue
+            }
+            for file in files {
+                do {
+                    let contents = try FileWalker.contents(file, regularOnly: !named)
+                    // The same file reached twice (a repeated argument, a link) is checked once.
+                    guard seen.insert(contents.stamp.identity).inserted else { continue }
+                    if FileWalker.isNotepadName(file) {
+                        say(LocalizedText(vi: "lưu ý: \"\(file)\" có đuôi .txt do Notepad thêm vào; hãy đổi tên thành \"\(file.dropLast(4))\"",
+                                          en: "note: \"\(file)\" has the .txt Notepad adds; rename it to \"\(file.dropLast(4))\""))
+                    }
+                    read.inputs.append(Input(path: file, configLookup: file, bytes: contents.bytes, read: contents))
+                } catch let error as FileWalker.Failure {
+                    skip(error.text, path: file)
+                }
+            }
+        }
+        return read
+    }
+
     /// `--diff`: the unified diff of what `--fix` (with `--unsafe-fixes`, those too) would change
     /// in each file, as the fix would decode and re-encode it; nothing is written. Exit 1 when
     /// something would change, 2 when something could not be checked.
@@ -330,19 +355,8 @@ enum LintCommand {
         var files = 0, fixes = 0
         for index in inputs.indices {
             guard let (fixed, count) = Fixer.fixAll(raw: inputs[index].bytes, linter: linters[index], unsafe: options.unsafeFixes) else { continue }
-            // A UTF-8 file (BOM or not) is diffed byte for byte, so `patch` applies the diff to it
-            // (CRLF and the BOM kept); other encodings as the decoded text, the way the fix reads them.
-            let decoded = SourceDecoder.decode(inputs[index].bytes)
-            let exact = decoded.problem == nil && (decoded.text.encoding == .utf8 || decoded.text.encoding == .utf8BOM)
-            let before = exact ? inputs[index].bytes : decoded.text.bytes
-            let after = exact ? fixed : SourceDecoder.decode(fixed).text.bytes
-            if !exact {
-                io.stderr.line("hoso: " + (language == .vi
-                    ? "lưu ý: \(inputs[index].path) không phải UTF-8; bản so sánh là văn bản đã giải mã, `patch` không áp dụng được vào tệp"
-                    : "note: \(inputs[index].path) is not UTF-8; the diff shows the decoded text, which `patch` cannot apply to the file"))
-            }
-            if UnifiedDiff.write(old: before, new: after, path: inputs[index].path, color: options.color,
-                                 standIns: io.stdoutIsTerminal && options.outputFile == nil, to: &report) {
+            if writeDiff(inputs[index].bytes, fixed, path: inputs[index].path, color: options.color,
+                         standIns: io.stdoutIsTerminal && options.outputFile == nil, language: language, io: &io, to: &report) {
                 files += 1
                 fixes += count
             }
@@ -355,6 +369,24 @@ enum LintCommand {
                                : "\(command) would make \(fixes) \(fixes == 1 ? "fix" : "fixes") in \(files) \(files == 1 ? "file" : "files") (nothing written)")))
         if !deliver(report.bytes, to: options.outputFile, io: &io, language: language) || !unchecked.isEmpty { return 2 }
         return files > 0 && !options.exitZero ? 1 : 0
+    }
+
+    /// Writes the unified diff of a file's raw bytes and their rewrite; false when no line changes.
+    ///
+    /// A UTF-8 file (BOM or not) is diffed byte for byte, so `patch` applies the diff to it (CRLF
+    /// and the BOM kept); other encodings as the decoded text, with a note on stderr.
+    static func writeDiff(_ raw: [UInt8], _ rewritten: [UInt8], path: String, color: Bool, standIns: Bool, language: Language,
+                     io: inout CommandIO, to report: inout OutputBuffer) -> Bool {
+        let decoded = SourceDecoder.decode(raw)
+        let exact = decoded.problem == nil && (decoded.text.encoding == .utf8 || decoded.text.encoding == .utf8BOM)
+        let before = exact ? raw : decoded.text.bytes
+        let after = exact ? rewritten : SourceDecoder.decode(rewritten).text.bytes
+        if !exact {
+            io.stderr.line("hoso: " + (language == .vi
+                ? "lưu ý: \(path) không phải UTF-8; bản so sánh là văn bản đã giải mã, `patch` không áp dụng được vào tệp"
+                : "note: \(path) is not UTF-8; the diff shows the decoded text, which `patch` cannot apply to the file"))
+        }
+        return UnifiedDiff.write(old: before, new: after, path: path, color: color, standIns: standIns, to: &report)
     }
 
     /// Writes the report of `files` (those shown) in a format; the text summary counts `counting`.

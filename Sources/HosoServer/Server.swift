@@ -141,6 +141,8 @@ public final class LanguageServer {
         case "textDocument/references": return try references(params)
         case "textDocument/rename": return try rename(params)
         case "textDocument/prepareRename": return try prepareRename(params)
+        case "textDocument/formatting": return try formatting(params)
+        case "textDocument/rangeFormatting": return try rangeFormatting(params)
         default:
             throw ResponseError(.methodNotFound, "unknown method \"\(method)\"")
         }
@@ -203,6 +205,8 @@ public final class LanguageServer {
                 ("definitionProvider", .bool(true)),
                 ("referencesProvider", .bool(true)),
                 ("renameProvider", .object([("prepareProvider", .bool(true))])),
+                ("documentFormattingProvider", .bool(true)),
+                ("documentRangeFormattingProvider", .bool(true)),
                 ("workspace", .object([("workspaceFolders", .object([("supported", .bool(true)), ("changeNotifications", .bool(true))]))])),
             ])),
             ("serverInfo", .object([("name", .string("hoso")), ("version", .string(ServerInfo.version))])),

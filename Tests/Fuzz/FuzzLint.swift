@@ -1,5 +1,6 @@
 // libFuzzer target: arbitrary bytes → decode → parse → every rule (single-file and cross-file),
-// then the safe fixes applied and the result re-linted. Built by Tests/Fuzz/run.sh.
+// then the safe fixes applied and the result re-linted, and the layout formatted: formatting
+// twice gives nothing more, and no finding's code appears or disappears. Built by Tests/Fuzz/run.sh.
 
 /// Built once: building the default profile's tables per input made the target crawl (25 runs/s).
 let fuzzLinter = Linter()
@@ -15,5 +16,10 @@ func fuzzLint(_ bytes: [UInt8]) {
     }
     if let (fixed, _) = Fixer.fixAll(raw: bytes, linter: linter) {
         _ = linter.lint(bytes: fixed)
+    }
+    if case .formatted(let formatted) = LayoutFormatter.format(raw: bytes) {
+        precondition(LayoutFormatter.format(raw: formatted) == .unchanged, "formatting is not idempotent")
+        func codes(_ result: LintResult) -> [String] { (result.findings + result.suppressed.map(\.finding)).map(\.code).sorted() }
+        precondition(codes(linter.lint(bytes: formatted)) == codes(linter.lint(bytes: bytes)), "formatting changed the findings")
     }
 }

@@ -261,6 +261,7 @@ final class ConventionTests: XCTestCase {
             XCTAssertTrue(run.stdout.contains("--diff") || run.stdout.contains("-l diff"), shell)
             XCTAssertTrue(run.stdout.contains("text json sarif github junit gitlab"), shell)
             XCTAssertTrue(run.stdout.contains("explain"), shell)
+            XCTAssertTrue(run.stdout.contains("format") && (run.stdout.contains("--check") || run.stdout.contains("-l check")), shell)
             let script = folder.appendingPathComponent("hoso.\(shell)")
             try Data(run.stdout.utf8).write(to: script)
             guard let checker = ["/bin/\(shell)", "/usr/bin/\(shell)"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else { continue }

@@ -4,13 +4,15 @@
 # byte-level protocol tests and the pre-commit framework running .pre-commit-hooks.yaml.
 # Each opens a copy of Examples/co-loi/phong-tong-hop.hoso in a temporary folder (its own
 # workspace, so no other dossier counts towards quotas), checks exact codes and positions,
-# applies a quick fix and sees the diagnostic go away.
+# applies a quick fix and sees the diagnostic go away. Neovim also formats messy dossiers (LF,
+# CRLF, no final line end) in a folder of their own and checks the buffer and the saved file.
 # Usage: Tests/clients/run.sh [path/to/hoso]   (default: .build/debug/hoso)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export HOSO_BIN="${1:-$PWD/.build/debug/hoso}"
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+format_work=$(mktemp -d)
+trap 'rm -rf "$work" "$format_work"' EXIT
 cp Examples/co-loi/phong-tong-hop.hoso "$work/"
 export HOSO_FILE="$work/phong-tong-hop.hoso"
 
@@ -19,6 +21,8 @@ echo "== pytest-lsp, the byte-level protocol tests and the pre-commit framework"
 
 echo "== Neovim $(nvim --version | head -1)"
 timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_test.lua"
+echo "== Neovim: formatting (textDocument/formatting, formatting_sync)"
+HOSO_WORK="$format_work" timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_format_test.lua"
 
 echo "== Neovim: the README's snippet"
 timeout 60 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_readme_test.lua"
