@@ -140,7 +140,12 @@ enum CommandTable {
     static let rules = CommandSpec(
         name: "rules", arguments: "",
         summary: LocalizedText(vi: "liệt kê các quy tắc: mã, mức độ mặc định, tên", en: "list the rules: code, default severity, title"),
-        options: [OptionSpec("--format", choices: ["text", "json"], "định dạng (mặc định: text)", "format (default: text)")],
+        options: [
+            OptionSpec("--format", choices: ["text", "json", "markdown"], "định dạng (mặc định: text); markdown: trang của từng quy tắc",
+                       "format (default: text); markdown: each rule's page"),
+            OptionSpec("--output-dir", value: "DIR", completes: .files, "cùng --format markdown: ghi mỗi trang vào DIR/HSnnn.md (và DIR/README.md)",
+                       "with --format markdown: write each page to DIR/HSnnn.md (and DIR/README.md)"),
+        ],
         positionals: .nothing, notes: nil)
 
     static let new = CommandSpec(

@@ -6,6 +6,12 @@ import HosoWorkspace
 /// `hoso rules`: every rule with its code, default severity and title.
 enum RulesCommand {
     static func run(_ options: ParsedArguments, language: Language, io: inout CommandIO) throws -> Int32 {
+        if options["--output-dir"] != nil && options["--format"] != "markdown" {
+            throw UsageError(vi: "--output-dir chỉ dùng cùng --format markdown", en: "--output-dir only goes with --format markdown")
+        }
+        if options["--format"] == "markdown" {
+            return try RulePages.run(outputDirectory: options["--output-dir"], io: &io)
+        }
         if options["--format"] == "json" {
             io.stdout.line(JSON.array(RuleRegistry.all.map { rule in
                 .object([("code", .string(rule.code)), ("severity", .string(rule.defaultSeverity.rawValue)),

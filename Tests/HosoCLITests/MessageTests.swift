@@ -63,4 +63,24 @@ final class MessageTests: XCTestCase {
         XCTAssertEqual(missing.status, 2)
         XCTAssertEqual(missing.stdout, "")
     }
+
+    /// `docs/rules/` is what `hoso rules --format markdown` writes from the registry: a rule added,
+    /// renamed or reworded without regenerating the pages fails here (in every clone).
+    func testTheCommittedRulePagesAreWhatTheRegistryGenerates() throws {
+        let out = folder.appendingPathComponent("rules")
+        let run = try hoso(["rules", "--format", "markdown", "--output-dir", out.path])
+        XCTAssertEqual(run.status, 0, run.stderr)
+        let committed = EndToEndTests.packageRoot.appendingPathComponent("docs/rules")
+        let names = try FileManager.default.contentsOfDirectory(atPath: out.path).sorted()
+        XCTAssertEqual(names.count, 51, "50 rules and the index")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: committed.path).sorted(), names,
+                       "regenerate with: swift run hoso rules --format markdown --output-dir docs/rules")
+        for name in names {
+            XCTAssertEqual(try String(contentsOf: out.appendingPathComponent(name), encoding: .utf8),
+                           try String(contentsOf: committed.appendingPathComponent(name), encoding: .utf8),
+                           "docs/rules/\(name) is stale: swift run hoso rules --format markdown --output-dir docs/rules")
+        }
+        // A second run writes nothing: unchanged pages are left alone.
+        XCTAssertTrue(try hoso(["rules", "--format", "markdown", "--output-dir", out.path]).stderr.hasPrefix("hoso: 0 / 51 "))
+    }
 }
