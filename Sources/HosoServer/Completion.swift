@@ -24,6 +24,8 @@ struct CompletionSite {
     /// Byte offset where the value typed so far begins (after `# `, `Năm 2021: ` …): every item replaces from here to the cursor.
     var valueStart: Int
     var candidates: [CompletionCandidate]
+    /// Written before each item: a space when the cursor stands right after a field's colon.
+    var lead = ""
 }
 
 /// How what was typed matches one spelling of a candidate.
@@ -124,16 +126,13 @@ extension LanguageServer {
             var members: [(String, JSON)] = [("label", .string(candidate.label)), ("kind", .int(candidate.kind))]
             if let detail = candidate.detail { members.append(("detail", .string(detail))) }
             members.append(("sortText", .string("\(match.rank)" + String(String(index + 1000).dropFirst()))))
-            let filter = String(typed) + match.rest
-            if filter != candidate.label { members.append(("filterText", .string(filter))) }
-            let insert = String(word) + match.rest
+            let filter = site.lead + typed + match.rest
+            if filter != site.lead + candidate.label { members.append(("filterText", .string(filter))) }
+            let insert = site.lead + word + match.rest
             if insert != candidate.label { members.append(("insertText", .string(insert))) }
-            if let snippet = candidate.snippet {
-                members.append(("insertTextFormat", .int(2)))
-                members.append(("textEdit", .object([("range", range), ("newText", .string(snippet))])))
-            } else {
-                members.append(("textEdit", .object([("range", range), ("newText", .string(candidate.text ?? candidate.label))])))
-            }
+            if let snippet = candidate.snippet { members.append(("insertTextFormat", .int(2))) }
+            let newText = site.lead + (candidate.snippet ?? candidate.text ?? candidate.label)
+            members.append(("textEdit", .object([("range", range), ("newText", .string(newText))])))
             return .object(members)
         }
         return .object([("isIncomplete", .bool(true)), ("items", .array(items))])
@@ -200,8 +199,10 @@ extension LanguageServer {
                 return CompletionSite(valueStart: offset(value), candidates: sectionCandidates(atLine: line, dossier, file.text))
             default:
                 if let colon = prefix[value...].firstIndex(of: ":") {
-                    return CompletionSite(valueStart: offset(skipping(" \t", from: prefix.index(after: colon))),
-                                          candidates: undeclaredNames(dossier).map { CompletionCandidate(label: $0, kind: 12) })
+                    let after = prefix.index(after: colon)
+                    return CompletionSite(valueStart: offset(skipping(" \t", from: after)),
+                                          candidates: undeclaredNames(dossier).map { CompletionCandidate(label: $0, kind: 12) },
+                                          lead: after == prefix.endIndex ? " " : "")
                 }
                 return CompletionSite(valueStart: offset(value), candidates: nomineeCandidates(profile, file.text.lineEnding, vi: vi))
             }
@@ -210,17 +211,19 @@ extension LanguageServer {
         // Field values: award forms after `Hình thức: `, ratings after `Năm YYYY: `.
         if let colon = prefix[content...].firstIndex(of: ":") {
             let key = Folding.key(prefix[content..<colon].trimmingCharacters(in: "-+ "))
-            let valueStart = offset(skipping(" \t*_", from: prefix.index(after: colon)))
+            let after = prefix.index(after: colon)
+            let valueStart = offset(skipping(" \t*_", from: after))
+            let lead = after == prefix.endIndex ? " " : ""
             let forms = profile.awardForms.map { CompletionCandidate(label: $0.name, kind: 12, otherSpellings: $0.aliases) }
-            if key == "hinh thuc" { return CompletionSite(valueStart: valueStart, candidates: forms) }
+            if key == "hinh thuc" { return CompletionSite(valueStart: valueStart, candidates: forms, lead: lead) }
             if FieldKey.year(after: "nam ", in: key) != nil {
-                if inAwardsSection(line, dossier, file.text) { return CompletionSite(valueStart: valueStart, candidates: forms) }
+                if inAwardsSection(line, dossier, file.text) { return CompletionSite(valueStart: valueStart, candidates: forms, lead: lead) }
                 return CompletionSite(valueStart: valueStart, candidates: profile.ratings.map { rating in
                     CompletionCandidate(label: rating.name, kind: 12, otherSpellings: rating.aliases + rating.abbreviations)
-                })
+                }, lead: lead)
             }
             if FieldKey.year(after: "khen thuong nam ", in: key) != nil {
-                return CompletionSite(valueStart: valueStart, candidates: [CompletionCandidate(label: "Không", kind: 12)] + forms)
+                return CompletionSite(valueStart: valueStart, candidates: [CompletionCandidate(label: "Không", kind: 12)] + forms, lead: lead)
             }
         }
 
@@ -238,7 +241,9 @@ extension LanguageServer {
 
     /// The registry's documents after the last `Căn cứ`, `theo` or `tại` of the line: the value is the
     /// text from the first word after it from which something matches (a clause may come first).
-    func citationSite(_ prefix: Substring, offset: (String.Index) -> Int, _ profile: Profile) -> CompletionSite? {
+    /// Only the last 300 characters before the cursor are read: a citation is shorter, and a long line stays cheap.
+    func citationSite(_ line: Substring, offset: (String.Index) -> Int, _ profile: Profile) -> CompletionSite? {
+        let prefix = line[(line.index(line.endIndex, offsetBy: -300, limitedBy: line.startIndex) ?? line.startIndex)...]
         let candidates = profile.registry.map { document in
             CompletionCandidate(label: "\(document.type) số \(document.number) ngày \(document.date.officialForm) của \(document.issuer)",
                                 kind: 18, detail: document.title, otherSpellings: ["\(document.type) \(document.number)"])

@@ -60,6 +60,12 @@ final class CompletionTests: XCTestCase {
                        ["TỜ TRÌNH", "BIÊN BẢN HỌP XÉT", "BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa"])
         XCTAssertEqual(items(client, 32, 2).first?["textEdit"]?["range"], range((32, 2), (32, 2)))
         XCTAssertEqual(items(client, 32, 2).first?["insertText"], nil)
+        // Right after a field's colon (the trigger character), the value comes with its space.
+        let colon = self.client(20, "Năm 2021:")
+        let rating = items(colon, 20, 9).first
+        XCTAssertEqual(rating?["textEdit"]?["range"], range((20, 9), (20, 9)))
+        XCTAssertEqual(rating?["textEdit"]?["newText"]?.stringValue, " Hoàn thành xuất sắc nhiệm vụ")
+        XCTAssertNil(rating?["filterText"])
     }
 
     func testTextWithoutDiacriticsOrInAnotherCaseIsMatchedFolded() {
@@ -149,5 +155,14 @@ final class CompletionTests: XCTestCase {
         let collective = items(crlf, 23, 7)
         XCTAssertEqual(collective.map { $0["label"]?.stringValue }, ["Tập thể: ", "Tập thể: … (khối đề nghị)"])
         XCTAssertTrue(collective.last?["textEdit"]?["newText"]?.stringValue?.hasPrefix("Tập thể: ${1:Tên tập thể}\r\nHình thức: $2\r\n") ?? false)
+    }
+
+    /// A very long line (a pasted blob) is answered at once: only the end of a line is read for a citation.
+    func testALongLineStaysCheap() {
+        let long = "Căn cứ " + String(repeating: "theo Kế hoạch tại ", count: 10_000) + "Kế h"
+        let client = client(23, long)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure { XCTAssertEqual(items(client, 23, long.utf16.count).count, 2) }
+        XCTAssertLessThan(elapsed, .seconds(2))
     }
 }

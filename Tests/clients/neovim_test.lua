@@ -88,6 +88,8 @@ local completions = {
   { line = 18, typed = "Năm 2021: Hoàn thành xu", expected = "Năm 2021: Hoàn thành xuất sắc nhiệm vụ" },
   { line = 22, typed = "# BIÊN B", expected = "# BIÊN BẢN HỌP XÉT" },
   { line = 14, typed = "Hình thức: Bằng kh", expected = "Hình thức: Bằng khen của Chủ tịch UBND tỉnh" },
+  -- Three ratings start so: the first by sortText is the best one.
+  { line = 18, typed = "Năm 2021: Hoàn thành ", expected = "Năm 2021: Hoàn thành xuất sắc nhiệm vụ" },
 }
 
 local function keys(text) vim.api.nvim_feedkeys(vim.api.nvim_replace_termcodes(text, true, false, true), "n", false) end
