@@ -130,7 +130,7 @@ extension LanguageServer {
             if filter != site.lead + candidate.label { members.append(("filterText", .string(filter))) }
             let insert = site.lead + word + match.rest
             if insert != candidate.label { members.append(("insertText", .string(insert))) }
-            if let snippet = candidate.snippet { members.append(("insertTextFormat", .int(2))) }
+            if candidate.snippet != nil { members.append(("insertTextFormat", .int(2))) }
             let newText = site.lead + (candidate.snippet ?? candidate.text ?? candidate.label)
             members.append(("textEdit", .object([("range", range), ("newText", .string(newText))])))
             return .object(members)
