@@ -34,6 +34,8 @@ public final class LanguageServer {
     var clientShowsProgress = false
     /// Whether the client re-pulls diagnostics on `workspace/diagnostic/refresh`.
     var clientRefreshesDiagnostics = false
+    /// Whether the client expands snippets in completion items (`completionItem.snippetSupport`).
+    var clientTakesSnippets = false
     var nextRequestID = 1
     /// Whether a background step is scheduled.
     var stepScheduled = false
@@ -177,6 +179,7 @@ public final class LanguageServer {
         canRegisterWatchers = capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
         clientShowsProgress = capabilities["window"]?["workDoneProgress"]?.boolValue ?? false
         clientRefreshesDiagnostics = capabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
+        clientTakesSnippets = capabilities["textDocument"]?["completion"]?["completionItem"]?["snippetSupport"]?.boolValue ?? false
         if let options = params.optional("initializationOptions") { workspace.settings = Self.settings(from: options) }
         var folders: [String] = []
         if let list = params.optional("workspaceFolders")?.arrayValue {

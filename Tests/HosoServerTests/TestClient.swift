@@ -62,10 +62,13 @@ final class TestClient: MessageSink {
     var mark: Int { received.count }
 
     func initialize(encodings: [String]? = nil, pull: Bool = false, options: JSON? = nil, root: String? = nil,
-                    progress: Bool = false, refresh: Bool = false) -> JSON {
+                    progress: Bool = false, refresh: Bool = false, snippets: Bool = false) -> JSON {
         var capabilities: [(String, JSON)] = []
         if let encodings { capabilities.append(("general", .object([("positionEncodings", .array(encodings.map(JSON.string)))]))) }
-        if pull { capabilities.append(("textDocument", .object([("diagnostic", .object([]))]))) }
+        var textDocument: [(String, JSON)] = []
+        if pull { textDocument.append(("diagnostic", .object([]))) }
+        if snippets { textDocument.append(("completion", .object([("completionItem", .object([("snippetSupport", .bool(true))]))]))) }
+        if !textDocument.isEmpty { capabilities.append(("textDocument", .object(textDocument))) }
         if progress { capabilities.append(("window", .object([("workDoneProgress", .bool(true))]))) }
         if refresh { capabilities.append(("workspace", .object([("diagnostics", .object([("refreshSupport", .bool(true))]))]))) }
         var params: [(String, JSON)] = [("capabilities", .object(capabilities)), ("processId", .null)]

@@ -62,6 +62,8 @@ function M.setup(opts)
     pattern = "hoso",
     callback = function(args)
       vim.bo[args.buf].commentstring = "<!-- %s -->"
+      -- <C-x><C-o> completes part titles, keys, ratings, award forms, citations and rule codes.
+      vim.bo[args.buf].omnifunc = "v:lua.vim.lsp.omnifunc"
       attach(args.buf, opts)
     end,
   })
