@@ -38,6 +38,8 @@ public struct RuleLinks: Sendable {
             above = above.deletingLastPathComponent
         }
         for candidate in candidates {
+            var folder = stat()
+            guard stat(candidate, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR else { continue }
             var hrefs: [String: String] = [:]
             for code in codes {
                 let page = candidate + "/" + code + ".md"
