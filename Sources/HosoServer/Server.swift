@@ -360,9 +360,12 @@ public final class LanguageServer {
 
     /// How often the server stats what it watches when the client cannot watch files.
     static let diskPollInterval = Duration.seconds(1)
+    /// A poll may take at most this share of the time: a tree so large that its stat pass takes
+    /// longer than 1/20 of a second is polled less often.
+    static let diskPollShare = 20
 
-    func scheduleDiskPoll() {
-        diskPoll = sink.schedule(after: Self.diskPollInterval) { [self] in pollDisk() }
+    func scheduleDiskPoll(after delay: Duration = diskPollInterval) {
+        diskPoll = sink.schedule(after: delay) { [self] in pollDisk() }
     }
 
     /// Stats the configs, profiles, dossiers and folders the workspace read, and takes in what
@@ -370,12 +373,17 @@ public final class LanguageServer {
     func pollDisk() {
         diskPoll = nil
         guard phase == .running else { return }
+        var cost = Duration.zero
         // While files are read or re-checked the poll waits: what changes meanwhile differs from
         // the stamps taken when it was read, and is found once the work is done.
-        if !workspace.isWorking, let changes = workspace.pollDisk(), !changes.isEmpty {
-            diskChanged(read: changes.created + changes.changed, removed: changes.removed, setupChanged: changes.setupChanged)
+        if !workspace.isWorking {
+            var found: DiskWatch.Changes?
+            cost = ContinuousClock().measure { found = workspace.pollDisk() }
+            if let changes = found, !changes.isEmpty {
+                diskChanged(read: changes.created + changes.changed, removed: changes.removed, setupChanged: changes.setupChanged)
+            }
         }
-        scheduleDiskPoll()
+        scheduleDiskPoll(after: max(Self.diskPollInterval, cost * Self.diskPollShare))
     }
 
     /// Asks the client to watch dossiers and configs, if it can register watchers dynamically.
