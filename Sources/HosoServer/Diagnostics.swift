@@ -47,6 +47,9 @@ extension LanguageServer {
             ("range", cursor.range(finding.range)),
             ("severity", .int(finding.severity.lspValue)),
             ("code", .string(finding.code)),
+        ]
+        if let href = ruleLinks.hrefs[finding.code] { members.append(("codeDescription", .object([("href", .string(href))]))) }
+        members += [
             ("source", .string("hoso")),
             ("message", .string(finding.message.text(language))),
         ]
@@ -88,7 +91,7 @@ extension LanguageServer {
     /// The file for a pull request: known, or read from disk now.
     func fileForPull(_ uri: String) throws -> TrackedFile {
         if let file = workspace.files[uri] { return file }
-        guard let path = FileURI.path(uri), let bytes = try? FileWalker.read(path) else {
+        guard let path = FileURI.path(uri), let bytes = workspace.readFromDisk(path) else {
             throw ResponseError(.invalidParams, "unknown document \(uri)")
         }
         _ = workspace.update(uri: uri, path: path, bytes: bytes, version: nil)

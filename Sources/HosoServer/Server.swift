@@ -14,6 +14,20 @@ public protocol MessageSink: AnyObject {
     /// Runs `work` away from the server (it touches no server state), then `then` with its result
     /// as `schedule` would: the cross-file rules of a large group run so, while requests are served.
     func offload<Result: Sendable>(_ work: @escaping @Sendable () -> Result, then: @escaping (Result) -> Void)
+    /// Runs `work` as `schedule` would once `delay` has passed, unless the returned handle is
+    /// cancelled first: the server's own watching of files polls so.
+    func schedule(after delay: Duration, _ work: @escaping () -> Void) -> ScheduledWork
+}
+
+/// Work a `MessageSink` runs later unless it is cancelled first.
+///
+/// `@unchecked Sendable`: it is cancelled and checked only where the server runs (its queue).
+public final class ScheduledWork: @unchecked Sendable {
+    public private(set) var isCancelled = false
+
+    public init() {}
+
+    public func cancel() { isCancelled = true }
 }
 
 /// The hoso language server: LSP 3.17 handlers over a `DossierWorkspace`.
@@ -30,6 +44,14 @@ public final class LanguageServer {
     /// Push diagnostics unless the client pulls them itself.
     var pushDiagnostics = true
     var canRegisterWatchers = false
+    /// Whether the server notices changes on disk itself (the client cannot watch files).
+    var watchesFilesItself = false
+    /// The next poll of the files the server watches itself.
+    var diskPoll: ScheduledWork?
+    /// Whether the client takes `documentChanges` (versioned edits) in a workspace edit.
+    var clientTakesDocumentChanges = false
+    /// Each rule's page, for `codeDescription`.
+    let ruleLinks: RuleLinks
     /// Whether the client shows `$/progress` for tokens the server creates.
     var clientShowsProgress = false
     /// Whether the client re-pulls diagnostics on `workspace/diagnostic/refresh`.
@@ -49,8 +71,9 @@ public final class LanguageServer {
     /// Set once `exit` arrives: the process exit status.
     public private(set) var exitStatus: Int32?
 
-    public init(sink: MessageSink) {
+    public init(sink: MessageSink, ruleLinks: RuleLinks = .beside) {
         self.sink = sink
+        self.ruleLinks = ruleLinks
     }
 
     /// Handles one raw message body (JSON text); answers malformed input with the right error.
@@ -131,6 +154,8 @@ public final class LanguageServer {
         case "initialize": return try initialize(params)
         case "shutdown":
             phase = .shutDown
+            diskPoll?.cancel()
+            diskPoll = nil
             return .null
         case "textDocument/diagnostic": return try documentDiagnostic(params)
         case "workspace/diagnostic": return try workspaceDiagnostic(params)
@@ -145,6 +170,7 @@ public final class LanguageServer {
         case "textDocument/prepareRename": return try prepareRename(params)
         case "textDocument/formatting": return try formatting(params)
         case "textDocument/rangeFormatting": return try rangeFormatting(params)
+        case "workspace/executeCommand": return try executeCommand(params)
         default:
             throw ResponseError(.methodNotFound, "unknown method \"\(method)\"")
         }
@@ -157,7 +183,14 @@ public final class LanguageServer {
         }
         guard phase == .running else { return }  // notifications before initialize are dropped
         switch method {
-        case "initialized": registerWatchers()
+        case "initialized":
+            registerWatchers()
+            if watchesFilesItself {
+                log("watching files itself (the client cannot): hoso.json, profiles and dossiers on disk are polled every \(Self.diskPollInterval.components.seconds) s")
+                scheduleDiskPoll()
+            } else {
+                log("the client watches files")
+            }
         case "textDocument/didOpen": try didOpen(params)
         case "textDocument/didChange": try didChange(params)
         case "textDocument/didClose": try didClose(params)
@@ -175,12 +208,24 @@ public final class LanguageServer {
         let capabilities = params.optional("capabilities") ?? .object([])
         let offered = capabilities["general"]?["positionEncodings"]?.arrayValue?.compactMap(\.stringValue) ?? []
         encoding = offered.lazy.compactMap(PositionEncoding.init(rawValue:)).first ?? .utf16
+        let options = params.optional("initializationOptions")
+        if let forced = (options?["hoso"] ?? options)?["positionEncoding"]?.stringValue, !forced.isEmpty {
+            // For clients that read offsets as their own columns and cannot say so (Vim + ALE: bytes).
+            if let forced = PositionEncoding(rawValue: forced.lowercased()) {
+                encoding = forced
+            } else {
+                log("hoso.positionEncoding \"\(forced)\" is not utf-8, utf-16 or utf-32; using \(encoding.rawValue)")
+            }
+        }
         pushDiagnostics = capabilities["textDocument"]?["diagnostic"] == nil
         canRegisterWatchers = capabilities["workspace"]?["didChangeWatchedFiles"]?["dynamicRegistration"]?.boolValue ?? false
+        watchesFilesItself = !canRegisterWatchers
+        if watchesFilesItself { workspace.watchDisk() }
+        clientTakesDocumentChanges = capabilities["workspace"]?["workspaceEdit"]?["documentChanges"]?.boolValue ?? false
         clientShowsProgress = capabilities["window"]?["workDoneProgress"]?.boolValue ?? false
         clientRefreshesDiagnostics = capabilities["workspace"]?["diagnostics"]?["refreshSupport"]?.boolValue ?? false
         clientTakesSnippets = capabilities["textDocument"]?["completion"]?["completionItem"]?["snippetSupport"]?.boolValue ?? false
-        if let options = params.optional("initializationOptions") { workspace.settings = Self.settings(from: options) }
+        if let options { workspace.settings = Self.settings(from: options) }
         var folders: [String] = []
         if let list = params.optional("workspaceFolders")?.arrayValue {
             folders = list.compactMap { $0["uri"]?.stringValue.flatMap(FileURI.path) }
@@ -210,6 +255,7 @@ public final class LanguageServer {
                 ("renameProvider", .object([("prepareProvider", .bool(true))])),
                 ("documentFormattingProvider", .bool(true)),
                 ("documentRangeFormattingProvider", .bool(true)),
+                ("executeCommandProvider", .object([("commands", .array(Self.commands.map(JSON.string)))])),
                 ("workspace", .object([("workspaceFolders", .object([("supported", .bool(true)), ("changeNotifications", .bool(true))]))])),
             ])),
             ("serverInfo", .object([("name", .string("hoso")), ("version", .string(ServerInfo.version))])),
@@ -317,6 +363,36 @@ public final class LanguageServer {
         sink.send(Outgoing.notification("$/progress", .object([("token", .string(token)), ("value", .object(value))])))
     }
 
+    // MARK: Watching files itself
+
+    /// How often the server stats what it watches when the client cannot watch files.
+    static let diskPollInterval = Duration.seconds(1)
+    /// A poll may take at most this share of the time: a tree so large that its stat pass takes
+    /// longer than 1/20 of a second is polled less often.
+    static let diskPollShare = 20
+
+    func scheduleDiskPoll(after delay: Duration = diskPollInterval) {
+        diskPoll = sink.schedule(after: delay) { [self] in pollDisk() }
+    }
+
+    /// Stats the configs, profiles, dossiers and folders the workspace read, and takes in what
+    /// changed as `workspace/didChangeWatchedFiles` would; then polls again a second later.
+    func pollDisk() {
+        diskPoll = nil
+        guard phase == .running else { return }
+        var cost = Duration.zero
+        // While files are read or re-checked the poll waits: what changes meanwhile differs from
+        // the stamps taken when it was read, and is found once the work is done.
+        if !workspace.isWorking {
+            var found: DiskWatch.Changes?
+            cost = ContinuousClock().measure { found = workspace.pollDisk() }
+            if let changes = found, !changes.isEmpty {
+                diskChanged(read: changes.created + changes.changed, removed: changes.removed, setupChanged: changes.setupChanged)
+            }
+        }
+        scheduleDiskPoll(after: max(Self.diskPollInterval, cost * Self.diskPollShare))
+    }
+
     /// Asks the client to watch dossiers and configs, if it can register watchers dynamically.
     func registerWatchers() {
         guard canRegisterWatchers else { return }
@@ -328,7 +404,8 @@ public final class LanguageServer {
         nextRequestID += 1
     }
 
-    /// `{"hoso": {"profile", "language", "rules"}}` or the inner object itself.
+    /// `{"hoso": {"profile", "language", "rules"}}` or the inner object itself (`positionEncoding`
+    /// is read by `initialize` alone: it cannot change once the client has it).
     static func settings(from json: JSON) -> Settings {
         let inner = json["hoso"] ?? json
         var settings = Settings()

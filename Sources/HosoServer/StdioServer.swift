@@ -103,6 +103,17 @@ public final class StdioServer: MessageSink, @unchecked Sendable {
         queue.async { work.run() }
     }
 
+    public func schedule(after delay: Duration, _ work: @escaping () -> Void) -> ScheduledWork {
+        let handle = ScheduledWork()
+        let work = UncheckedWork(run: work)  // run on `queue`, like every use of `server`
+        let (seconds, attoseconds) = delay.components
+        let nanoseconds = Int(seconds) * 1_000_000_000 + Int(attoseconds / 1_000_000_000)
+        queue.asyncAfter(deadline: .now() + .nanoseconds(nanoseconds)) {
+            if !handle.isCancelled { work.run() }
+        }
+        return handle
+    }
+
     public func offload<Result: Sendable>(_ work: @escaping @Sendable () -> Result, then: @escaping (Result) -> Void) {
         let then = UncheckedContinuation(run: then)
         DispatchQueue.global().async {

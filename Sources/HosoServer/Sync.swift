@@ -44,13 +44,16 @@ extension LanguageServer {
         publish(workspace.update(uri: uri, path: file.path, text: SourceText(utf8: bytes), problem: nil, version: version))
     }
 
+    /// Forgets the editor's text: a file in a workspace folder is read again from disk, and its
+    /// findings on disk replace those of the (perhaps unsaved) text; any other gets an empty list.
     func didClose(_ params: Params) throws {
         let uri = try params.documentURI()
-        let wasKnown = workspace.files[uri] != nil
+        guard workspace.files[uri] != nil else { return }
         let changed = workspace.close(uri: uri)
-        if pushDiagnostics && wasKnown && workspace.files[uri] == nil {
+        if pushDiagnostics {
+            let diagnostics = workspace.files[uri].map(diagnostics) ?? .array([])
             sink.send(Outgoing.notification("textDocument/publishDiagnostics",
-                                            .object([("uri", .string(uri)), ("diagnostics", .array([]))])))
+                                            .object([("uri", .string(uri)), ("diagnostics", diagnostics)])))
         }
         publish(changed)
     }
@@ -70,27 +73,34 @@ extension LanguageServer {
     }
 
     func didChangeWatchedFiles(_ params: Params) throws {
-        var changed: Set<String> = []
-        var reload = false
+        var read: [String] = [], removed: [String] = []
+        var setupChanged = false
         for change in try params.array("changes") {
             let change = Params(change)
             let uri = try change.string("uri")
             let type = try change.int("type")  // 1 created, 2 changed, 3 deleted
             guard let path = FileURI.path(uri) else { continue }
-            if path.hasSuffix(".json") { reload = true; continue }
-            guard path.hasSuffix(".hoso") else { continue }
-            if let open = workspace.files[uri], open.version != nil { continue }  // the editor's text wins
-            if type == 3 {
-                changed.formUnion(workspace.remove(uri: uri))
-            } else if let bytes = try? FileWalker.read(path) {
-                changed.formUnion(workspace.update(uri: uri, path: path, bytes: bytes, version: nil))
-            }
+            if path.hasSuffix(".json") { setupChanged = true; continue }
+            guard FileWalker.isDossierName(path.split(separator: "/").last.map(String.init) ?? path) else { continue }
+            if workspace.files[uri]?.version != nil { continue }  // the editor's text wins
+            if type == 3 { removed.append(path) } else { read.append(path) }
         }
-        publish(changed)
-        if reload {
-            workspace.reloadAll()
-            startBackgroundWork()
-        }
+        diskChanged(read: read, removed: removed, setupChanged: setupChanged)
+    }
+
+    /// Takes in changes on disk, as the client reports them (`workspace/didChangeWatchedFiles`)
+    /// or the server's own polling finds them: dossiers created or changed are read again in the
+    /// background, removed ones forgotten (an open document's editor text wins over the disk
+    /// either way), and a config or profile change re-checks everything with the new setups.
+    /// A pulling client is asked to pull again once the work is done.
+    func diskChanged(read: [String], removed: [String], setupChanged: Bool) {
+        let gone = removed.map(FileURI.uri).filter { workspace.files[$0] != nil && workspace.files[$0]?.version == nil }
+        let changed = workspace.remove(uris: gone)
+        if !gone.isEmpty { backgroundChanged = true }
+        workspace.reread(read)
+        if setupChanged { workspace.reloadAll() }
+        publish(changed)  // and starts the background work
+        finishBackgroundWork()
     }
 
     func didChangeWorkspaceFolders(_ params: Params) throws {

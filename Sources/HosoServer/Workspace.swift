@@ -135,9 +135,48 @@ struct DossierWorkspace {
     private var groupsRunning: Set<String> = []
     /// Files done and known in all since the pending work was last empty (for progress).
     private(set) var progress = (done: 0, total: 0)
+    /// What the server stats to notice changes on disk, when it watches files itself (the client
+    /// cannot): the folders walked, the dossiers read, the configs and profiles consulted.
+    private(set) var disk: DiskWatch?
 
     init() {
         resolver = try! SetupResolver(configPath: nil, profilePath: nil)
+    }
+
+    /// Keeps the stamps of what is read from now on, for `pollDisk`.
+    mutating func watchDisk() {
+        guard disk == nil else { return }
+        disk = DiskWatch()
+        resolver.recordsConsulted = true
+    }
+
+    /// Reads dossiers again from disk (created or changed there), in the background: `step`
+    /// re-checks them, skipping those open in the editor, and forgets those it cannot read.
+    mutating func reread(_ paths: [String]) {
+        guard !paths.isEmpty else { return }
+        pathsToLoad.insert(contentsOf: paths.reversed(), at: 0)  // after the files already waiting
+        progress.total += paths.count
+    }
+
+    /// The bytes of a dossier on disk, its stamp kept when the server watches files itself.
+    mutating func readFromDisk(_ path: String) -> [UInt8]? {
+        guard let contents = try? FileWalker.contents(path) else {
+            disk?.forgetFile(path)
+            return nil
+        }
+        disk?.noteFile(path, contents.stamp)
+        return contents.bytes
+    }
+
+    /// Stats what the server watches itself (nil when it does not) and returns what changed on
+    /// disk since it was read; the caller takes it in as it takes `workspace/didChangeWatchedFiles`.
+    mutating func pollDisk() -> DiskWatch.Changes? {
+        guard var watch = disk else { return nil }
+        disk = nil  // out of `self` while the poll asks the resolver what a config excludes
+        for (path, stamp) in resolver.takeConsulted() { watch.noteSetupFile(path, stamp) }
+        let changes = watch.poll { resolver.isExcluded($0) }
+        disk = watch
+        return changes
     }
 
     /// Whether `step` has work to do.
@@ -154,7 +193,10 @@ struct DossierWorkspace {
     /// Re-resolves setups (settings or `hoso.json` changed); `step` re-checks every file, the
     /// open ones first.
     mutating func reloadAll() {
+        // What the old resolver read stays watched (a change to it is a change all the same).
+        for (path, stamp) in resolver.takeConsulted() { disk?.noteSetupFile(path, stamp) }
         resolver = try! SetupResolver(configPath: nil, profilePath: nil)
+        resolver.recordsConsulted = disk != nil
         let queued = Set(urisToRecheck)
         let fresh = files.values.filter { !queued.contains($0.uri) }
             .sorted { ($0.version == nil ? 1 : 0, $0.path) < ($1.version == nil ? 1 : 0, $1.path) }.map(\.uri)
@@ -170,16 +212,30 @@ struct DossierWorkspace {
     mutating func step(until deadline: ContinuousClock.Instant) -> [CrossFileJob]? {
         repeat {
             if let folder = foldersToWalk.popLast() {
-                let found = (try? FileWalker.dossiers(at: folder) { resolver.isExcluded($0) }) ?? []
+                let found: [String]
+                if var watch = disk {
+                    disk = nil  // out of `self` while the walk asks the resolver
+                    found = watch.walk(folder) { resolver.isExcluded($0) }
+                    disk = watch
+                } else {
+                    found = (try? FileWalker.dossiers(at: folder) { resolver.isExcluded($0) }) ?? []
+                }
                 pathsToLoad.append(contentsOf: found.reversed())
                 progress.total += found.count
             } else if let path = pathsToLoad.popLast() {
                 progress.done += 1
                 let uri = FileURI.uri(path)
-                if files[uri] == nil, let bytes = try? FileWalker.read(path) {
+                // The editor's text wins over the disk; a file known from disk is read again.
+                guard files[uri]?.version == nil else { continue }
+                if let bytes = readFromDisk(path) {
                     let (text, problem) = SourceDecoder.decode(bytes)
+                    // Read again as it was (a watcher could not tell from its stamp): nothing to do.
+                    if let known = files[uri], known.text.bytes == text.bytes, known.text.encoding == text.encoding,
+                       known.problem == problem { continue }
                     check(uri: uri, path: path, text: text, problem: problem, version: nil)
                     groupsDirty.insert(files[uri]!.group)
+                } else if let gone = files.removeValue(forKey: uri) {
+                    groupsDirty.insert(gone.group)
                 }
             } else if let uri = urisToRecheck.popLast() {
                 progress.done += 1
@@ -259,6 +315,7 @@ struct DossierWorkspace {
     mutating func removeFolders(_ paths: [String]) -> Set<String> {
         func inside(_ path: String) -> Bool { paths.contains { path.hasPrefix($0 + "/") } }
         folders.removeAll { paths.contains($0) }
+        for path in paths { disk?.forget(folder: path) }
         foldersToWalk.removeAll { paths.contains($0) }
         pathsToLoad.removeAll(where: inside)
         var changed: Set<String> = []
@@ -355,16 +412,25 @@ struct DossierWorkspace {
         return update(uri: uri, path: path, text: text, problem: problem, version: version)
     }
 
-    /// Forgets a file (deleted from disk, or closed and not in a workspace folder).
-    mutating func remove(uri: String) -> Set<String> {
-        guard let file = files.removeValue(forKey: uri) else { return [] }
-        return recomputeOrDefer(groups: [file.group])
+    /// Forgets files (deleted from disk, or closed and not in a workspace folder); their groups'
+    /// cross-file rules run once for all.
+    mutating func remove(uris: [String]) -> Set<String> {
+        var groups: Set<String> = []
+        for uri in uris {
+            if let file = files.removeValue(forKey: uri) { groups.insert(file.group) }
+        }
+        return recomputeOrDefer(groups: groups)
     }
 
-    /// Marks an open file closed: it stays known if it lies in a workspace folder.
+    /// Forgets a file (deleted from disk, or closed and not in a workspace folder).
+    mutating func remove(uri: String) -> Set<String> {
+        remove(uris: [uri])
+    }
+
+    /// Marks an open file closed: it stays known, with the text on disk, if it lies in a workspace folder.
     mutating func close(uri: String) -> Set<String> {
         guard let file = files[uri] else { return [] }
-        if folders.contains(where: { file.path.hasPrefix($0 + "/") }), let bytes = try? FileWalker.read(file.path) {
+        if folders.contains(where: { file.path.hasPrefix($0 + "/") }), let bytes = readFromDisk(file.path) {
             return update(uri: uri, path: file.path, bytes: bytes, version: nil)
         }
         return remove(uri: uri)

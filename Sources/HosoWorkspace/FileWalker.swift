@@ -65,21 +65,67 @@ public enum FileWalker {
         return lower.hasSuffix(".hoso.txt") && lower.count > 9
     }
 
+    /// A folder a walk listed: its stamp, taken just before it was listed (an entry added,
+    /// removed or renamed later changes it), and the root of the walk (the canonical path,
+    /// ending in `/`, that links must stay under).
+    public struct WalkedFolder: Sendable {
+        public let path: String
+        public let stamp: Stamp
+        public let root: String
+    }
+
     /// The path itself if it is not a folder; the dossiers below it, sorted, if it is.
     ///
     /// `problem` hears of each folder that could not be listed (the caller must not report a
-    /// clean result then). Throws when the path does not exist.
-    public static func dossiers(at path: String, excluded: (String) -> Bool, problem: (Failure) -> Void = { _ in }) throws -> [String] {
+    /// clean result then), `folder` of each folder listed. Throws when the path does not exist.
+    public static func dossiers(at path: String, excluded: (String) -> Bool, problem: (Failure) -> Void = { _ in },
+                                folder: (WalkedFolder) -> Void = { _ in }) throws -> [String] {
         var info = stat()
         guard stat(path, &info) == 0 else { throw missing(path) }
         guard info.st_mode & S_IFMT == S_IFDIR else { return [path] }
+        let root = canonical(path)
+        return dossiers(under: path, root: root.hasSuffix("/") ? root : root + "/", excluded: excluded, problem: problem, folder: folder)
+    }
+
+    /// The dossiers below `path`, a folder inside a walk from `root` (a `WalkedFolder`'s root),
+    /// walked as that walk walks it: a folder that appeared since is taken in so.
+    public static func dossiers(under path: String, root: String, excluded: (String) -> Bool, problem: (Failure) -> Void = { _ in },
+                                folder: (WalkedFolder) -> Void = { _ in }) -> [String] {
         var result: [String] = [], links: [String] = []
         var visited: Set<Identity> = []
-        let root = canonical(path)
-        walk(path, root: root.hasSuffix("/") ? root : root + "/", into: &result, links: &links, visited: &visited,
-             excluded: excluded, problem: problem)
+        walk(path, root: root, into: &result, links: &links, visited: &visited, excluded: excluded, problem: problem, folder: folder)
         // Links last: when a link and its target are both found, the target's own name is reported.
         return (result + links).filter { !excluded($0) }
+    }
+
+    /// One folder's entries as a walk takes them, without descending: its dossiers (links to
+    /// files under `root` after the files) and its subfolders, by name; nil when it cannot be
+    /// listed. A watcher re-lists a folder whose stamp changed so.
+    public static func listing(of path: String, root: String, excluded: (String) -> Bool,
+                               problem: (Failure) -> Void = { _ in }) -> (dossiers: [String], folders: [String])? {
+        var files: [String] = [], links: [String] = [], folders: [String] = []
+        let listed = forEachEntry(in: path, root: root, excluded: excluded, problem: problem) { entry in
+            switch entry {
+            case .folder(let child): folders.append(child)
+            case .dossier(let child): files.append(child)
+            case .link(let child): links.append(child)
+            }
+        }
+        return listed ? ((files + links).filter { !excluded($0) }, folders) : nil
+    }
+
+    /// The stamp of what a path reaches now (links followed), or nil when it reaches nothing.
+    public static func stamp(ofPath path: String) -> Stamp? {
+        var info = stat()
+        guard stat(path, &info) == 0 else { return nil }
+        return Stamp(info)
+    }
+
+    /// The stamp of a folder (not a link to one), or nil when the path is no longer a folder.
+    public static func folderStamp(ofPath path: String) -> Stamp? {
+        var info = stat()
+        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
+        return Stamp(info)
     }
 
     /// The file a path reaches now, or nil when it reaches none.
@@ -114,13 +160,34 @@ public enum FileWalker {
         return String(cString: resolved)
     }
 
-    private static func walk(_ folder: String, root: String, into result: inout [String], links: inout [String], visited: inout Set<Identity>,
-                             excluded: (String) -> Bool, problem: (Failure) -> Void) {
+    private static func walk(_ path: String, root: String, into result: inout [String], links: inout [String], visited: inout Set<Identity>,
+                             excluded: (String) -> Bool, problem: (Failure) -> Void, folder: (WalkedFolder) -> Void) {
         var info = stat()
-        guard stat(folder, &info) == 0, visited.insert(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+        guard stat(path, &info) == 0, visited.insert(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
+        folder(WalkedFolder(path: path, stamp: Stamp(info), root: root))
+        forEachEntry(in: path, root: root, excluded: excluded, problem: problem) { entry in
+            switch entry {
+            case .folder(let child):
+                walk(child, root: root, into: &result, links: &links, visited: &visited, excluded: excluded, problem: problem, folder: folder)
+            case .dossier(let child): result.append(child)
+            case .link(let child): links.append(child)
+            }
+        }
+    }
+
+    /// What a walk takes from a folder's entry.
+    private enum Entry {
+        case folder(String), dossier(String), link(String)
+    }
+
+    /// Hands `take` the entries of a folder a walk takes, by name (hidden ones skipped), as it
+    /// meets them (problems come in the same order); false when the folder cannot be listed.
+    @discardableResult
+    private static func forEachEntry(in folder: String, root: String, excluded: (String) -> Bool, problem: (Failure) -> Void,
+                                     _ take: (Entry) -> Void) -> Bool {
         guard let names = entries(of: folder) else {
             problem(Failure(vi: "không đọc được thư mục \"\(folder)\" (kiểm tra quyền); các tệp trong đó chưa được kiểm tra", en: "cannot list the folder \"\(folder)\" (check its permissions); its files were not checked"))
-            return
+            return false
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = folder.hasSuffix("/") ? folder + name : folder + "/" + name
@@ -128,9 +195,9 @@ public enum FileWalker {
             guard lstat(child, &entry) == 0 else { continue }
             switch entry.st_mode & S_IFMT {
             case S_IFDIR:
-                walk(child, root: root, into: &result, links: &links, visited: &visited, excluded: excluded, problem: problem)
+                take(.folder(child))
             case S_IFREG:
-                if isDossierName(name) { result.append(child) }
+                if isDossierName(name) { take(.dossier(child)) }
             case S_IFLNK:
                 // A link to a file inside the walked folder is read; a link to a folder, or to
                 // anything outside, is not (a link to `/` must not walk the disk). A link with a
@@ -144,7 +211,7 @@ public enum FileWalker {
                                     en: "\"\(child)\" is a symbolic link to \"\(canonical(child))\", outside the folder checked or not a regular file; not checked — copy the file itself into the folder, or name it on the command line"))
                     continue
                 }
-                links.append(child)
+                take(.link(child))
             default:
                 // FIFOs, sockets, devices: never dossiers, and reading a FIFO would hang; one
                 // with a dossier's name is said, as above.
@@ -154,6 +221,7 @@ public enum FileWalker {
                 }
             }
         }
+        return true
     }
 
     /// What a FIFO opened without blocking holds right now: its first bytes, or an empty

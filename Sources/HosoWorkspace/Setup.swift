@@ -30,6 +30,12 @@ public struct SetupResolver {
     private var profileByPath: [String: Profile] = [:]
     public private(set) var warnings: [LocalizedText] = []
     private var warned: Set<String> = []
+    /// The configs and profiles read, and the places a `hoso.json` was looked for and not found,
+    /// since `takeConsulted` was last called: each with its stamp taken before it was read (nil
+    /// when absent), so a watcher that stats them later sees any change made after the read.
+    private var consulted: [(path: String, stamp: FileWalker.Stamp?)] = []
+    /// Whether `consulted` is kept (only a watcher takes it).
+    public var recordsConsulted = false
 
     public init(configPath: String?, profilePath: String?) throws {
         explicitConfig = try configPath.map(Config.load)
@@ -47,7 +53,9 @@ public struct SetupResolver {
             if let cached = configByFolder[folder] { found = cached; break }
             visited.append(folder)
             let candidate = folder == "/" ? "/hoso.json" : folder + "/hoso.json"
-            if FileManager.default.fileExists(atPath: candidate) {
+            let stamp = FileWalker.stamp(ofPath: candidate)
+            if recordsConsulted { consulted.append((candidate, stamp)) }
+            if stamp != nil {
                 found = try Config.load(candidate)
                 break
             }
@@ -76,6 +84,7 @@ public struct SetupResolver {
     public mutating func loadProfile(_ path: String) throws -> Profile {
         let absolute = PathTools.absolute(path)
         if let cached = profileByPath[absolute] { return cached }
+        if recordsConsulted { consulted.append((absolute, FileWalker.stamp(ofPath: absolute))) }
         let data: [UInt8]
         do { data = try FileWalker.read(path) } catch let failure as FileWalker.Failure {
             throw WorkspaceError(vi: "không đọc được tệp profile: \(failure.vi)", en: "cannot read the profile: \(failure.en)")
@@ -89,6 +98,12 @@ public struct SetupResolver {
         } catch let error as ProfileError {
             throw WorkspaceError(vi: "profile hỏng: \(error.text(vietnamese: true))", en: "broken profile: \(error.text(vietnamese: false))")
         }
+    }
+
+    /// The files consulted since the last call (see `consulted`), and forgets them.
+    public mutating func takeConsulted() -> [(path: String, stamp: FileWalker.Stamp?)] {
+        defer { consulted = [] }
+        return consulted
     }
 
     private mutating func note(_ config: Config) {

@@ -9,7 +9,7 @@ import HosoSyntax
 import HosoText
 
 /// `swift build -c release && .build/release/hoso-bench [--quick] [--write-corpus DIR] [--lint-only] [--hoso PATH]
-/// [--write-lsp-script FILE EDITS] [--write-scaling DIR] [--workspace-files N]`
+/// [--write-lsp-script FILE EDITS] [--write-scaling DIR] [--workspace-files N] [--disk-watch-only]`
 ///
 /// Generates a seeded corpus of realistic dossiers and prints, each the median of several runs:
 /// lint throughput in process on one core (with a breakdown by phase and the costliest rules)
@@ -18,7 +18,8 @@ import HosoText
 /// keystroke → diagnostics latency of `hoso lsp` over pipes at 200 KB (and tombi's, a TOML
 /// server, since taplo's PyPI build has no server); a cross-file recheck in a 50-file workspace;
 /// the server's resident memory with 100 open dossiers; a workspace of 1,000 (quick) or 5,000
-/// dossiers (`initialize`, hovers while it loads); and the targets of issues 6 and 12 met or not.
+/// dossiers (`initialize`, hovers while it loads); a poll of the server's own file watching over a
+/// workspace of that size (`--disk-watch-only`: that alone); and the targets of issues 6 and 12 met or not.
 
 let arguments = CommandLine.arguments
 let quick = arguments.contains("--quick")
@@ -96,6 +97,12 @@ let hasHoso = access(hoso, X_OK) == 0
 let scratch = "/tmp/hoso-bench-\(getpid())"
 mkdir(scratch, 0o755)
 defer { run(["/bin/rm", "-rf", scratch]) }
+if arguments.contains("--disk-watch-only") {
+    measureDiskWatch(files: arguments.firstIndex(of: "--workspace-files").flatMap { Int(arguments[$0 + 1]) } ?? 5000,
+                     bytes: corpus.map(\.bytes), under: scratch)
+    run(["/bin/rm", "-rf", scratch])
+    exit(0)
+}
 
 // The same bytes as TOML, file for file, for taplo and tombi.
 var tomlGenerator = Generator(state: 0x746F6D6C)
@@ -281,6 +288,10 @@ if let tombi = which("tombi"), let client = PipeClient([tombi, "lsp", "--offline
     print("lsp resident memory of `tombi lsp`: \(fixed(residentMB(pid: client.pid), 1)) MB with 100 open TOML files")
     client.stop()
 }
+
+// The server's own watching of files: a poll of a workspace of the same size.
+let diskWatchFiles = arguments.firstIndex(of: "--workspace-files").flatMap { Int(arguments[$0 + 1]) } ?? (quick ? 1000 : 5000)
+measureDiskWatch(files: diskWatchFiles, bytes: corpus.map(\.bytes), under: scratch)
 
 // MARK: Targets
 

@@ -13,6 +13,8 @@ final class DiscardingSink: MessageSink {
     func offload<Result: Sendable>(_ work: @escaping @Sendable () -> Result, then: @escaping (Result) -> Void) {
         scheduled.append { then(work()) }
     }
+    /// Timers (the server's own watching of files) never fire in a fuzz run.
+    func schedule(after delay: Duration, _ work: @escaping () -> Void) -> ScheduledWork { ScheduledWork() }
     /// Runs the server's background work to the end, as the stdio runner would between messages.
     func settle() {
         while !scheduled.isEmpty { scheduled.removeFirst()() }

@@ -9,8 +9,8 @@ final class TestClient: MessageSink {
     var server: LanguageServer!
     private var nextID = 1
 
-    init() {
-        server = LanguageServer(sink: self)
+    init(ruleLinks: RuleLinks = .none) {
+        server = LanguageServer(sink: self, ruleLinks: ruleLinks)
     }
 
     func send(_ message: JSON) { received.append(message) }
@@ -23,6 +23,33 @@ final class TestClient: MessageSink {
     func schedule(_ work: @escaping () -> Void) { scheduled.append(work) }
     func offload<Result: Sendable>(_ work: @escaping @Sendable () -> Result, then: @escaping (Result) -> Void) {
         scheduled.append { then(work()) }
+    }
+
+    /// The client's clock for delayed work: it moves only when a test calls `advance`.
+    private(set) var clock = Duration.zero
+    /// Work scheduled for a time on `clock`, in the order it was scheduled.
+    private(set) var timers: [(due: Duration, handle: ScheduledWork, work: () -> Void)] = []
+
+    func schedule(after delay: Duration, _ work: @escaping () -> Void) -> ScheduledWork {
+        let handle = ScheduledWork()
+        timers.append((clock + delay, handle, work))
+        return handle
+    }
+
+    /// Timers still to run (not cancelled).
+    var pendingTimers: Int { timers.filter { !$0.handle.isCancelled }.count }
+
+    /// Moves the clock on by `duration`, running each timer that falls due on the way (at its
+    /// time, earliest first) and the work it schedules.
+    func advance(by duration: Duration) {
+        let end = clock + duration
+        while let next = timers.indices.filter({ timers[$0].due <= end }).min(by: { timers[$0].due < timers[$1].due }) {
+            let timer = timers.remove(at: next)
+            clock = timer.due
+            if !timer.handle.isCancelled { timer.work() }
+            settle()
+        }
+        clock = end
     }
 
     /// Runs one piece of scheduled work; false when there was none.
@@ -61,8 +88,10 @@ final class TestClient: MessageSink {
 
     var mark: Int { received.count }
 
+    /// Initializes the server; `watch` offers dynamic file watching, `documentChanges` versioned workspace edits.
     func initialize(encodings: [String]? = nil, pull: Bool = false, options: JSON? = nil, root: String? = nil,
-                    progress: Bool = false, refresh: Bool = false, snippets: Bool = false) -> JSON {
+                    progress: Bool = false, refresh: Bool = false, snippets: Bool = false, watch: Bool = false,
+                    documentChanges: Bool = false) -> JSON {
         var capabilities: [(String, JSON)] = []
         if let encodings { capabilities.append(("general", .object([("positionEncodings", .array(encodings.map(JSON.string)))]))) }
         var textDocument: [(String, JSON)] = []
@@ -70,7 +99,11 @@ final class TestClient: MessageSink {
         if snippets { textDocument.append(("completion", .object([("completionItem", .object([("snippetSupport", .bool(true))]))]))) }
         if !textDocument.isEmpty { capabilities.append(("textDocument", .object(textDocument))) }
         if progress { capabilities.append(("window", .object([("workDoneProgress", .bool(true))]))) }
-        if refresh { capabilities.append(("workspace", .object([("diagnostics", .object([("refreshSupport", .bool(true))]))]))) }
+        var workspace: [(String, JSON)] = []
+        if refresh { workspace.append(("diagnostics", .object([("refreshSupport", .bool(true))]))) }
+        if watch { workspace.append(("didChangeWatchedFiles", .object([("dynamicRegistration", .bool(true))]))) }
+        if documentChanges { workspace.append(("workspaceEdit", .object([("documentChanges", .bool(true))]))) }
+        if !workspace.isEmpty { capabilities.append(("workspace", .object(workspace))) }
         var params: [(String, JSON)] = [("capabilities", .object(capabilities)), ("processId", .null)]
         if let options { params.append(("initializationOptions", options)) }
         if let root { params.append(("rootUri", .string(FileURI.uri(root)))) }
