@@ -36,17 +36,8 @@ extension RuleContext {
     func statement(_ element: Int) -> Range<Int> {
         let bytes = text.bytes
         let element = dossier.tree.elements[element]
-        var a = element.kind == .listItem ? element.head?.lowerBound ?? element.content.lowerBound : element.content.lowerBound
-        var b = element.content.upperBound
-        while a < b {
-            let n = ByteClass.spaceLength(bytes, at: a, end: b)
-            if n > 0 { a += n } else if ByteClass.isEmphasis(bytes[a]) { a += 1 } else { break }
-        }
-        while b > a {
-            let n = ByteClass.spaceLength(bytes, before: b, start: a)
-            if n > 0 { b -= n } else if ByteClass.isEmphasis(bytes[b - 1]) { b -= 1 } else { break }
-        }
-        return a..<b
+        let start = element.kind == .listItem ? element.head?.lowerBound ?? element.content.lowerBound : element.content.lowerBound
+        return ByteClass.trimmingSpacesAndEmphasis(bytes, start..<element.content.upperBound)
     }
 
     /// The place for a missing field: after the last field among `fields`, else after `heading`.

@@ -568,18 +568,9 @@ struct DossierBuilder {
         return r.isEmpty ? range : r
     }
 
+    /// `range` without spaces and emphasis at its ends.
     func trimmed(_ range: Range<Int>) -> Range<Int> {
-        let bytes = tree.text.bytes
-        var a = range.lowerBound, b = range.upperBound
-        while a < b {
-            let n = ByteClass.spaceLength(bytes, at: a, end: b)
-            if n > 0 { a += n } else if ByteClass.isEmphasis(bytes[a]) { a += 1 } else { break }
-        }
-        while b > a {
-            let n = ByteClass.spaceLength(bytes, before: b, start: a)
-            if n > 0 { b -= n } else if ByteClass.isEmphasis(bytes[b - 1]) { b -= 1 } else { break }
-        }
-        return a..<b
+        ByteClass.trimmingSpacesAndEmphasis(tree.text.bytes, range)
     }
 }
 

@@ -83,6 +83,20 @@ public enum ByteClass {
     @inlinable
     public static func isEmphasis(_ b: UInt8) -> Bool { b == 0x2A || b == 0x5F }
 
+    /// `range` without the spaces (Unicode ones too) and emphasis marks (`*`, `_`) at its ends.
+    public static func trimmingSpacesAndEmphasis(_ bytes: [UInt8], _ range: Range<Int>) -> Range<Int> {
+        var a = range.lowerBound, b = range.upperBound
+        while a < b {
+            let n = spaceLength(bytes, at: a, end: b)
+            if n > 0 { a += n } else if isEmphasis(bytes[a]) { a += 1 } else { break }
+        }
+        while b > a {
+            let n = spaceLength(bytes, before: b, start: a)
+            if n > 0 { b -= n } else if isEmphasis(bytes[b - 1]) { b -= 1 } else { break }
+        }
+        return a..<b
+    }
+
     /// The length of the punctuation at `i` that may close a date, a number or a phrase:
     /// `. , ; : ) ] * _ " ' ! ?`, and the closing quotes ” ’ » and the ellipsis …; 0 otherwise.
     @inlinable
