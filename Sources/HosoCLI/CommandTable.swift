@@ -58,6 +58,10 @@ enum CommandTable {
         OptionSpec("--help", short: "-h", "trợ giúp của lệnh", "help for the command"),
     ]
 
+    /// `--force-exclude`, as `lint` and `format` take it.
+    static let forceExclude = OptionSpec("--force-exclude", "áp dụng `exclude` cả cho tệp nêu tên trên dòng lệnh (hook dùng)",
+                                         "apply `exclude` to files named on the command line too (hooks pass it)")
+
     static let lint = CommandSpec(
         name: "lint", arguments: "[PATH…]",
         summary: LocalizedText(vi: "kiểm tra hồ sơ .hoso: tệp và thư mục (mặc định: thư mục hiện tại; \"-\" là đầu vào chuẩn)",
@@ -83,8 +87,7 @@ enum CommandTable {
             OptionSpec("--profile", value: "FILE", completes: .files, "dùng profile (kế hoạch) này", "use this profile (campaign plan)"),
             OptionSpec("--no-inline-config", "bỏ qua các chú thích tắt kiểm tra trong hồ sơ (cổng kiểm tra của văn phòng)",
                        "ignore suppression comments in the dossiers (the office's gate)"),
-            OptionSpec("--force-exclude", "áp dụng `exclude` cả cho tệp nêu tên trên dòng lệnh (hook dùng)",
-                       "apply `exclude` to files named on the command line too (hooks pass it)"),
+            forceExclude,
             OptionSpec("--max-warnings", value: "N", "trả mã 1 khi số cảnh báo vượt quá N", "exit 1 when there are more than N warnings"),
             OptionSpec("--exit-zero", "trả mã 0 cả khi có lỗi (không che mã 2: không kiểm tra được)",
                        "exit 0 even when there are findings (never hides 2: could not check)"),
@@ -112,8 +115,7 @@ enum CommandTable {
                        "write nothing: print the diff of what would change; exit 1 if anything would"),
             OptionSpec("--config", value: "FILE", completes: .files, "dùng tệp cấu hình này (ngôn ngữ, `exclude`) thay cho hoso.json tìm được",
                        "use this config (language, `exclude`) instead of the hoso.json found"),
-            OptionSpec("--force-exclude", "áp dụng `exclude` cả cho tệp nêu tên trên dòng lệnh (hook dùng)",
-                       "apply `exclude` to files named on the command line too (hooks pass it)"),
+            forceExclude,
             OptionSpec("--stdin-filename", value: "NAME", "tên của \"-\" trong thông báo, và nơi tìm hoso.json cho nó",
                        "the name of \"-\" in messages, and where to find its hoso.json from"),
             OptionSpec("--break-links", "ghi cả tệp có liên kết cứng (tách nó khỏi các tên kia)",

@@ -39,7 +39,7 @@ enum GitLabReport {
         }
         var seen: [String: Int] = [:]
         for problem in run.problems {
-            let check = problem.kind == .notChecked ? "hoso/not-checked" : "hoso/run-failed"
+            let check = "hoso/" + problem.kind.name
             let path = problem.path.map(repositoryPath) ?? "."
             // The English text: the fingerprint must not change with `--lang`.
             let key = check + "\u{0}" + path + "\u{0}" + problem.message.en

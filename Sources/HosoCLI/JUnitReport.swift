@@ -84,7 +84,7 @@ enum JUnitReport {
 
     /// A test case in error for something that kept the run from checking everything.
     static func errorCase(_ problem: RunProblem, index: Int, of problems: [RunProblem], classname: String, language: Language) -> Case {
-        let kind = problem.kind == .notChecked ? "not-checked" : "run-failed"
+        let kind = problem.kind.name
         // Unique names within the suite: CI systems merge test cases of the same name.
         let sameKind = problems.filter { $0.kind == problem.kind }.count
         let number = problems[..<index].filter { $0.kind == problem.kind }.count + 1

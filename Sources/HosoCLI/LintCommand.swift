@@ -108,11 +108,7 @@ enum LintCommand {
             return try check(parsed, io: &io)
         } catch let error as WorkspaceError {
             let format = parsed["--format"].flatMap(Format.init(rawValue:)) ?? .text
-            // In the language the run would have spoken (a config that says "en" and points at a
-            // broken profile gets its error in English).
-            var resolver = try? SetupResolver(configPath: nil, profilePath: nil)
-            let language = parsed["--lang"].flatMap(Language.init(rawValue:))
-                ?? (resolver == nil ? nil : try? Self.language(of: parsed, resolver: &resolver!)) ?? .vi
+            let language = stoppedRunLanguage(parsed)
             io.stderr.line("hoso: " + error.message.text(language))
             guard format != .text && !parsed.has("--diff") else { return 2 }
             // Nothing was checked: each path named (the current folder when none) is counted so.
@@ -130,6 +126,15 @@ enum LintCommand {
             _ = deliver(report, to: parsed["--output-file"], io: &io, language: language)
             return 2
         }
+    }
+
+    /// The language of a run that stopped on a broken config or profile, as the run would have
+    /// spoken it: `--lang`, else the config of the path checked when it can still be read (one
+    /// that says "en" and points at a broken profile gets its error in English), else Vietnamese.
+    static func stoppedRunLanguage(_ parsed: ParsedArguments) -> Language {
+        if let asked = parsed["--lang"].flatMap(Language.init(rawValue:)) { return asked }
+        guard var resolver = try? SetupResolver(configPath: nil, profilePath: nil) else { return .vi }
+        return (try? language(of: parsed, resolver: &resolver)) ?? .vi
     }
 
     /// The language a run speaks without `--lang`: that of the config the paths named are
@@ -350,6 +355,7 @@ enum LintCommand {
     /// in each file, as the fix would decode and re-encode it; nothing is written. Exit 1 when
     /// something would change, 2 when something could not be checked.
     static func diff(_ inputs: [Input], linters: [Linter], unchecked: [RunProblem], options: Options, io: inout CommandIO) -> Int32 {
+        guard !inputs.isEmpty else { return 2 }  // nothing was read: the reasons are on stderr already
         let language = options.language
         var report = OutputBuffer()
         var files = 0, fixes = 0
@@ -362,7 +368,6 @@ enum LintCommand {
             }
         }
         let command = options.unsafeFixes ? "--fix --unsafe-fixes" : "--fix"
-        if inputs.isEmpty { return 2 }  // nothing was read: the reasons are on stderr already
         io.stderr.line("hoso: " + (files == 0
             ? (language == .vi ? "\(command) không có gì để sửa" : "nothing for \(command) to fix")
             : (language == .vi ? "\(command) sẽ sửa \(fixes) chỗ trong \(files) tệp (chưa ghi gì)"

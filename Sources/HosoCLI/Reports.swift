@@ -319,6 +319,9 @@ struct RunProblem {
         case notChecked
         /// Anything else: a fix refused, a broken config or profile.
         case failed
+
+        /// The name machine-readable reports give it (`hoso/` before it for GitHub and GitLab).
+        var name: String { self == .notChecked ? "not-checked" : "run-failed" }
     }
 
     let kind: Kind
@@ -419,8 +422,7 @@ enum GitHubReport {
             }
         }
         for problem in run.problems {
-            let title = problem.kind == .notChecked ? "hoso/not-checked" : "hoso/run-failed"
-            out.line("::error " + (problem.path.map { "file=\(escapeProperty($0))," } ?? "") + "title=\(title)::\(escapeData(problem.message.text(language)))")
+            out.line("::error " + (problem.path.map { "file=\(escapeProperty($0))," } ?? "") + "title=hoso/\(problem.kind.name)::\(escapeData(problem.message.text(language)))")
         }
     }
 

@@ -303,6 +303,25 @@ public struct JSONLocation: Sendable, Equatable {
     public let valueOffset: Int
 }
 
+/// Where the JSON paths of a file's text stand, for errors and warnings that point into it.
+///
+/// The recording parse (`JSONParser.locations`) runs once, when the first point is asked for:
+/// a file read without a problem never pays for it.
+public final class JSONSourceMap {
+    let bytes: [UInt8]
+    private lazy var locations = JSONParser.locations(in: bytes)
+
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    /// 1-based line and column of the value at `path`, or of its key (`atKey`, for a member
+    /// whose name is the problem); nil when the text has no such path.
+    public func point(of path: String, atKey: Bool = false) -> (line: Int, column: Int)? {
+        let location = locations[path]
+        guard let offset = (atKey ? location?.keyOffset : nil) ?? location?.valueOffset else { return nil }
+        return TextPoint.lineColumn(of: offset, in: bytes)
+    }
+}
+
 /// JSON paths as errors and warnings show them: `$`, `$.rules.HS204`, `$.awardForms[1]`.
 public enum JSONPath {
     public static func member(_ key: String, of path: String) -> String { path + "." + key }

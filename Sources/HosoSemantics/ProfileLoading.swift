@@ -42,12 +42,10 @@ extension Profile {
             throw ProfileError(file: file, path: "$", line: line, column: column,
                                vi: "không phải JSON hợp lệ: \(error.vi)", en: "not valid JSON: \(error.en)")
         }
-        /// The problem at its line and column, found by a second, recording parse.
+        let map = JSONSourceMap(data)
+        /// The problem at its line and column.
         func located(_ path: String, vi: String, en: String, atKey: Bool = false) -> ProfileError {
-            let locations = JSONParser.locations(in: data)
-            let location = locations[path]
-            let offset = (atKey ? location?.keyOffset : nil) ?? location?.valueOffset
-            let point = offset.map { TextPoint.lineColumn(of: $0, in: data) }
+            let point = map.point(of: path, atKey: atKey)
             return ProfileError(file: file, path: path, line: point?.line, column: point?.column, vi: vi, en: en)
         }
         let profile: Profile
@@ -58,14 +56,9 @@ extension Profile {
         } catch let error as JSONSchemaError {
             throw located(error.path, vi: error.vi, en: error.en, atKey: error.atKey)
         }
-        if !unknownKeys.isEmpty {
-            let locations = JSONParser.locations(in: data)
-            for path in unknownKeys {
-                let point = (locations[path]?.keyOffset).map { TextPoint.lineColumn(of: $0, in: data) }
-                warnings.append(ProfileError(file: file, path: path, line: point?.line, column: point?.column,
-                                             vi: "khoá không được hỗ trợ, bỏ qua (viết sai tên khoá?)",
-                                             en: "unknown key, ignored (a misspelt key?)"))
-            }
+        for path in unknownKeys {
+            warnings.append(located(path, vi: "khoá không được hỗ trợ, bỏ qua (viết sai tên khoá?)",
+                                    en: "unknown key, ignored (a misspelt key?)", atKey: true))
         }
         return profile
     }

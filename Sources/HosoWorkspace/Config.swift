@@ -32,11 +32,10 @@ public struct Config: Sendable {
             throw WorkspaceError(vi: "\(file):\(line):\(column): không phải JSON hợp lệ: \(error.vi)",
                                  en: "\(file):\(line):\(column): not valid JSON: \(error.en)")
         }
+        let map = JSONSourceMap(data)
         /// `FILE:LINE:COL: $.path: ` for a path of the config, at its key or at its value.
         func place(_ path: String, atKey: Bool = false) -> String {
-            let location = JSONParser.locations(in: data)[path]
-            guard let offset = (atKey ? location?.keyOffset : nil) ?? location?.valueOffset else { return "\(file): \(path): " }
-            let (line, column) = TextPoint.lineColumn(of: offset, in: data)
+            guard let (line, column) = map.point(of: path, atKey: atKey) else { return "\(file): \(path): " }
             return "\(file):\(line):\(column): \(path): "
         }
         let directory = file.deletingLastPathComponent
@@ -44,10 +43,12 @@ public struct Config: Sendable {
         var warnings: [LocalizedText] = []
         do {
             try config.read(JSONCursor(value).object()) { path, vi, en in
-                warnings.append(LocalizedText(vi: place(path, atKey: true) + vi, en: place(path, atKey: true) + en))
+                let at = place(path, atKey: true)
+                warnings.append(LocalizedText(vi: at + vi, en: at + en))
             }
         } catch let error as JSONSchemaError {
-            throw WorkspaceError(vi: place(error.path, atKey: error.atKey) + error.vi, en: place(error.path, atKey: error.atKey) + error.en)
+            let at = place(error.path, atKey: error.atKey)
+            throw WorkspaceError(vi: at + error.vi, en: at + error.en)
         }
         config.warnings = warnings
         return config

@@ -129,11 +129,7 @@ public enum FileWalker {
     }
 
     /// The file a path reaches now, or nil when it reaches none.
-    public static func identity(ofPath path: String) -> Identity? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-    }
+    public static func identity(ofPath path: String) -> Identity? { stamp(ofPath: path)?.identity }
 
     /// Why a path that `stat` refused cannot be checked: absent, a broken or looping link, or
     /// a folder on the way that may not be entered. Call it straight after the failed `stat`.
@@ -206,9 +202,10 @@ public enum FileWalker {
                 guard isDossierName(name), !excluded(child) else { continue }
                 var target = stat()
                 guard stat(child, &target) == 0 else { problem(missing(child)); continue }
-                guard target.st_mode & S_IFMT == S_IFREG, canonical(child).hasPrefix(root) else {
-                    problem(Failure(vi: "\"\(child)\" là liên kết tượng trưng tới \"\(canonical(child))\", ngoài thư mục đang kiểm tra hoặc không phải tệp thường; không kiểm tra — hãy chép chính tệp vào thư mục, hoặc nêu tên nó trên dòng lệnh",
-                                    en: "\"\(child)\" is a symbolic link to \"\(canonical(child))\", outside the folder checked or not a regular file; not checked — copy the file itself into the folder, or name it on the command line"))
+                let resolved = canonical(child)
+                guard target.st_mode & S_IFMT == S_IFREG, resolved.hasPrefix(root) else {
+                    problem(Failure(vi: "\"\(child)\" là liên kết tượng trưng tới \"\(resolved)\", ngoài thư mục đang kiểm tra hoặc không phải tệp thường; không kiểm tra — hãy chép chính tệp vào thư mục, hoặc nêu tên nó trên dòng lệnh",
+                                    en: "\"\(child)\" is a symbolic link to \"\(resolved)\", outside the folder checked or not a regular file; not checked — copy the file itself into the folder, or name it on the command line"))
                     continue
                 }
                 take(.link(child))
