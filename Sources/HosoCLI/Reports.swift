@@ -335,7 +335,7 @@ struct RunProblem {
     }
 }
 
-/// The JSON report of INTERFACES.md.
+/// The JSON report (`--format json`; its shape is in docs/cli.md).
 enum JSONReport {
     static func render(_ files: [LintedFile], run: RunOutcome, language: Language) -> String {
         var counts: [Severity: Int] = [:]

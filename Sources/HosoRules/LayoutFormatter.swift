@@ -4,7 +4,7 @@ import HosoText
 /// Formats a dossier's layout, never its words (`hoso format`, the editor's "format document").
 ///
 /// Over the lossless tree, with edits as small as the change:
-/// - spaces and tabs at a line's end go (two of them are no line break: FORMAT.md gives them no
+/// - spaces and tabs at a line's end go (two of them are no line break: the format gives them no
 ///   meaning); other Unicode spaces there are text and stay;
 /// - a blank line (spaces only, Unicode spaces included, as the parser sees it) is emptied, a
 ///   run of them becomes one, and none stays at the start or the end of the file;

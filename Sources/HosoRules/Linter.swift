@@ -37,7 +37,7 @@ public struct Linter: Sendable {
     }
 
     /// Checks files that each have their own linter (their setup's severities), pooled for the
-    /// cross-file rules by profile id (RULES.md v1.1: a campaign's quota counts every dossier of
+    /// cross-file rules by profile id (a campaign's quota counts every dossier of
     /// it, whatever config each folder has). Results come back in input order.
     public static func lintPooled(_ inputs: [(input: LintInput, linter: Linter)], parallel: Bool = true) -> [LintResult] {
         var slots = [Checked?](repeating: nil, count: inputs.count)

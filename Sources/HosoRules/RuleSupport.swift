@@ -83,7 +83,7 @@ extension RuleContext {
 
 extension SuppressionDirective {
     /// Where HS010 and HS011 report a word of the comment: the word itself when it stands on
-    /// the comment's first line, else that whole line (FORMAT.md).
+    /// the comment's first line, else that whole line (docs/format.md, "Suppression comments").
     func reportRange(_ word: Range<Int>, in text: SourceText) -> Range<Int> {
         text.line(ofByte: word.lowerBound) == firstLine ? word : text.contentRange(ofLine: firstLine)
     }

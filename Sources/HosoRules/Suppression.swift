@@ -31,7 +31,7 @@ struct StrayEnable {
 /// `hoso-disable-next-line`, and which of those comments turned nothing off.
 ///
 /// Only codes that a rule has take part: an unknown code is HS010's and suppresses nothing,
-/// and so does a directive that names no code or is misspelled (FORMAT.md).
+/// and so does a directive that names no code or is misspelled (docs/format.md, "Suppression comments").
 struct SuppressionMap {
     private(set) var slots: [SuppressionSlot] = []
     private(set) var strayEnables: [StrayEnable] = []

@@ -21,7 +21,7 @@ public struct DocumentType: Sendable, Equatable {
         codePrefix = code.map(DocumentNumber.firstSegment)
     }
 
-    /// The types FORMAT.md lists.
+    /// The types docs/format.md lists ("Citations").
     public static let all: [DocumentType] = [
         DocumentType(name: "Luật", code: nil, shortForm: nil),
         DocumentType(name: "Nghị định", code: "NĐ-CP", shortForm: "NĐ"),
@@ -217,7 +217,7 @@ public struct CriteriaClause: Sendable, Equatable {
     }
 }
 
-/// A citation of a legal or administrative document (FORMAT.md "Citations").
+/// A citation of a legal or administrative document (docs/format.md, "Citations").
 public struct Citation: Sendable {
     /// Basis citations are checked against the registry; evidence ones only for shape and date.
     public enum Role: String, Sendable { case basis, evidence }
@@ -328,7 +328,7 @@ enum CitationScanner {
         let text = tree.text
         let tokens = tokens(range, text)
         guard tokens.count > 0 else { return [] }
-        // A basis sentence opens with "Căn cứ" or "Thực hiện" (FORMAT v1.1).
+        // A basis sentence opens with "Căn cứ" or "Thực hiện" (docs/format.md, "Recognition").
         let lineIsBasis = tokens.count >= 2 && (tokens.folded(0) == "can" && tokens.folded(1).hasPrefix("cu")
             || tokens.folded(0) == "thuc" && tokens.folded(1) == "hien")
         // "Mẫu số NN": a word of 3–8 bytes (NFD included) starting with m/M (cheap tests before folding).

@@ -88,7 +88,7 @@ enum DateScanner {
             return true
         }
         /// A number, or a blank one written as dots; whatever closing punctuation follows it
-        /// (`2022.`, `2022).`, `2022*`, `2022”`) is not part of the date (FORMAT v1.1).
+        /// (`2022.`, `2022).`, `2022*`, `2022”`) is not part of the date (docs/format.md, "Recognition").
         func number(max: Int) -> (Int?, Int) {
             let save = i
             guard let w = word() else { return (nil, save) }

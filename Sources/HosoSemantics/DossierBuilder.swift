@@ -407,7 +407,7 @@ struct DossierBuilder {
         var result: [SuppressionDirective] = []
         let bytes = tree.text.bytes
         for (i, element) in tree.elements.enumerated() where element.kind == .comment {
-            // Unicode spaces count as spaces here too (FORMAT v1.1): Word writes `<!--\u{A0}hoso-disable…`.
+            // Unicode spaces count as spaces here too (docs/format.md, "Recognition"): Word writes `<!--\u{A0}hoso-disable…`.
             var start = element.content.lowerBound
             while start < element.content.upperBound, case let n = ByteClass.spaceLength(bytes, at: start, end: element.content.upperBound), n > 0 { start += n }
             start += 4  // "<!--"
@@ -473,7 +473,7 @@ struct DossierBuilder {
             && u.dropFirst(2).contains { $0 >= 0x30 && $0 <= 0x39 }
     }
 
-    /// Where the reason's dash ends if `word` starts with `--` (FORMAT.md: only two or more
+    /// Where the reason's dash ends if `word` starts with `--` (docs/format.md: only two or more
     /// hyphens open a reason; an en or em dash does not, and HS010 says so).
     func reasonDashEnd(_ word: Range<Int>) -> Int? {
         let bytes = tree.text.bytes
@@ -522,7 +522,7 @@ struct DossierBuilder {
         return a..<b
     }
 
-    /// The rating phrase of a value, without a note after it (FORMAT v1.1).
+    /// The rating phrase of a value, without a note after it (docs/format.md, "Recognition").
     ///
     /// The note starts at `(`, `;`, `,` or a dash between spaces (` - `, ` – `, ` — `); the
     /// phrase is what precedes it, trimmed of spaces, emphasis and a final `.`. A value that

@@ -139,7 +139,7 @@ public struct Spelling: Sendable {
     }
 }
 
-/// A `hoso-disable…`/`hoso-enable` comment (FORMAT.md "Suppression comments").
+/// A `hoso-disable…`/`hoso-enable` comment (docs/format.md, "Suppression comments").
 public struct SuppressionDirective: Sendable {
     public enum Action: Sendable { case disable, enable, disableNextLine }
     /// What the directive does; nil when the directive word is misspelled (`hoso-disble`):

@@ -2,7 +2,7 @@ import HosoJSON
 import HosoSyntax
 import HosoText
 
-/// Everything campaign-specific a dossier is checked against (RULES.md "Profiles").
+/// Everything campaign-specific a dossier is checked against (docs/cli.md, "Profiles").
 ///
 /// The built-in default reproduces the Sơn La 2022 plan; other campaigns are other JSON files.
 /// Rules read campaign facts only from here.

@@ -99,7 +99,7 @@ extension LanguageServer {
     // MARK: Completion
 
     /// `textDocument/completion`: the candidates of the place, filtered by the folded value typed so
-    /// far, each with a `textEdit` that replaces that whole value (INTERFACES.md, completion v1.1).
+    /// far, each with a `textEdit` that replaces that whole value (docs/language-server.md, "Completion").
     ///
     /// Clients differ in what they read besides the edit, so each item is shaped for all of them:
     /// no `filterText` when the typed text starts the label as written (Neovim 0.7 takes the edit's

@@ -49,7 +49,7 @@ final class TrackedFile {
     }
 
     /// The group whose cross-file rules the file takes part in: its profile id, the campaign
-    /// (RULES v1.1: a quota counts every dossier of it, whatever config each folder has).
+    /// (a quota counts every dossier of it, whatever config each folder has).
     var group: String { setup.profile.id }
 
     /// The linter of the file's own setup: its severities, for its findings and its share of the group's.

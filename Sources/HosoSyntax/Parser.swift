@@ -137,7 +137,7 @@ struct LineClassifier {
     }
 
     /// Decides what a line says. A list marker and emphasis in front of it are skipped first
-    /// (FORMAT v1.1: they don't change meaning); a known field wins over a place-date line.
+    /// (docs/format.md: they don't change meaning); a known field wins over a place-date line.
     mutating func classify(line: Int, content: Range<Int>, start: Int) -> Element {
         let full = text.fullRange(ofLine: line)
         let end = content.upperBound

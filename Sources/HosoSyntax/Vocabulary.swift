@@ -1,6 +1,6 @@
 import HosoText
 
-/// The parts a dossier is made of (FORMAT.md "The shape of a dossier").
+/// The parts a dossier is made of (docs/format.md, "The shape of a dossier").
 public enum PartKind: String, Sendable, Equatable, CaseIterable {
     case toTrinh = "to-trinh"
     case bienBan = "bien-ban"
@@ -54,7 +54,7 @@ public enum FieldContext: Sendable, Equatable {
     case preamble, toTrinh, nominee, bienBan, none
 }
 
-/// A field key the format knows (FORMAT.md); years are part of some keys.
+/// A field key the format knows (docs/format.md); years are part of some keys.
 public enum FieldKey: Sendable, Hashable {
     case unit, campaign
     case number, recipient, subject

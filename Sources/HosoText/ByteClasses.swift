@@ -1,6 +1,6 @@
 /// Byte-level tests for the characters that recognition skips: Unicode spaces, Markdown
-/// emphasis and the punctuation that may follow a date or a number (FORMAT.md, "Recognition
-/// details"). Everything here looks at UTF-8 bytes (an array or a buffer, indexed from 0),
+/// emphasis and the punctuation that may follow a date or a number (docs/format.md,
+/// "Recognition"). Everything here looks at UTF-8 bytes (an array or a buffer, indexed from 0),
 /// never at Characters.
 public enum ByteClass {
     /// The length of the space at `i` (space, tab, U+00A0, U+2000–U+200A, U+202F, U+3000), or 0.

@@ -1,6 +1,6 @@
 /// Vietnamese-aware text folding and normalization used for matching names of things.
 ///
-/// FORMAT.md: titles, keys, rating phrases and award forms match after folding case,
+/// docs/format.md, "Recognition": titles, keys, rating phrases and award forms match after folding case,
 /// diacritics (đ→d included), tone placement and runs of spaces; Markdown emphasis is ignored.
 /// Names of people are compared with `Folding.name`, which keeps diacritics.
 public enum Folding {

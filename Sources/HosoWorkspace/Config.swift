@@ -5,7 +5,7 @@ import HosoText
 import HosoRules
 import HosoSemantics
 
-/// A `hoso.json`: profile, language, per-rule severities, exclude globs (RULES.md "Config file").
+/// A `hoso.json`: profile, language, per-rule severities, exclude globs (docs/cli.md, "The config file").
 public struct Config: Sendable {
     /// The config file's path.
     public let file: String

@@ -9,7 +9,7 @@ import HosoRules
 /// and profiles, so no source (a FIFO, `/dev/zero`, a file that keeps growing) can hang hoso
 /// or fill its memory.
 ///
-/// Folder walks (INTERFACES.md, "What counts as a dossier") take regular files only, never
+/// Folder walks (docs/cli.md, "What counts as a dossier") take regular files only, never
 /// follow a symlinked folder, take a symlinked file only when its target lies inside the
 /// folder walked, and skip hidden entries.
 public enum FileWalker {

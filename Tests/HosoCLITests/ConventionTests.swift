@@ -161,7 +161,7 @@ final class ConventionTests: XCTestCase {
         XCTAssertFalse(colored(["NO_COLOR": "1"]))
     }
 
-    /// RULES.md v1.1: a hoso.json that only changes severities does not take its folder out of
+    /// docs/cli.md, "The config file": a hoso.json that only changes severities does not take its folder out of
     /// the quota; files are pooled by profile id, and each reports at its own severities.
     func testQuotasPoolByCampaignNotByConfig() throws {
         try write(try example, to: "phong-a/a.hoso")

@@ -4,7 +4,7 @@ import XCTest
 /// Runs the real `hoso` binary over every case of `Tests/Corpus` and compares its findings,
 /// as (file, line, code), with the case's `expected` list, exactly: nothing missing, nothing more.
 ///
-/// The corpus was written from the spec alone, blind to the code, as office staff write
+/// The corpus was written from the format's description alone, blind to the code, as office staff write
 /// dossiers (see `Tests/Corpus/README.md`). Each folder is linted as one set, so the
 /// cross-dossier rules (HS5xx) see all of its files.
 final class CorpusTests: XCTestCase {

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 import HosoWorkspace
 
-/// Never lose a word, never hang (INTERFACES.md v1.1 on writes, reads and folder walks), through
+/// Never lose a word, never hang (docs/cli.md on writes, reads and folder walks), through
 /// the real binary: each test fails on the behaviour it is named after.
 final class SafetyTests: XCTestCase {
     var folder: URL!

@@ -228,7 +228,7 @@ final class CampaignRuleTests: XCTestCase {
         assertSpots(Fixture.replacing(required, with: required + "; thay thế bởi Nghị định số 98/2023/NĐ-CP ngày 31/12/2023 từ 01/01/2024"), [])
     }
 
-    /// A `Mẫu số` line that cites no decree is a missing citation (on the heading, RULES.md), and
+    /// A `Mẫu số` line that cites no decree is a missing citation (reported on the heading), and
     /// its fix rewrites that line rather than adding a second `Mẫu số` line under it.
     func testHS302FormLineWithoutItsDecreeIsRewritten() {
         let source = Fixture.replacing("Mẫu số 07 ban hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ", with: "Mẫu số 07.")
@@ -308,7 +308,7 @@ final class CampaignRuleTests: XCTestCase {
     func testHS308TypeCodeMismatchAndMalformed() {
         let source = Fixture.replacing("Căn cứ Biên bản họp xét", with: "Căn cứ Kế hoạch số 12/QĐ-UBND ngày 01/3/2022 của UBND tỉnh;\nCăn cứ Biên bản họp xét")
             .replacingOccurrences(of: "Nghị định số 91/2017/NĐ-CP", with: "Nghị định số 91/2017/ND-CP")
-        // `ND` for `NĐ` is HS308 alone, never also HS301 (RULES.md), and still cites 91/2017 (no HS302).
+        // `ND` for `NĐ` is HS308 alone, never also HS301 (docs/rules/HS308.md), and still cites 91/2017 (no HS302).
         assertSpots(source, [Spot("HS305", 12, 8), Spot("HS308", 12, 20), Spot("HS308", 50, 42)])
         XCTAssertEqual(lint(source).findings[2].message.vi, "Ký hiệu \"ND\" trong \"91/2017/ND-CP\" phải viết là \"NĐ\".")
     }
@@ -355,7 +355,7 @@ final class CampaignRuleTests: XCTestCase {
 
     func testHS404PassesOnBlankNumber() {
         assertSpots(Fixture.replacing("Số: 12/TTr-TCHCQT", with: "Số: /TTr-TCHCQT"), [])
-        // Placeholders left for the clerk who registers the document are blank numbers too (FORMAT v1.1).
+        // Placeholders left for the clerk who registers the document are blank numbers too (docs/format.md, "Recognition").
         for placeholder in ["....../TTr-TCHCQT", "…/TTr-TCHCQT", "___/TTr-TCHCQT", " .... /TTr-TCHCQT"] {
             assertSpots(Fixture.replacing("Số: 12/TTr-TCHCQT", with: "Số: \(placeholder)"), [], placeholder)
         }

@@ -64,7 +64,7 @@ final class FormatterTests: XCTestCase {
             XCTAssertEqual(result.findings.map(\.code), [])
             XCTAssertEqual(result.suppressed.map(\.finding.code), ["HS108"])
         }
-        // A blank line under the comment is the line it governs (FORMAT.md: "the next line"),
+        // A blank line under the comment is the line it governs (`hoso-disable-next-line`: the next line),
         // so it stays, and so does the comment's HS011.
         let detached = Fixture.replacing("Quản trị.\n\n## DANH SÁCH ĐỀ NGHỊ",
                                          with: "Quản trị.\n<!-- hoso-disable-next-line HS108 -->\n\n\n## DANH SACH DE NGHI")

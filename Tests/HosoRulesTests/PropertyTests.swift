@@ -3,7 +3,7 @@ import XCTest
 import HosoRules
 import HosoText
 
-/// Rewrites that FORMAT v1.1 says do not change what a dossier means, applied to every
+/// Rewrites that docs/format.md ("Recognition") says do not change what a dossier means, applied to every
 /// dossier we have (the corpus, the examples, the fixture): each must keep its findings,
 /// compared as (code, line), and so a clean dossier stays clean.
 final class PropertyTests: XCTestCase {

@@ -141,7 +141,7 @@ final class StructureRuleTests: XCTestCase {
         assertSpots(Fixture.replacing("Kết thúc: 09 giờ 30", with: "KẾT THÚC: 09 giờ 30"), [Spot("HS108", 45, 1)])
     }
 
-    /// Word's no-break space is a space, not a misspelling (FORMAT v1.1); a doubled space still is one.
+    /// Word's no-break space is a space, not a misspelling (docs/format.md, "Recognition"); a doubled space still is one.
     func testHS108IgnoresUnicodeSpacesButNotRunsOfSpaces() {
         assertSpots(Fixture.replacing("Chức vụ: Chuyên viên\nHình thức: Bằng khen của Chủ tịch UBND tỉnh",
                                       with: "Chức\u{A0}vụ:\u{A0}Chuyên viên\nHình\u{202F}thức: Bằng\u{A0}khen của Chủ\u{A0}tịch UBND tỉnh"), [])

@@ -6,7 +6,7 @@ import HosoText
 
 /// Fixture dossiers and assertions shared by the rule tests.
 enum Fixture {
-    /// The complete example of FORMAT.md: clean under the default profile.
+    /// The complete example of docs/format.md and docs/dinh-dang.md: clean under the default profile.
     static let clean: String = {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/clean.hoso")
         return try! String(contentsOf: url, encoding: .utf8)

@@ -102,7 +102,7 @@ final class TextRuleTests: XCTestCase {
         }
     }
 
-    /// Correct foreign words, symbols and Word's spaces are not mojibake (RULES v1.1).
+    /// Correct foreign words, symbols and Word's spaces are not mojibake (docs/rules/HS004.md).
     func testHS004PassesOnForeignWordsAndSymbols() {
         for line in ["Học tập tại Institut Français và Đại học Göttingen; gặp señor García ở Café Ångström.",
                      "Phối hợp với Université de Montréal, Zürich, Müller & Søren; naïve résumé façade Noël Citroën où Þór.",
@@ -180,7 +180,7 @@ final class TextRuleTests: XCTestCase {
         let reason = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108 -- như HS113, xem HS999 -->\nChuc vu: Chuyên viên\nHình")
         assertSpots(reason, [])
         XCTAssertEqual(lint(reason).suppressed.first?.reason, "như HS113, xem HS999")
-        // An en dash (Word's autocorrect of "--") does not open a reason (FORMAT.md): HS010 says why; HS108 stays off.
+        // An en dash (Word's autocorrect of "--") does not open a reason (docs/format.md, "Suppression comments"): HS010 says why; HS108 stays off.
         let dashed = Fixture.replacing("Chức vụ: Chuyên viên\nHình", with: "<!-- hoso-disable-next-line HS108 – mẫu cũ -->\nChuc vu: Chuyên viên\nHình")
         assertSpots(dashed, [Spot("HS010", 17, 35)])
         XCTAssertEqual(lint(dashed).findings[0].message.en, "\"– mẫu cũ\" is not a rule code; a reason goes after \" -- \" (two hyphens) (a dash \"–\" does not open a reason; editors such as Word turn \"--\" into \"–\"), e.g. <!-- hoso-disable-next-line HS208 -- reason -->.")

@@ -84,7 +84,7 @@ final class SemanticsTests: XCTestCase {
     }
 }
 
-/// RULES.md's profile validation: whole, non-negative counts, 4-digit years, real dates, each
+/// Profile validation (docs/cli.md, "Profiles"): whole, non-negative counts, 4-digit years, real dates, each
 /// reported at its JSON path with what was expected; a BOM is no error.
 final class ProfileValidationTests: XCTestCase {
     func profileJSON(_ change: (inout [String: Any]) -> Void) throws -> [UInt8] {

@@ -2,7 +2,7 @@ import XCTest
 import HosoProtocol
 @testable import HosoServer
 
-/// Completion items replace the whole value typed so far (INTERFACES.md, completion v1.1), in the
+/// Completion items replace the whole value typed so far (docs/language-server.md, "Completion"), in the
 /// negotiated position encoding, filtered and sorted by the folded value, shaped for Neovim 0.7
 /// (no `filterText` when the label starts with the typed text) and eglot 1.9 (`insertText` from the
 /// word before the cursor).

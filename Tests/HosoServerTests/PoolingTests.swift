@@ -5,7 +5,7 @@ import HosoText
 import HosoWorkspace
 @testable import HosoServer
 
-/// The cross-file rules pool dossiers by profile id (RULES v1.1), as `hoso lint` does: a folder
+/// The cross-file rules pool dossiers by profile id (docs/cli.md, "The config file"), as `hoso lint` does: a folder
 /// with a `hoso.json` of its own stays in its campaign's quota, and reports at its own severities.
 final class PoolingTests: XCTestCase {
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

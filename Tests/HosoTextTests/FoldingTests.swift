@@ -27,7 +27,7 @@ final class FoldingTests: XCTestCase {
         XCTAssertEqual(Folding.name("Nguyễn\u{A0}Thị\u{202F}Hoa"), Folding.name("Nguyễn Thị Hoa"))
     }
 
-    /// FORMAT v1.1: names compare across old and new tone placement, and nothing else.
+    /// docs/format.md, "Recognition": names compare across old and new tone placement, and nothing else.
     func testNamesCompareAcrossTonePlacement() {
         XCTAssertEqual(Folding.name("Lò Thị Thuỷ"), Folding.name("Lò Thị Thủy"))
         XCTAssertEqual(Folding.name("Đào Thị Hoà"), Folding.name("ĐÀO THỊ HÒA"))

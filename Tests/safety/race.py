@@ -9,7 +9,7 @@ edited text, or hoso saw the change and left the file alone, or the save came af
     Tests/safety/race.py HOSO [TRIALS]     (exit 1 when an edit was lost)
 
 With --in-place the editor instead rewrites the file in place (truncate and write): that is the
-window INTERFACES.md leaves (check, then exchange), counted and printed, not judged.
+one window the safe write leaves open (check, then exchange), counted and printed, not judged.
 """
 import os, random, subprocess, sys, tempfile, threading, time
 

@@ -12,8 +12,8 @@ public struct HS010: Rule {
         summary: LocalizedText(
             vi: "Chú thích tắt kiểm tra phải viết đúng một trong ba chỉ thị <!-- hoso-disable MÃ … -->, <!-- hoso-enable [MÃ …] --> hoặc <!-- hoso-disable-next-line MÃ … --> và nêu ít nhất một mã có trong danh sách quy tắc (`hoso rules`); không có kiểu \"tắt tất cả\". Chỉ thị viết sai (hoso-disble, hoso-disable-nextline), chỉ thị không nêu mã, hoặc một từ không phải mã (ngoài phần lý do sau \" -- \") đều là HS010, và phần sai không tắt được gì; các mã đúng bên cạnh vẫn có tác dụng. Lý do chỉ bắt đầu sau hai dấu gạch nối \"--\": dấu gạch ngang \"–\" hay \"—\" (Word hay tự đổi \"--\" thành \"–\") không mở phần lý do. Các từ sai trong một chú thích được báo chung một lần.",
             en: "A suppression comment must be one of <!-- hoso-disable CODE … -->, <!-- hoso-enable [CODE …] --> or <!-- hoso-disable-next-line CODE … --> and name at least one code from the rule list (`hoso rules`); there is no \"disable everything\". A misspelled directive (hoso-disble, hoso-disable-nextline), a directive naming no code, or a word that is not a code (outside the reason after \" -- \") is HS010 and turns nothing off; valid codes beside it still work. Only two hyphens \"--\" open a reason: an en or em dash (Word turns \"--\" into \"–\") does not. The stray words of one comment are reported once."),
-        basis: LocalizedText(vi: "Định dạng .hoso, mục chú thích tắt kiểm tra.",
-                             en: "The .hoso format, suppression comments."),
+        basis: LocalizedText(vi: "Định dạng .hoso (docs/dinh-dang.md), mục \"Chú thích tắt kiểm tra\".",
+                             en: "The .hoso format (docs/format.md), \"Suppression comments\"."),
         failingExample: "<!-- hoso-disable-next-line HS999 -->\n<!-- hoso-disable -->\n<!-- hoso-disble HS208 -->",
         passingExample: "<!-- hoso-disable-next-line HS208 -- ưu tiên theo ý kiến Lãnh đạo Văn phòng -->",
         fix: LocalizedText(vi: "Sửa chỉ thị và mã cho đúng (xem `hoso rules`); ghi lý do sau \" -- \".",

@@ -16,8 +16,8 @@ public struct HS011: Rule {
         summary: LocalizedText(
             vi: "Chú thích <!-- hoso-disable … --> hoặc <!-- hoso-disable-next-line … --> nêu một mã đúng nhưng không có lỗi nào mang mã đó ở chỗ nó tắt; hoặc <!-- hoso-enable … --> không đóng vùng nào. Chú thích thừa như vậy che mất lỗi sau này nếu nội dung thay đổi. Không áp dụng cho mã HS5xx (phụ thuộc các hồ sơ khác được kiểm tra cùng) và mã đã tắt trong cấu hình.",
             en: "A <!-- hoso-disable … --> or <!-- hoso-disable-next-line … --> comment names a valid code but no finding with that code stands where it applies, or a <!-- hoso-enable … --> closes no region. A stale comment would hide a real problem later, when the text changes. Never reported for HS5xx codes (they depend on the other dossiers checked) or for codes turned off in the config."),
-        basis: LocalizedText(vi: "Định dạng .hoso, mục chú thích tắt kiểm tra: chú thích không tắt lỗi nào là HS011.",
-                             en: "The .hoso format, suppression comments: a suppression that suppresses no finding is HS011."),
+        basis: LocalizedText(vi: "Định dạng .hoso (docs/dinh-dang.md), mục \"Chú thích tắt kiểm tra\": chú thích không tắt lỗi nào là HS011.",
+                             en: "The .hoso format (docs/format.md), \"Suppression comments\": a suppression that suppresses no finding is HS011."),
         failingExample: "<!-- hoso-disable-next-line HS401 -->\nSơn La, ngày 16 tháng 5 năm 2022",
         passingExample: "<!-- hoso-disable-next-line HS407 -- mẫu cũ của đơn vị -->\nSơn La, ngày 6 tháng 5 năm 2022",
         fix: LocalizedText(vi: "Xoá mã đó khỏi chú thích (hoặc xoá cả chú thích nếu không còn mã nào). Sửa trong trình soạn thảo hoặc bằng `hoso lint --fix --unsafe-fixes`.",

@@ -10,7 +10,8 @@ public struct HS113: Rule {
         summary: LocalizedText(
             vi: "Trong cùng một khối (phần đầu, Tờ trình, một người/tập thể, Biên bản) mỗi trường chỉ khai một lần; khai hai lần thì không rõ giá trị nào đúng.",
             en: "Within one block (preamble, Tờ trình, a nominee, Biên bản) each field is given once; twice leaves it unclear which value holds."),
-        basis: LocalizedText(vi: "Định dạng .hoso (docs/huong-dan.md, Grammar/hoso.ebnf): mỗi năm một dòng.", en: "The .hoso format (docs/huong-dan.md, Grammar/hoso.ebnf): one line per year."),
+        basis: LocalizedText(vi: "Định dạng .hoso (docs/dinh-dang.md, mục \"Bố cục hồ sơ\"): mỗi trường một lần trong một khối, mỗi năm một dòng.",
+                             en: "The .hoso format (docs/format.md, \"The shape of a dossier\"): each field once per block, one line per year."),
         failingExample: "Năm {middleYear}: Hoàn thành tốt nhiệm vụ\nNăm {middleYear}: Hoàn thành xuất sắc nhiệm vụ",
         passingExample: "Năm {middleYear}: Hoàn thành xuất sắc nhiệm vụ",
         fix: LocalizedText(vi: "Xoá dòng thừa, giữ lại giá trị đúng.", en: "Delete the extra line, keeping the right value."))

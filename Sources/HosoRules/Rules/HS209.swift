@@ -38,7 +38,7 @@ public struct HS209: Rule {
     }
 
     /// Whether a value says no award was received: it begins with `Không` or `Chưa`, folded
-    /// (`Không`, `Không có`, `Chưa`, `Chưa được khen thưởng`; FORMAT v1.1).
+    /// (`Không`, `Không có`, `Chưa`, `Chưa được khen thưởng`; docs/format.md, "Nominees").
     static func meansNone(_ value: String) -> Bool {
         let words = Folding.key(value).split(whereSeparator: { !$0.isLetter })
         return words.first == "khong" || words.first == "chua"

@@ -23,7 +23,7 @@ public struct HS301: Rule {
         for citation in context.dossier.citations {
             guard let document = context.profile.registryDocument(for: citation), let number = citation.number,
                   let numberRange = citation.numberRange else { continue }
-            // A symbol wrong only by diacritics or case (`ND` for `NĐ`) is HS308's alone (RULES.md).
+            // A symbol wrong only by diacritics or case (`ND` for `NĐ`) is HS308's alone (docs/rules/HS308.md).
             if number.symbol != nil && number.raw != document.number && Folding.key(number.raw) != Folding.key(document.number) {
                 sink.report(numberRange, LocalizedText(
                     vi: "Số, ký hiệu \"\(number.raw)\" không đúng; \(document.type) này là \(document.number) ngày \(document.date.officialForm) của \(document.issuer).",
