@@ -2,8 +2,9 @@
 ///
 /// `hoso --version`, `hoso help`, the JSON report's `tool.version`, SARIF's `driver.version`
 /// and the language server's `serverInfo.version` all print this constant, and
-/// `Scripts/release.sh` names the packages after it. Change it here, and add the release to
-/// CHANGELOG.md.
+/// `Scripts/release.sh` names the packages after it. To release: change it here, date it in
+/// `releaseDate`, add the release to CHANGELOG.md and set the same version in
+/// editors/vscode/package.json and editors/emacs/hoso-mode.el (`ReleaseTests` holds them equal).
 public enum HosoVersion {
     /// The version, `MAJOR.MINOR.PATCH` (semantic versioning).
     public static let current = "1.1.0"

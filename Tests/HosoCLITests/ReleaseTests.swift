@@ -55,11 +55,16 @@ final class ReleaseTests: XCTestCase {
         XCTAssertEqual(info?["version"] as? String, version)
     }
 
-    func testTheChangelogAndLicenseShipWithTheVersion() throws {
-        let changelog = try String(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("CHANGELOG.md"), encoding: .utf8)
+    func testTheChangelogLicenseAndEditorPackagesNameTheVersion() throws {
+        func read(_ path: String) throws -> String {
+            try String(contentsOf: EndToEndTests.packageRoot.appendingPathComponent(path), encoding: .utf8)
+        }
+        XCTAssertTrue(try read("editors/vscode/package.json").contains("\n  \"version\": \"\(HosoVersion.current)\",\n"), "editors/vscode/package.json")
+        XCTAssertTrue(try read("editors/emacs/hoso-mode.el").contains("\n;; Version: \(HosoVersion.current)\n"), "editors/emacs/hoso-mode.el")
+        let changelog = try read("CHANGELOG.md")
         XCTAssertTrue(changelog.contains("\n## [\(HosoVersion.current)] - \(HosoVersion.releaseDate)\n"),
                       "CHANGELOG.md has no entry for \(HosoVersion.current) dated \(HosoVersion.releaseDate)")
-        let license = try String(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("LICENSE"), encoding: .utf8)
+        let license = try read("LICENSE")
         XCTAssertTrue(license.hasPrefix("MIT License\n\nCopyright (c) "), license)
     }
 
