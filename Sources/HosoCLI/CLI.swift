@@ -5,8 +5,6 @@ import HosoWorkspace
 /// The `hoso` command line: finds the command, parses its options against `CommandTable`,
 /// dispatches, and turns errors into messages (in the message language) and exit status 2.
 public enum CLI {
-    public static let version = "0.1.0"
-
     /// Runs `hoso` with `arguments` (without the program name); returns the exit status.
     public static func run(_ arguments: [String], io: inout CommandIO) -> Int32 {
         // The message language: `--lang` anywhere, else the current folder's hoso.json, else vi.
@@ -16,7 +14,7 @@ public enum CLI {
             guard let (index, name) = commandName(in: arguments) else {
                 // Only options: `--version`, `--help`, `--lang X`; anything else is a mistake.
                 if arguments.contains("--version") || arguments.contains("-V") {
-                    io.stdout.line("hoso \(version)")
+                    io.stdout.line("hoso \(HosoVersion.current)")
                     return 0
                 }
                 let known: Set<String> = ["--help", "-h", "--lang"]
@@ -31,7 +29,7 @@ public enum CLI {
             var rest = arguments
             rest.remove(at: index)
             if name == "version" {
-                io.stdout.line("hoso \(version)")
+                io.stdout.line("hoso \(HosoVersion.current)")
                 return 0
             }
             guard let spec = CommandTable.command(named: name) else { throw unknownCommand(name) }
@@ -52,7 +50,12 @@ public enum CLI {
             case "hook": return try HookCommand.run(options, language: language, io: &io)
             case "completions": return try CompletionsCommand.run(options, io: &io)
             default:  // help
-                if let topic = options.positionals.first {
+                if options.has("--man") {
+                    guard options.positionals.isEmpty else {
+                        throw UsageError(vi: "--man in trang của mọi lệnh, không nhận tên lệnh", en: "--man prints the page of every command and takes no command name")
+                    }
+                    io.stdout.write(ManPage.roff(language))
+                } else if let topic = options.positionals.first {
                     guard let command = CommandTable.command(named: topic) else { throw unknownCommand(topic) }
                     io.stdout.write(Help.command(command, language))
                 } else {

@@ -208,7 +208,8 @@ enum CommandTable {
     static let help = CommandSpec(
         name: "help", arguments: "[COMMAND]",
         summary: LocalizedText(vi: "trợ giúp (của một lệnh)", en: "help (for one command)"),
-        options: [], positionals: .words(["lint", "format", "explain", "rules", "new", "config", "init", "lsp", "hook", "completions"]), notes: nil)
+        options: [OptionSpec("--man", "in trang hướng dẫn hoso(1) của mọi lệnh, dạng roff (gói cài đặt đặt nó vào man1/hoso.1)",
+                             "print the hoso(1) manual page of every command, in roff (the packages install it as man1/hoso.1)")], positionals: .words(["lint", "format", "explain", "rules", "new", "config", "init", "lsp", "hook", "completions"]), notes: nil)
 
     /// Every command, in the order help lists them.
     static let commands = [lint, format, explain, rules, new, config, initialize, lsp, hook, completions, help]

@@ -1,11 +1,12 @@
 import HosoRules
+import HosoWorkspace
 
 /// Help text, made from `CommandTable` in one language.
 enum Help {
     /// `hoso help`: every command with its summary.
     static func overview(_ language: Language) -> String {
         let vi = language == .vi
-        var lines = ["hoso \(CLI.version) — " + (vi ? "kiểm tra hồ sơ đề nghị khen thưởng (.hoso)" : "checks commendation dossiers (.hoso)"), "",
+        var lines = ["hoso \(HosoVersion.current) — " + (vi ? "kiểm tra hồ sơ đề nghị khen thưởng (.hoso)" : "checks commendation dossiers (.hoso)"), "",
                      vi ? "Cách dùng:" : "Usage:"]
         let usages = CommandTable.commands.map { ("hoso " + $0.name + ($0.arguments.isEmpty ? "" : " " + $0.arguments), $0.summary.text(language)) }
             + [("hoso --version", vi ? "phiên bản" : "the version")]

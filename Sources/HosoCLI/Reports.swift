@@ -389,7 +389,7 @@ enum JSONReport {
         }
         let fixable = FixableCount(files)
         return JSON.object([
-            ("tool", .object([("name", .string("hoso")), ("version", .string(CLI.version))])),
+            ("tool", .object([("name", .string("hoso")), ("version", .string(HosoVersion.current))])),
             ("profile", .string(run.profileIDs[0])),
             ("profiles", .array(run.profileIDs.map(JSON.string))),
             ("files", .array(fileValues)),

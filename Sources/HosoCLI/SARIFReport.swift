@@ -75,7 +75,7 @@ enum SARIFReport {
         }
         let driver: JSON = .object([
             ("name", .string("hoso")),
-            ("version", .string(CLI.version)),
+            ("version", .string(HosoVersion.current)),
             ("informationUri", .string("https://github.com/hoso-vn/hoso")),
             ("rules", .array(rules.map { rule in
                 // The rule's page as the run's (first) profile reads it.

@@ -258,7 +258,7 @@ public final class LanguageServer {
                 ("executeCommandProvider", .object([("commands", .array(Self.commands.map(JSON.string)))])),
                 ("workspace", .object([("workspaceFolders", .object([("supported", .bool(true)), ("changeNotifications", .bool(true))]))])),
             ])),
-            ("serverInfo", .object([("name", .string("hoso")), ("version", .string(ServerInfo.version))])),
+            ("serverInfo", .object([("name", .string("hoso")), ("version", .string(HosoVersion.current))])),
         ])
     }
 
@@ -436,9 +436,4 @@ enum BackgroundProgress {
     case asked(RequestID, token: String)
     /// Begun; the percentage last reported.
     case shown(token: String, percentage: Int)
-}
-
-/// The version the server reports.
-public enum ServerInfo {
-    public static let version = "0.1.0"
 }

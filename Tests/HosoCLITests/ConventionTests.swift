@@ -1,6 +1,7 @@
 import Foundation
 import XCTest
 @testable import HosoCLI
+import HosoWorkspace
 
 /// The command-line conventions users know from ruff, ESLint and markdownlint-cli2, through the
 /// real binary: help per command in the message language, did-you-mean, the gate's options.
@@ -55,7 +56,7 @@ final class ConventionTests: XCTestCase {
             XCTAssertTrue(run.stdout.contains("Options:"), command.name)
         }
         let version = try hoso(["--version"])
-        XCTAssertEqual(version.stdout, "hoso \(CLI.version)\n")
+        XCTAssertEqual(version.stdout, "hoso \(HosoVersion.current)\n")
     }
 
     func testTyposGetTheNearestName() throws {

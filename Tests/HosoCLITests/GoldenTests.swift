@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import XCTest
 @testable import HosoCLI
+import HosoWorkspace
 
 /// Every report format of `hoso lint`, through the real binary, held against golden files in
 /// `Tests/HosoCLITests/Golden/`: a broken dossier as office staff write one (a field key typed
@@ -43,7 +44,7 @@ final class GoldenTests: XCTestCase {
     func normalized(_ text: String) -> String {
         var text = text
         for path in [folder.resolvingSymlinksInPath().path, folder.path] { text = text.replacingOccurrences(of: path, with: "<DIR>") }
-        return text.replacingOccurrences(of: "\"version\": \"\(CLI.version)\"", with: "\"version\": \"<VERSION>\"")
+        return text.replacingOccurrences(of: "\"version\": \"\(HosoVersion.current)\"", with: "\"version\": \"<VERSION>\"")
     }
 
     func bytes(_ name: String) throws -> Data { try Data(contentsOf: folder.appendingPathComponent(name)) }

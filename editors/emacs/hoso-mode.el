@@ -1,6 +1,6 @@
 ;;; hoso-mode.el --- Major mode for .hoso commendation dossiers  -*- lexical-binding: t; -*-
 
-;; Version: 0.1.0
+;; Version: 1.1.0
 ;; Package-Requires: ((emacs "27.1"))
 ;; Keywords: languages
 
