@@ -9,7 +9,8 @@ import Foundation
 import WinSDK
 #endif
 
-/// This process: its id, its executable, programs on its `PATH`, signals, exit.
+/// This process: its id, its executable, programs on its `PATH`, signals, exit. The Darwin and
+/// Windows branches are untested.
 public enum CurrentProcess {
     /// The process id (`getpid`; `GetCurrentProcessId` on Windows).
     public static var id: Int32 {
@@ -45,7 +46,7 @@ public enum CurrentProcess {
         var size: UInt32 = 4096
         var buffer = [CChar](repeating: 0, count: Int(size))
         guard _NSGetExecutablePath(&buffer, &size) == 0 else { return nil }
-        return String(cString: buffer)
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
         #else
         var buffer = [CChar](repeating: 0, count: 4096)
         let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)

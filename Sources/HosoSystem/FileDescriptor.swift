@@ -13,7 +13,8 @@ import WinSDK
 /// and `EINTR` loops), status, sync, close.
 ///
 /// On Windows the raw value is a C runtime descriptor and I/O goes through its Win32 handle
-/// (`ReadFile`, `WriteFile`), always binary; that branch is untested.
+/// (`ReadFile`, `WriteFile`), always binary. Tested on Linux only; the Darwin branch is the
+/// same POSIX calls.
 public struct FileDescriptor: Hashable, Sendable {
     public let rawValue: Int32
 

@@ -41,6 +41,7 @@ public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
         SystemError(operation, path: path, code: lastErrorCode())
     }
 
+    /// What `code` means, as far as callers care (the Windows mapping is untested).
     public var kind: Kind {
         #if os(Windows)
         switch DWORD(bitPattern: code) {
