@@ -15,7 +15,7 @@ import WinSDK
 /// On Windows the raw value is a C runtime descriptor and I/O goes through its Win32 handle
 /// (`ReadFile`, `WriteFile`), always binary. Tested on Linux only; the Darwin branch is the
 /// same POSIX calls.
-public struct FileDescriptor: Hashable, Sendable {
+public struct FileDescriptor: Sendable {
     public let rawValue: Int32
 
     public init(rawValue: Int32) {

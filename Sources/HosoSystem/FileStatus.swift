@@ -27,7 +27,7 @@ public enum FileKind: Sendable {
 }
 
 /// A point in wall-clock time as file systems keep it: seconds and nanoseconds since 1970.
-public struct FileTime: Hashable, Sendable {
+public struct FileTime: Equatable, Sendable {
     public let seconds: Int
     public let nanoseconds: Int
 

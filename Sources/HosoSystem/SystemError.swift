@@ -11,7 +11,7 @@ import WinSDK
 
 /// An operating-system call that failed: what was attempted, on which path, and the system's
 /// own error code. Callers decide what to tell the user; this layer never crashes on one.
-public struct SystemError: Error, Equatable, Sendable, CustomStringConvertible {
+public struct SystemError: Error, Sendable, CustomStringConvertible {
     /// What was being done.
     public enum Operation: String, Sendable {
         case open, read, write, sync, close, status, list, canonicalize
