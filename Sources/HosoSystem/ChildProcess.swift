@@ -39,7 +39,7 @@ public struct ChildProcess {
                              closing: [FileDescriptor] = []) throws(SystemError) -> ChildProcess {
         #if os(Windows)
         // Windows does not hand a child other descriptors unless asked: `closing` has nothing to do.
-        let executable = searchingPath ? CurrentProcess.executable(named: arguments[0]) : arguments[0]
+        let executable: String? = searchingPath ? CurrentProcess.executable(named: arguments[0]) : arguments[0]
         guard let executable else { throw SystemError(.spawn, path: arguments[0], code: Int32(ERROR_FILE_NOT_FOUND)) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)

@@ -31,8 +31,8 @@ public struct FileDescriptor: Sendable {
     /// `setBlocking()`. Windows has no FIFOs in its file system; the flag does nothing there.
     public static func openForReading(_ path: String, nonBlocking: Bool = false) throws(SystemError) -> FileDescriptor {
         #if os(Windows)
-        let handle: HANDLE = CreateFileW(widePath(path), GENERIC_READ, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE,
-                                         nil, OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nil)
+        let handle: HANDLE = CreateFileW(widePath(path), DWORD(GENERIC_READ), DWORD(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE),
+                                         nil, DWORD(OPEN_EXISTING), DWORD(FILE_FLAG_BACKUP_SEMANTICS), nil)
         guard handle != INVALID_HANDLE_VALUE else { throw SystemError.last(.open, path: path) }
         let fd = _open_osfhandle(Int(bitPattern: handle), _O_RDONLY)
         guard fd >= 0 else {

@@ -95,9 +95,9 @@ public struct FileStatus: Sendable {
     public init(path: String, followingLinks: Bool = true) throws(SystemError) {
         #if os(Windows)
         // Untested: the Windows branch has never been compiled.
-        let flags = followingLinks ? FILE_FLAG_BACKUP_SEMANTICS : FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT
-        let handle: HANDLE = CreateFileW(widePath(path), 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nil,
-                                         OPEN_EXISTING, flags, nil)
+        let flags = DWORD(followingLinks ? FILE_FLAG_BACKUP_SEMANTICS : FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT)
+        let handle: HANDLE = CreateFileW(widePath(path), 0, DWORD(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE), nil,
+                                         DWORD(OPEN_EXISTING), flags, nil)
         guard handle != INVALID_HANDLE_VALUE else { throw SystemError.last(.status, path: path) }
         defer { CloseHandle(handle) }
         try self.init(handle: handle, path: path)

@@ -19,8 +19,8 @@ public enum FileSystem {
     /// reaches nothing (`realpath`; `GetFinalPathNameByHandleW` on Windows).
     public static func canonicalPath(_ path: String) -> String? {
         #if os(Windows)
-        let handle: HANDLE = CreateFileW(widePath(path), 0, FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE, nil,
-                                         OPEN_EXISTING, FILE_FLAG_BACKUP_SEMANTICS, nil)
+        let handle: HANDLE = CreateFileW(widePath(path), 0, DWORD(FILE_SHARE_READ | FILE_SHARE_WRITE | FILE_SHARE_DELETE), nil,
+                                         DWORD(OPEN_EXISTING), DWORD(FILE_FLAG_BACKUP_SEMANTICS), nil)
         guard handle != INVALID_HANDLE_VALUE else { return nil }
         defer { CloseHandle(handle) }
         let length = GetFinalPathNameByHandleW(handle, nil, 0, DWORD(FILE_NAME_NORMALIZED))
@@ -51,7 +51,7 @@ public enum FileSystem {
         defer { FindClose(search) }
         repeat {
             let name = withUnsafeBytes(of: found.cFileName) {
-                String(decoding: $0.bindMemory(to: WCHAR.self).prefix { $0 != 0 }, as: UTF16.self)
+                $0.withMemoryRebound(to: WCHAR.self) { String(decodingCString: $0.baseAddress!, as: UTF16.self) }
             }
             if name != "." && name != ".." { names.append(name) }
         } while FindNextFileW(search, &found)
@@ -72,7 +72,7 @@ public enum FileSystem {
     public static func isWritable(_ path: String) -> Bool {
         #if os(Windows)
         let attributes = GetFileAttributesW(widePath(path))
-        return attributes != INVALID_FILE_ATTRIBUTES && attributes & DWORD(FILE_ATTRIBUTE_READONLY) == 0
+        return attributes != 0xFFFF_FFFF /* INVALID_FILE_ATTRIBUTES */ && attributes & DWORD(FILE_ATTRIBUTE_READONLY) == 0
         #else
         access(path, W_OK) == 0
         #endif
@@ -100,7 +100,7 @@ public enum FileSystem {
     /// Windows `MoveFileExW` with replace and write-through).
     public static func rename(_ source: String, to target: String) throws(SystemError) {
         #if os(Windows)
-        guard MoveFileExW(widePath(source), widePath(target), MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH) else {
+        guard MoveFileExW(widePath(source), widePath(target), DWORD(MOVEFILE_REPLACE_EXISTING | MOVEFILE_WRITE_THROUGH)) else {
             throw SystemError.last(.rename, path: target)
         }
         #else
@@ -167,7 +167,7 @@ public enum FileSystem {
         var handle: HANDLE = INVALID_HANDLE_VALUE
         for _ in 0..<100 where handle == INVALID_HANDLE_VALUE {
             temporary = "\(folder)/.\(name).hoso-tmp-\(String(UInt32.random(in: 0...UInt32.max), radix: 36))"
-            handle = CreateFileW(widePath(temporary), GENERIC_WRITE, 0, nil, CREATE_NEW, FILE_ATTRIBUTE_NORMAL, nil)
+            handle = CreateFileW(widePath(temporary), DWORD(GENERIC_WRITE), 0, nil, DWORD(CREATE_NEW), DWORD(FILE_ATTRIBUTE_NORMAL), nil)
             if handle == INVALID_HANDLE_VALUE && GetLastError() != DWORD(ERROR_FILE_EXISTS) { break }
         }
         guard handle != INVALID_HANDLE_VALUE else { throw SystemError.last(.createTemporary, path: folder) }

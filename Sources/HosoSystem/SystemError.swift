@@ -11,9 +11,9 @@ import WinSDK
 
 /// An operating-system call that failed: what was attempted, on which path, and the system's
 /// own error code. Callers decide what to tell the user; this layer never crashes on one.
-public struct SystemError: Error, Sendable, CustomStringConvertible {
+public struct SystemError: Error, Sendable {
     /// What was being done.
-    public enum Operation: String, Sendable {
+    public enum Operation: Sendable {
         case open, read, write, sync, close, status, list, canonicalize
         case createTemporary, changeOwner, changePermissions, copyAttributes
         case rename, exchange, remove, pipe, spawn
@@ -72,9 +72,5 @@ public struct SystemError: Error, Sendable, CustomStringConvertible {
         #else
         String(cString: strerror(code))
         #endif
-    }
-
-    public var description: String {
-        "\(operation.rawValue)\(path.map { " \"\($0)\"" } ?? ""): \(reason)"
     }
 }

@@ -162,7 +162,7 @@ final class HosoSystemTests: XCTestCase {
             XCTAssertEqual(error?.kind, .notFound)
             XCTAssertEqual(error?.operation, .status)
             XCTAssertEqual(error?.path, folder + "/missing")
-            XCTAssertEqual(error?.description, "status \"\(folder)/missing\": No such file or directory")
+            XCTAssertEqual(error?.reason, "No such file or directory")
         }
         let loop = folder + "/loop"
         try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
