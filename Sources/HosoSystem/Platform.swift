@@ -1,5 +1,6 @@
-// The one file that says which C library each platform has. Every other file of this module
-// imports it the same way; no other module of hoso imports a C library at all.
+// Which C library each platform has, and what every file of this module imports (the Windows
+// branches of ChildProcess and CurrentProcess take Foundation too). No other module of hoso
+// imports a C library at all.
 //
 // Linux: Glibc (built and tested), or Musl (for a static build; untested). macOS: Darwin
 // (untested). Windows: ucrt and WinSDK, with Foundation for `Process` (untested).
