@@ -7,23 +7,29 @@ import PackageDescription
 /// HosoText and HosoJSON (the one JSON value and reader) → HosoSyntax → HosoSemantics → HosoRules → front-end support (HosoWorkspace: config,
 /// profiles, files; HosoProtocol: JSON-RPC and LSP types, knowing no rule) → HosoServer and
 /// HosoCLI → hoso (executable).
+/// Beside them, HosoSystem (no dependencies) is the only module that calls the operating system
+/// (Glibc or Musl, Darwin, WinSDK): files, descriptors, processes. HosoWorkspace, HosoServer,
+/// HosoCLI and the executables use it; the language layers (HosoText to HosoRules), HosoJSON and
+/// HosoProtocol never do.
 let package = Package(
     name: "hoso",
     products: [
         .executable(name: "hoso", targets: ["hoso"]),
     ],
     targets: [
+        .target(name: "HosoSystem"),
         .target(name: "HosoText"),
         .target(name: "HosoJSON"),
         .target(name: "HosoSyntax", dependencies: ["HosoText"]),
         .target(name: "HosoSemantics", dependencies: ["HosoText", "HosoSyntax", "HosoJSON"]),
         .target(name: "HosoRules", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
         .target(name: "HosoProtocol", dependencies: ["HosoJSON"]),
-        .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoJSON", "HosoSemantics", "HosoRules", "HosoProtocol"]),
-        .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol"]),
-        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer"]),
-        .executableTarget(name: "hoso", dependencies: ["HosoCLI", "HosoWorkspace"]),
-        .executableTarget(name: "hoso-bench", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoServer", "HosoProtocol"]),
+        .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoJSON", "HosoSemantics", "HosoRules", "HosoProtocol", "HosoSystem"]),
+        .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoSystem"]),
+        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer", "HosoSystem"]),
+        .executableTarget(name: "hoso", dependencies: ["HosoCLI", "HosoSystem"]),
+        .executableTarget(name: "hoso-bench", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoServer", "HosoProtocol", "HosoSystem"]),
+        .testTarget(name: "HosoSystemTests", dependencies: ["HosoSystem"]),
         .testTarget(name: "HosoTextTests", dependencies: ["HosoText"]),
         .testTarget(name: "HosoSyntaxTests", dependencies: ["HosoText", "HosoSyntax"]),
         .testTarget(name: "HosoSemanticsTests", dependencies: ["HosoText", "HosoJSON", "HosoSyntax", "HosoSemantics"]),
@@ -31,6 +37,6 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso"], exclude: ["Golden"]),
         .testTarget(name: "GrammarTests"),
-        .testTarget(name: "HosoServerTests", dependencies: ["HosoServer", "HosoProtocol", "HosoWorkspace"]),
+        .testTarget(name: "HosoServerTests", dependencies: ["HosoServer", "HosoProtocol", "HosoWorkspace", "HosoSystem"]),
     ]
 )

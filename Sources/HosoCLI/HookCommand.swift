@@ -85,7 +85,7 @@ enum HookCommand {
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         let hoso = CommandLine.arguments.first.map { $0.hasPrefix("/") ? $0 : PathTools.absolute($0) } ?? "hoso"
         do {
-            try SafeFile.write(path, Array(script(hoso: hoso).utf8), mode: 0o755)
+            try SafeFile.write(path, Array(script(hoso: hoso).utf8), permissions: 0o755)
         } catch let error as SafeFile.Refusal {
             throw UsageError(error.message)
         }

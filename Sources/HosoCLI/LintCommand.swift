@@ -3,6 +3,7 @@ import HosoRules
 import HosoSemantics
 import HosoText
 import HosoProtocol
+import HosoSystem
 import HosoWorkspace
 
 /// One dossier as the command line read it: the name to print and the lint result.
@@ -301,7 +302,7 @@ enum LintCommand {
             say(text)
             read.unchecked.append(RunProblem(.notChecked, text, path: path))
         }
-        var seen: Set<FileWalker.Identity> = []
+        var seen: Set<FileIdentity> = []
         for path in positionals.isEmpty ? ["."] : positionals {
             if path == "-" {
                 let name = stdinName ?? "-"

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import HosoRules
+import HosoSystem
 import HosoWorkspace
 
 /// Each rule's documentation page on disk, as a `file:` URI for `codeDescription.href`, so the
@@ -38,30 +34,23 @@ public struct RuleLinks: Sendable {
             above = above.deletingLastPathComponent
         }
         for candidate in candidates {
-            var folder = stat()
-            guard stat(candidate, &folder) == 0, folder.st_mode & S_IFMT == S_IFDIR else { continue }
+            guard (try? FileStatus(path: candidate))?.kind == .directory else { continue }
             var hrefs: [String: String] = [:]
             for code in codes {
                 let page = candidate + "/" + code + ".md"
-                var info = stat()
-                if stat(page, &info) == 0, info.st_mode & S_IFMT == S_IFREG { hrefs[code] = FileURI.uri(page) }
+                if (try? FileStatus(path: page))?.kind == .regular { hrefs[code] = FileURI.uri(page) }
             }
             if !hrefs.isEmpty { return RuleLinks(hrefs: hrefs) }
         }
         return .none
     }
 
-    /// The running executable (`/proc/self/exe`, else the first argument).
+    /// The running executable (as the system says, else the first argument).
     static func executablePath() -> String {
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let n = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        if n > 0 { return String(decoding: buffer[0..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
-        return PathTools.absolute(CommandLine.arguments.first ?? ".")
+        CurrentProcess.executablePath() ?? PathTools.absolute(CommandLine.arguments.first ?? ".")
     }
 
     static func canonical(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return PathTools.absolute(path) }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        FileSystem.canonicalPath(path) ?? PathTools.absolute(path)
     }
 }

@@ -1,11 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import HosoProtocol
-import HosoWorkspace
+import HosoSystem
 import Synchronization
 
 /// Runs a `LanguageServer` on stdin/stdout: one blocking reader thread that frames bytes into
@@ -18,8 +13,8 @@ import Synchronization
 /// finished ids do not pile up.
 /// `@unchecked Sendable`: `server` is only touched on `queue`; `cancelled` is a Mutex.
 public final class StdioServer: MessageSink, @unchecked Sendable {
-    private let input: Int32
-    private let output: Int32
+    private let input: FileDescriptor
+    private let output: FileDescriptor
     private let queue = DispatchQueue(label: "hoso.lsp")
     /// Request id → the arrival number of the cancel that names it.
     private let cancelled = Mutex<[RequestID: Int]>([:])
@@ -27,7 +22,7 @@ public final class StdioServer: MessageSink, @unchecked Sendable {
     static let maxCancelNotes = 4096
     private var server: LanguageServer!
 
-    public init(input: Int32 = 0, output: Int32 = 1) {
+    public init(input: FileDescriptor = .standardInput, output: FileDescriptor = .standardOutput) {
         self.input = input
         self.output = output
         server = LanguageServer(sink: self)
@@ -35,15 +30,13 @@ public final class StdioServer: MessageSink, @unchecked Sendable {
 
     /// Serves until `exit` or end of input; returns the process exit status.
     public func run() -> Int32 {
-        signal(SIGPIPE, SIG_IGN)
+        CurrentProcess.ignoreBrokenPipe()
         var framer = MessageFramer()
         let limit = framer.maxBodyBytes
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         var arrival = 0
         reading: while true {
-            let n = read(input, &chunk, chunk.count)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 { break }
+            guard let n = try? input.read(into: &chunk), n > 0 else { break }
             framer.push(chunk[0..<n])
             while let event = framer.next() {
                 switch event {
@@ -125,7 +118,7 @@ public final class StdioServer: MessageSink, @unchecked Sendable {
     public func send(_ message: JSON) {
         var body: [UInt8] = []
         message.encode(into: &body)
-        if !FileDescriptorIO.writeAll(output, MessageFramer.frame(body)) { exit(1) }  // the client is gone
+        do { try output.writeAll(MessageFramer.frame(body)) } catch { CurrentProcess.exit(1) }  // the client is gone
     }
 }
 

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import HosoSystem
 
 /// Notices what changed on disk by `stat` alone, for a language server whose client cannot
 /// watch files: the dossiers read, the folders walked, and the configs and profiles the
@@ -39,10 +35,9 @@ public struct DiskWatch: Sendable {
         var stamp: FileWalker.Stamp
         var racy: Bool
 
-        init(_ stamp: FileWalker.Stamp, at time: timespec) {
+        init(_ stamp: FileWalker.Stamp, at time: FileTime) {
             self.stamp = stamp
-            let age = (time.tv_sec - stamp.modified.tv_sec) * 1_000_000_000 + (time.tv_nsec - stamp.modified.tv_nsec)
-            racy = age < DiskWatch.racyWindow
+            racy = time.nanoseconds(since: stamp.modified) < DiskWatch.racyWindow
         }
     }
 
@@ -66,25 +61,19 @@ public struct DiskWatch: Sendable {
     /// How many files, folders and setup files a poll stats.
     public var counts: (files: Int, folders: Int, setupFiles: Int) { (files.count, folders.count, setupFiles.count) }
 
-    static func now() -> timespec {
-        var time = timespec()
-        clock_gettime(CLOCK_REALTIME, &time)
-        return time
-    }
-
     /// Walks a folder as `FileWalker.dossiers(at:)` does, watching every folder listed; returns
     /// the dossiers (note each with `noteFile` once read).
     public mutating func walk(_ path: String, excluded: (String) -> Bool) -> [String] {
         var walked: [FileWalker.WalkedFolder] = []
         let found = (try? FileWalker.dossiers(at: path, excluded: excluded, folder: { walked.append($0) })) ?? []
-        let time = Self.now()
+        let time = FileTime.now()
         for folder in walked { folders[folder.path] = Folder(seen: Seen(folder.stamp, at: time), root: folder.root) }
         return found
     }
 
     /// A dossier read from disk, with the stamp `FileWalker.contents` gave.
     public mutating func noteFile(_ path: String, _ stamp: FileWalker.Stamp) {
-        files[path] = Seen(stamp, at: Self.now())
+        files[path] = Seen(stamp, at: FileTime.now())
     }
 
     /// Stops watching a dossier (it could not be read).
@@ -109,7 +98,7 @@ public struct DiskWatch: Sendable {
     /// and watches it from now on. `excluded` is the walk's (a config's `exclude`).
     public mutating func poll(excluded: (String) -> Bool) -> Changes {
         var changes = Changes()
-        let time = Self.now()
+        let time = FileTime.now()
         foldersListed = 0
         for (path, seen) in setupFiles {
             let now = FileWalker.stamp(ofPath: path)

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import HosoRules
+import HosoSystem
 
 /// Finds dossiers under folders and reads files, boundedly: one reader for dossiers, configs
 /// and profiles, so no source (a FIFO, `/dev/zero`, a file that keeps growing) can hang hoso
@@ -23,27 +19,16 @@ public enum FileWalker {
     /// No more than this is read from any source (a dossier is a few hundred kilobytes).
     public static let maxFileBytes = 64 * 1024 * 1024
 
-    /// Which file a path reaches: the same pair means the same file, however it was named.
-    public struct Identity: Hashable, Sendable {
-        public let device: UInt64
-        public let inode: UInt64
-    }
-
     /// What a write must find unchanged before it replaces a file.
     public struct Stamp: Equatable, Sendable {
-        public let identity: Identity
+        public let identity: FileIdentity
         public let size: Int
-        public let modified: timespec
+        public let modified: FileTime
 
-        init(_ info: stat) {
-            identity = Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
-            size = Int(info.st_size)
-            modified = info.st_mtim
-        }
-
-        public static func == (a: Stamp, b: Stamp) -> Bool {
-            a.identity == b.identity && a.size == b.size && a.modified.tv_sec == b.modified.tv_sec
-                && a.modified.tv_nsec == b.modified.tv_nsec
+        init(_ status: FileStatus) {
+            identity = status.identity
+            size = status.size
+            modified = status.modified
         }
     }
 
@@ -80,9 +65,9 @@ public enum FileWalker {
     /// clean result then), `folder` of each folder listed. Throws when the path does not exist.
     public static func dossiers(at path: String, excluded: (String) -> Bool, problem: (Failure) -> Void = { _ in },
                                 folder: (WalkedFolder) -> Void = { _ in }) throws -> [String] {
-        var info = stat()
-        guard stat(path, &info) == 0 else { throw missing(path) }
-        guard info.st_mode & S_IFMT == S_IFDIR else { return [path] }
+        let status: FileStatus
+        do throws(SystemError) { status = try FileStatus(path: path) } catch { throw missing(path, error) }
+        guard status.kind == .directory else { return [path] }
         let root = canonical(path)
         return dossiers(under: path, root: root.hasSuffix("/") ? root : root + "/", excluded: excluded, problem: problem, folder: folder)
     }
@@ -92,7 +77,7 @@ public enum FileWalker {
     public static func dossiers(under path: String, root: String, excluded: (String) -> Bool, problem: (Failure) -> Void = { _ in },
                                 folder: (WalkedFolder) -> Void = { _ in }) -> [String] {
         var result: [String] = [], links: [String] = []
-        var visited: Set<Identity> = []
+        var visited: Set<FileIdentity> = []
         walk(path, root: root, into: &result, links: &links, visited: &visited, excluded: excluded, problem: problem, folder: folder)
         // Links last: when a link and its target are both found, the target's own name is reported.
         return (result + links).filter { !excluded($0) }
@@ -116,33 +101,28 @@ public enum FileWalker {
 
     /// The stamp of what a path reaches now (links followed), or nil when it reaches nothing.
     public static func stamp(ofPath path: String) -> Stamp? {
-        var info = stat()
-        guard stat(path, &info) == 0 else { return nil }
-        return Stamp(info)
+        (try? FileStatus(path: path)).map(Stamp.init)
     }
 
     /// The stamp of a folder (not a link to one), or nil when the path is no longer a folder.
     public static func folderStamp(ofPath path: String) -> Stamp? {
-        var info = stat()
-        guard lstat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else { return nil }
-        return Stamp(info)
+        guard let status = try? FileStatus(path: path, followingLinks: false), status.kind == .directory else { return nil }
+        return Stamp(status)
     }
 
     /// The file a path reaches now, or nil when it reaches none.
-    public static func identity(ofPath path: String) -> Identity? { stamp(ofPath: path)?.identity }
+    public static func identity(ofPath path: String) -> FileIdentity? { stamp(ofPath: path)?.identity }
 
-    /// Why a path that `stat` refused cannot be checked: absent, a broken or looping link, or
-    /// a folder on the way that may not be entered. Call it straight after the failed `stat`.
-    static func missing(_ path: String) -> Failure {
-        let reason = errno
-        var link = stat()
-        let isLink = lstat(path, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
-        switch reason {
-        case ELOOP:
+    /// Why a path that `stat` (or `open`) refused with `error` cannot be checked: absent, a
+    /// broken or looping link, or a folder on the way that may not be entered.
+    static func missing(_ path: String, _ error: SystemError) -> Failure {
+        let isLink = (try? FileStatus(path: path, followingLinks: false))?.kind == .symbolicLink
+        switch error.kind {
+        case .linkLoop:
             return Failure(vi: "\"\(path)\" là một vòng liên kết tượng trưng (liên kết trỏ về chính nó); sửa hoặc xóa liên kết", en: "\"\(path)\" is a symbolic link loop; fix or remove the link")
-        case EACCES:
+        case .permissionDenied:
             return Failure(vi: "không vào được thư mục chứa \"\(path)\" (kiểm tra quyền)", en: "cannot reach \"\(path)\": a folder on the way may not be entered; check its permissions")
-        case ENOENT where isLink:
+        case .notFound where isLink:
             return Failure(vi: "\"\(path)\" là liên kết tượng trưng tới một tệp không còn tồn tại; sửa hoặc xóa liên kết", en: "\"\(path)\" is a symbolic link to a file that no longer exists; fix or remove the link")
         default:
             return Failure(vi: "không tìm thấy \"\(path)\"; kiểm tra lại đường dẫn", en: "\"\(path)\" does not exist; check the path")
@@ -151,16 +131,13 @@ public enum FileWalker {
 
     /// The canonical path (symlinks resolved).
     static func canonical(_ path: String) -> String {
-        guard let resolved = realpath(path, nil) else { return path }
-        defer { free(resolved) }
-        return String(cString: resolved)
+        FileSystem.canonicalPath(path) ?? path
     }
 
-    private static func walk(_ path: String, root: String, into result: inout [String], links: inout [String], visited: inout Set<Identity>,
+    private static func walk(_ path: String, root: String, into result: inout [String], links: inout [String], visited: inout Set<FileIdentity>,
                              excluded: (String) -> Bool, problem: (Failure) -> Void, folder: (WalkedFolder) -> Void) {
-        var info = stat()
-        guard stat(path, &info) == 0, visited.insert(Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted else { return }
-        folder(WalkedFolder(path: path, stamp: Stamp(info), root: root))
+        guard let status = try? FileStatus(path: path), visited.insert(status.identity).inserted else { return }
+        folder(WalkedFolder(path: path, stamp: Stamp(status), root: root))
         forEachEntry(in: path, root: root, excluded: excluded, problem: problem) { entry in
             switch entry {
             case .folder(let child):
@@ -181,29 +158,28 @@ public enum FileWalker {
     @discardableResult
     private static func forEachEntry(in folder: String, root: String, excluded: (String) -> Bool, problem: (Failure) -> Void,
                                      _ take: (Entry) -> Void) -> Bool {
-        guard let names = entries(of: folder) else {
+        guard let names = try? FileSystem.entries(ofFolder: folder) else {
             problem(Failure(vi: "không đọc được thư mục \"\(folder)\" (kiểm tra quyền); các tệp trong đó chưa được kiểm tra", en: "cannot list the folder \"\(folder)\" (check its permissions); its files were not checked"))
             return false
         }
         for name in names.sorted() where !name.hasPrefix(".") {
             let child = folder.hasSuffix("/") ? folder + name : folder + "/" + name
-            var entry = stat()
-            guard lstat(child, &entry) == 0 else { continue }
-            switch entry.st_mode & S_IFMT {
-            case S_IFDIR:
+            guard let entry = try? FileStatus(path: child, followingLinks: false) else { continue }
+            switch entry.kind {
+            case .directory:
                 take(.folder(child))
-            case S_IFREG:
+            case .regular:
                 if isDossierName(name) { take(.dossier(child)) }
-            case S_IFLNK:
+            case .symbolicLink:
                 // A link to a file inside the walked folder is read; a link to a folder, or to
                 // anything outside, is not (a link to `/` must not walk the disk). A link with a
                 // dossier's name that is not read is said, never passed over: the office's gate
                 // must not read as clean with a submitted dossier unchecked.
                 guard isDossierName(name), !excluded(child) else { continue }
-                var target = stat()
-                guard stat(child, &target) == 0 else { problem(missing(child)); continue }
+                let target: FileStatus
+                do throws(SystemError) { target = try FileStatus(path: child) } catch { problem(missing(child, error)); continue }
                 let resolved = canonical(child)
-                guard target.st_mode & S_IFMT == S_IFREG, resolved.hasPrefix(root) else {
+                guard target.kind == .regular, resolved.hasPrefix(root) else {
                     problem(Failure(vi: "\"\(child)\" là liên kết tượng trưng tới \"\(resolved)\", ngoài thư mục đang kiểm tra hoặc không phải tệp thường; không kiểm tra — hãy chép chính tệp vào thư mục, hoặc nêu tên nó trên dòng lệnh",
                                     en: "\"\(child)\" is a symbolic link to \"\(resolved)\", outside the folder checked or not a regular file; not checked — copy the file itself into the folder, or name it on the command line"))
                     continue
@@ -224,29 +200,11 @@ public enum FileWalker {
     /// What a FIFO opened without blocking holds right now: its first bytes, or an empty
     /// array when a writer is attached but has not written yet; nil when it has no data and
     /// no writer (a blocking read would wait for one for ever).
-    private static func firstBytes(ofFIFO fd: Int32) -> [UInt8]? {
+    private static func firstBytes(ofFIFO fd: FileDescriptor) -> [UInt8]? {
         var chunk = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = Glibc.read(fd, &chunk, chunk.count)
-            if n > 0 { return Array(chunk[0..<n]) }
-            if n == 0 { return nil }
-            if errno == EINTR { continue }
-            return []  // EAGAIN: a writer is attached; the blocking read waits for it.
-        }
-    }
-
-    /// The names in a folder, or nil when it cannot be listed.
-    static func entries(of folder: String) -> [String]? {
-        guard let directory = opendir(folder) else { return nil }
-        defer { closedir(directory) }
-        var names: [String] = []
-        while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        return names
+        // An error is EAGAIN: a writer is attached; the blocking read waits for it.
+        guard let n = try? fd.read(into: &chunk) else { return [] }
+        return n > 0 ? Array(chunk[0..<n]) : nil
     }
 
     /// The bytes of a file, or a failure naming it (unreadable, not a regular file when one is
@@ -263,37 +221,38 @@ public enum FileWalker {
     /// most `maxFileBytes` are read, however large the file is or becomes.
     public static func contents(_ path: String, regularOnly: Bool = true) throws -> Contents {
         // Non-blocking open: opening a FIFO must not wait for a writer.
-        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
-        guard fd >= 0 else {
-            if errno == ENOENT || errno == ELOOP { throw missing(path) }
+        let fd: FileDescriptor
+        do throws(SystemError) {
+            fd = try FileDescriptor.openForReading(path, nonBlocking: true)
+        } catch {
+            if error.kind == .notFound || error.kind == .linkLoop { throw missing(path, error) }
             throw Failure(vi: "không đọc được \"\(path)\" (kiểm tra quyền đọc)", en: "cannot read \"\(path)\" (check its permissions)")
         }
-        defer { close(fd) }
-        var info = stat()
-        guard fstat(fd, &info) == 0 else {
+        defer { try? fd.close() }
+        guard let info = try? fd.status() else {
             throw Failure(vi: "không đọc được \"\(path)\"", en: "cannot read \"\(path)\"")
         }
-        if info.st_mode & S_IFMT == S_IFDIR {
+        if info.kind == .directory {
             throw Failure(vi: "\"\(path)\" là thư mục, không phải tệp", en: "\"\(path)\" is a folder, not a file")
         }
-        if regularOnly && info.st_mode & S_IFMT != S_IFREG {
+        if regularOnly && info.kind != .regular {
             throw Failure(vi: "\"\(path)\" không phải tệp thường (FIFO, thiết bị hay socket), không đọc", en: "\"\(path)\" is not a regular file (a FIFO, device or socket); not read")
         }
-        if info.st_mode & S_IFMT == S_IFREG && Int(info.st_size) > maxFileBytes {
-            let size = Int(info.st_size) / 1_048_576, cap = maxFileBytes / 1_048_576
+        if info.kind == .regular && info.size > maxFileBytes {
+            let size = info.size / 1_048_576, cap = maxFileBytes / 1_048_576
             throw Failure(vi: "\"\(path)\" quá lớn (\(size) MB, tối đa \(cap) MB), không kiểm tra", en: "\"\(path)\" is too large to check (\(size) MB > \(cap) MB)")
         }
         var first: [UInt8] = []
-        if info.st_mode & S_IFMT == S_IFIFO {
+        if info.kind == .fifo {
             guard let bytes = firstBytes(ofFIFO: fd) else {
                 throw Failure(vi: "\"\(path)\" là một FIFO không có dữ liệu và không có chương trình nào đang ghi vào; hãy chạy chương trình ghi trước, hoặc chuyển văn bản vào \"-\" (đầu vào chuẩn)", en: "\"\(path)\" is a FIFO with no data and no program writing to it; start the writer first, or pipe the text to \"-\"")
             }
             first = bytes
         }
-        _ = fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK)
-        var (bytes, failed) = FileDescriptorIO.readAll(fd, limit: maxFileBytes + 1 - first.count)
+        try? fd.setBlocking()
+        var (bytes, failure) = fd.readAll(limit: maxFileBytes + 1 - first.count)
         bytes = first + bytes
-        guard !failed else {
+        guard failure == nil else {
             throw Failure(vi: "không đọc được \"\(path)\"", en: "cannot read \"\(path)\"")
         }
         guard bytes.count <= maxFileBytes else {

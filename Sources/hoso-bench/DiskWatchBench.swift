@@ -1,6 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Dispatch
 import HosoWorkspace
 
 /// The server's own watching of files (for clients without dynamic file watching, such as
@@ -10,13 +8,13 @@ import HosoWorkspace
 @discardableResult
 func measureDiskWatch(files: Int, bytes: [[UInt8]], under scratch: String) -> Double {
     let root = scratch + "/watched"
-    mkdir(root, 0o755)
+    makeFolder(root)
     for i in 0..<files {
-        if i % 100 == 0 { mkdir(root + "/o\(i / 100)", 0o755) }
+        if i % 100 == 0 { makeFolder(root + "/o\(i / 100)") }
         write(bytes[i % bytes.count], to: root + "/o\(i / 100)/d\(i).hoso")
     }
     // Stamps taken within 100 ms of a write are not trusted (and looked at again): wait them out.
-    usleep(200_000)
+    _ = DispatchSemaphore(value: 0).wait(timeout: .now() + .milliseconds(200))
     var watch = DiskWatch()
     let found = watch.walk(root) { _ in false }
     for path in found {

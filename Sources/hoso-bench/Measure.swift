@@ -1,7 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
+import FoundationEssentials
+import HosoSystem
 
 /// A number with `digits` decimals (no Foundation formatting).
 func fixed(_ value: Double, _ digits: Int) -> String {
@@ -35,54 +34,34 @@ func percentile(_ samples: [Double], _ p: Double) -> Double {
 
 /// Writes bytes to a new file (the corpus on disk).
 func write(_ bytes: [UInt8], to path: String) {
-    guard let file = fopen(path, "w") else { fatalError("cannot write \(path)") }
-    _ = bytes.withUnsafeBufferPointer { fwrite($0.baseAddress, 1, $0.count, file) }
-    fclose(file)
+    guard (try? Data(bytes).write(to: URL(fileURLWithPath: path))) != nil else { fatalError("cannot write \(path)") }
 }
 
-/// The full path of an executable on PATH, if there is one.
-func which(_ name: String) -> String? {
-    if name.contains("/") { return access(name, X_OK) == 0 ? name : nil }
-    for folder in (getenv("PATH").map { String(cString: $0) } ?? "").split(separator: ":") {
-        let path = "\(folder)/\(name)"
-        if access(path, X_OK) == 0 { return path }
-    }
-    return nil
+/// Makes a folder (nothing when it exists).
+func makeFolder(_ path: String) {
+    try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: false)
 }
 
 /// Starts `arguments[0]` (a path) with the given stdin and stdout descriptors, /dev/null for a
 /// nil one and always for stderr; `closing` are descriptors the child must not inherit.
-func spawn(_ arguments: [String], stdin: Int32? = nil, stdout: Int32? = nil, closing: [Int32] = []) -> pid_t? {
-    var actions = posix_spawn_file_actions_t()
-    posix_spawn_file_actions_init(&actions)
-    defer { posix_spawn_file_actions_destroy(&actions) }
-    if let stdin { posix_spawn_file_actions_adddup2(&actions, stdin, 0) } else { posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0) }
-    if let stdout { posix_spawn_file_actions_adddup2(&actions, stdout, 1) } else { posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0) }
-    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-    for fd in closing { posix_spawn_file_actions_addclose(&actions, fd) }
-    let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-    defer { for arg in argv { free(arg) } }
-    var pid: pid_t = 0
-    return posix_spawn(&pid, arguments[0], &actions, nil, argv, environ) == 0 ? pid : nil
+func spawn(_ arguments: [String], stdin: FileDescriptor? = nil, stdout: FileDescriptor? = nil, closing: [FileDescriptor] = []) -> ChildProcess? {
+    try? ChildProcess.spawn(arguments, standardInput: stdin.map { .descriptor($0) } ?? .null,
+                            standardOutput: stdout.map { .descriptor($0) } ?? .null, standardError: .null, closing: closing)
 }
 
-/// Runs a program to its end with its standard streams on /dev/null; its exit status.
+/// Runs a program to its end with its standard streams on /dev/null; its exit status (-1 when
+/// it could not be started).
 @discardableResult
 func run(_ arguments: [String]) -> Int32 {
-    guard let pid = spawn(arguments) else { return -1 }
-    var status: Int32 = 0
-    waitpid(pid, &status, 0)
-    return status
+    spawn(arguments)?.wait() ?? -1
 }
 
 /// Resident memory of a process (VmRSS in /proc), in MB; 0 when unknown.
-func residentMB(pid: pid_t) -> Double {
-    guard let file = fopen("/proc/\(pid)/status", "r") else { return 0 }
-    defer { fclose(file) }
-    var line = [CChar](repeating: 0, count: 256)
-    while fgets(&line, 256, file) != nil {
-        let text = String(cString: line)
-        if text.hasPrefix("VmRSS:") { return Double(text.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0) / 1024 }
+func residentMB(pid: Int32) -> Double {
+    guard let file = try? FileDescriptor.openForReading("/proc/\(pid)/status") else { return 0 }
+    defer { try? file.close() }
+    for line in String(decoding: file.readAll().bytes, as: UTF8.self).split(separator: "\n") where line.hasPrefix("VmRSS:") {
+        return Double(line.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0) / 1024
     }
     return 0
 }

@@ -1,9 +1,6 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import HosoProtocol
-import HosoWorkspace
+import HosoSystem
 
 /// A language server started as a child process and spoken to over its pipes, as an editor does:
 /// the benchmark's view of a server includes framing, JSON and the pipe in both directions.
@@ -12,9 +9,9 @@ import HosoWorkspace
 /// requests (`workspace/workspaceFolders`, `client/registerCapability`) with null, and records
 /// when each `publishDiagnostics` (uri, version) arrived; `waitForDiagnostics` blocks on that.
 final class PipeClient: @unchecked Sendable {
-    let pid: pid_t
-    private let input: Int32
-    private let output: Int32
+    let child: ChildProcess
+    private let input: FileDescriptor
+    private let output: FileDescriptor
     private let condition = NSCondition()
     private let writeLock = NSLock()
     /// The latest published version of each URI (guarded by `condition`).
@@ -27,13 +24,14 @@ final class PipeClient: @unchecked Sendable {
 
     /// Starts `arguments` with pipes for stdin and stdout (stderr goes to /dev/null).
     init?(_ arguments: [String]) {
-        var toChild: [Int32] = [0, 0], fromChild: [Int32] = [0, 0]
-        guard pipe(&toChild) == 0, pipe(&fromChild) == 0,
-              let child = spawn(arguments, stdin: toChild[0], stdout: fromChild[1], closing: toChild + fromChild) else { return nil }
-        close(toChild[0]); close(fromChild[1])
-        pid = child
-        input = toChild[1]
-        output = fromChild[0]
+        guard let toChild = try? FileDescriptor.makePipe(), let fromChild = try? FileDescriptor.makePipe(),
+              let child = spawn(arguments, stdin: toChild.readEnd, stdout: fromChild.writeEnd,
+                                closing: [toChild.readEnd, toChild.writeEnd, fromChild.readEnd, fromChild.writeEnd]) else { return nil }
+        try? toChild.readEnd.close()
+        try? fromChild.writeEnd.close()
+        self.child = child
+        input = toChild.writeEnd
+        output = fromChild.readEnd
         Thread.detachNewThread { [self] in readLoop() }
     }
 
@@ -41,8 +39,7 @@ final class PipeClient: @unchecked Sendable {
         var framer = MessageFramer()
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(output, $0.baseAddress, $0.count) }
-            if count <= 0 { break }
+            guard let count = try? output.read(into: &buffer), count > 0 else { break }
             framer.push(buffer[0..<count])
             while let event = framer.next() {
                 guard case .message(let body) = event, let json = try? JSONParser.parse(body),
@@ -82,7 +79,7 @@ final class PipeClient: @unchecked Sendable {
         message.encode(into: &body)
         writeLock.lock()
         defer { writeLock.unlock() }
-        FileDescriptorIO.writeAll(input, MessageFramer.frame(body))
+        try? input.writeAll(MessageFramer.frame(body))
     }
 
     func notify(_ method: String, _ params: JSON) {
@@ -105,7 +102,7 @@ final class PipeClient: @unchecked Sendable {
         var capabilities: [(String, JSON)] = [("textDocument", .object([("publishDiagnostics", .object([("versionSupport", .bool(true))]))]))]
         if progress { capabilities.append(("window", .object([("workDoneProgress", .bool(true))]))) }
         request("initialize", .object([
-            ("processId", .int(Int(getpid()))), ("rootUri", .string(rootURI)),
+            ("processId", .int(Int(CurrentProcess.id))), ("rootUri", .string(rootURI)),
             ("workspaceFolders", .array([.object([("uri", .string(rootURI)), ("name", .string("bench"))])])),
             ("capabilities", .object(capabilities)),
         ]))
@@ -146,9 +143,8 @@ final class PipeClient: @unchecked Sendable {
     func stop() {
         request("shutdown", .null)
         notify("exit", .null)
-        close(input)
-        var status: Int32 = 0
-        waitpid(pid, &status, 0)
+        try? input.close()
+        _ = child.wait()
     }
 }
 

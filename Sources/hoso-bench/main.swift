@@ -1,11 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import HosoProtocol
 import HosoRules
 import HosoSemantics
 import HosoServer
 import HosoSyntax
+import HosoSystem
 import HosoText
 
 /// `swift build -c release && .build/release/hoso-bench [--quick] [--write-corpus DIR] [--lint-only] [--hoso PATH]
@@ -30,9 +28,9 @@ let corpusBytes = corpus.reduce(0) { $0 + $1.bytes.count }
 let megabytes = Double(corpusBytes) / 1e6
 
 if let flag = arguments.firstIndex(of: "--write-corpus"), flag + 1 < arguments.count {
-    mkdir(arguments[flag + 1], 0o755)
+    makeFolder(arguments[flag + 1])
     for input in corpus { write(input.bytes, to: arguments[flag + 1] + "/" + input.path) }
-    exit(0)
+    CurrentProcess.exit(0)
 }
 
 // A language-server session as one stdin script (framed messages): initialize, open a 200 KB
@@ -40,7 +38,7 @@ if let flag = arguments.firstIndex(of: "--write-corpus"), flag + 1 < arguments.c
 // can count what a keystroke costs (Tests/perf/budget.sh).
 if let flag = arguments.firstIndex(of: "--write-scaling"), flag + 1 < arguments.count {
     // name.1.hoso and name.4.hoso for each case; the names, one per line, on stdout.
-    mkdir(arguments[flag + 1], 0o755)
+    makeFolder(arguments[flag + 1])
     for item in scalingCases {
         for factor in [1, 4] { write(Array(item.make(item.base * factor).utf8), to: "\(arguments[flag + 1])/\(item.name).\(factor).hoso") }
         print(item.name)
@@ -49,12 +47,12 @@ if let flag = arguments.firstIndex(of: "--write-scaling"), flag + 1 < arguments.
     // checked together (the cross-file rules: quotas and the same nominee in several files).
     for factor in [1, 4] {
         let folder = "\(arguments[flag + 1])/workspace-files.\(factor)"
-        mkdir(folder, 0o755)
+        makeFolder(folder)
         var g = Generator(state: 0x7773)
         for i in 0..<(60 * factor) { write(Array(dossier(&g, index: i, targetBytes: 3000).utf8), to: "\(folder)/d\(i).hoso") }
     }
     print("workspace-files")
-    exit(0)
+    CurrentProcess.exit(0)
 }
 if let flag = arguments.firstIndex(of: "--write-lsp-script"), flag + 2 < arguments.count, let edits = Int(arguments[flag + 2]) {
     var g = Generator(state: 0x6C7370)
@@ -79,13 +77,13 @@ if let flag = arguments.firstIndex(of: "--write-lsp-script"), flag + 2 < argumen
         script += MessageFramer.frame(body)
     }
     write(script, to: arguments[flag + 1])
-    exit(0)
+    CurrentProcess.exit(0)
 }
 
 // One serial lint of the corpus and nothing else: what to run under callgrind.
 if arguments.contains("--lint-only") {
     _ = Linter().lintTogether(corpus, parallel: false)
-    exit(0)
+    CurrentProcess.exit(0)
 }
 
 // The `hoso` built next to this benchmark, or another one (`--hoso PATH`: an older build, for
@@ -93,15 +91,15 @@ if arguments.contains("--lint-only") {
 let me = arguments[0]
 let binFolder = me.contains("/") ? String(me[..<me.lastIndex(of: "/")!]) : "."
 let hoso = arguments.firstIndex(of: "--hoso").flatMap { $0 + 1 < arguments.count ? arguments[$0 + 1] : nil } ?? binFolder + "/hoso"
-let hasHoso = access(hoso, X_OK) == 0
-let scratch = "/tmp/hoso-bench-\(getpid())"
-mkdir(scratch, 0o755)
+let hasHoso = FileSystem.isExecutable(hoso)
+let scratch = "/tmp/hoso-bench-\(CurrentProcess.id)"
+makeFolder(scratch)
 defer { run(["/bin/rm", "-rf", scratch]) }
 if arguments.contains("--disk-watch-only") {
     measureDiskWatch(files: arguments.firstIndex(of: "--workspace-files").flatMap { Int(arguments[$0 + 1]) } ?? 5000,
                      bytes: corpus.map(\.bytes), under: scratch)
     run(["/bin/rm", "-rf", scratch])
-    exit(0)
+    CurrentProcess.exit(0)
 }
 
 // The same bytes as TOML, file for file, for taplo and tombi.
@@ -146,8 +144,8 @@ phases(corpus.map(\.bytes), label: "corpus")
 
 // The same corpus as files, through real programs.
 let dossierFolder = scratch + "/dossiers", tomlFolder = scratch + "/toml"
-mkdir(dossierFolder, 0o755)
-mkdir(tomlFolder, 0o755)
+makeFolder(dossierFolder)
+makeFolder(tomlFolder)
 for input in corpus { write(input.bytes, to: dossierFolder + "/" + input.path) }
 for (i, bytes) in tomlCorpus.enumerated() { write(bytes, to: tomlFolder + "/d\(i).toml") }
 let dossierFiles = corpus.map { dossierFolder + "/" + $0.path }
@@ -159,12 +157,12 @@ if hasHoso {
     endToEndMBs = megabytes / time
     print("`hoso lint` on the \(count) files, end to end (both cores): \(fixed(megabytes / time, 1)) MB/s (\(fixed(time, 3)) s)")
 }
-if let wc = which("wc") {
+if let wc = CurrentProcess.executable(named: "wc") {
     let time = median(5) { run([wc, "-l"] + dossierFiles) }
     print("`wc -l` on the same files (the floor): \(fixed(megabytes / time, 1)) MB/s (\(fixed(time, 3)) s)")
 }
 var taploMBs: Double?
-if let taplo = which("taplo") {
+if let taplo = CurrentProcess.executable(named: "taplo") {
     // The TOML twin must be valid TOML, or taplo would be timed on an early exit.
     precondition(run([taplo, "lint", "--no-schema", "--no-auto-config"] + tomlFiles) == 0, "taplo rejects the TOML twin")
     let time = median(5) { run([taplo, "lint", "--no-schema", "--no-auto-config"] + tomlFiles) }
@@ -174,7 +172,7 @@ if let taplo = which("taplo") {
 } else {
     print("`taplo lint`: not installed (pip install taplo)")
 }
-if let tombi = which("tombi") {
+if let tombi = CurrentProcess.executable(named: "tombi") {
     let time = median(3) { run([tombi, "lint", "--offline"] + tomlFiles) }
     print("`tombi lint` on the TOML twin, end to end: \(fixed(Double(tomlBytes) / 1e6 / time, 1)) MB/s (\(fixed(time, 3)) s)")
 }
@@ -206,7 +204,7 @@ let bigLines = big.split(separator: "\n", omittingEmptySubsequences: false).coun
 phases([Array(big.utf8)], label: "200 KB dossier")
 let edits = quick ? 200 : 1000
 let workspace = scratch + "/ws"
-mkdir(workspace, 0o755)
+makeFolder(workspace)
 let root = "file://" + workspace
 
 var keystrokeP99: Double?
@@ -221,7 +219,7 @@ if hasHoso, let client = PipeClient([hoso, "lsp"]) {
     print("lsp `hoso lsp` over pipes, \(big.utf8.count / 1000) KB dossier, \(samples.count) one-character edits → publishDiagnostics: median \(fixed(percentile(samples, 0.5), 2)) ms, p99 \(fixed(keystrokeP99!, 2)) ms")
     client.stop()
 }
-if let tombi = which("tombi"), let client = PipeClient([tombi, "lsp", "--offline"]) {
+if let tombi = CurrentProcess.executable(named: "tombi"), let client = PipeClient([tombi, "lsp", "--offline"]) {
     var g = Generator(state: 7)
     let bigToml = toml(&g, index: 7, targetBytes: big.utf8.count)
     client.initialize(rootURI: root)
@@ -243,10 +241,10 @@ if hasHoso, let client = PipeClient([hoso, "lsp"]) {
 }
 if hasHoso, let client = PipeClient([hoso, "lsp"]) {
     client.initialize(rootURI: root)
-    let idle = residentMB(pid: client.pid)
+    let idle = residentMB(pid: client.child.id)
     for i in 0..<100 { client.open(root + "/m\(i).hoso", language: "hoso", text: String(decoding: corpus[i % count].bytes, as: UTF8.self)) }
     for i in 0..<100 { client.waitForDiagnostics(root + "/m\(i).hoso", version: 1) }
-    serverMB = residentMB(pid: client.pid)
+    serverMB = residentMB(pid: client.child.id)
     print("lsp resident memory of `hoso lsp`: \(fixed(idle, 1)) MB initialized, \(fixed(serverMB!, 1)) MB with 100 open dossiers")
     client.stop()
 }
@@ -256,7 +254,7 @@ var workspaceInitialize: Double?, workspaceHoverP99: Double?
 if hasHoso {
     let fileCount = arguments.firstIndex(of: "--workspace-files").flatMap { Int(arguments[$0 + 1]) } ?? (quick ? 1000 : 5000)
     let folder = scratch + "/many"
-    mkdir(folder, 0o755)
+    makeFolder(folder)
     for i in 0..<fileCount { write(corpus[i % count].bytes, to: folder + "/d\(i).hoso") }
     if let client = PipeClient([hoso, "lsp"]) {
         let start = now()
@@ -281,11 +279,11 @@ if hasHoso {
         client.stop()
     }
 }
-if let tombi = which("tombi"), let client = PipeClient([tombi, "lsp", "--offline"]) {
+if let tombi = CurrentProcess.executable(named: "tombi"), let client = PipeClient([tombi, "lsp", "--offline"]) {
     client.initialize(rootURI: root)
     for i in 0..<100 { client.open(root + "/m\(i).toml", language: "toml", text: String(decoding: tomlCorpus[i % count], as: UTF8.self)) }
     for i in 0..<100 { client.waitForDiagnostics(root + "/m\(i).toml", version: 1) }
-    print("lsp resident memory of `tombi lsp`: \(fixed(residentMB(pid: client.pid), 1)) MB with 100 open TOML files")
+    print("lsp resident memory of `tombi lsp`: \(fixed(residentMB(pid: client.child.id), 1)) MB with 100 open TOML files")
     client.stop()
 }
 

@@ -13,7 +13,7 @@ func fuzzProfile(_ bytes: [UInt8]) {
     }
     let file = "/tmp/hoso-fuzz-\(getpid())-hoso.json"
     let fd = open(file, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-    _ = FileDescriptorIO.writeAll(fd, bytes)
+    try? FileDescriptor(rawValue: fd).writeAll(bytes)
     close(fd)
     do {
         _ = try Config.load(file)

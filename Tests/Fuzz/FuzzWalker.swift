@@ -21,7 +21,7 @@ func fuzzWalker(_ bytes: [UInt8]) {
         case 0:
             let length = min(Int(bytes[i - 1]), bytes.count - i)
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-            if fd >= 0 { _ = FileDescriptorIO.writeAll(fd, Array(bytes[i..<(i + length)])); close(fd) }
+            if fd >= 0 { try? FileDescriptor(rawValue: fd).writeAll(Array(bytes[i..<(i + length)])); close(fd) }
             i += length
         case 1:
             if mkdir(path, 0o755) == 0 { folders.append(path) }
@@ -52,7 +52,7 @@ func removeTree(_ path: String) {
     guard lstat(path, &info) == 0 else { return }
     if info.st_mode & S_IFMT == S_IFDIR {
         chmod(path, 0o755)
-        for name in FileWalker.entries(of: path) ?? [] { removeTree(path + "/" + name) }
+        for name in (try? FileSystem.entries(ofFolder: path)) ?? [] { removeTree(path + "/" + name) }
         rmdir(path)
     } else {
         unlink(path)

@@ -3,6 +3,7 @@ import Glibc
 #endif
 import XCTest
 import HosoProtocol
+import HosoSystem
 @testable import HosoServer
 
 /// The stdio front: cancellation as messages arrive, over real pipes.
@@ -14,7 +15,7 @@ final class StdioServerTests: XCTestCase {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
         XCTAssertEqual(pipe(&input), 0)
         XCTAssertEqual(pipe(&output), 0)
-        let server = StdioServer(input: input[0], output: output[1])
+        let server = StdioServer(input: FileDescriptor(rawValue: input[0]), output: FileDescriptor(rawValue: output[1]))
         let done = DispatchSemaphore(value: 0)
         let serverOutput = output[1], clientInput = input[1]
         let thread = Thread { _ = server.run(); close(serverOutput); done.signal() }
@@ -55,7 +56,7 @@ final class StdioServerTests: XCTestCase {
         var input: [Int32] = [0, 0], output: [Int32] = [0, 0]
         XCTAssertEqual(pipe(&input), 0)
         XCTAssertEqual(pipe(&output), 0)
-        let server = StdioServer(input: input[0], output: output[1])
+        let server = StdioServer(input: FileDescriptor(rawValue: input[0]), output: FileDescriptor(rawValue: output[1]))
         let serverOutput = output[1]
         let thread = Thread { _ = server.run(); close(serverOutput) }
         thread.start()
