@@ -5,8 +5,8 @@ import PackageDescription
 ///
 /// Layers, each a module that only imports the ones above it:
 /// HosoText and HosoJSON (the one JSON value and reader) → HosoSyntax → HosoSemantics → HosoRules → front-end support (HosoWorkspace: config,
-/// profiles, files; HosoProtocol: JSON-RPC and LSP types, knowing no rule) → HosoServer and
-/// HosoCLI → hoso (executable).
+/// profiles, files; HosoProtocol: JSON-RPC and LSP types, knowing no rule; HosoReport: what
+/// `hoso report` shows, as data) → HosoServer and HosoCLI → hoso (executable).
 let package = Package(
     name: "hoso",
     products: [
@@ -20,8 +20,9 @@ let package = Package(
         .target(name: "HosoRules", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
         .target(name: "HosoProtocol", dependencies: ["HosoJSON"]),
         .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoJSON", "HosoSemantics", "HosoRules", "HosoProtocol"]),
+        .target(name: "HosoReport", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"]),
         .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol"]),
-        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer"]),
+        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer", "HosoReport"]),
         .executableTarget(name: "hoso", dependencies: ["HosoCLI", "HosoWorkspace"]),
         .executableTarget(name: "hoso-bench", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoServer", "HosoProtocol"]),
         .testTarget(name: "HosoTextTests", dependencies: ["HosoText"]),
