@@ -30,7 +30,7 @@ let package = Package(
         .testTarget(name: "HosoSemanticsTests", dependencies: ["HosoText", "HosoJSON", "HosoSyntax", "HosoSemantics"]),
         .testTarget(name: "HosoRulesTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso"], exclude: ["Golden"]),
+        .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso", "HosoReport"], exclude: ["Golden"]),
         .testTarget(name: "GrammarTests"),
         .testTarget(name: "HosoServerTests", dependencies: ["HosoServer", "HosoProtocol", "HosoWorkspace"]),
     ]

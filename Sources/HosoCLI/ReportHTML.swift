@@ -429,7 +429,7 @@ enum ReportHTML {
     .shown{margin-left:auto;color:var(--muted)}
     table{border-collapse:collapse;width:100%}
     th,td{text-align:left;vertical-align:top;padding:5px 6px;border-bottom:1px solid var(--line)}
-    thead th{background:var(--soft);font-size:12px;font-weight:600;color:#3a4654;border-bottom:2px solid #c3ccd7;white-space:nowrap}
+    thead th{background:var(--soft);font-size:.92em;font-weight:600;color:#3a4654;border-bottom:2px solid #c3ccd7;white-space:nowrap}
     thead th button{all:unset;cursor:pointer}
     thead th button:focus-visible{outline:2px solid var(--brand)}
     thead th[aria-sort=ascending] button::after{content:" ▲";font-size:10px}
@@ -443,31 +443,31 @@ enum ReportHTML {
     table.data td:nth-child(2){min-width:6.5em}
     .form{min-width:7em}
     .form b{white-space:nowrap}
-    .form .of{font-size:11.5px;color:var(--muted)}
+    .form .of{font-size:.88em;color:var(--muted)}
     .scroll{overflow-x:auto}
     .none{color:#98a2b0}
     .name.none{font-weight:400;font-style:italic}
     .unknown{font-style:italic;text-decoration:underline dotted}
-    .rating{font-size:12px}
+    .rating{font-size:.92em}
     .rating .ab{white-space:nowrap}
     .rating.r4{font-weight:700}
     .rating.unknown .ab{font-style:italic;white-space:normal}
-    .yr{color:var(--muted);font-size:11px}
-    .more{font-size:11px;color:var(--err);font-weight:600}
-    .initiative{font-size:12px;color:#38424f;min-width:9.5em}
+    .yr{color:var(--muted);font-size:.85em}
+    .more{font-size:.85em;color:var(--err);font-weight:600}
+    .initiative{font-size:.92em;color:#38424f;min-width:9.5em}
     .vote{white-space:nowrap;font-variant-numeric:tabular-nums}
-    .status{font-size:12px}
+    .status{font-size:.92em}
     .badge{white-space:nowrap}
-    .also{display:block;color:var(--warn);font-size:11.5px;margin-top:2px;white-space:nowrap}
+    .also{display:block;color:var(--warn);margin-top:2px;white-space:nowrap}
     .status a{text-decoration:none}
     .badge{display:inline-block;padding:1px 7px;border-radius:10px;font-weight:600;border:1px solid}
     .badge.clean{color:var(--ok);background:var(--ok-bg);border-color:#9fcfb1}
     .badge.warning{color:var(--warn);background:var(--warn-bg);border-color:#e8c27f}
     .badge.error{color:var(--err);background:var(--err-bg);border-color:#f0aaa3}
-    td.file{font-size:12px}
+    td.file{font-size:.92em}
     .seg{white-space:nowrap}
     .line{color:var(--muted)}
-    .tag{display:inline-block;font-size:10.5px;font-weight:600;padding:0 5px;border:1px solid #8796aa;border-radius:3px;color:#3a4654;background:#fff;vertical-align:1px}
+    .tag{display:inline-block;font-size:.78em;font-weight:600;padding:0 5px;border:1px solid #8796aa;border-radius:3px;color:#3a4654;background:#fff;vertical-align:1px}
     a{color:#1c4f8c}
     .legend{font-size:12px;color:var(--muted);margin:8px 0 0}
     table.quota th[scope=row]{font-weight:600;width:34%}
@@ -519,7 +519,7 @@ enum ReportHTML {
       section{border:0;padding:0;margin:10px 0}
       thead{display:table-header-group}
       tr,pre.src,.bar{break-inside:avoid;page-break-inside:avoid}
-      h2,h3{break-after:avoid;page-break-after:avoid}
+      h2,h3,.lead{break-after:avoid;page-break-after:avoid}
       table.data{font-size:7.5pt}
       table.data th,table.data td{padding:2px 3px}
     .scroll{overflow:visible}
@@ -530,7 +530,9 @@ enum ReportHTML {
     }
     """
 
-    /// Sorting and filtering for the nominee table; the last thing it does is mark the page ready.
+    /// Sorting and filtering for the nominee table. The view is kept in the address's fragment
+    /// (`#status=error&sort=-11`: a column's 1-based number, negative for descending), so a
+    /// filtered view can be bookmarked or sent; the last thing the script does is mark the page ready.
     static let script = """
     (function () {
       "use strict";
@@ -538,6 +540,7 @@ enum ReportHTML {
       if (!table) { return; }
       var body = table.tBodies[0];
       var rows = Array.prototype.slice.call(body.rows);
+      var vi = document.documentElement.lang === "vi";
       var fold = function (s) {
         return s.normalize("NFD").replace(/[\\u0300-\\u036f]/g, "").replace(/[đĐ]/g, "d").toLowerCase();
       };
@@ -546,6 +549,15 @@ enum ReportHTML {
       var selects = ["form", "kind", "status", "campaign"].map(function (name) {
         return { name: name, el: document.getElementById("f-" + name) };
       }).filter(function (s) { return s.el; });
+      var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
+      var sorted = 0;
+      function remember() {
+        var parts = [];
+        if (q.value) { parts.push("q=" + encodeURIComponent(q.value)); }
+        selects.forEach(function (s) { if (s.el.value) { parts.push(s.name + "=" + encodeURIComponent(s.el.value)); } });
+        if (sorted) { parts.push("sort=" + sorted); }
+        try { history.replaceState(null, "", parts.length ? "#" + parts.join("&") : location.pathname); } catch (e) { /* a file: page may refuse */ }
+      }
       function apply() {
         var text = fold(q.value.trim()), count = 0;
         rows.forEach(function (row) {
@@ -554,21 +566,18 @@ enum ReportHTML {
           row.hidden = !ok;
           if (ok) { count += 1; }
         });
-        shown.textContent = document.documentElement.lang === "vi"
-          ? "Hiển thị " + count + "/" + rows.length + " dòng" : "Showing " + count + " of " + rows.length + " rows";
+        shown.textContent = vi ? "Hiển thị " + count + "/" + rows.length + " dòng" : "Showing " + count + " of " + rows.length + " rows";
       }
-      q.addEventListener("input", apply);
-      selects.forEach(function (s) { s.el.addEventListener("change", apply); });
       var collator = new Intl.Collator(document.documentElement.lang, { numeric: true, sensitivity: "base" });
-      var headers = Array.prototype.slice.call(table.tHead.rows[0].cells);
       function key(row, i) {
         var cell = row.cells[i];
         return cell.hasAttribute("data-sort") ? cell.getAttribute("data-sort") : cell.textContent.trim();
       }
-      function sortBy(i) {
-        var th = headers[i], ascending = th.getAttribute("aria-sort") !== "ascending", numeric = th.dataset.type === "number";
+      function sortBy(i, ascending) {
+        var th = headers[i], numeric = th.dataset.type === "number";
         headers.forEach(function (h) { h.setAttribute("aria-sort", "none"); });
         th.setAttribute("aria-sort", ascending ? "ascending" : "descending");
+        sorted = ascending ? i + 1 : -(i + 1);
         rows.sort(function (a, b) {
           var x = key(a, i), y = key(b, i);
           var c = numeric ? (parseFloat(x) || 0) - (parseFloat(y) || 0) : collator.compare(x, y);
@@ -583,7 +592,17 @@ enum ReportHTML {
         while (th.firstChild) { button.appendChild(th.firstChild); }
         th.appendChild(button);
         th.setAttribute("aria-sort", "none");
-        button.addEventListener("click", function () { sortBy(i); });
+        button.addEventListener("click", function () { sortBy(i, th.getAttribute("aria-sort") !== "ascending"); remember(); });
+      });
+      q.addEventListener("input", function () { apply(); remember(); });
+      selects.forEach(function (s) { s.el.addEventListener("change", function () { apply(); remember(); }); });
+      // The view the address asks for: `#status=error&sort=-11`; an anchor such as `#chi-tieu` asks for nothing.
+      location.hash.slice(1).split("&").forEach(function (part) {
+        var pair = part.split("="), value = decodeURIComponent(pair[1] || "");
+        if (pair.length !== 2) { return; }
+        if (pair[0] === "q") { q.value = value; }
+        if (pair[0] === "sort" && Math.abs(+value) >= 1 && Math.abs(+value) <= headers.length) { sortBy(Math.abs(+value) - 1, +value > 0); }
+        selects.forEach(function (s) { if (s.name === pair[0]) { s.el.value = value; } });
       });
       document.getElementById("controls").hidden = false;
       apply();
