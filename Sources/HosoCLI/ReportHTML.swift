@@ -314,6 +314,7 @@ enum ReportHTML {
             out += "<p class=\"lead\">" + t("Số đề nghị của mọi hồ sơ cùng kế hoạch so với chỉ tiêu (quy tắc HS501 đếm đúng như vậy).",
                                              "Nominees of every dossier of a campaign against its quota (as rule HS501 counts them).") + "</p>\n"
             for (index, campaign) in data.campaigns.enumerated() {
+                out += "<div class=\"campaign-quota\">\n"
                 if data.campaigns.count > 1 {
                     out += "<h3><span class=\"tag\">\(t("KH", "C"))\(index + 1)</span> \(h(campaign.profile.title))</h3>\n"
                 }
@@ -321,7 +322,7 @@ enum ReportHTML {
                     + t("Đề nghị / chỉ tiêu", "Proposed / quota") + "</th><th class=\"barcol\">" + t("Mức sử dụng", "Use") + "</th><th>"
                     + t("Người / tập thể được tính", "Counted nominees") + "</th></tr></thead>\n<tbody>\n"
                 for row in campaign.quotas { quotaRow(row) }
-                out += "</tbody>\n</table>\n"
+                out += "</tbody>\n</table>\n</div>\n"
             }
             out += "</section>\n"
         }
@@ -357,7 +358,7 @@ enum ReportHTML {
                 out += "</ul></div>\n"
             }
             let clean = data.files.indices.filter { data.files[$0].counts == SeverityCounts() }
-            for (index, file) in data.files.enumerated() where !clean.contains(index) { fileFindings(file, index: index) }
+            for (index, file) in data.files.enumerated() where file.counts != SeverityCounts() { fileFindings(file, index: index) }
             if !clean.isEmpty {
                 out += "<p class=\"cleanfiles\"><strong>" + t("Không có vấn đề", "No problems") + " (\(clean.count)):</strong> "
                     + clean.map { fileLink(data.files[$0].path) }.joined(separator: ", ") + "</p>\n"
@@ -487,7 +488,7 @@ enum ReportHTML {
     .notchecked h3{margin:6px 0;color:var(--err)}
     article.file{margin:0 0 16px}
     article.file h3{font-size:14px;border-bottom:1px solid var(--line);padding-bottom:4px;white-space:normal}
-    article.file h3 a{font-family:"DejaVu Sans Mono",Consolas,monospace;font-size:13px}
+    article.file h3 a{font-family:Consolas,"Liberation Mono","Noto Sans Mono","DejaVu Sans Mono",monospace;font-size:13px}
     .unit{font-weight:400;color:var(--muted);margin-left:6px}
     .counts{float:right;font-weight:400;font-size:12px;color:var(--muted)}
     table.findings{font-size:12.5px}
@@ -499,7 +500,7 @@ enum ReportHTML {
     .sev.warning{color:var(--warn);background:var(--warn-bg);border:1px solid #e8c27f}
     .sev.info,.sev.hint{color:var(--note);background:#e9f0f8}
     .msg{margin-bottom:3px;overflow-wrap:anywhere}
-    pre.src{margin:0;padding:3px 6px;background:var(--soft);border-left:3px solid #c3ccd7;font:12px/1.4 "DejaVu Sans Mono",Consolas,monospace;white-space:pre-wrap;word-break:break-word}
+    pre.src{margin:0;padding:3px 6px;background:var(--soft);border-left:3px solid #c3ccd7;font:12px/1.4 Consolas,"Liberation Mono","Noto Sans Mono","DejaVu Sans Mono",monospace;white-space:pre-wrap;word-break:break-word}
     pre.src .ln{color:#98a2b0;margin-right:8px;user-select:none}
     mark{background:#ffe08a;color:inherit;text-decoration:underline wavy var(--err);text-underline-offset:3px}
     .cleanfiles{font-size:13px}
@@ -520,6 +521,7 @@ enum ReportHTML {
       thead{display:table-header-group}
       tr,pre.src,.bar{break-inside:avoid;page-break-inside:avoid}
       h2,h3,.lead{break-after:avoid;page-break-after:avoid}
+      #chi-tieu,.campaign-quota{break-inside:avoid;page-break-inside:avoid}
       table.data{font-size:7.5pt}
       table.data th,table.data td{padding:2px 3px}
     .scroll{overflow:visible}
@@ -527,6 +529,10 @@ enum ReportHTML {
       a{color:inherit;text-decoration:none}
       tr[hidden]{display:none}
       .counts{float:none;margin-left:8px}
+      table.quota th[scope=row]{white-space:nowrap;width:auto}
+      .barcol{width:26%}
+      .bar{width:48%}
+      table.quota td.num{width:auto}
     }
     """
 
