@@ -5,8 +5,8 @@ import PackageDescription
 ///
 /// Layers, each a module that only imports the ones above it:
 /// HosoText and HosoJSON (the one JSON value and reader) → HosoSyntax → HosoSemantics → HosoRules → front-end support (HosoWorkspace: config,
-/// profiles, files; HosoProtocol: JSON-RPC and LSP types, knowing no rule) → HosoServer and
-/// HosoCLI → hoso (executable).
+/// profiles, files; HosoProtocol: JSON-RPC and LSP types, knowing no rule; HosoReport: what
+/// `hoso report` shows, as data) → HosoServer and HosoCLI → hoso (executable).
 /// Beside them, HosoSystem (no dependencies) is the only module that calls the operating system
 /// (Glibc or Musl, Darwin, WinSDK): files, descriptors, processes. HosoWorkspace, HosoServer,
 /// HosoCLI and the executables use it; the language layers (HosoText to HosoRules), HosoJSON and
@@ -25,8 +25,9 @@ let package = Package(
         .target(name: "HosoRules", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
         .target(name: "HosoProtocol", dependencies: ["HosoJSON"]),
         .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoJSON", "HosoSemantics", "HosoRules", "HosoProtocol", "HosoSystem"]),
+        .target(name: "HosoReport", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"]),
         .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoSystem"]),
-        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer", "HosoSystem"]),
+        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer", "HosoReport", "HosoSystem"]),
         .executableTarget(name: "hoso", dependencies: ["HosoCLI", "HosoSystem"]),
         .executableTarget(name: "hoso-bench", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoServer", "HosoProtocol", "HosoSystem"]),
         .testTarget(name: "HosoSystemTests", dependencies: ["HosoSystem"]),
@@ -35,7 +36,7 @@ let package = Package(
         .testTarget(name: "HosoSemanticsTests", dependencies: ["HosoText", "HosoJSON", "HosoSyntax", "HosoSemantics"]),
         .testTarget(name: "HosoRulesTests", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"],
                     exclude: ["Fixtures"]),
-        .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso"], exclude: ["Golden"]),
+        .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso", "HosoReport"], exclude: ["Golden"]),
         .testTarget(name: "GrammarTests"),
         .testTarget(name: "HosoServerTests", dependencies: ["HosoServer", "HosoProtocol", "HosoWorkspace", "HosoSystem"]),
     ]

@@ -41,6 +41,7 @@ public enum CLI {
             switch spec.name {
             case "lint": return try LintCommand.run(options, io: &io)
             case "format": return try FormatCommand.run(options, io: &io)
+            case "report": return try ReportCommand.run(options, io: &io)
             case "rules": return try RulesCommand.run(options, language: language, io: &io)
             case "explain": return try ExplainCommand.run(options, language: language, io: &io)
             case "new": return try NewCommand.run(options, language: language, io: &io)

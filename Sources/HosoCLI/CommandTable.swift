@@ -128,6 +128,25 @@ enum CommandTable {
             vi: "Chỉ đổi bố cục: xoá khoảng trắng và tab cuối dòng, gộp các dòng trống liền nhau thành một, bỏ dòng trống ở đầu và cuối tệp, để đúng một dòng trống trước mỗi tiêu đề # và ## (trên các chú thích nằm sát tiêu đề), kết thúc tệp bằng đúng một dấu xuống dòng. Giữ bảng mã, BOM và kiểu xuống dòng (LF/CRLF); tệp không đổi thì không bị ghi lại; không phát sinh hay mất lỗi nào của `hoso lint`.\nMã thoát: 0 đã đúng định dạng (hoặc đã ghi xong); 1 với --check hay --diff: có tệp sẽ đổi; 2 không định dạng được (tham số sai, không đọc hoặc ghi được tệp, tệp không phải Unicode, cấu hình hỏng, không tìm thấy hồ sơ nào).",
             en: "Layout only: removes spaces and tabs at line ends, turns runs of blank lines into one, drops blank lines at the start and end, keeps exactly one blank line before every # and ## heading (above the comments right on top of it), ends the file with exactly one line end. Encoding, BOM and line ends (LF/CRLF) are kept; an unchanged file is not written; no `hoso lint` finding appears or disappears.\nExit status: 0 formatted already (or written); 1 with --check or --diff: something would change; 2 could not format (bad arguments, a file not read or written, a file that is not Unicode, a broken config, no dossier found)."))
 
+    static let report = CommandSpec(
+        name: "report", arguments: "[PATH…]",
+        summary: LocalizedText(vi: "lập báo cáo tổng hợp HTML cho nơi tiếp nhận hồ sơ: mọi đề nghị, chỉ tiêu đã dùng, các vấn đề theo tệp",
+                               en: "write an HTML summary for the office collecting dossiers: every nominee, quota use, findings by file"),
+        options: [
+            OptionSpec("--output-file", short: "-o", value: "FILE", completes: .files,
+                       "ghi vào FILE (mặc định: hoso-report.html ở thư mục hiện tại; \"-\": đầu ra chuẩn)",
+                       "write to FILE (default: hoso-report.html in the current folder; \"-\": standard output)"),
+            OptionSpec("--force", "ghi đè cả tệp có sẵn không phải báo cáo của hoso", "overwrite an existing file that is not a hoso report"),
+            OptionSpec("--config", value: "FILE", completes: .files, "như `hoso lint --config`", "as `hoso lint --config`"),
+            OptionSpec("--profile", value: "FILE", completes: .files, "như `hoso lint --profile`", "as `hoso lint --profile`"),
+            OptionSpec("--no-inline-config", "bỏ qua các chú thích tắt kiểm tra trong hồ sơ", "ignore suppression comments in the dossiers"),
+            forceExclude,
+        ],
+        positionals: .dossiers,
+        notes: LocalizedText(
+            vi: "Kiểm tra như `hoso lint` (cùng thư mục, hoso.json, profile, exclude; chỉ tiêu tính chung theo kế hoạch) rồi ghi một trang HTML tự chứa: mở không cần mạng, in được khổ A4. Một tệp có sẵn chỉ bị thay (ghi nguyên tử) khi đó là báo cáo hoso đã lập, hoặc có --force.\nMã thoát: 0 đã ghi báo cáo (các lỗi trong hồ sơ nằm trong báo cáo và dòng tóm tắt trên stderr); 2 không lập được (không có hồ sơ nào, tham số sai, cấu hình hay profile hỏng, không ghi được tệp).",
+            en: "Checks as `hoso lint` does (same folders, hoso.json, profiles, exclude; quotas pooled by campaign), then writes one self-contained HTML page that opens offline and prints on A4. An existing file is replaced (atomically) only when it is a report hoso made, or with --force.\nExit status: 0 the report was written (the dossiers' findings are in it, and summed up on stderr); 2 no report (no dossier, bad arguments, a broken config or profile, the file could not be written)."))
+
     static let explain = CommandSpec(
         name: "explain", arguments: "HSnnn…",
         summary: LocalizedText(vi: "trang giải thích của quy tắc: kiểm tra gì, căn cứ, ví dụ sai và đúng, cách sửa",
@@ -209,10 +228,10 @@ enum CommandTable {
         name: "help", arguments: "[COMMAND]",
         summary: LocalizedText(vi: "trợ giúp (của một lệnh)", en: "help (for one command)"),
         options: [OptionSpec("--man", "in trang hướng dẫn hoso(1) của mọi lệnh, dạng roff (gói cài đặt đặt nó vào man1/hoso.1)",
-                             "print the hoso(1) manual page of every command, in roff (the packages install it as man1/hoso.1)")], positionals: .words(["lint", "format", "explain", "rules", "new", "config", "init", "lsp", "hook", "completions"]), notes: nil)
+                             "print the hoso(1) manual page of every command, in roff (the packages install it as man1/hoso.1)")], positionals: .words(["lint", "format", "report", "explain", "rules", "new", "config", "init", "lsp", "hook", "completions"]), notes: nil)
 
     /// Every command, in the order help lists them.
-    static let commands = [lint, format, explain, rules, new, config, initialize, lsp, hook, completions, help]
+    static let commands = [lint, format, report, explain, rules, new, config, initialize, lsp, hook, completions, help]
 
     static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
 }

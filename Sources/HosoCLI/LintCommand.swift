@@ -207,18 +207,7 @@ enum LintCommand {
             }
             inputs.removeAll { $0.read?.stamp.identity == file }
         }
-        // The setups in play, one per profile and config.
-        var setups: [Setup] = []
-        var groupOf: [Int] = []
-        for input in inputs {
-            let setup = try resolver.setup(for: input.configLookup)
-            if let index = setups.firstIndex(where: { $0.key == setup.key }) {
-                groupOf.append(index)
-            } else {
-                setups.append(setup)
-                groupOf.append(setups.count - 1)
-            }
-        }
+        let (setups, groupOf) = try Self.setups(for: inputs, resolver: &resolver)
         for warning in resolver.warnings { say(LocalizedText(vi: "cảnh báo: " + warning.vi, en: "warning: " + warning.en)) }
         func linter(_ setup: Setup) -> Linter {
             Linter(profile: setup.profile, severityOverrides: setup.severityOverrides, honorsSuppressions: options.inlineConfig)
@@ -282,6 +271,22 @@ enum LintCommand {
         if !run.problems.isEmpty { return 2 }
         let failed = errors > 0 || tooManyWarnings
         return failed && !options.exitZero ? 1 : 0
+    }
+
+    /// The setups in play, one per profile and config, and the index of each input's setup.
+    static func setups(for inputs: [Input], resolver: inout SetupResolver) throws -> (setups: [Setup], groupOf: [Int]) {
+        var setups: [Setup] = []
+        var groupOf: [Int] = []
+        for input in inputs {
+            let setup = try resolver.setup(for: input.configLookup)
+            if let index = setups.firstIndex(where: { $0.key == setup.key }) {
+                groupOf.append(index)
+            } else {
+                setups.append(setup)
+                groupOf.append(setups.count - 1)
+            }
+        }
+        return (setups, groupOf)
     }
 
     /// What the paths of a command line name, read: the files, what could not be read (said on

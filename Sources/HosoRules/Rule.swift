@@ -73,12 +73,19 @@ public protocol Rule: Sendable {
 public struct CrossFileInput: Sendable {
     public let path: String
     public let dossier: Dossier
+
+    public init(path: String, dossier: Dossier) {
+        self.path = path
+        self.dossier = dossier
+    }
 }
 
 /// Where a nominee stands among the dossiers checked together: indices, not a copy of the model.
-struct NomineeRef {
-    let file: Int
-    let nominee: Int
+public struct NomineeRef: Sendable, Equatable {
+    /// The index of the file among those checked together.
+    public let file: Int
+    /// The index of the nominee in its dossier's `nominees`.
+    public let nominee: Int
 }
 
 extension Array where Element == CrossFileInput {

@@ -22,17 +22,9 @@ public struct HS501: CrossFileRule {
     public init() {}
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
-        // One class per (form, kind) with a quota.
-        struct Key: Hashable { let form: String; let kind: NomineeKind }
-        let classes = files.nomineeGroups { nominee -> Key? in
-            guard let form = nominee.awardForm, !form.pending, form.quota[nominee.kind.rawValue] != nil else { return nil }
-            return Key(form: form.id, kind: nominee.kind)
-        }
-        for members in classes {
-            let first = files[members[0]]
-            let form = first.awardForm!, kind = first.kind
-            let quota = form.quota[kind.rawValue]!
-            guard members.count > quota else { continue }
+        for quotaClass in Self.classes(files) where quotaClass.isOver {
+            let members = quotaClass.members
+            let form = quotaClass.form, kind = quotaClass.kind, quota = quotaClass.quota
             let kindName = kind == .individual ? LocalizedText(vi: "cá nhân", en: "individuals") : LocalizedText(vi: "tập thể", en: "collectives")
             let message = LocalizedText(
                 vi: "\(form.name) chỉ được đề nghị không quá \(quota) \(kindName.vi), nhưng các hồ sơ đề nghị \(members.count).",
@@ -51,4 +43,34 @@ public struct HS501: CrossFileRule {
             }
         }
     }
+
+    /// The quota classes of one campaign's dossiers (readable ones, as the linter pools them):
+    /// each award form and kind that has a quota and at least one nominee, with the nominees that
+    /// count against it, in the order their first members appear. HS501 reports the classes over
+    /// their quota; `hoso report` draws them all.
+    public static func classes(_ files: [CrossFileInput]) -> [QuotaClass] {
+        struct Key: Hashable { let form: String; let kind: NomineeKind }
+        let groups = files.nomineeGroups { nominee -> Key? in
+            guard let form = nominee.awardForm, !form.pending, form.quota[nominee.kind.rawValue] != nil else { return nil }
+            return Key(form: form.id, kind: nominee.kind)
+        }
+        return groups.map { members in
+            let first = files[members[0]]
+            return QuotaClass(form: first.awardForm!, kind: first.kind, members: members)
+        }
+    }
+}
+
+/// An award form and kind with a quota (Bằng khen, cá nhân: at most 1), and the nominees of the
+/// dossiers checked together that count against it.
+public struct QuotaClass: Sendable {
+    public let form: AwardForm
+    public let kind: NomineeKind
+    /// The nominees counted, in file order and, within a file, in text order.
+    public let members: [NomineeRef]
+
+    /// The most nominees the profile allows for the form and kind.
+    public var quota: Int { form.quota[kind.rawValue] ?? 0 }
+    /// Whether more nominees are proposed than the quota allows (what HS501 reports).
+    public var isOver: Bool { members.count > quota }
 }
