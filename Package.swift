@@ -5,8 +5,8 @@ import PackageDescription
 ///
 /// Layers, each a module that only imports the ones above it:
 /// HosoText and HosoJSON (the one JSON value and reader) → HosoSyntax → HosoSemantics → HosoRules → front-end support (HosoWorkspace: config,
-/// profiles, files; HosoProtocol: JSON-RPC and LSP types, knowing no rule) → HosoServer and
-/// HosoCLI → hoso (executable).
+/// profiles, files; HosoProtocol: JSON-RPC and LSP types, knowing no rule; HosoExport: a dossier
+/// as its printed papers, DOCX and HTML) → HosoServer and HosoCLI → hoso (executable).
 let package = Package(
     name: "hoso",
     products: [
@@ -19,9 +19,10 @@ let package = Package(
         .target(name: "HosoSemantics", dependencies: ["HosoText", "HosoSyntax", "HosoJSON"]),
         .target(name: "HosoRules", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
         .target(name: "HosoProtocol", dependencies: ["HosoJSON"]),
+        .target(name: "HosoExport", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
         .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoJSON", "HosoSemantics", "HosoRules", "HosoProtocol"]),
-        .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol"]),
-        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer"]),
+        .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoExport"]),
+        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer", "HosoExport"]),
         .executableTarget(name: "hoso", dependencies: ["HosoCLI", "HosoWorkspace"]),
         .executableTarget(name: "hoso-bench", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoServer", "HosoProtocol"]),
         .testTarget(name: "HosoTextTests", dependencies: ["HosoText"]),
@@ -31,6 +32,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso"], exclude: ["Golden"]),
         .testTarget(name: "GrammarTests"),
+        .testTarget(name: "HosoExportTests", dependencies: ["HosoExport", "HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"]),
         .testTarget(name: "HosoServerTests", dependencies: ["HosoServer", "HosoProtocol", "HosoWorkspace"]),
     ]
 )

@@ -22,6 +22,7 @@ extension Profile {
       "deadline": "2022-05-21",
       "votePercentThreshold": 50,
       "requiredParts": ["to-trinh", "bien-ban"],
+      "parentBody": "Văn phòng UBND tỉnh Sơn La",
       "awardForms": [
         {
           "id": "bang-khen",
