@@ -51,9 +51,10 @@ struct PrintingField {
         guard let colon = line.firstIndex(of: ":"), line.distance(from: line.startIndex, to: colon) <= 60 else { return nil }
         let keyText = line[..<colon].filter { $0 != "*" && $0 != "_" }
         guard let key = PrintingKey(rawValue: Folding.key(keyText)), keys.contains(key) else { return nil }
-        var value = InlineText.plain(String(line[line.index(after: colon)...]))
-        while value.first == " " { value.removeFirst() }
-        return PrintingField(key: key, element: index, value: value)
+        // The emphasis that closes around the key (`**Người ký:** …`) ends before the value.
+        var value = Substring(line[line.index(after: colon)...])
+        while let first = value.first, first == " " || first == "*" || first == "_" { value = value.dropFirst() }
+        return PrintingField(key: key, element: index, value: InlineText.plain(String(value)))
     }
 
     /// The first field of each of `keys` among `elements`.
