@@ -43,6 +43,18 @@ public enum Exporter {
         return "Hồ sơ đề nghị khen thưởng" + (unit.map { " - " + $0 } ?? "")
     }
 
+    /// Whether `bytes` are a file hoso exported (and nobody saved since): a DOCX still stored
+    /// as hoso stores it, naming hoso as its application (Word and LibreOffice rewrite that part
+    /// and compress it); an HTML page with hoso's generator line.
+    public static func isOwnExport(_ bytes: [UInt8], format: Format) -> Bool {
+        let mark = format == .docx ? "<Application>hoso</Application>" : "<meta name=\"generator\" content=\"hoso\">"
+        let needle = Array(mark.utf8)
+        guard bytes.count >= needle.count else { return false }
+        return (0...(bytes.count - needle.count)).contains { start in
+            bytes[start] == needle[0] && bytes[start..<(start + needle.count)].elementsEqual(needle)
+        }
+    }
+
     /// Where an export of `source` goes by default: beside it, named like it with the format's
     /// extension (`a.hoso` → `a.docx`; `a.hoso.txt`, as Notepad saves it, → `a.docx`).
     public static func defaultOutput(for source: String, format: Format) -> String {
