@@ -41,7 +41,8 @@ extension LanguageServer {
 
         let dossier: Dossier
         let errors: Int
-        if let file = workspace.files[uri] {
+        // The client's own spelling of the URI first, then any known file at that path.
+        if let file = workspace.files[uri] ?? workspace.uri(ofPath: path).flatMap({ workspace.files[$0] }) {
             dossier = file.checked.dossier
             errors = file.findings.filter { $0.severity == .error }.count
         } else {
