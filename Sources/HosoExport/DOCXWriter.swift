@@ -144,8 +144,9 @@ public enum DOCXWriter {
             }.joined()
             return paragraphs.isEmpty ? paragraph(Properties(), []) : paragraphs
         }
-        let half = PageLayout.textWidth / 2
-        return table(style: "HosoLayout", widths: [half - 5, half + 5], borders: false, rows: [(header: false, cells: [cell(left), cell(right)])])
+        let leftWidth = PageLayout.textWidth * PageLayout.signatureLeftShare
+        return table(style: "HosoLayout", widths: [leftWidth, PageLayout.textWidth - leftWidth], borders: false,
+                     rows: [(header: false, cells: [cell(left), cell(right)])])
     }
 
     /// A table of fixed column widths (millimetres); rows that do not split across pages,

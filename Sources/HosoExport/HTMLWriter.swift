@@ -124,7 +124,8 @@ public enum HTMLWriter {
         table.grid td.centered-cell { text-align: center; }
         table.grid tr { break-inside: avoid; page-break-inside: avoid; }
         table.signatures { margin-top: 6pt; break-inside: avoid; page-break-inside: avoid; }
-        table.signatures td { vertical-align: top; width: 50%; padding: 0 \(millimetres(P.cellPadding)); }
+        table.signatures td { vertical-align: top; padding: 0 \(millimetres(P.cellPadding)); }
+        table.signatures td:first-child { width: \(Int(P.signatureLeftShare * 100))%; }
         .role { font-weight: bold; text-align: center; margin-top: 12pt; }
         .hint { font-size: \(points(P.note)); font-style: italic; text-align: center; }
         .sign-text { font-size: \(points(P.note)); text-align: center; }

@@ -7,6 +7,7 @@ enum InlineText {
     /// they open before a non-space and close after one; an unmatched mark stays as written.
     static func runs(_ line: String) -> [TextRun] {
         let chars = Array(printable(line))
+        let closers = lastClosers(chars)
         var runs: [TextRun] = []
         var current = ""
         var bold = false, italic = false
@@ -31,7 +32,7 @@ enum InlineText {
                 i += width
                 continue
             }
-            if !isOpen, closes(chars, from: i + width, mark: c, width: width), i + width < chars.count, chars[i + width] != " ",
+            if !isOpen, closers[kind(c, width)] > i + width, i + width < chars.count, chars[i + width] != " ",
                c == "*" || i == 0 || !chars[i - 1].isLetter && !chars[i - 1].isNumber {
                 flush()
                 if double { bold = true } else { italic = true }
@@ -45,18 +46,22 @@ enum InlineText {
         return merged(runs)
     }
 
-    /// Whether a closing `mark` of `width` (after a non-space, and for a single mark not half
-    /// of a double one) follows `start` with at least one character between.
-    private static func closes(_ chars: [Character], from start: Int, mark: Character, width: Int) -> Bool {
-        var j = start + 1
-        while j + width <= chars.count {
-            let isMark = (j..<(j + width)).allSatisfy { chars[$0] == mark }
-            let single = width == 2 || ((j + 1 == chars.count || chars[j + 1] != mark) && chars[j - 1] != mark)
-            if isMark, single, chars[j - 1] != " " { return true }
-            j += 1
+    /// Where the last closing mark of each kind stands (`kind(mark, width)`): after a
+    /// non-space, and for a single mark not half of a double one. A mark opens emphasis only
+    /// when such a closer follows it; one pass keeps a line full of `*` linear.
+    private static func lastClosers(_ chars: [Character]) -> [Int] {
+        var last = [-1, -1, -1, -1]
+        for j in chars.indices.dropFirst() where chars[j - 1] != " " {
+            for mark in ["*", "_"] as [Character] where chars[j] == mark {
+                let doubled = j + 1 < chars.count && chars[j + 1] == mark
+                if doubled { last[kind(mark, 2)] = j }
+                if !doubled && chars[j - 1] != mark { last[kind(mark, 1)] = j }
+            }
         }
-        return false
+        return last
     }
+
+    private static func kind(_ mark: Character, _ width: Int) -> Int { (mark == "*" ? 0 : 2) + width - 1 }
 
     /// Adjacent runs with the same emphasis joined.
     private static func merged(_ runs: [TextRun]) -> [TextRun] {

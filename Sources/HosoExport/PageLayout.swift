@@ -18,6 +18,8 @@ enum PageLayout {
     static let paragraphSpace = 6.0
     /// Line spacing of body text, as a multiple of single (single to 1.5).
     static let lineSpacing = 1.15
+    /// The share of the line the signatures' left column (Nơi nhận) takes; the signer the rest.
+    static let signatureLeftShare = 0.45
     /// Room left to sign and stamp, in millimetres.
     static let signingRoom = 24.0
 

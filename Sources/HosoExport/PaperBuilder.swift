@@ -64,16 +64,16 @@ public struct PaperBuilder {
         let unit = preamble(.unit)
         let rows = dossier.nominees.enumerated().map { index, nominee -> [String] in
             let position = nominee.field(.position).map { InlineText.printable($0.value) } ?? ""
-            var where_ = ""
+            var post = ""
             switch nominee.kind {
             case .individual:
-                where_ = [position.isEmpty ? Blank.short : position, unit ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
+                post = [position.isEmpty ? Blank.short : position, unit ?? ""].filter { !$0.isEmpty }.joined(separator: ", ")
             case .collective:
                 // The unit the collective belongs to, unless the collective is the unit itself.
-                if let unit, Folding.name(unit) != nominee.nameKey { where_ = unit }
+                if let unit, Folding.name(unit) != nominee.nameKey { post = unit }
             }
             let form = nominee.awardForm?.name ?? nominee.field(.awardForm).map { InlineText.plain($0.value) } ?? Blank.line
-            return ["\(index + 1)", nominee.name.isEmpty ? Blank.line : InlineText.printable(nominee.name), where_, form]
+            return ["\(index + 1)", nominee.name.isEmpty ? Blank.line : InlineText.printable(nominee.name), post, form]
         }
         return Table(columns: [.init(title: "STT", width: 8, centered: true),
                                .init(title: "Họ và tên / Tên tập thể", width: 30, centered: false),

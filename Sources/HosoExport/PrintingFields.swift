@@ -18,17 +18,6 @@ public enum PrintingKey: String, Sendable, CaseIterable {
     case reporter = "nguoi bao cao"
     /// Báo cáo thành tích `Thủ trưởng đơn vị:` `NAME, TITLE` (a collective's report).
     case head = "thu truong don vi"
-
-    /// The key as written.
-    public var spelling: String {
-        switch self {
-        case .parentBody: return "Cơ quan chủ quản"
-        case .signer: return "Người ký"
-        case .recipients: return "Nơi nhận"
-        case .reporter: return "Người báo cáo"
-        case .head: return "Thủ trưởng đơn vị"
-        }
-    }
 }
 
 /// A printing field found in a dossier: its key, its element and its value (printable, trimmed).

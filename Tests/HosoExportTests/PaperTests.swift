@@ -185,6 +185,24 @@ final class PaperTests: XCTestCase {
         XCTAssertEqual(InlineText.plain("a <!-- ghi chú --> b\u{A0}\u{A0}c\u{AD}d\u{7}"), "a b cd")
     }
 
+    /// A line of nothing but emphasis marks, and a thousand nominees, export in linear time.
+    func testPathologicalDossiersStayFast() {
+        let marks = String(repeating: "*_ **a", count: 50_000)
+        let clock = ContinuousClock()
+        let elapsed = clock.measure {
+            XCTAssertTrue(InlineText.plain(marks).contains("a"))
+        }
+        XCTAssertLessThan(elapsed, .seconds(5))
+        var text = "Đơn vị: Phòng Tổng hợp\n\n# TỜ TRÌNH\nSố: 01/TTr-TH\n\n## DANH SÁCH ĐỀ NGHỊ\n"
+        for n in 0..<1000 { text += "### Cá nhân: Người \(n)\nChức vụ: Chuyên viên\nHình thức: Giấy khen của Chánh Văn phòng UBND tỉnh\n" }
+        text += "# BIÊN BẢN HỌP XÉT\n## KẾT QUẢ BIỂU QUYẾT\n" + (0..<1000).map { "- Người \($0): 5/5 đồng ý\n" }.joined()
+        let dossier = Fixture.dossier(text)
+        let whole = clock.measure {
+            XCTAssertGreaterThan(Exporter.export(dossier, format: .docx, created: 0).bytes.count, 100_000)
+        }
+        XCTAssertLessThan(whole, .seconds(10))
+    }
+
     func testSignerAndTrichYeu() {
         XCTAssertEqual(Signer("Ông Lê Văn Bình, Trưởng phòng."), Signer(name: "Lê Văn Bình", title: "Trưởng phòng"))
         XCTAssertEqual(Signer("Đ/c Hà Văn Nam"), Signer(name: "Hà Văn Nam", title: ""))
