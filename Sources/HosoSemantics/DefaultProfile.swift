@@ -22,7 +22,6 @@ extension Profile {
       "deadline": "2022-05-21",
       "votePercentThreshold": 50,
       "requiredParts": ["to-trinh", "bien-ban"],
-      "parentBody": "Văn phòng UBND tỉnh Sơn La",
       "awardForms": [
         {
           "id": "bang-khen",
@@ -109,7 +108,8 @@ extension Profile {
         {"type": "Nghị định", "number": "30/2020/NĐ-CP", "date": "2020-03-05", "issuer": "Chính phủ",
          "title": "Nghị định về công tác văn thư"}
       ],
-      "reportForm": {"citation": "91/2017/NĐ-CP", "form": "Mẫu số 07"}
+      "reportForm": {"citation": "91/2017/NĐ-CP", "form": "Mẫu số 07"},
+      "parentBody": "Văn phòng UBND tỉnh Sơn La"
     }
     """#
 }
