@@ -44,7 +44,18 @@ public enum DOCXWriter {
     static func documentXML(_ papers: [Paper]) -> String {
         var body = ""
         for (index, paper) in papers.enumerated() {
-            for block in paper.blocks { body += xml(block) }
+            var afterTable = false
+            for block in paper.blocks {
+                let isTable: Bool
+                switch block {
+                case .header, .table, .signatures: isTable = true
+                default: isTable = false
+                }
+                // Word joins tables that touch into one: an empty line keeps them apart.
+                if afterTable && isTable { body += paragraph(Properties(), []) }
+                body += xml(block)
+                afterTable = isTable
+            }
             let section = sectionProperties(startsNewPage: index > 0)
             // A section ends with a paragraph holding its properties; the last one's stand in the
             // body. Either way a paragraph closes the paper (Word wants one after a table).

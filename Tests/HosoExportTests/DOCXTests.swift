@@ -141,6 +141,15 @@ final class DOCXTests: XCTestCase {
         }
     }
 
+    /// Word joins tables that touch: a paragraph stands between the nominees and the signatures.
+    func testNoTwoTablesTouch() throws {
+        let document = try parseXML(try export(try Fixture.example("phong-tchcqt.hoso")).text("word/document.xml")!)
+        let body = try XCTUnwrap(document.children.first)
+        let names = body.children.map(\.name)
+        XCTAssertEqual(names.filter { $0 == "w:tbl" }.count, 8, "3 headers, the nominees, the votes, 3 signature blocks")
+        for (a, b) in zip(names, names.dropFirst()) { XCTAssertFalse(a == "w:tbl" && b == "w:tbl") }
+    }
+
     /// The motto's rule is drawn (a paragraph border, as long as the text), never an underline.
     func testMottoRuleIsABorderNotAnUnderline() throws {
         let document = try parseXML(try export(try Fixture.example("phong-tchcqt.hoso")).text("word/document.xml")!)
