@@ -73,6 +73,11 @@ enum ExportCommand {
             }
         }
         let errors = result.findings.filter { $0.severity == .error }.count
+        if result.encodingProblem != nil {
+            let shown = source == "-" ? "-" : source
+            say("cảnh báo: hồ sơ không phải văn bản Unicode (HS001), bản in sẽ sai chữ; chuyển bảng mã trước: `hoso lint --fix --unsafe-fixes \(shown)`",
+                "warning: the dossier is not Unicode text (HS001), so the papers will be garbled; convert it first: `hoso lint --fix --unsafe-fixes \(shown)`")
+        }
         if errors > 0 {
             let shown = source == "-" ? "-" : source
             say("cảnh báo: hồ sơ có \(errors) lỗi; bản in vẫn được xuất, nhưng hãy sửa trước khi trình ký (xem `hoso lint \(shown)`)",

@@ -107,6 +107,15 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertTrue(english.stderr.contains("(see `hoso lint loi.hoso`)"), english.stderr)
     }
 
+    func testLegacyEncodingIsSaid() throws {
+        let legacy = try Data(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("Examples/co-loi/phong-hanh-chinh-tcvn3.hoso"))
+        try legacy.write(to: folder.appendingPathComponent("cu.hoso"))
+        let run = try hoso(["export", "cu.hoso"])
+        XCTAssertEqual(run.status, 0)
+        XCTAssertTrue(run.stderr.hasPrefix("hoso: cảnh báo: hồ sơ không phải văn bản Unicode (HS001), bản in sẽ sai chữ; chuyển bảng mã trước: `hoso lint --fix --unsafe-fixes cu.hoso`\n"),
+                      run.stderr)
+    }
+
     func testWhatCannotBeReadOrWrittenExitsTwo() throws {
         let missing = try hoso(["export", "khong-co.hoso"])
         XCTAssertEqual(missing.status, 2)
