@@ -2,7 +2,7 @@ import HosoSemantics
 import HosoSyntax
 import HosoText
 
-/// The printing fields of FORMAT.md v1.1: what a paper needs and the text does not say.
+/// The printing fields: what a paper needs and the text does not say (`hoso export --help`).
 ///
 /// The parser knows none of them (they are prose to it, so lint never flags them); the export
 /// finds them as `Key: value` lines of their part, emphasis and a list marker allowed, anywhere

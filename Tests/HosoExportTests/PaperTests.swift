@@ -146,7 +146,7 @@ final class PaperTests: XCTestCase {
         XCTAssertEqual(try signatures(report).right, [.role("THỦ TRƯỞNG ĐƠN VỊ"), .hint("(Ký, đóng dấu)"), .room, .name("Đỗ Thu Hà")])
     }
 
-    /// The printing fields draw no finding: lint must not call them unknown (FORMAT.md v1.1).
+    /// The printing fields draw no finding: lint must not call them unknown.
     func testPrintingFieldsAreNoFindingForLint() throws {
         var text = try Fixture.example("phong-tchcqt.hoso")
         text = "Cơ quan chủ quản: VĂN PHÒNG UBND TỈNH SƠN LA\n" + text
