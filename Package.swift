@@ -6,7 +6,8 @@ import PackageDescription
 /// Layers, each a module that only imports the ones above it:
 /// HosoText and HosoJSON (the one JSON value and reader) → HosoSyntax → HosoSemantics → HosoRules → front-end support (HosoWorkspace: config,
 /// profiles, files; HosoProtocol: JSON-RPC and LSP types, knowing no rule; HosoReport: what
-/// `hoso report` shows, as data) → HosoServer and HosoCLI → hoso (executable).
+/// `hoso report` shows, as data; HosoExport: a dossier as its printed papers, DOCX and HTML)
+/// → HosoServer and HosoCLI → hoso (executable).
 /// Beside them, HosoSystem (no dependencies) is the only module that calls the operating system
 /// (Glibc or Musl, Darwin, WinSDK): files, descriptors, processes. HosoWorkspace, HosoServer,
 /// HosoCLI and the executables use it; the language layers (HosoText to HosoRules), HosoJSON and
@@ -24,10 +25,11 @@ let package = Package(
         .target(name: "HosoSemantics", dependencies: ["HosoText", "HosoSyntax", "HosoJSON"]),
         .target(name: "HosoRules", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
         .target(name: "HosoProtocol", dependencies: ["HosoJSON"]),
+        .target(name: "HosoExport", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
         .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoJSON", "HosoSemantics", "HosoRules", "HosoProtocol", "HosoSystem"]),
         .target(name: "HosoReport", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"]),
-        .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoSystem"]),
-        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer", "HosoReport", "HosoSystem"]),
+        .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoSystem", "HosoExport"]),
+        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer", "HosoReport", "HosoExport", "HosoSystem"]),
         .executableTarget(name: "hoso", dependencies: ["HosoCLI", "HosoSystem"]),
         .executableTarget(name: "hoso-bench", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoServer", "HosoProtocol", "HosoSystem"]),
         .testTarget(name: "HosoSystemTests", dependencies: ["HosoSystem"]),
@@ -38,6 +40,7 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "HosoCLITests", dependencies: ["HosoCLI", "hoso", "HosoReport"], exclude: ["Golden"]),
         .testTarget(name: "GrammarTests"),
+        .testTarget(name: "HosoExportTests", dependencies: ["HosoExport", "HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"]),
         .testTarget(name: "HosoServerTests", dependencies: ["HosoServer", "HosoProtocol", "HosoWorkspace", "HosoSystem"]),
     ]
 )

@@ -45,6 +45,7 @@ public enum CLI {
             case "rules": return try RulesCommand.run(options, language: language, io: &io)
             case "explain": return try ExplainCommand.run(options, language: language, io: &io)
             case "new": return try NewCommand.run(options, language: language, io: &io)
+            case "export": return try ExportCommand.run(options, io: &io)
             case "config": return try ConfigCommand.run(options, language: language, io: &io)
             case "init": return try InitCommand.run(options, language: language, io: &io)
             case "lsp": return StdioServer().run()

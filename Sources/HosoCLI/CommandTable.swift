@@ -185,6 +185,25 @@ enum CommandTable {
         ],
         positionals: .nothing, notes: nil)
 
+    static let export = CommandSpec(
+        name: "export", arguments: "FILE",
+        summary: LocalizedText(vi: "xuất hồ sơ thành văn bản để in, ký: tờ trình, biên bản, báo cáo thành tích (DOCX hoặc HTML, thể thức NĐ 30/2020)",
+                               en: "export a dossier as the papers to print and sign: Tờ trình, Biên bản, Báo cáo thành tích (DOCX or HTML, NĐ 30/2020 layout)"),
+        options: [
+            OptionSpec("--output", short: "-o", value: "OUT", completes: .files,
+                       "ghi vào OUT (mặc định: tên hồ sơ với đuôi mới, cạnh hồ sơ; một thư mục: tên đó, trong thư mục; -: đầu ra chuẩn)",
+                       "write to OUT (default: the dossier's name with the new extension, beside it; a folder: that name inside it; -: standard output)"),
+            OptionSpec("--format", choices: ["docx", "html"], "định dạng (mặc định: theo đuôi của OUT, nếu không thì docx)",
+                       "format (default: from OUT's extension, else docx)"),
+            OptionSpec("--force", "ghi đè OUT nếu đã có", "overwrite OUT if it exists"),
+            OptionSpec("--config", value: "FILE", completes: .files, "dùng tệp cấu hình này thay cho hoso.json tìm được", "use this config instead of the hoso.json found"),
+            OptionSpec("--profile", value: "FILE", completes: .files, "dùng profile (kế hoạch) này", "use this profile (campaign plan)"),
+        ],
+        positionals: .dossiers,
+        notes: LocalizedText(
+            vi: "Các trường in (không bắt buộc): đầu tệp `Cơ quan chủ quản:`; trong tờ trình `Người ký: HỌ TÊN, CHỨC VỤ` và `Nơi nhận: …; …`; trong báo cáo `Người báo cáo:` (cá nhân) hoặc `Thủ trưởng đơn vị:` (tập thể). Chỗ thiếu để dòng chấm để điền tay. Hồ sơ còn lỗi vẫn được xuất, kèm cảnh báo.\nMã thoát: 0 đã ghi; 2 không đọc được hồ sơ, không ghi được tệp, OUT đã có (thiếu --force) hoặc tham số sai.",
+            en: "Printing fields (optional): at the top `Cơ quan chủ quản:`; in the Tờ trình `Người ký: NAME, TITLE` and `Nơi nhận: …; …`; in a report `Người báo cáo:` (individual) or `Thủ trưởng đơn vị:` (collective). What is missing is a dotted line to fill by hand. A dossier with errors is exported too, with a warning.\nExit status: 0 written; 2 the dossier could not be read, the file could not be written, OUT exists (without --force) or bad arguments."))
+
     static let config = CommandSpec(
         name: "config", arguments: "[FILE]",
         summary: LocalizedText(vi: "cấu hình dùng cho một tệp (mặc định: thư mục hiện tại) và mỗi giá trị lấy từ đâu",
@@ -228,10 +247,10 @@ enum CommandTable {
         name: "help", arguments: "[COMMAND]",
         summary: LocalizedText(vi: "trợ giúp (của một lệnh)", en: "help (for one command)"),
         options: [OptionSpec("--man", "in trang hướng dẫn hoso(1) của mọi lệnh, dạng roff (gói cài đặt đặt nó vào man1/hoso.1)",
-                             "print the hoso(1) manual page of every command, in roff (the packages install it as man1/hoso.1)")], positionals: .words(["lint", "format", "report", "explain", "rules", "new", "config", "init", "lsp", "hook", "completions"]), notes: nil)
+                             "print the hoso(1) manual page of every command, in roff (the packages install it as man1/hoso.1)")], positionals: .words(["lint", "format", "report", "explain", "rules", "new", "export", "config", "init", "lsp", "hook", "completions"]), notes: nil)
 
     /// Every command, in the order help lists them.
-    static let commands = [lint, format, report, explain, rules, new, config, initialize, lsp, hook, completions, help]
+    static let commands = [lint, format, report, explain, rules, new, export, config, initialize, lsp, hook, completions, help]
 
     static func command(named name: String) -> CommandSpec? { commands.first { $0.name == name } }
 }

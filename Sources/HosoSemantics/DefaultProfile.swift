@@ -108,7 +108,8 @@ extension Profile {
         {"type": "Nghị định", "number": "30/2020/NĐ-CP", "date": "2020-03-05", "issuer": "Chính phủ",
          "title": "Nghị định về công tác văn thư"}
       ],
-      "reportForm": {"citation": "91/2017/NĐ-CP", "form": "Mẫu số 07"}
+      "reportForm": {"citation": "91/2017/NĐ-CP", "form": "Mẫu số 07"},
+      "parentBody": "Văn phòng UBND tỉnh Sơn La"
     }
     """#
 }

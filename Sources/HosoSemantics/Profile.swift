@@ -30,6 +30,9 @@ public struct Profile: Sendable, Equatable {
     public let registry: [RegistryDocument]
     /// The document and form a report must cite (NĐ 91/2017, Mẫu số 07).
     public var reportForm: ReportForm
+    /// The parent body printed above the unit on exported papers (`Văn phòng UBND tỉnh Sơn La`)
+    /// when a dossier has no `Cơ quan chủ quản:`; optional (`parentBody`).
+    public var parentBody: String?
     /// Folded names of the above, built once when the profile is decoded (not part of the JSON;
     /// the names it indexes are `let` so it cannot go stale).
     public let lookup: ProfileLookup
@@ -37,7 +40,7 @@ public struct Profile: Sendable, Equatable {
     /// The profile's keys: anything else is an unknown key, reported as a warning.
     static let keys: Set<String> = ["id", "title", "source", "evaluationYears", "excludedYear", "deadline",
                                     "votePercentThreshold", "requiredParts", "awardForms", "reportSections",
-                                    "ratings", "leadershipTitles", "registry", "reportForm"]
+                                    "ratings", "leadershipTitles", "registry", "reportForm", "parentBody"]
 
     /// Reads a profile from its JSON object; unknown keys at any depth go to `unknownKeys`.
     init(_ object: JSONObjectCursor, unknownKeys: inout [String]) throws {
@@ -63,6 +66,7 @@ public struct Profile: Sendable, Equatable {
         let form = try object.required("reportForm").object()
         unknownKeys += form.unknownKeys(known: ["citation", "form"])
         reportForm = ReportForm(citation: try form.required("citation").string(), form: try form.required("form").string())
+        parentBody = try object.optional("parentBody")?.string()
         lookup = ProfileLookup(awardForms: awardForms, ratings: ratings, reportSections: reportSections,
                                leadershipTitles: leadershipTitles, registry: registry)
     }

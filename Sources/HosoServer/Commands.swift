@@ -4,7 +4,7 @@ import HosoText
 
 extension LanguageServer {
     /// The commands `workspace/executeCommand` runs.
-    static let commands = ["hoso.fixAllInWorkspace"]
+    static let commands = ["hoso.fixAllInWorkspace", "hoso.export"]
 
     func executeCommand(_ params: Params) throws -> JSON {
         let command = try params.string("command")
@@ -12,6 +12,8 @@ extension LanguageServer {
         case "hoso.fixAllInWorkspace":
             fixAllInWorkspace()
             return .null
+        case "hoso.export":
+            return try exportDossier(params.optional("arguments")?.arrayValue ?? [])
         default:
             throw ResponseError(.invalidParams, "unknown command \"\(command)\"; the commands are \(Self.commands.joined(separator: ", "))")
         }

@@ -69,8 +69,8 @@ final class ReportTests: XCTestCase {
             "Hà Thị Thanh Huyền | ca-nhan | giay-khen | 2019 HTTNV, 2020 HTTNV, 2021 HTXSNV | initiative | 4/7 | error 4/0/2 | co-loi/phong-kiem-soat-tthc.hoso:24 | KH1",
             "Đinh Văn Hải | ca-nhan | giay-khen | 2019 HTTNV, 2020 HTXSNV+1, 2021 HTTNV | initiative | no vote | error 6/3/0 | co-loi/phong-tong-hop.hoso:13 | KH1",
             "Tòng Văn Dũng | ca-nhan | bang-khen | 2021 HTTNV, 2022 HTXSNV, 2023 HTXSNV | initiative | 9/10 | clean 0/0/0 | ke-hoach-2024/phong-tong-hop-2024.hoso:14 | KH2",
-            "Lò Thị Xuân | ca-nhan | giay-khen | 2019 HTTNV, 2020 HTTNV, 2021 HTXSNV | initiative | 6/6 | clean 0/0/0 | Examples/phong-kinh-te.hoso:15 | KH1",
-            "Quàng Văn Toàn | ca-nhan | giay-khen | 2019 HTTNV, 2020 HTTNV, 2021 HTTNV | initiative | 5/6 | clean 0/0/0 | Examples/phong-kinh-te.hoso:24 | KH1",
+            "Lò Thị Xuân | ca-nhan | giay-khen | 2019 HTTNV, 2020 HTTNV, 2021 HTXSNV | initiative | 6/6 | clean 0/0/0 | Examples/phong-kinh-te.hoso:21 | KH1",
+            "Quàng Văn Toàn | ca-nhan | giay-khen | 2019 HTTNV, 2020 HTTNV, 2021 HTTNV | initiative | 5/6 | clean 0/0/0 | Examples/phong-kinh-te.hoso:30 | KH1",
             "Nguyễn Thị Hoa | ca-nhan | bang-khen | 2019 HTTNV, 2020 HTXSNV, 2021 HTTNV | initiative | 8/8 | clean 0/0/0 | Examples/phong-tchcqt.hoso:16 | KH1",
             "Tổ Quản trị | tap-the | giay-khen | 2019 HTTNV, 2020 HTTNV, 2021 HTTNV | initiative | 7/8 | clean 0/0/0 | Examples/phong-tchcqt.hoso:25 | KH1",
         ])

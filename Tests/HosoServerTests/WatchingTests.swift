@@ -362,7 +362,7 @@ final class WatchingTests: XCTestCase {
         let uriB = FileURI.uri(folder.appendingPathComponent("b.hoso").path)
         let client = TestClient()
         let capabilities = client.initialize(root: folder.path, documentChanges: true)["result"]?["capabilities"]
-        XCTAssertEqual(capabilities?["executeCommandProvider"]?["commands"], .array([.string("hoso.fixAllInWorkspace")]))
+        XCTAssertEqual(capabilities?["executeCommandProvider"]?["commands"], .array([.string("hoso.fixAllInWorkspace"), .string("hoso.export")]))
         client.open(uriA, cleanExample, version: 1)
         client.change(uriA, version: 7, [(nil, brokenA)])  // edited in the editor, not saved
         let answer = client.request("workspace/executeCommand", .object([("command", .string("hoso.fixAllInWorkspace")), ("arguments", .array([]))]))

@@ -1,6 +1,7 @@
 ;;; emacs_test.el --- the real `hoso lsp' under Emacs + eglot, in batch mode  -*- lexical-binding: t; -*-
 ;; Loads the shipped editors/emacs/hoso-mode.el: the file opens in `hoso-mode', is highlighted,
-;; and eglot shows the server's diagnostics; a quick fix removes one; completion-at-point
+;; and eglot shows the server's diagnostics; a quick fix removes one; `hoso-export' writes the
+;; unsaved buffer's papers; completion-at-point
 ;; completes whole values; the time from an edit to its diagnostics is measured.
 ;; Run: HOSO_BIN=... HOSO_FILE=... emacs --batch -Q -l Tests/clients/emacs_test.el
 ;; Debian's elpa-* packages live outside the default load path of `emacs -Q'.
@@ -64,7 +65,17 @@
                 (format "HS003 still there: %S" (hoso-spots)))
     (save-excursion
       (goto-char (point-min)) (forward-line 37)
-      (hoso-check (looking-at "Họ và tên: Đinh") "line 38 was not fixed"))))
+      (hoso-check (looking-at "Họ và tên: Đinh") "line 38 was not fixed"))
+    ;; `hoso-export' (C-c C-e) exports the buffer's text, the fix unsaved, beside the file.
+    (let ((exported (concat (file-name-sans-extension buffer-file-name) ".html")))
+      (ignore-errors (delete-file exported))
+      (hoso-check (eq (key-binding (kbd "C-c C-e")) 'hoso-export) "C-c C-e is not hoso-export")
+      (condition-case err (hoso-export "html")
+        (error (hoso-check nil (format "hoso-export: %S" err))))
+      (hoso-check (and (file-exists-p exported)
+                       (with-temp-buffer (insert-file-contents exported) (search-forward "Họ và tên: Đinh Văn Hải" nil t)))
+                  (format "hoso-export did not write the buffer's text to %s" exported))
+      (ignore-errors (delete-file exported)))))
 
 ;; Completion as a user gets it: `completion-at-point' (C-M-i) with eglot's capf, which inserts the
 ;; only candidate and applies the server's textEdit: the whole value is replaced, not the last word.

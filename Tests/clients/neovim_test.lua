@@ -1,6 +1,7 @@
 -- The real `hoso lsp` under Neovim 0.7's built-in client (headless), through the shipped setup
 -- (editors/neovim): open a dossier, check highlighting and diagnostics' codes and positions,
--- apply a quick fix, see it go away; complete with <C-x><C-o> and measure keystroke-to-diagnostics time.
+-- apply a quick fix, see it go away; export the unsaved buffer with :HosoExport; complete with
+-- <C-x><C-o> and measure keystroke-to-diagnostics time.
 -- Run: HOSO_BIN=… HOSO_FILE=… nvim --headless -u NONE -c "luafile Tests/clients/neovim_test.lua"
 local hoso = assert(os.getenv("HOSO_BIN"), "HOSO_BIN")
 local file = assert(os.getenv("HOSO_FILE"), "HOSO_FILE")
@@ -78,6 +79,15 @@ if target then
   vim.wait(10000, function() return not spots(bufnr):find("HS003") end, 20)
   check(not spots(bufnr):find("HS003"), "HS003 still reported after the fix: " .. spots(bufnr))
   check(vim.api.nvim_buf_get_lines(bufnr, 37, 38, false)[1]:find("^Họ và tên: Đinh") ~= nil, "the line was not fixed")
+
+  -- :HosoExport exports the buffer's text (the fix above is not saved) beside the file.
+  local exported = file:gsub("%.hoso$", "") .. ".html"
+  os.remove(exported)
+  vim.cmd("HosoExport html")
+  vim.wait(10000, function() return vim.fn.filereadable(exported) == 1 end, 20)
+  local page = vim.fn.filereadable(exported) == 1 and table.concat(vim.fn.readfile(exported), "\n") or ""
+  check(page:find("Họ và tên: Đinh Văn Hải", 1, true) ~= nil, ":HosoExport html did not write the buffer's text to " .. exported)
+  os.remove(exported)
 end
 
 -- Completion as a user gets it: type in insert mode, <C-x><C-o> (the shipped setup's omnifunc,

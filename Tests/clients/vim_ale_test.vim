@@ -42,8 +42,27 @@ if !empty(s:hs003) && strpart(getline(s:hs003[0].lnum), s:hs003[0].col - 1, 2) !
   call add(s:failures, 'HS003 column ' . s:hs003[0].col . ' is not at the Ð of "' . getline(s:hs003[0].lnum) . '"')
 endif
 
+" The README's second snippet: HosoExport() sends hoso.export through ALE; the DOCX appears
+" beside the dossier.
+let s:second = index(s:readme, '```vim', index(s:readme, '```', s:first + 1) + 1)
+let s:export = s:readme[s:second + 1 : index(s:readme, '```', s:second + 1) - 1]
+let s:export_script = tempname() . '.vim'
+call writefile(s:export, s:export_script)
+execute 'source ' . fnameescape(s:export_script)
+let s:docx = fnamemodify($HOSO_FILE, ':r') . '.docx'
+call delete(s:docx)
+call HosoExport()
+let s:start = reltime()
+while !filereadable(s:docx) && reltimefloat(reltime(s:start)) < 20
+  sleep 50m
+endwhile
+if !filereadable(s:docx) || readblob(s:docx)[0:1] != 0z504B
+  call add(s:failures, 'HosoExport() wrote no DOCX at ' . s:docx)
+endif
+call delete(s:docx)
+
 if empty(s:failures)
-  call writefile(['vim + ALE test passed: ' . join(s:spots)], $HOSO_VIM_RESULT)
+  call writefile(['vim + ALE test passed: ' . join(s:spots) . '; HosoExport() wrote the DOCX'], $HOSO_VIM_RESULT)
   qall!
 else
   call writefile(['vim + ALE test FAILED:'] + map(s:failures, '"  " . v:val'), $HOSO_VIM_RESULT)

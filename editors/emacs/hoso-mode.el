@@ -56,6 +56,7 @@
     ;; text-mode gives C-M-i (M-TAB) to `ispell-complete-word'; in a dossier it completes from
     ;; the language server (part titles, ratings, award forms, rule codes) through eglot.
     (define-key map (kbd "C-M-i") #'completion-at-point)
+    (define-key map (kbd "C-c C-e") #'hoso-export)
     map)
   "Keymap for `hoso-mode'.")
 
@@ -63,6 +64,25 @@
   (let ((table (make-syntax-table text-mode-syntax-table)))
     table)
   "Syntax table for `hoso-mode'.")
+
+;; eglot is loaded by the time a dossier's server runs; these are its functions `hoso-export' uses.
+(declare-function eglot--current-server-or-lose "eglot")
+(declare-function eglot--path-to-uri "eglot")
+(declare-function eglot--signal-textDocument/didChange "eglot")
+(declare-function eglot-execute-command "eglot")
+
+(defun hoso-export (&optional format)
+  "Export the dossier, as it is in the buffer (saved or not), as papers to print and sign.
+The language server writes them beside the file (a.hoso gives a.docx or a.html) and says
+so.  FORMAT is \"docx\" (the default) or \"html\"; with a prefix argument, ask for it."
+  (interactive (list (if current-prefix-arg (completing-read "Định dạng / format: " '("docx" "html") nil t) "docx")))
+  (unless buffer-file-name (user-error "hoso: this buffer visits no file"))
+  (require 'eglot)
+  (let ((server (eglot--current-server-or-lose)))
+    ;; Changes not yet sent (eglot waits for idle time) go first, so the export has them.
+    (eglot--signal-textDocument/didChange)
+    (eglot-execute-command server "hoso.export"
+                           (vector (list :uri (eglot--path-to-uri buffer-file-name) :format (or format "docx"))))))
 
 ;;;###autoload
 (define-derived-mode hoso-mode text-mode "Hồ sơ"

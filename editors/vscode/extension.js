@@ -28,6 +28,24 @@ async function activate(context) {
       }
     })
   );
+  // hoso: Xuất bản in — the server's hoso.export on the active dossier, unsaved edits included.
+  const exportPapers = (format) => async () => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || editor.document.languageId !== "hoso" || editor.document.uri.scheme !== "file") {
+      vscode.window.showErrorMessage("hoso: mở một tệp .hoso đã lưu trước khi xuất / open a saved .hoso file first");
+      return;
+    }
+    const uri = client.code2ProtocolConverter.asUri(editor.document.uri);
+    try {
+      await client.sendRequest("workspace/executeCommand", { command: "hoso.export", arguments: [{ uri, format }] });
+    } catch (error) {
+      // The server has shown why (window/showMessage).
+    }
+  };
+  context.subscriptions.push(
+    vscode.commands.registerCommand("hoso.exportDocx", exportPapers("docx")),
+    vscode.commands.registerCommand("hoso.exportHtml", exportPapers("html"))
+  );
   await client.start();
 }
 

@@ -1,5 +1,6 @@
 -- Neovim setup for .hoso dossiers: file type, syntax (the Vim syntax file next door) and the
--- `hoso lsp` language server, with Neovim's built-in LSP client (0.7 or later).
+-- `hoso lsp` language server, with Neovim's built-in LSP client (0.7 or later); the command
+-- :HosoExport [docx|html] writes the dossier, as it is in the buffer, as papers to print.
 --
 --   require("hoso").setup({ cmd = { "hoso", "lsp" }, settings = { language = "vi" } })
 local M = {}
@@ -46,6 +47,25 @@ local function attach(bufnr, opts)
   end
 end
 
+-- Asks the buffer's hoso server to export it (`hoso.export`): the papers to print and sign,
+-- beside the file (a.hoso → a.docx or a.html), from the buffer's text, saved or not. The server
+-- says what it wrote (window/showMessage); an error is shown here too.
+function M.export(format)
+  local bufnr = vim.api.nvim_get_current_buf()
+  local client
+  for _, c in pairs(vim.lsp.buf_get_clients(bufnr)) do
+    if c.name == "hoso" then client = c end
+  end
+  if not client then
+    vim.notify("hoso: this buffer has no hoso language server", vim.log.levels.ERROR)
+    return
+  end
+  local arguments = { { uri = vim.uri_from_bufnr(bufnr), format = (format and format ~= "") and format or "docx" } }
+  client.request("workspace/executeCommand", { command = "hoso.export", arguments = arguments }, function(err)
+    if err then vim.notify("hoso: " .. (err.message or vim.inspect(err)), vim.log.levels.ERROR) end
+  end, bufnr)
+end
+
 function M.setup(opts)
   opts = vim.tbl_deep_extend("force", { cmd = { "hoso", "lsp" }, settings = vim.empty_dict() }, opts or {})
   -- The Vim syntax file and file type detection ship in editors/vim.
@@ -56,6 +76,11 @@ function M.setup(opts)
       autocmd BufRead,BufNewFile *.hoso,*.HOSO,*.Hoso,*.hoso.txt,*.HOSO.TXT,*.HOSO.txt setfiletype hoso
     augroup END
   ]])
+  vim.api.nvim_create_user_command("HosoExport", function(args) M.export(args.args) end, {
+    nargs = "?",
+    complete = function() return { "docx", "html" } end,
+    desc = "hoso: export the dossier as papers to print (docx or html), beside its file",
+  })
   local group = vim.api.nvim_create_augroup("hoso_lsp", { clear = true })
   vim.api.nvim_create_autocmd("FileType", {
     group = group,
