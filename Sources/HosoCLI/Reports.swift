@@ -50,9 +50,10 @@ extension Severity {
 
 /// Compiler-style text: `path:line:col: severity[CODE]: message`, the source line, a caret underline.
 ///
-/// Output stays proportional to what is shown: a line is echoed once however many findings it
-/// holds (later ones get the header only), a long line is cut to a window around the finding,
-/// and at most `shownPerFile` findings of a file are printed, then "… N more". The summary and
+/// Every finding gets its source line and caret, as rustc and ruff show them, also when an
+/// earlier finding showed the same line. Output stays proportional to what is shown: a long line
+/// is cut to a window around the finding, and at most `shownPerFile` findings of a file are
+/// printed, then "… N more". The summary and
 /// the exit status count every finding. Control characters from a dossier are never written to
 /// the terminal as they are (see `TerminalText`).
 enum TextReport {
@@ -71,7 +72,6 @@ enum TextReport {
             let text = file.result.text
             let path = TerminalText.escape(file.path)
             var cursor = PositionCursor(text, .utf32)
-            var echoedLine = -1
             for (index, finding) in file.result.findings.enumerated() {
                 guard index < shownPerFile else { break }
                 let start = cursor.position(ofByte: finding.range.lowerBound)
@@ -81,10 +81,7 @@ enum TextReport {
                 out.write(String(start.character + 1)); out.write(":"); out.write(reset); out.write(" "); out.write(color)
                 out.write(finding.severity.word(language)); out.write("["); out.write(finding.code); out.write("]"); out.write(reset)
                 out.write(": "); out.line(TerminalText.escape(finding.message.text(language)))
-                if start.line != echoedLine {
-                    echoedLine = start.line
-                    echo(finding.range, line: start.line, lineNumber: lineNumber, text: text, color: color, reset: reset, into: &out)
-                }
+                echo(finding.range, line: start.line, lineNumber: lineNumber, text: text, color: color, reset: reset, into: &out)
                 for fix in finding.fixes.prefix(1) {
                     out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count)
                     out.write(language == .vi ? " = sửa: " : " = fix: "); out.line(TerminalText.escape(fix.title.text(language)))
@@ -165,8 +162,10 @@ enum TextReport {
         let content = text.contentRange(ofLine: line)
         let from = max(content.lowerBound, min(range.lowerBound, content.upperBound))
         let to = max(from, min(range.upperBound, content.upperBound))
-        // The window: up to a quarter of the echo width before the finding, the rest after it.
-        let windowStart = TerminalText.back(text.bytes, from: from, scalars: echoColumns / 4, limit: content.lowerBound)
+        // A line that fits is shown whole; a longer one as a window: up to a quarter of the echo
+        // width before the finding, the rest after it.
+        let fits = TerminalText.forward(text.bytes, from: content.lowerBound, scalars: echoColumns, limit: content.upperBound) == content.upperBound
+        let windowStart = fits ? content.lowerBound : TerminalText.back(text.bytes, from: from, scalars: echoColumns / 4, limit: content.lowerBound)
         let windowEnd = TerminalText.forward(text.bytes, from: windowStart, scalars: echoColumns, limit: content.upperBound)
         let cutBefore = windowStart > content.lowerBound, cutAfter = windowEnd < content.upperBound
         out.write(" "); out.write(lineNumber); out.write(" | ")

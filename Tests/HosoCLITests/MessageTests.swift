@@ -37,6 +37,31 @@ final class MessageTests: XCTestCase {
         }
     }
 
+    /// The clean dossier of the rule tests, with `target` replaced.
+    func fixture(replacing target: String, with replacement: String) throws -> String {
+        let url = EndToEndTests.packageRoot.appendingPathComponent("Tests/HosoRulesTests/Fixtures/clean.hoso")
+        let clean = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(clean.contains(target), target)
+        return clean.replacingOccurrences(of: target, with: replacement)
+    }
+
+    /// Issue 15: a second finding on a line already shown got neither the line nor its `^`.
+    func testEveryFindingShowsItsLineAndCaret() throws {
+        let source = try fixture(replacing: "- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- Tổ Quản trj: 7/8 đồng ý (85%)")
+        try Data(source.utf8).write(to: folder.appendingPathComponent("a.hoso"))
+        let run = try hoso(["lint", "a.hoso"])
+        XCTAssertTrue(run.stdout.contains("""
+            a.hoso:43:3: lỗi[HS111]: Kết quả biểu quyết ghi "Tổ Quản trj", không có trong DANH SÁCH ĐỀ NGHỊ; có phải "Tổ Quản trị"?
+             43 | - Tổ Quản trj: 7/8 đồng ý (85%)
+                |   ^^^^^^^^^^^
+            a.hoso:43:28: lỗi[HS405]: Tổ Quản trj: 7/8 là 87,5%, không phải 85%.
+             43 | - Tổ Quản trj: 7/8 đồng ý (85%)
+                |                            ^^
+                = sửa: Sửa thành 87,5%
+
+            """), run.stdout)
+    }
+
     /// Issue 13: `explain` said "2019–2021, 01 năm" under a profile asking for 2 years in 2021–2023.
     func testExplainSpeaksOfTheProfileInEffect() throws {
         let profile = EndToEndTests.packageRoot.appendingPathComponent("Examples/ke-hoach-2024/profile.json")
