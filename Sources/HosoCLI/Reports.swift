@@ -72,6 +72,9 @@ enum TextReport {
             let text = file.result.text
             let path = TerminalText.escape(file.path)
             var cursor = PositionCursor(text, .utf32)
+            // A file in a legacy encoding: its bad line is shown as read in the encoding guessed.
+            let problem = file.result.encodingProblem
+            let reading = problem.flatMap { problem in problem.lineReading.map { (line: problem.line, text: SourceText($0), encoding: problem.likelyEncoding) } }
             for (index, finding) in file.result.findings.enumerated() {
                 guard index < shownPerFile else { break }
                 let start = cursor.position(ofByte: finding.range.lowerBound)
@@ -81,7 +84,13 @@ enum TextReport {
                 out.write(String(start.character + 1)); out.write(":"); out.write(reset); out.write(" "); out.write(color)
                 out.write(finding.severity.word(language)); out.write("["); out.write(finding.code); out.write("]"); out.write(reset)
                 out.write(": "); out.line(TerminalText.escape(finding.message.text(language)))
-                echo(finding.range, line: start.line, lineNumber: lineNumber, text: text, color: color, reset: reset, into: &out)
+                if let reading, reading.line == start.line, finding.range == text.contentRange(ofLine: start.line) {
+                    let label = language == .vi ? "(đọc theo bảng mã \(reading.encoding.rawValue))" : "(read as \(reading.encoding.rawValue))"
+                    echo(reading.text.contentRange(ofLine: 0), line: 0, lineNumber: lineNumber, text: reading.text, color: color, reset: reset,
+                         label: label, into: &out)
+                } else {
+                    echo(finding.range, line: start.line, lineNumber: lineNumber, text: text, color: color, reset: reset, into: &out)
+                }
                 for fix in finding.fixes.prefix(1) {
                     out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count)
                     out.write(language == .vi ? " = sửa: " : " = fix: "); out.line(TerminalText.escape(fix.title.text(language)))
@@ -156,9 +165,10 @@ enum TextReport {
         }
     }
 
-    /// The source line (or a window of it around the finding) and the caret underline.
+    /// The source line (or a window of it around the finding) and the caret underline, with
+    /// `label` after the carets.
     static func echo(_ range: Range<Int>, line: Int, lineNumber: String, text: SourceText, color: String, reset: String,
-                     into out: inout OutputBuffer) {
+                     label: String? = nil, into out: inout OutputBuffer) {
         let content = text.contentRange(ofLine: line)
         let from = max(content.lowerBound, min(range.lowerBound, content.upperBound))
         let to = max(from, min(range.upperBound, content.upperBound))
@@ -177,7 +187,9 @@ enum TextReport {
         if cutBefore { out.write(" ") }
         TerminalText.padding(text.bytes, windowStart..<from, into: &out)
         let underline = TerminalText.width(text.bytes, from..<min(to, windowEnd))
-        out.write(color); out.repeating(0x5E, count: max(1, underline)); out.line(reset)
+        out.write(color); out.repeating(0x5E, count: max(1, underline)); out.write(reset)
+        if let label { out.write(" "); out.write(label) }
+        out.line()
     }
 }
 

@@ -62,6 +62,26 @@ final class MessageTests: XCTestCase {
             """), run.stdout)
     }
 
+    /// Issue 15: HS001 showed `��n v�: Ph�ng H�nh ch�nh` though hoso guesses TCVN3: the line is
+    /// shown as read in the encoding guessed, saying so; with no guess, as the bytes repaired.
+    func testALegacyLineIsShownAsReadInTheEncodingGuessed() throws {
+        let example = EndToEndTests.packageRoot.appendingPathComponent("Examples/co-loi/phong-hanh-chinh-tcvn3.hoso")
+        try FileManager.default.copyItem(at: example, to: folder.appendingPathComponent("cu.hoso"))
+        let vi = try hoso(["lint", "cu.hoso"])
+        XCTAssertTrue(vi.stdout.contains("""
+            các lỗi khác chưa được kiểm tra.
+             1 | Đơn vị: Phòng Hành chính
+               | ^^^^^^^^^^^^^^^^^^^^^^^^ (đọc theo bảng mã TCVN3/ABC)
+               = sửa: Chuyển mã cả tệp từ TCVN3/ABC sang Unicode (UTF-8)
+
+            """), vi.stdout)
+        let en = try hoso(["lint", "--lang", "en", "cu.hoso"])
+        XCTAssertTrue(en.stdout.contains("\n 1 | Đơn vị: Phòng Hành chính\n   | ^^^^^^^^^^^^^^^^^^^^^^^^ (read as TCVN3/ABC)\n"), en.stdout)
+        try Data([0x61, 0x62, 0x63, 0x0A, 0xFF, 0xFE, 0xFA, 0x20, 0x78, 0x0A]).write(to: folder.appendingPathComponent("rac.hoso"))
+        let unknown = try hoso(["lint", "rac.hoso"])
+        XCTAssertTrue(unknown.stdout.contains("\n 2 | \u{FFFD}\u{FFFD}\u{FFFD} x\n   | ^^^^^\n"), unknown.stdout)
+    }
+
     /// Issue 13: `explain` said "2019–2021, 01 năm" under a profile asking for 2 years in 2021–2023.
     func testExplainSpeaksOfTheProfileInEffect() throws {
         let profile = EndToEndTests.packageRoot.appendingPathComponent("Examples/ke-hoach-2024/profile.json")
