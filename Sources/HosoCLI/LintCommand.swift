@@ -297,9 +297,10 @@ enum LintCommand {
                            language: Language, io: inout CommandIO) throws -> ReadInputs {
         func say(_ text: LocalizedText) { io.stderr.line("hoso: " + text.text(language)) }
         var read = ReadInputs()
-        func skip(_ text: LocalizedText, path: String?) {
+        /// Says why `path` is not checked; `isFile` when it is a file that could not be read.
+        func skip(_ text: LocalizedText, path: String?, isFile: Bool = false) {
             say(text)
-            read.unchecked.append(RunProblem(.notChecked, text, path: path))
+            read.unchecked.append(RunProblem(.notChecked, text, path: path, isFile: isFile))
         }
         var seen: Set<FileWalker.Identity> = []
         for path in positionals.isEmpty ? ["."] : positionals {
@@ -309,7 +310,7 @@ enum LintCommand {
                 guard bytes.count <= FileWalker.maxFileBytes else {
                     let cap = FileWalker.maxFileBytes / 1_048_576
                     skip(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"),
-                         path: stdinName ?? "-")
+                         path: stdinName ?? "-", isFile: true)
                     continue
                 }
                 read.inputs.append(Input(path: name, configLookup: stdinName ?? "./-", bytes: bytes, read: nil))
@@ -344,7 +345,7 @@ enum LintCommand {
                     }
                     read.inputs.append(Input(path: file, configLookup: file, bytes: contents.bytes, read: contents))
                 } catch let error as FileWalker.Failure {
-                    skip(error.text, path: file)
+                    skip(error.text, path: file, isFile: true)
                 }
             }
         }

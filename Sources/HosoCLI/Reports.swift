@@ -63,7 +63,7 @@ enum TextReport {
 
     /// Prints `files`' findings; the summary counts those of `counting` (all of them, when
     /// `--quiet` prints errors only), or of `files` when it is nil.
-    static func write(_ files: [LintedFile], counting: [LintedFile]? = nil, notChecked: Int = 0, language: Language, color useColor: Bool,
+    static func write(_ files: [LintedFile], counting: [LintedFile]? = nil, notChecked: Unchecked = Unchecked(), language: Language, color useColor: Bool,
                       to out: inout OutputBuffer) {
         let reset = useColor ? "\u{1B}[0m" : ""
         let bold = useColor ? "\u{1B}[1m" : ""
@@ -108,7 +108,7 @@ enum TextReport {
 
     /// `--statistics`: one line per rule that fired (count, code, title), most frequent first,
     /// then the summary.
-    static func statistics(_ files: [LintedFile], notChecked: Int, language: Language, to out: inout OutputBuffer) {
+    static func statistics(_ files: [LintedFile], notChecked: Unchecked, language: Language, to out: inout OutputBuffer) {
         var counts: [String: Int] = [:]
         for file in files { for finding in file.result.findings { counts[finding.code, default: 0] += 1 } }
         let width = String(counts.values.max() ?? 0).count
@@ -123,7 +123,7 @@ enum TextReport {
 
     /// The last line: counts by severity over every file, what suppression comments turned off,
     /// and what could not be checked.
-    static func summary(_ files: [LintedFile], notChecked: Int, language: Language, to out: inout OutputBuffer) {
+    static func summary(_ files: [LintedFile], notChecked: Unchecked, language: Language, to out: inout OutputBuffer) {
         var counts: [Severity: Int] = [:]
         var suppressed = 0
         for file in files {
@@ -140,10 +140,10 @@ enum TextReport {
         let quiet = suppressed == 0 ? "" : (vi ? "; \(suppressed) vấn đề đã tắt bằng chú thích hoso-disable" : "; \(suppressed) turned off by hoso-disable comments")
         let totals = vi ? "\(errors) lỗi, \(warnings) cảnh báo, \(infos) lưu ý trong \(fileCount)"
                         : "\(count(errors, "", "error")), \(count(warnings, "", "warning")), \(count(infos, "", "note")) in \(fileCount)"
-        if notChecked > 0 {
+        if notChecked.total > 0 {
             // Never a clean-looking result when something was not checked.
-            out.line(vi ? "\(totals)\(quiet); không kiểm tra được \(notChecked) tệp (xem các dòng \"hoso: …\")."
-                        : "\(totals)\(quiet); \(notChecked) could not be checked (see the \"hoso: …\" messages).")
+            out.line(vi ? "\(totals)\(quiet); không kiểm tra được \(notChecked.phrase(language)) (xem các dòng \"hoso: …\")."
+                        : "\(totals)\(quiet); \(notChecked.phrase(language)) could not be checked (see the \"hoso: …\" messages).")
         } else if errors + warnings + infos == 0 {
             out.line((vi ? "Không có vấn đề nào trong \(fileCount)" : "No problems in \(fileCount)") + quiet + ".")
         } else {
@@ -295,8 +295,8 @@ struct RunOutcome {
     /// Everything that makes the run exit 2.
     var problems: [RunProblem] = []
 
-    /// How many of `problems` are files (or folders) not checked.
-    var notChecked: Int { problems.reduce(0) { $0 + ($1.kind == .notChecked ? 1 : 0) } }
+    /// The files and other paths of `problems` not checked.
+    var notChecked: Unchecked { Unchecked(problems) }
 
     /// The profile ids in play, each once, in order of first use (the default when none).
     var profileIDs: [String] {
@@ -322,6 +322,33 @@ struct FixableCount: Equatable {
     }
 }
 
+/// What could not be checked (or formatted), counted as people name it: files, and paths that
+/// are no file to read (missing, a folder with no dossier, a link or FIFO a walk does not read).
+struct Unchecked: Equatable {
+    var files = 0
+    var paths = 0
+    var total: Int { files + paths }
+
+    init(files: Int = 0, paths: Int = 0) {
+        self.files = files
+        self.paths = paths
+    }
+
+    init(_ problems: [RunProblem]) {
+        for problem in problems where problem.kind == .notChecked {
+            if problem.isFile { files += 1 } else { paths += 1 }
+        }
+    }
+
+    /// `2 tệp và 1 đường dẫn`, `1 file and 2 paths`: the counts that are not zero.
+    func phrase(_ language: Language) -> String {
+        var parts: [String] = []
+        if files > 0 { parts.append(language == .vi ? "\(files) tệp" : files == 1 ? "1 file" : "\(files) files") }
+        if paths > 0 { parts.append(language == .vi ? "\(paths) đường dẫn" : paths == 1 ? "1 path" : "\(paths) paths") }
+        return parts.joined(separator: language == .vi ? " và " : " and ")
+    }
+}
+
 /// One thing that makes a run exit 2: what went wrong and, when it concerns one file or folder,
 /// its path as given (reports that are read per file put it there).
 struct RunProblem {
@@ -338,11 +365,15 @@ struct RunProblem {
     let kind: Kind
     let message: LocalizedText
     let path: String?
+    /// Whether what was not checked is a file that could not be read, rather than a path that
+    /// is no file to read (the summary says "tệp" for one, "đường dẫn" for the other).
+    let isFile: Bool
 
-    init(_ kind: Kind, _ message: LocalizedText, path: String? = nil) {
+    init(_ kind: Kind, _ message: LocalizedText, path: String? = nil, isFile: Bool = false) {
         self.kind = kind
         self.message = message
         self.path = path
+        self.isFile = isFile
     }
 }
 
@@ -408,7 +439,7 @@ enum JSONReport {
             ("summary", .object([
                 ("files", .int(files.count)), ("errors", .int(counts[.error] ?? 0)), ("warnings", .int(counts[.warning] ?? 0)),
                 ("infos", .int(counts[.info] ?? 0)), ("hints", .int(counts[.hint] ?? 0)), ("suppressed", .int(suppressedCount)),
-                ("notChecked", .int(run.notChecked)),
+                ("notChecked", .int(run.notChecked.total)),
                 ("fixable", .int(fixable.safe)), ("unsafeFixable", .int(fixable.unsafeOnly)),
             ])),
         ]).render()

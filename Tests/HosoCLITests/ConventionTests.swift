@@ -110,7 +110,7 @@ final class ConventionTests: XCTestCase {
         let run = try hoso(["lint", "--max-warnings", "0", "trong"])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stderr, "hoso: không có hồ sơ nào (*.hoso) trong \"trong\"; kiểm tra lại thư mục\n")
-        XCTAssertEqual(run.stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 0 tệp; không kiểm tra được 1 tệp (xem các dòng \"hoso: …\").\n")
+        XCTAssertEqual(run.stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 0 tệp; không kiểm tra được 1 đường dẫn (xem các dòng \"hoso: …\").\n")
     }
 
     func testForceExcludeSkipsNamedDraftsAndSaysSo() throws {

@@ -124,7 +124,7 @@ final class FormatCommandTests: XCTestCase {
         XCTAssertEqual(run.stderr, """
             hoso: không tìm thấy "khong-co.hoso"; kiểm tra lại đường dẫn
             hoso: "cu.hoso" không phải văn bản Unicode (HS001) nên không định dạng; chuyển nó sang UTF-8 trước: hoso lint --fix --unsafe-fixes "cu.hoso"
-            hoso: đã định dạng lại 1 tệp, không định dạng được 2 tệp (xem các dòng "hoso: …" ở trên)
+            hoso: đã định dạng lại 1 tệp, không định dạng được 1 tệp và 1 đường dẫn (xem các dòng "hoso: …" ở trên)
 
             """)
         XCTAssertEqual(try contents("cu.hoso"), tcvn3, "left as it is")
@@ -132,7 +132,7 @@ final class FormatCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("trong"), withIntermediateDirectories: true)
         let empty = try hoso(["format", "--check", "trong", "--lang", "en"])
         XCTAssertEqual(empty.status, 2)
-        XCTAssertEqual(empty.stderr, "hoso: no dossier (*.hoso) in \"trong\"; check the folder\nhoso: 1 file could not be formatted (see the \"hoso: …\" lines above)\n")
+        XCTAssertEqual(empty.stderr, "hoso: no dossier (*.hoso) in \"trong\"; check the folder\nhoso: 1 path could not be formatted (see the \"hoso: …\" lines above)\n")
         // A file with another name (a hard link) is not split from it unless asked.
         try FileManager.default.linkItem(at: folder.appendingPathComponent("cu.hoso"), to: folder.appendingPathComponent("lien-ket.hoso"))
         try write(Array(Self.messy.utf8), to: "cu.hoso")

@@ -29,7 +29,7 @@ final class GateTests: XCTestCase {
     func testAMissingPathNeverReadsAsClean() throws {
         let run = try hoso(["lint", "khong-co.hoso"])
         XCTAssertEqual(run.status, 2)
-        XCTAssertEqual(run.stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 0 tệp; không kiểm tra được 1 tệp (xem các dòng \"hoso: …\").\n")
+        XCTAssertEqual(run.stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 0 tệp; không kiểm tra được 1 đường dẫn (xem các dòng \"hoso: …\").\n")
         XCTAssertEqual(run.stderr, "hoso: không tìm thấy \"khong-co.hoso\"; kiểm tra lại đường dẫn\n")
         let json = try hoso(["lint", "--format", "json", "khong-co.hoso"])
         XCTAssertEqual(json.status, 2)

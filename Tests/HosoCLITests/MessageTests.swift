@@ -82,6 +82,25 @@ final class MessageTests: XCTestCase {
         XCTAssertTrue(unknown.stdout.contains("\n 2 | \u{FFFD}\u{FFFD}\u{FFFD} x\n   | ^^^^^\n"), unknown.stdout)
     }
 
+    /// Issue 15: a missing path and a folder with no dossier were counted as "1 tệp" not checked,
+    /// though neither is a file: the summary says "đường dẫn" (path) for them, "tệp" for files.
+    func testWhatIsNoFileIsCountedAsAPath() throws {
+        let missing = try hoso(["lint", "ho-so-cu"])
+        XCTAssertEqual(missing.status, 2)
+        XCTAssertEqual(missing.stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 0 tệp; không kiểm tra được 1 đường dẫn (xem các dòng \"hoso: …\").\n")
+        let empty = try hoso(["lint", "--lang", "en"])
+        XCTAssertEqual(empty.stderr, "hoso: no dossier (*.hoso) in \".\"; check the folder\n")
+        XCTAssertEqual(empty.stdout, "0 errors, 0 warnings, 0 notes in 0 files; 1 path could not be checked (see the \"hoso: …\" messages).\n")
+        XCTAssertEqual(try hoso(["lint", "--lang", "en", "a", "b"]).stdout,
+                       "0 errors, 0 warnings, 0 notes in 0 files; 2 paths could not be checked (see the \"hoso: …\" messages).\n")
+        // A FIFO named with no program writing to it is a file that could not be read.
+        XCTAssertEqual(mkfifo(folder.appendingPathComponent("ong.hoso").path, 0o644), 0)
+        let both = try hoso(["lint", "ong.hoso", "ho-so-cu"])
+        XCTAssertEqual(both.stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 0 tệp; không kiểm tra được 1 tệp và 1 đường dẫn (xem các dòng \"hoso: …\").\n")
+        let english = try hoso(["lint", "--lang", "en", "ong.hoso"])
+        XCTAssertEqual(english.stdout, "0 errors, 0 warnings, 0 notes in 0 files; 1 file could not be checked (see the \"hoso: …\" messages).\n")
+    }
+
     /// Issue 13: `explain` said "2019–2021, 01 năm" under a profile asking for 2 years in 2021–2023.
     func testExplainSpeaksOfTheProfileInEffect() throws {
         let profile = EndToEndTests.packageRoot.appendingPathComponent("Examples/ke-hoach-2024/profile.json")
