@@ -335,17 +335,19 @@ enum LintCommand {
                 continue
             }
             for file in files {
+                // What the current folder holds is named from it, as people write it: `a.hoso`, not `./a.hoso`.
+                let shown = !named && (path == "." || path == "./") && file.hasPrefix("./") ? String(file.dropFirst(2)) : file
                 do {
                     let contents = try FileWalker.contents(file, regularOnly: !named)
                     // The same file reached twice (a repeated argument, a link) is checked once.
                     guard seen.insert(contents.stamp.identity).inserted else { continue }
-                    if FileWalker.isNotepadName(file) {
-                        say(LocalizedText(vi: "lưu ý: \"\(file)\" có đuôi .txt do Notepad thêm vào; hãy đổi tên thành \"\(file.dropLast(4))\"",
-                                          en: "note: \"\(file)\" has the .txt Notepad adds; rename it to \"\(file.dropLast(4))\""))
+                    if FileWalker.isNotepadName(shown) {
+                        say(LocalizedText(vi: "lưu ý: \"\(shown)\" có đuôi .txt do Notepad thêm vào; hãy đổi tên thành \"\(shown.dropLast(4))\"",
+                                          en: "note: \"\(shown)\" has the .txt Notepad adds; rename it to \"\(shown.dropLast(4))\""))
                     }
-                    read.inputs.append(Input(path: file, configLookup: file, bytes: contents.bytes, read: contents))
+                    read.inputs.append(Input(path: shown, configLookup: file, bytes: contents.bytes, read: contents))
                 } catch let error as FileWalker.Failure {
-                    skip(error.text, path: file, isFile: true)
+                    skip(error.text, path: shown, isFile: true)
                 }
             }
         }

@@ -61,6 +61,29 @@ final class MessageTests: XCTestCase {
         }
     }
 
+    /// Issue 15: `hoso lint` with no path printed `./a.hoso:…`, and HS209 nested parentheses:
+    /// `(Giấy khen … (Quyết định số 15/QĐ-SNV ngày 10/3/2022))`.
+    func testPathsFromTheCurrentFolderAndHS209ReadPlainly() throws {
+        let source = try fixture(replacing: "Khen thưởng năm 2022: Không\n\n### Tập thể",
+                                 with: "Khen thưởng năm 2022: Giấy khen của Giám đốc Sở Nội vụ (Quyết định số 15/QĐ-SNV ngày 10/3/2022)\n\n### Tập thể")
+        try Data(source.utf8).write(to: folder.appendingPathComponent("a.hoso"))
+        for arguments in [["lint"], ["lint", "."], ["lint", "./"]] {
+            let run = try hoso(arguments)
+            XCTAssertTrue(run.stdout.hasPrefix("""
+                a.hoso:23:23: lỗi[HS209]: Nguyễn Thị Hoa đã được khen thưởng năm 2022, ghi là "Giấy khen của Giám đốc Sở Nội vụ (Quyết định số 15/QĐ-SNV ngày 10/3/2022)"; kế hoạch không đề xuất khen thưởng những trường hợp này.
+
+                """), "\(arguments): \(run.stdout)")
+        }
+        let english = try hoso(["lint", "--lang", "en", "--format", "json"])
+        let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(english.stdout.utf8)) as? [String: Any])
+        let file = try XCTUnwrap((report["files"] as? [[String: Any]])?.first)
+        XCTAssertEqual(file["path"] as? String, "a.hoso")
+        XCTAssertEqual((file["diagnostics"] as? [[String: Any]])?.first?["message"] as? String,
+                       "Nguyễn Thị Hoa was already awarded in 2022, recorded as \"Giấy khen của Giám đốc Sở Nội vụ (Quyết định số 15/QĐ-SNV ngày 10/3/2022)\"; the plan excludes such nominees.")
+        // A path named is printed as it was written.
+        XCTAssertTrue(try hoso(["lint", "./a.hoso"]).stdout.hasPrefix("./a.hoso:23:23: "))
+    }
+
     /// Issue 15: a second finding on a line already shown got neither the line nor its `^`.
     func testEveryFindingShowsItsLineAndCaret() throws {
         let source = try fixture(replacing: "- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- Tổ Quản trj: 7/8 đồng ý (85%)")
