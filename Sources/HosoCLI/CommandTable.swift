@@ -220,7 +220,24 @@ enum CommandTable {
         summary: LocalizedText(vi: "ghi hoso.json vào thư mục hiện tại, mọi khoá ở giá trị mặc định",
                                en: "write a hoso.json in the current folder, every key at its default"),
         options: [OptionSpec("--force", "ghi đè hoso.json có sẵn", "overwrite an existing hoso.json")],
-        positionals: .nothing, notes: nil)
+        positionals: .nothing,
+        notes: LocalizedText(
+            vi: """
+                Các khoá của hoso.json (hoso dùng tệp hoso.json gần nhất: ở thư mục của hồ sơ, rồi các thư mục cha):
+                  profile   đường dẫn tới profile (tính từ thư mục của hoso.json); null là kế hoạch có sẵn
+                  language  "vi" (tiếng Việt) hoặc "en" (tiếng Anh)
+                  rules     mức của từng quy tắc, ví dụ {"HS208": "off"}: "error", "warning", "info", "hint" hoặc "off" (tắt)
+                  exclude   mẫu tên tệp bỏ qua, ví dụ ["nhap/**", "*.cu.hoso"]
+                `hoso config [TỆP]` cho biết cấu hình dùng cho một tệp và mỗi giá trị lấy từ đâu.
+                """,
+            en: """
+                The keys of hoso.json (hoso uses the nearest hoso.json: in the dossier's folder, then its parents):
+                  profile   the path to a profile (from the folder of hoso.json); null is the built-in plan
+                  language  "vi" (Vietnamese) or "en" (English)
+                  rules     a level per rule, e.g. {"HS208": "off"}: "error", "warning", "info", "hint" or "off"
+                  exclude   globs of files to skip, e.g. ["nhap/**", "*.cu.hoso"]
+                `hoso config [FILE]` shows the settings in effect for a file and where each came from.
+                """))
 
     static let lsp = CommandSpec(
         name: "lsp", arguments: "",

@@ -28,7 +28,7 @@ enum FormatCommand {
         }
         let color = LintCommand.color(parsed, io: io)
         var report = OutputBuffer()
-        var changed = 0, unchanged = 0, failed = read.unchecked.count
+        var changed = 0, unchanged = 0, failed = Unchecked(read.unchecked)
         for input in read.inputs {
             let formatted: [UInt8]
             switch LayoutFormatter.format(raw: input.bytes) {
@@ -42,13 +42,13 @@ enum FormatCommand {
                 say(LocalizedText(
                     vi: "\"\(input.path)\" không phải văn bản Unicode (HS001) nên không định dạng; chuyển nó sang UTF-8 trước: hoso lint --fix --unsafe-fixes \"\(input.path)\"",
                     en: "\"\(input.path)\" is not Unicode text (HS001), so it is not formatted; convert it to UTF-8 first: hoso lint --fix --unsafe-fixes \"\(input.path)\""))
-                failed += 1
+                failed.files += 1
                 continue
             case .notRoundTrip:
                 say(LocalizedText(
                     vi: "\"\(input.path)\" (UTF-16) có chỗ hỏng, không ghi lại được đúng từng byte nên không định dạng; lưu lại nó bằng UTF-8",
                     en: "\"\(input.path)\" (UTF-16) is damaged and would not be written back byte for byte, so it is not formatted; save it as UTF-8"))
-                failed += 1
+                failed.files += 1
                 continue
             }
             if diff {
@@ -65,7 +65,7 @@ enum FormatCommand {
                     changed += 1
                 } catch let refusal as SafeFile.Refusal {
                     say(refusal.message)
-                    failed += 1
+                    failed.files += 1
                 }
             } else {
                 io.stdout.bytes(formatted)  // standard input: the formatted text, like ruff
@@ -74,15 +74,15 @@ enum FormatCommand {
         }
         io.stdout.bytes(report.bytes)
         // Only standard input in place: stdout holds the text and stderr stays quiet.
-        if check || diff || read.inputs.contains(where: \.onDisk) || failed > 0 {
+        if check || diff || read.inputs.contains(where: \.onDisk) || failed.total > 0 {
             say(summary(changed: changed, unchanged: unchanged, failed: failed, writing: !check && !diff))
         }
-        if failed > 0 { return 2 }
+        if failed.total > 0 { return 2 }
         return (check || diff) && changed > 0 ? 1 : 0
     }
 
     /// "đã định dạng lại 1 tệp, 2 tệp giữ nguyên" and the like: the counts that are not zero, as ruff says them.
-    static func summary(changed: Int, unchanged: Int, failed: Int, writing: Bool) -> LocalizedText {
+    static func summary(changed: Int, unchanged: Int, failed: Unchecked, writing: Bool) -> LocalizedText {
         func files(_ n: Int) -> String { n == 1 ? "1 file" : "\(n) files" }
         var parts: [LocalizedText] = []
         if changed > 0 {
@@ -94,9 +94,9 @@ enum FormatCommand {
             parts.append(writing ? LocalizedText(vi: "\(unchanged) tệp giữ nguyên", en: "\(files(unchanged)) left unchanged")
                                  : LocalizedText(vi: "\(unchanged) tệp đã đúng định dạng", en: "\(files(unchanged)) already formatted"))
         }
-        if failed > 0 {
-            parts.append(LocalizedText(vi: "không định dạng được \(failed) tệp (xem các dòng \"hoso: …\" ở trên)",
-                                       en: "\(files(failed)) could not be formatted (see the \"hoso: …\" lines above)"))
+        if failed.total > 0 {
+            parts.append(LocalizedText(vi: "không định dạng được \(failed.phrase(.vi)) (xem các dòng \"hoso: …\" ở trên)",
+                                       en: "\(failed.phrase(.en)) could not be formatted (see the \"hoso: …\" lines above)"))
         }
         if parts.isEmpty { return LocalizedText(vi: "không có tệp nào", en: "no file") }
         return LocalizedText(vi: parts.map(\.vi).joined(separator: ", "), en: parts.map(\.en).joined(separator: ", "))

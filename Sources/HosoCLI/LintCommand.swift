@@ -303,9 +303,10 @@ enum LintCommand {
                            language: Language, io: inout CommandIO) throws -> ReadInputs {
         func say(_ text: LocalizedText) { io.stderr.line("hoso: " + text.text(language)) }
         var read = ReadInputs()
-        func skip(_ text: LocalizedText, path: String?) {
+        /// Says why `path` is not checked; `isFile` when it is a file that could not be read.
+        func skip(_ text: LocalizedText, path: String?, isFile: Bool = false) {
             say(text)
-            read.unchecked.append(RunProblem(.notChecked, text, path: path))
+            read.unchecked.append(RunProblem(.notChecked, text, path: path, isFile: isFile))
         }
         var seen: Set<FileIdentity> = []
         for path in positionals.isEmpty ? ["."] : positionals {
@@ -315,7 +316,7 @@ enum LintCommand {
                 guard bytes.count <= FileWalker.maxFileBytes else {
                     let cap = FileWalker.maxFileBytes / 1_048_576
                     skip(LocalizedText(vi: "đầu vào chuẩn quá lớn (hơn \(cap) MB), không kiểm tra", en: "standard input is too large to check (over \(cap) MB)"),
-                         path: stdinName ?? "-")
+                         path: stdinName ?? "-", isFile: true)
                     continue
                 }
                 read.inputs.append(Input(path: name, configLookup: stdinName ?? "./-", bytes: bytes, read: nil))
@@ -340,17 +341,19 @@ enum LintCommand {
                 continue
             }
             for file in files {
+                // What the current folder holds is named from it, as people write it: `a.hoso`, not `./a.hoso`.
+                let shown = !named && (path == "." || path == "./") && file.hasPrefix("./") ? String(file.dropFirst(2)) : file
                 do {
                     let contents = try FileWalker.contents(file, regularOnly: !named)
                     // The same file reached twice (a repeated argument, a link) is checked once.
                     guard seen.insert(contents.stamp.identity).inserted else { continue }
-                    if FileWalker.isNotepadName(file) {
-                        say(LocalizedText(vi: "lưu ý: \"\(file)\" có đuôi .txt do Notepad thêm vào; hãy đổi tên thành \"\(file.dropLast(4))\"",
-                                          en: "note: \"\(file)\" has the .txt Notepad adds; rename it to \"\(file.dropLast(4))\""))
+                    if FileWalker.isNotepadName(shown) {
+                        say(LocalizedText(vi: "lưu ý: \"\(shown)\" có đuôi .txt do Notepad thêm vào; hãy đổi tên thành \"\(shown.dropLast(4))\"",
+                                          en: "note: \"\(shown)\" has the .txt Notepad adds; rename it to \"\(shown.dropLast(4))\""))
                     }
-                    read.inputs.append(Input(path: file, configLookup: file, bytes: contents.bytes, read: contents))
+                    read.inputs.append(Input(path: shown, configLookup: file, bytes: contents.bytes, read: contents))
                 } catch let error as FileWalker.Failure {
-                    skip(error.text, path: file)
+                    skip(error.text, path: shown, isFile: true)
                 }
             }
         }

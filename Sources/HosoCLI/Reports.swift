@@ -50,9 +50,10 @@ extension Severity {
 
 /// Compiler-style text: `path:line:col: severity[CODE]: message`, the source line, a caret underline.
 ///
-/// Output stays proportional to what is shown: a line is echoed once however many findings it
-/// holds (later ones get the header only), a long line is cut to a window around the finding,
-/// and at most `shownPerFile` findings of a file are printed, then "… N more". The summary and
+/// Every finding gets its source line and caret, as rustc and ruff show them, also when an
+/// earlier finding showed the same line. Output stays proportional to what is shown: a long line
+/// is cut to a window around the finding, and at most `shownPerFile` findings of a file are
+/// printed, then "… N more". The summary and
 /// the exit status count every finding. Control characters from a dossier are never written to
 /// the terminal as they are (see `TerminalText`).
 enum TextReport {
@@ -62,7 +63,7 @@ enum TextReport {
 
     /// Prints `files`' findings; the summary counts those of `counting` (all of them, when
     /// `--quiet` prints errors only), or of `files` when it is nil.
-    static func write(_ files: [LintedFile], counting: [LintedFile]? = nil, notChecked: Int = 0, language: Language, color useColor: Bool,
+    static func write(_ files: [LintedFile], counting: [LintedFile]? = nil, notChecked: Unchecked = Unchecked(), language: Language, color useColor: Bool,
                       to out: inout OutputBuffer) {
         let reset = useColor ? "\u{1B}[0m" : ""
         let bold = useColor ? "\u{1B}[1m" : ""
@@ -71,7 +72,9 @@ enum TextReport {
             let text = file.result.text
             let path = TerminalText.escape(file.path)
             var cursor = PositionCursor(text, .utf32)
-            var echoedLine = -1
+            // A file in a legacy encoding: its bad line is shown as read in the encoding guessed.
+            let problem = file.result.encodingProblem
+            let reading = problem.flatMap { problem in problem.lineReading.map { (line: problem.line, text: SourceText($0), encoding: problem.likelyEncoding) } }
             for (index, finding) in file.result.findings.enumerated() {
                 guard index < shownPerFile else { break }
                 let start = cursor.position(ofByte: finding.range.lowerBound)
@@ -81,8 +84,11 @@ enum TextReport {
                 out.write(String(start.character + 1)); out.write(":"); out.write(reset); out.write(" "); out.write(color)
                 out.write(finding.severity.word(language)); out.write("["); out.write(finding.code); out.write("]"); out.write(reset)
                 out.write(": "); out.line(TerminalText.escape(finding.message.text(language)))
-                if start.line != echoedLine {
-                    echoedLine = start.line
+                if let reading, reading.line == start.line, finding.range == text.contentRange(ofLine: start.line) {
+                    let label = language == .vi ? "(đọc theo bảng mã \(reading.encoding.rawValue))" : "(read as \(reading.encoding.rawValue))"
+                    echo(reading.text.contentRange(ofLine: 0), line: 0, lineNumber: lineNumber, text: reading.text, color: color, reset: reset,
+                         label: label, into: &out)
+                } else {
                     echo(finding.range, line: start.line, lineNumber: lineNumber, text: text, color: color, reset: reset, into: &out)
                 }
                 for fix in finding.fixes.prefix(1) {
@@ -102,7 +108,7 @@ enum TextReport {
 
     /// `--statistics`: one line per rule that fired (count, code, title), most frequent first,
     /// then the summary.
-    static func statistics(_ files: [LintedFile], notChecked: Int, language: Language, to out: inout OutputBuffer) {
+    static func statistics(_ files: [LintedFile], notChecked: Unchecked, language: Language, to out: inout OutputBuffer) {
         var counts: [String: Int] = [:]
         for file in files { for finding in file.result.findings { counts[finding.code, default: 0] += 1 } }
         let width = String(counts.values.max() ?? 0).count
@@ -117,7 +123,7 @@ enum TextReport {
 
     /// The last line: counts by severity over every file, what suppression comments turned off,
     /// and what could not be checked.
-    static func summary(_ files: [LintedFile], notChecked: Int, language: Language, to out: inout OutputBuffer) {
+    static func summary(_ files: [LintedFile], notChecked: Unchecked, language: Language, to out: inout OutputBuffer) {
         var counts: [Severity: Int] = [:]
         var suppressed = 0
         for file in files {
@@ -134,10 +140,10 @@ enum TextReport {
         let quiet = suppressed == 0 ? "" : (vi ? "; \(suppressed) vấn đề đã tắt bằng chú thích hoso-disable" : "; \(suppressed) turned off by hoso-disable comments")
         let totals = vi ? "\(errors) lỗi, \(warnings) cảnh báo, \(infos) lưu ý trong \(fileCount)"
                         : "\(count(errors, "", "error")), \(count(warnings, "", "warning")), \(count(infos, "", "note")) in \(fileCount)"
-        if notChecked > 0 {
+        if notChecked.total > 0 {
             // Never a clean-looking result when something was not checked.
-            out.line(vi ? "\(totals)\(quiet); không kiểm tra được \(notChecked) tệp (xem các dòng \"hoso: …\")."
-                        : "\(totals)\(quiet); \(notChecked) could not be checked (see the \"hoso: …\" messages).")
+            out.line(vi ? "\(totals)\(quiet); không kiểm tra được \(notChecked.phrase(language)) (xem các dòng \"hoso: …\")."
+                        : "\(totals)\(quiet); \(notChecked.phrase(language)) could not be checked (see the \"hoso: …\" messages).")
         } else if errors + warnings + infos == 0 {
             out.line((vi ? "Không có vấn đề nào trong \(fileCount)" : "No problems in \(fileCount)") + quiet + ".")
         } else {
@@ -159,14 +165,17 @@ enum TextReport {
         }
     }
 
-    /// The source line (or a window of it around the finding) and the caret underline.
+    /// The source line (or a window of it around the finding) and the caret underline, with
+    /// `label` after the carets.
     static func echo(_ range: Range<Int>, line: Int, lineNumber: String, text: SourceText, color: String, reset: String,
-                     into out: inout OutputBuffer) {
+                     label: String? = nil, into out: inout OutputBuffer) {
         let content = text.contentRange(ofLine: line)
         let from = max(content.lowerBound, min(range.lowerBound, content.upperBound))
         let to = max(from, min(range.upperBound, content.upperBound))
-        // The window: up to a quarter of the echo width before the finding, the rest after it.
-        let windowStart = TerminalText.back(text.bytes, from: from, scalars: echoColumns / 4, limit: content.lowerBound)
+        // A line that fits is shown whole; a longer one as a window: up to a quarter of the echo
+        // width before the finding, the rest after it.
+        let fits = TerminalText.forward(text.bytes, from: content.lowerBound, scalars: echoColumns, limit: content.upperBound) == content.upperBound
+        let windowStart = fits ? content.lowerBound : TerminalText.back(text.bytes, from: from, scalars: echoColumns / 4, limit: content.lowerBound)
         let windowEnd = TerminalText.forward(text.bytes, from: windowStart, scalars: echoColumns, limit: content.upperBound)
         let cutBefore = windowStart > content.lowerBound, cutAfter = windowEnd < content.upperBound
         out.write(" "); out.write(lineNumber); out.write(" | ")
@@ -178,7 +187,9 @@ enum TextReport {
         if cutBefore { out.write(" ") }
         TerminalText.padding(text.bytes, windowStart..<from, into: &out)
         let underline = TerminalText.width(text.bytes, from..<min(to, windowEnd))
-        out.write(color); out.repeating(0x5E, count: max(1, underline)); out.line(reset)
+        out.write(color); out.repeating(0x5E, count: max(1, underline)); out.write(reset)
+        if let label { out.write(" "); out.write(label) }
+        out.line()
     }
 }
 
@@ -284,8 +295,8 @@ struct RunOutcome {
     /// Everything that makes the run exit 2.
     var problems: [RunProblem] = []
 
-    /// How many of `problems` are files (or folders) not checked.
-    var notChecked: Int { problems.reduce(0) { $0 + ($1.kind == .notChecked ? 1 : 0) } }
+    /// The files and other paths of `problems` not checked.
+    var notChecked: Unchecked { Unchecked(problems) }
 
     /// The profile ids in play, each once, in order of first use (the default when none).
     var profileIDs: [String] {
@@ -311,6 +322,33 @@ struct FixableCount: Equatable {
     }
 }
 
+/// What could not be checked (or formatted), counted as people name it: files, and paths that
+/// are no file to read (missing, a folder with no dossier, a link or FIFO a walk does not read).
+struct Unchecked: Equatable {
+    var files = 0
+    var paths = 0
+    var total: Int { files + paths }
+
+    init(files: Int = 0, paths: Int = 0) {
+        self.files = files
+        self.paths = paths
+    }
+
+    init(_ problems: [RunProblem]) {
+        for problem in problems where problem.kind == .notChecked {
+            if problem.isFile { files += 1 } else { paths += 1 }
+        }
+    }
+
+    /// `2 tệp và 1 đường dẫn`, `1 file and 2 paths`: the counts that are not zero.
+    func phrase(_ language: Language) -> String {
+        var parts: [String] = []
+        if files > 0 { parts.append(language == .vi ? "\(files) tệp" : files == 1 ? "1 file" : "\(files) files") }
+        if paths > 0 { parts.append(language == .vi ? "\(paths) đường dẫn" : paths == 1 ? "1 path" : "\(paths) paths") }
+        return parts.joined(separator: language == .vi ? " và " : " and ")
+    }
+}
+
 /// One thing that makes a run exit 2: what went wrong and, when it concerns one file or folder,
 /// its path as given (reports that are read per file put it there).
 struct RunProblem {
@@ -327,11 +365,15 @@ struct RunProblem {
     let kind: Kind
     let message: LocalizedText
     let path: String?
+    /// Whether what was not checked is a file that could not be read, rather than a path that
+    /// is no file to read (the summary says "tệp" for one, "đường dẫn" for the other).
+    let isFile: Bool
 
-    init(_ kind: Kind, _ message: LocalizedText, path: String? = nil) {
+    init(_ kind: Kind, _ message: LocalizedText, path: String? = nil, isFile: Bool = false) {
         self.kind = kind
         self.message = message
         self.path = path
+        self.isFile = isFile
     }
 }
 
@@ -397,7 +439,7 @@ enum JSONReport {
             ("summary", .object([
                 ("files", .int(files.count)), ("errors", .int(counts[.error] ?? 0)), ("warnings", .int(counts[.warning] ?? 0)),
                 ("infos", .int(counts[.info] ?? 0)), ("hints", .int(counts[.hint] ?? 0)), ("suppressed", .int(suppressedCount)),
-                ("notChecked", .int(run.notChecked)),
+                ("notChecked", .int(run.notChecked.total)),
                 ("fixable", .int(fixable.safe)), ("unsafeFixable", .int(fixable.unsafeOnly)),
             ])),
         ]).render()

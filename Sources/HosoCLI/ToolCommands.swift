@@ -86,8 +86,8 @@ enum InitCommand {
         } catch let refusal as SafeFile.Refusal {
             throw UsageError(refusal.message)
         }
-        io.stderr.line(language == .vi ? "hoso: đã ghi hoso.json (các khoá được giải thích trong docs/huong-dan.md)"
-                                       : "hoso: wrote hoso.json (docs/huong-dan.md explains each key)")
+        io.stderr.line(language == .vi ? "hoso: đã ghi hoso.json (`hoso help init` giải thích từng khoá; `hoso config` cho biết cấu hình đang dùng)"
+                                       : "hoso: wrote hoso.json (`hoso help init` explains each key; `hoso config` shows the settings in effect)")
         return 0
     }
 }

@@ -79,6 +79,10 @@ public struct Vote: Sendable {
     public let percent: Double?
     /// The range of `P` inside the parentheses (without `%`).
     public let percentRange: Range<Int>?
+
+    /// Whether the item is a blank to fill in, as `hoso new` writes it (`- : / đồng ý`): no name
+    /// and no count that reads. It draws one finding (HS107), not one per piece missing.
+    public var isBlank: Bool { name.isEmpty && countRange == nil }
 }
 
 /// A `## ` section of a report matched against the profile's required sections.

@@ -33,13 +33,18 @@ public struct EncodingProblem: Sendable, Equatable {
     public let likelyEncoding: LegacyEncoding
     /// The whole file read in `likelyEncoding`, when that reading is surely Vietnamese (HS001's fix).
     public let converted: String?
+    /// The line of the first offending byte read in `likelyEncoding` (without its line end), when
+    /// hoso reads that encoding: what people are shown instead of the repaired text's `�`.
+    public let lineReading: String?
 
-    public init(_ kind: Kind = .invalidUTF8, byteOffset: Int, line: Int, likelyEncoding: LegacyEncoding = .unknown, converted: String? = nil) {
+    public init(_ kind: Kind = .invalidUTF8, byteOffset: Int, line: Int, likelyEncoding: LegacyEncoding = .unknown,
+                converted: String? = nil, lineReading: String? = nil) {
         self.kind = kind
         self.byteOffset = byteOffset
         self.line = line
         self.likelyEncoding = likelyEncoding
         self.converted = converted
+        self.lineReading = lineReading
     }
 }
 
@@ -80,7 +85,13 @@ public enum SourceDecoder {
         let line = LineIndex(Array(body[..<bad])).lineCount - 1
         let likely = guessLegacyEncoding(body)
         let converted = LegacyDecoder.decodeFile(body, as: likely).flatMap { LegacyDecoder.looksVietnamese($0) ? $0 : nil }
-        let problem = EncodingProblem(.invalidUTF8, byteOffset: bad, line: line, likelyEncoding: likely, converted: converted)
+        var lineStart = bad, lineEnd = bad
+        while lineStart > 0 && body[lineStart - 1] != 0x0A { lineStart -= 1 }
+        while lineEnd < body.count && body[lineEnd] != 0x0A { lineEnd += 1 }
+        if lineEnd > lineStart && body[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+        let lineReading = LegacyDecoder.decodeFile(Array(body[lineStart..<lineEnd]), as: likely)
+        let problem = EncodingProblem(.invalidUTF8, byteOffset: bad, line: line, likelyEncoding: likely, converted: converted,
+                                      lineReading: lineReading)
         return (SourceText(utf8: repaired, encoding: encoding), problem)
     }
 

@@ -98,6 +98,17 @@ public enum LegacyDecoder {
         0xEA: .breve(nil), 0xE9: .breve(0x301), 0xE8: .breve(0x300), 0xFA: .breve(0x309), 0xFC: .breve(0x303), 0xEB: .breve(0x323),
     ]
 
+    /// The combining marks a VNI mark adds to the vowel before it (`base`, lowercase: a, e, o …
+    /// or ơ, ư), or nil when the mark does not go on that vowel (a breve only on `a`).
+    static func combining(_ mark: VNIMark, onto base: UInt32) -> [UInt32]? {
+        switch mark {
+        case .tone(let tone): return [tone]
+        case .circumflex(let tone) where base == 0x61 || base == 0x65 || base == 0x6F: return [0x302] + (tone.map { [$0] } ?? [])
+        case .breve(let tone) where base == 0x61: return [0x306] + (tone.map { [$0] } ?? [])
+        default: return nil
+        }
+    }
+
     /// VNI bytes that are letters by themselves (lowercase; capitals 0x20 lower): ơ ư đ and the i/y with tones.
     static let vniLetters: [UInt8: UInt32] = [
         0xF4: 0x01A1, 0xF6: 0x01B0, 0xF1: 0x0111, 0xED: 0x00ED, 0xEC: 0x00EC, 0xE6: 0x1EC9, 0xF3: 0x0129, 0xF2: 0x1ECB, 0xEE: 0x1EF5,
@@ -112,15 +123,7 @@ public enum LegacyDecoder {
             let lower = b >= 0xC0 && b <= 0xDF ? b + 0x20 : b
             let isCapital = lower != b
             if b >= 0xC0, let mark = vniMarks[lower], let vowel = lastVowel {
-                let base = vowel.base | 0x20  // ASCII lowercase, or ơ/ư
-                var composed: [UInt32]?
-                switch mark {
-                case .tone(let tone): composed = [tone]
-                case .circumflex(let tone) where base == 0x61 || base == 0x65 || base == 0x6F: composed = [0x302] + (tone.map { [$0] } ?? [])
-                case .breve(let tone) where base == 0x61: composed = [0x306] + (tone.map { [$0] } ?? [])
-                default: composed = nil
-                }
-                if let composed {
+                if let composed = combining(mark, onto: vowel.base | 0x20) {  // ASCII lowercase, or ơ/ư
                     for mark in composed { scalars.append(Unicode.Scalar(mark)!) }
                     lastVowel = nil
                     continue

@@ -5,6 +5,13 @@
 /// Words next to evidence that also turn into different syllables (`Céng` → `Cộng`) join the
 /// run. Correct foreign words (`Français`, `Göttingen`, `señor`) never become syllables, and
 /// Unicode spaces separate words, so neither draws a finding.
+///
+/// A word that is already a Vietnamese syllable as written (`chú`, `công`) is *doubtful*: its
+/// re-reading is one too (`chỳ`, `cụng`), yet it may be a correct word typed beside the pasted
+/// passage. It joins only when it shows a typical artefact of the encoding (`artefacts(of:)`),
+/// or where the run surrounds it (`joinsDoubtful` in `runs(in:)`). A colon ends a stretch of
+/// text that a run never crosses: the `Key:` of a field (`Ghi chú: Céng hßa`) is never part of
+/// its value's run.
 public enum MojibakeScanner {
     /// A run of mojibake words in a line.
     public struct Run: Sendable, Equatable {
@@ -20,10 +27,16 @@ public enum MojibakeScanner {
     struct Word {
         var utf8Range: Range<Int>
         var text: String
+        var isASCII: Bool
+        /// Which stretch of the line the word is in: stretches are separated by `:`.
+        var stretch = 0
         /// Each re-reading that gives a syllable the written word is not (tcvn3, vni).
         var reading: [LegacyEncoding: String] = [:]
         var evidence: Set<LegacyEncoding> = []
-        var isASCII: Bool
+        /// Whether the word as written is a Vietnamese syllable (`chú`, and `Céng` too).
+        var isWrittenValid = false
+        /// The encodings whose typical artefacts the word shows (see `artefacts(of:)`).
+        var artefacts: Set<LegacyEncoding> = []
         /// The encodings whose reading leaves the word as it is (VNI reads `chí` as `chí`).
         var readsTheSameIn: Set<LegacyEncoding> = []
         /// At least two ASCII capitals and no ASCII lowercase (`HßA`, typed with a .VnTimeH font).
@@ -57,15 +70,52 @@ public enum MojibakeScanner {
         guard tcvn3 + vni > 0 else { return [] }
         let encoding: LegacyEncoding? = tcvn3 > vni ? .tcvn3 : vni > tcvn3 ? .vni : nil
         let candidates: [LegacyEncoding] = encoding.map { [$0] } ?? [.tcvn3, .vni]
-        /// The re-reading of word `k` in the line's encoding (the first that fits when undecided).
-        func reading(_ k: Int) -> String? { candidates.lazy.compactMap { words[k].reading[$0] }.first }
+        /// The encoding word `k` is re-read in: the line's (the first that fits when undecided).
+        func readingEncoding(_ k: Int) -> LegacyEncoding? { candidates.first { words[k].reading[$0] != nil } }
+        func reading(_ k: Int) -> String? { readingEncoding(k).flatMap { words[k].reading[$0] } }
+        /// A word that re-reads as a syllable and surely is mojibake if its neighbour is.
+        func isSure(_ k: Int) -> Bool {
+            guard let encoding = readingEncoding(k) else { return false }
+            return !words[k].isWrittenValid || words[k].artefacts.contains(encoding)
+        }
+        /// A word that reads the same in any encoding: ASCII, or `chí` in VNI.
+        func isNeutral(_ k: Int) -> Bool { words[k].isASCII || candidates.allSatisfy(words[k].readsTheSameIn.contains) }
+        func sameStretch(_ a: Int, _ b: Int) -> Bool { words[a].stretch == words[b].stretch }
         var flagged = words.indices.map { k in candidates.contains { words[k].evidence.contains($0) } }
-        // Spread from the evidence to neighbouring words that also re-read as syllables.
+        /// An unflagged word that is doubtful (it re-reads, but is a syllable as written) or neutral.
+        func isDoubtfulOrNeutral(_ k: Int) -> Bool { !flagged[k] && !isSure(k) && (reading(k) != nil || isNeutral(k)) }
+        /// Whether the doubtful words of a stretch of doubtful and neutral words join the run:
+        /// it must touch the run, and on its other side the run, a sure word or the edge of the
+        /// text. Coming from the edge *before* the run, it must hold no neutral word: `chú` is
+        /// left alone in `Ghi chú Céng hßa`, where a label was typed before the pasted passage,
+        /// while `vô` (`vụ`) joins in `nhiÖm vô`, and `Sôn` (`Sơn`) in `Tænh Sôn La`.
+        func joinsDoubtful(_ stretch: Range<Int>) -> Bool {
+            let before = stretch.lowerBound > 0 && sameStretch(stretch.lowerBound - 1, stretch.lowerBound) ? stretch.lowerBound - 1 : nil
+            let after = stretch.upperBound < words.count && sameStretch(stretch.lowerBound, stretch.upperBound) ? stretch.upperBound : nil
+            let touchesRun = before.map { flagged[$0] } == true || after.map { flagged[$0] } == true
+            let openBefore = before.map { flagged[$0] || isSure($0) } ?? !stretch.contains(where: isNeutral)
+            let openAfter = after.map { flagged[$0] || isSure($0) } ?? true
+            return touchesRun && openBefore && openAfter
+        }
         var changed = true
         while changed {
             changed = false
-            for k in words.indices where !flagged[k] && reading(k) != nil {
-                if (k > 0 && flagged[k - 1]) || (k + 1 < words.count && flagged[k + 1]) { flagged[k] = true; changed = true }
+            // Spread from the evidence to neighbouring words that surely are mojibake too.
+            for k in words.indices where !flagged[k] && isSure(k) {
+                if (k > 0 && flagged[k - 1] && sameStretch(k - 1, k)) || (k + 1 < words.count && flagged[k + 1] && sameStretch(k, k + 1)) {
+                    flagged[k] = true; changed = true
+                }
+            }
+            // Doubtful words join where the run surrounds them (see `joinsDoubtful`).
+            var k = 0
+            while k < words.count {
+                guard isDoubtfulOrNeutral(k) else { k += 1; continue }
+                var end = k + 1
+                while end < words.count && sameStretch(k, end) && isDoubtfulOrNeutral(end) { end += 1 }
+                if joinsDoubtful(k..<end) {
+                    for w in k..<end where reading(w) != nil { flagged[w] = true; changed = true }
+                }
+                k = end
             }
         }
         // Runs: flagged words, joined across neutral words (which read the same in any encoding).
@@ -75,7 +125,7 @@ public enum MojibakeScanner {
             guard flagged[k] else { k += 1; continue }
             var last = k
             var j = k + 1
-            while j < words.count && (flagged[j] || words[j].isASCII || candidates.allSatisfy(words[j].readsTheSameIn.contains)) {
+            while j < words.count && sameStretch(k, j) && (flagged[j] || isNeutral(j)) {
                 if flagged[j] { last = j }
                 j += 1
             }
@@ -106,6 +156,8 @@ public enum MojibakeScanner {
         guard text.unicodeScalars.allSatisfy({ $0.value <= 0xFF }) else { return }  // modern Vietnamese, other scripts
         let isWrittenValid = VietnameseSyllable.isValid(text)
         let bytes = text.unicodeScalars.map { UInt8($0.value) }
+        word.isWrittenValid = isWrittenValid
+        if isWrittenValid { word.artefacts = artefacts(of: bytes) }
         // A lone letter (ö, §) proves nothing; the word must hold a letter Vietnamese does not use.
         let isStrong = bytes.count >= 2 && text.unicodeScalars.contains { $0.value >= 0x80 && VietnameseSyllable.table[$0.value] == nil }
         word.isCapitals = bytes.filter { $0 >= 0x41 && $0 <= 0x5A }.count >= 2 && !bytes.contains { $0 >= 0x61 && $0 <= 0x7A }
@@ -121,6 +173,35 @@ public enum MojibakeScanner {
         }
     }
 
+    /// The encodings whose typical artefacts a word (its Latin-1 scalars as bytes) shows:
+    /// things Vietnamese typed in Unicode does not write, but text in that encoding read as
+    /// Latin-1 does.
+    /// - TCVN3: `è` or `é`, rare in Vietnamese, yet TCVN3's `ố` and `ộ`, two of its commonest
+    ///   letters (`Céng`, `Sè`, `mét`); or a capital right after a lowercase letter (`chÝ`,
+    ///   `thÓ`: TCVN3 writes some toned letters with the codes of Latin-1 capitals).
+    /// - VNI: a mark byte right after the vowel it marks (`xaõ`, `veà`, `chuù`), except the
+    ///   old-style tone on the `a` of `oa` (`hoà`, `hoá`, `loã`), which Unicode text writes so.
+    static func artefacts(of bytes: [UInt8]) -> Set<LegacyEncoding> {
+        var found: Set<LegacyEncoding> = []
+        func isLower(_ b: UInt8) -> Bool { (b >= 0x61 && b <= 0x7A) || (b >= 0xDF && b != 0xF7) }
+        func isUpper(_ b: UInt8) -> Bool { (b >= 0x41 && b <= 0x5A) || (b >= 0xC0 && b <= 0xDE && b != 0xD7) }
+        for (k, b) in bytes.enumerated() {
+            if b == 0xE8 || b == 0xE9 || (k > 0 && isUpper(b) && isLower(bytes[k - 1])) { found.insert(.tcvn3) }
+            guard k > 0, b >= 0xC0, let mark = LegacyDecoder.vniMarks[b <= 0xDF ? b + 0x20 : b] else { continue }
+            let previous = bytes[k - 1]
+            let base: UInt32
+            switch previous {
+            case 0x41, 0x45, 0x49, 0x4F, 0x55, 0x59, 0x61, 0x65, 0x69, 0x6F, 0x75, 0x79: base = UInt32(previous | 0x20)
+            case 0xD4, 0xF4: base = 0x1A1  // ơ
+            case 0xD6, 0xF6: base = 0x1B0  // ư
+            default: continue
+            }
+            let oldStyleTone = base == 0x6F && [0xE0, 0xE1, 0xE3].contains(b | 0x20)
+            if LegacyDecoder.combining(mark, onto: base) != nil && !oldStyleTone { found.insert(.vni) }
+        }
+        return found
+    }
+
     /// Whether a word is cased as words are: all lowercase, all capitals, or one leading capital
     /// (`lỔ`, the TCVN3 reading of a correct `là`, is not).
     static func hasWordCase(_ word: String) -> Bool {
@@ -133,10 +214,10 @@ public enum MojibakeScanner {
     static func words(of line: String) -> [Word] {
         var result: [Word] = []
         var start: Int?, isASCII = true
-        var offset = 0
+        var offset = 0, stretch = 0
         var current = String.UnicodeScalarView()
         func close() {
-            if let s = start { result.append(Word(utf8Range: s..<offset, text: String(current), isASCII: isASCII)) }
+            if let s = start { result.append(Word(utf8Range: s..<offset, text: String(current), isASCII: isASCII, stretch: stretch)) }
             start = nil; isASCII = true; current = String.UnicodeScalarView()
         }
         for scalar in line.unicodeScalars {
@@ -151,6 +232,7 @@ public enum MojibakeScanner {
                 current.append(scalar)
             } else {
                 close()
+                if v == 0x3A { stretch += 1 }
             }
             offset += UTF8.width(scalar)
         }

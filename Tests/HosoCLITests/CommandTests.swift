@@ -170,7 +170,7 @@ final class CommandTests: XCTestCase {
         XCTAssertEqual(run.status, 0, run.stdout)
         let report = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
         let files = try XCTUnwrap(report["files"] as? [[String: Any]])
-        XCTAssertEqual(files.map { $0["path"] as? String }, ["./don-vi/a.hoso"])
+        XCTAssertEqual(files.map { $0["path"] as? String }, ["don-vi/a.hoso"])
         let diagnostics = try XCTUnwrap(files[0]["diagnostics"] as? [[String: Any]])
         XCTAssertEqual(diagnostics.map { $0["code"] as? String }, ["HS107"])
         XCTAssertEqual(diagnostics[0]["severity"] as? String, "warning")

@@ -111,7 +111,7 @@ final class ConventionTests: XCTestCase {
         let run = try hoso(["lint", "--max-warnings", "0", "trong"])
         XCTAssertEqual(run.status, 2)
         XCTAssertEqual(run.stderr, "hoso: không có hồ sơ nào (*.hoso) trong \"trong\"; kiểm tra lại thư mục\n")
-        XCTAssertEqual(run.stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 0 tệp; không kiểm tra được 1 tệp (xem các dòng \"hoso: …\").\n")
+        XCTAssertEqual(run.stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 0 tệp; không kiểm tra được 1 đường dẫn (xem các dòng \"hoso: …\").\n")
     }
 
     func testForceExcludeSkipsNamedDraftsAndSaysSo() throws {
@@ -236,7 +236,15 @@ final class ConventionTests: XCTestCase {
     }
 
     func testInitWritesEveryKeyAndConfigSaysWhereEachSettingCameFrom() throws {
-        XCTAssertEqual(try hoso(["init"]).status, 0)
+        // Issue 15: it pointed at docs/huong-dan.md, a path installed users do not have.
+        let initialized = try hoso(["init"])
+        XCTAssertEqual(initialized.status, 0)
+        XCTAssertEqual(initialized.stderr, "hoso: đã ghi hoso.json (`hoso help init` giải thích từng khoá; `hoso config` cho biết cấu hình đang dùng)\n")
+        let help = try hoso(["help", "init"])
+        for key in ["profile", "language", "rules", "exclude"] {
+            XCTAssertTrue(help.stdout.contains("\n  \(key) "), "`hoso help init` explains \(key): \(help.stdout)")
+        }
+        XCTAssertTrue(try hoso(["help", "init", "--lang", "en"]).stdout.contains("\n  exclude   globs of files to skip"))
         let written = try String(contentsOf: folder.appendingPathComponent("hoso.json"), encoding: .utf8)
         XCTAssertEqual(written, InitCommand.defaultConfig)
         XCTAssertEqual(try hoso(["init"]).status, 2, "an existing hoso.json is kept")

@@ -124,7 +124,7 @@ final class FormatCommandTests: XCTestCase {
         XCTAssertEqual(run.stderr, """
             hoso: không tìm thấy "khong-co.hoso"; kiểm tra lại đường dẫn
             hoso: "cu.hoso" không phải văn bản Unicode (HS001) nên không định dạng; chuyển nó sang UTF-8 trước: hoso lint --fix --unsafe-fixes "cu.hoso"
-            hoso: đã định dạng lại 1 tệp, không định dạng được 2 tệp (xem các dòng "hoso: …" ở trên)
+            hoso: đã định dạng lại 1 tệp, không định dạng được 1 tệp và 1 đường dẫn (xem các dòng "hoso: …" ở trên)
 
             """)
         XCTAssertEqual(try contents("cu.hoso"), tcvn3, "left as it is")
@@ -132,7 +132,7 @@ final class FormatCommandTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("trong"), withIntermediateDirectories: true)
         let empty = try hoso(["format", "--check", "trong", "--lang", "en"])
         XCTAssertEqual(empty.status, 2)
-        XCTAssertEqual(empty.stderr, "hoso: no dossier (*.hoso) in \"trong\"; check the folder\nhoso: 1 file could not be formatted (see the \"hoso: …\" lines above)\n")
+        XCTAssertEqual(empty.stderr, "hoso: no dossier (*.hoso) in \"trong\"; check the folder\nhoso: 1 path could not be formatted (see the \"hoso: …\" lines above)\n")
         // A file with another name (a hard link) is not split from it unless asked.
         try FileManager.default.linkItem(at: folder.appendingPathComponent("cu.hoso"), to: folder.appendingPathComponent("lien-ket.hoso"))
         try write(Array(Self.messy.utf8), to: "cu.hoso")
@@ -148,7 +148,7 @@ final class FormatCommandTests: XCTestCase {
         try write(Array(Self.messy.utf8), to: "nhap/b.hoso")
         try write(Array(Self.messy.utf8), to: "a.hoso")
         let walk = try hoso(["format", "--check"])
-        XCTAssertEqual(walk.stdout, "./a.hoso\n", "a walk honours exclude")
+        XCTAssertEqual(walk.stdout, "a.hoso\n", "a walk honours exclude")
         XCTAssertEqual(walk.stderr, "hoso: 1 file would be reformatted (nothing written)\n", "in the config's language")
         XCTAssertEqual(try hoso(["format", "--check", "nhap/b.hoso"]).status, 1, "a named file is formatted")
         let forced = try hoso(["format", "--force-exclude", "nhap/b.hoso"])
@@ -156,7 +156,7 @@ final class FormatCommandTests: XCTestCase {
         XCTAssertEqual(forced.stderr, "hoso: every file named is excluded by `exclude`; nothing to format\n")
         XCTAssertEqual(try contents("nhap/b.hoso"), Array(Self.messy.utf8))
         try write(Array("{}".utf8), to: "khac/cauhinh.json")
-        XCTAssertEqual(try hoso(["format", "--check", "--config", "khac/cauhinh.json"]).stdout, "./a.hoso\n./nhap/b.hoso\n",
+        XCTAssertEqual(try hoso(["format", "--check", "--config", "khac/cauhinh.json"]).stdout, "a.hoso\nnhap/b.hoso\n",
                        "--config replaces the hoso.json found")
     }
 }

@@ -9,8 +9,9 @@ import HosoWorkspace
 /// Every report format of `hoso lint`, through the real binary, held against golden files in
 /// `Tests/HosoCLITests/Golden/`: a broken dossier as office staff write one (a field key typed
 /// without diacritics, an abbreviated rating, a wrong plan date, a vote percentage worked out
-/// wrong, a lookalike Ð, a vertical tab pasted from Word, a missing secretary, a missing report
-/// section) beside a clean one, both from `Golden/input/`; then `--diff`.
+/// wrong, a lookalike Ð and a vertical tab pasted from Word on one line, so that two findings
+/// show the same line, a missing secretary, a missing report section) beside a clean one,
+/// both from `Golden/input/`; then `--diff`.
 ///
 /// The files are copied to a fresh folder and named relatively, so no golden holds a machine's
 /// path; the folder (SARIF's `SRCROOT`, messages about a config) becomes `<DIR>`, the version

@@ -283,7 +283,7 @@ final class SafetyTests: XCTestCase {
         process.waitUntilExit()
         XCTAssertEqual(process.terminationStatus, 2, stdout + stderr)
         XCTAssertTrue(stderr.contains("không đọc được thư mục \"ho-so/kin\""), stderr)
-        XCTAssertEqual(stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 1 tệp; không kiểm tra được 1 tệp (xem các dòng \"hoso: …\").\n")
+        XCTAssertEqual(stdout, "0 lỗi, 0 cảnh báo, 0 lưu ý trong 1 tệp; không kiểm tra được 1 đường dẫn (xem các dòng \"hoso: …\").\n")
     }
 
     // MARK: The server

@@ -10,7 +10,8 @@ final class CampaignRuleTests: XCTestCase {
 
     func testHS201MissingYearWithFix() {
         let source = Fixture.replacing(hoaRatings, with: "Năm 2019: Hoàn thành tốt nhiệm vụ\nNăm 2020: Hoàn thành xuất sắc nhiệm vụ\nSáng kiến: Số hóa")
-        assertSpots(source, [Spot("HS201", 16, 14), Spot("HS210", 57, 13)])
+        // The report's 2021 rating is not also HS210: the year missing from the Tờ trình is HS201's.
+        assertSpots(source, [Spot("HS201", 16, 14)])
         let fixed = applyingFixes(of: "HS201", to: source)
         XCTAssertTrue(fixed.contains("Năm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021: \nSáng kiến"))
         assertSpots(Fixture.replacing("Năm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô hình", with: "Năm 2021:\nSáng kiến: Mô hình"), [Spot("HS201", 29, 1)])
@@ -51,6 +52,42 @@ final class CampaignRuleTests: XCTestCase {
     }
 
     func testHS204PassesForGiayKhenWithoutExcellentYears() { assertSpots(Fixture.clean, []) }
+
+    /// Issue 15: a blank year drew HS201 and, on top, HS204 "có 0" (and HS210: the report's rating
+    /// "differs" from the blank). A year with no rating read (blank, missing, or not a rating) may
+    /// yet be excellent: HS201 or HS202 speaks, not HS204.
+    func testHS204LeavesBlankAndUnreadYearsToHS201AndHS202() {
+        let noExcellent = Fixture.replacing("Năm 2020: Hoàn thành xuất sắc nhiệm vụ\nNăm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Số hóa",
+                                            with: "Năm 2020: \nNăm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Số hóa")
+            .replacingOccurrences(of: "- Năm 2020: Hoàn thành xuất sắc nhiệm vụ", with: "- Năm 2020: Hoàn thành tốt nhiệm vụ")
+        assertSpots(noExcellent, [Spot("HS201", 20, 1)])
+        let misspelt = noExcellent.replacingOccurrences(of: "Năm 2020: \n", with: "Năm 2020: Hoàn thành xuât sắc\n")
+        assertSpots(misspelt, [Spot("HS202", 20, 11), Spot("HS210", 57, 13)])  // the report's "tốt" disagrees
+        let missing = noExcellent.replacingOccurrences(of: "Năm 2020: \n", with: "")
+        assertSpots(missing, [Spot("HS201", 16, 14)])
+    }
+
+    /// A shortfall the blank years cannot make up is still HS204's: two excellent years needed
+    /// (Examples/ke-hoach-2024), one blank and two rated "tốt".
+    func testHS204StillFiresWhenBlankYearsCannotMakeUpTheShortfall() throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Examples/ke-hoach-2024")
+        let profile = try Profile.load(json: Array(try Data(contentsOf: folder.appendingPathComponent("profile.json"))), file: "profile.json")
+        let linter = Linter(profile: profile, severityOverrides: ["HS208": Severity?.none])  // as its hoso.json
+        let dossier = try String(contentsOf: folder.appendingPathComponent("phong-tong-hop-2024.hoso"), encoding: .utf8)
+        let oneBlank = dossier.replacingOccurrences(of: "Năm 2022: Hoàn thành xuất sắc nhiệm vụ\nNăm 2023: Hoàn thành xuất sắc nhiệm vụ\n",
+                                                    with: "Năm 2022: Hoàn thành tốt nhiệm vụ\nNăm 2023: \n")
+            .replacingOccurrences(of: "- Năm 2022: Hoàn thành xuất sắc nhiệm vụ\n- Năm 2023: Hoàn thành xuất sắc nhiệm vụ",
+                                  with: "- Năm 2022: Hoàn thành tốt nhiệm vụ\n- Năm 2023: Hoàn thành tốt nhiệm vụ")
+        let result = linter.lint(bytes: Array(oneBlank.utf8))
+        XCTAssertEqual(spots(result), [Spot("HS204", 14, 14), Spot("HS201", 19, 1)])
+        XCTAssertEqual(result.findings[0].message.vi, "Bằng khen của Chủ tịch UBND tỉnh cần ít nhất 2 năm \"Hoàn thành xuất sắc nhiệm vụ\" trong 2021–2023; Tòng Văn Dũng có 0.")
+        // One excellent year beside the blank one could still make two: HS201 alone.
+        let couldMakeIt = oneBlank.replacingOccurrences(of: "Năm 2022: Hoàn thành tốt nhiệm vụ\nNăm 2023: \n",
+                                                        with: "Năm 2022: Hoàn thành xuất sắc nhiệm vụ\nNăm 2023: \n")
+            .replacingOccurrences(of: "- Năm 2022: Hoàn thành tốt nhiệm vụ", with: "- Năm 2022: Hoàn thành xuất sắc nhiệm vụ")
+        XCTAssertEqual(spots(linter.lint(bytes: Array(couldMakeIt.utf8))), [Spot("HS201", 19, 1)])
+    }
 
     func testHS205DuplicateAndOutOfPeriodYears() {
         let source = Fixture.replacing("Năm 2021: Hoàn thành tốt nhiệm vụ\nSáng kiến: Mô hình",
@@ -381,6 +418,18 @@ final class CampaignRuleTests: XCTestCase {
         assertSpots(zero, [Spot("HS405", 43, 16)])
         let nobody = Fixture.replacing("Thành phần: 8/9", with: "Thành phần: 0/9")
         assertSpots(nobody, [Spot("HS405", 37, 13)])
+    }
+
+    /// Issue 15: the skeleton's blank vote item `- : / đồng ý` drew HS111 (no name) and HS405 (no
+    /// count): a blank is one finding, HS107's. A name or a count alone is still checked.
+    func testABlankVoteItemIsOneFindingOfHS107() {
+        let blank = Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- : / đồng ý")
+        assertSpots(blank, [Spot("HS112", 25, 14), Spot("HS107", 43, 1)])
+        XCTAssertEqual(lint(blank).findings[1].message.vi, "Dòng biểu quyết còn để trống; hãy ghi \"- <tên>: A/B đồng ý (P%)\", với A là số đồng ý, B là số có mặt.")
+        let noName = Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- : 7/8 đồng ý (85%)")
+        assertSpots(noName, [Spot("HS112", 25, 14), Spot("HS111", 43, 1), Spot("HS405", 43, 17)])
+        let noCount = Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "- Tổ Quản trị: / đồng ý")
+        assertSpots(noCount, [Spot("HS405", 43, 3)])
     }
 
     func testHS405ZeroVotesForIsACountNotAnError() {

@@ -61,9 +61,9 @@ final class RegistryTests: XCTestCase {
             }
         }
         XCTAssertEqual(HS204.documentation(for: .sonLa2022).summary.vi,
-                       "Bằng khen của Chủ tịch UBND tỉnh đòi hỏi trong các năm 2019–2021 có ít nhất 01 năm \"Hoàn thành xuất sắc nhiệm vụ\".")
+                       "Bằng khen của Chủ tịch UBND tỉnh đòi hỏi trong các năm 2019–2021 có ít nhất 01 năm \"Hoàn thành xuất sắc nhiệm vụ\". Một năm chưa ghi xếp loại (HS201) hay ghi không đọc được (HS202) chưa bị tính là thiếu: quy tắc chỉ báo khi dù các năm đó được ghi \"xuất sắc\" cũng không đủ.")
         XCTAssertEqual(HS204.documentation(for: other).summary.en,
-                       "Bằng khen của Chủ tịch UBND tỉnh requires at least 2 year(s) in 2021–2023 rated \"Hoàn thành xuất sắc nhiệm vụ\".")
+                       "Bằng khen của Chủ tịch UBND tỉnh requires at least 2 year(s) in 2021–2023 rated \"Hoàn thành xuất sắc nhiệm vụ\". A year with no rating yet (HS201) or one that does not read (HS202) is not counted short: the rule fires only when even those years rated excellent would not be enough.")
         XCTAssertEqual(HS205.documentation(for: other).summary.en,
                        "Each evaluation year is rated once, and only 2021, 2022 and 2023 count; other years are ignored.")
         XCTAssertEqual(HS201.documentation(for: other).failingExample, "Năm 2021: Hoàn thành tốt nhiệm vụ\nNăm 2023: Hoàn thành tốt nhiệm vụ")

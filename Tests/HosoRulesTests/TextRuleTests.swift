@@ -86,6 +86,20 @@ final class TextRuleTests: XCTestCase {
             .replacingOccurrences(of: "Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Phòng họp"))
     }
 
+    /// Issue 15: `Ghi chú: Céng hßa …` was one run from `chú`, and its fix wrote `chỳ`. The run
+    /// keeps to the words that are mojibake: never the key, never a correct word beside it.
+    func testHS004RunLeavesTheKeyAndCorrectWordsAlone() {
+        let source = Fixture.replacing("Quản trị\n", with: "Quản trị\nGhi chú: Céng hßa x· héi chñ nghÜa\n")
+            .replacingOccurrences(of: "Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Tr­êng Chính trị tØnh")
+        assertSpots(source, [Spot("HS004", 2, 10), Spot("HS004", 37, 11), Spot("HS004", 37, 28)])
+        let result = lint(source)
+        XCTAssertEqual(result.findings[0].message.vi, "\"Céng hßa x· héi chñ nghÜa\" là chữ bị lỗi phông: văn bản gõ bằng bảng mã TCVN3/ABC đã bị đọc sai. Đọc đúng bảng mã thì là \"Cộng hòa xã hội chủ nghĩa\"; chuyển mã đoạn này (sửa nhanh trong trình soạn thảo) rồi đọc lại.")
+        XCTAssertEqual(result.findings[0].fixes.first?.title.vi, "Chuyển mã TCVN3/ABC sang Unicode: \"Cộng hòa xã hội chủ nghĩa\"")
+        XCTAssertEqual(applyingFixes(of: "HS004", to: source),
+                       Fixture.replacing("Quản trị\n", with: "Quản trị\nGhi chú: Cộng hòa xã hội chủ nghĩa\n")
+                        .replacingOccurrences(of: "Địa điểm: Phòng họp tầng 3", with: "Địa điểm: Trường Chính trị tỉnh"))
+    }
+
     /// Whole sentences pasted from old Word files, as staff meet them: the run and its conversion.
     func testHS004ConvertsPastedSentences() {
         let cases: [(written: String, converted: String)] = [

@@ -32,12 +32,14 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(decoded.problem?.likelyEncoding, .tcvn3)
         XCTAssertEqual(decoded.problem?.line, 1)
         XCTAssertEqual(decoded.problem?.byteOffset, Array("Đơn vị: ok\nC".utf8).count)
+        XCTAssertEqual(decoded.problem?.lineReading, "Cộng hòa xã hội chủ nghĩa Việt Nam")
     }
 
     func testInvalidUTF8NamesVNI() {
         let decoded = SourceDecoder.decode(latin1("Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam"))
         XCTAssertEqual(decoded.problem?.likelyEncoding, .vni)
         XCTAssertEqual(decoded.problem?.line, 0)
+        XCTAssertEqual(decoded.problem?.lineReading, "Cộng hòa xã hội chủ nghĩa Việt Nam")
     }
 
     func testInvalidUTF8NamesWindows1258() {
@@ -45,6 +47,16 @@ final class DecodingTests: XCTestCase {
         let raw: [UInt8] = [0x43, 0xF4, 0xF2, 0x6E, 0x67, 0x20, 0x68, 0x6F, 0xCC, 0x61, 0x20, 0x78, 0x61, 0xDE, 0x20,
                             0x68, 0xF4, 0xF2, 0x69]
         XCTAssertEqual(SourceDecoder.decode(raw).problem?.likelyEncoding, .windows1258)
+        XCTAssertNil(SourceDecoder.decode(raw).problem?.lineReading, "hoso does not read Windows-1258")
+    }
+
+    /// The line shown for HS001: the bad byte's whole line (a CRLF's CR left out), read in the
+    /// encoding guessed, UTF-8 in it kept.
+    func testTheBadLineIsReadInTheEncodingGuessed() {
+        let raw = Array("Đơn vị: ok\r\nKính gửi: ".utf8) + latin1("Céng hßa x· héi chñ nghÜa\r\nSè: 12\r\n")
+        let problem = SourceDecoder.decode(raw).problem
+        XCTAssertEqual(problem?.line, 1)
+        XCTAssertEqual(problem?.lineReading, "Kính gửi: Cộng hòa xã hội chủ nghĩa")
     }
 
     func testOverlongAndSurrogateAreInvalid() {

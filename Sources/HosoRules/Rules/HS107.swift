@@ -9,8 +9,8 @@ public struct HS107: Rule {
     public static let title = LocalizedText(vi: "Thiếu thông tin bắt buộc", en: "A required field is missing or empty")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Các trường bắt buộc phải có và có nội dung (không phải \"...\"): Đơn vị; trong Tờ trình: Số, dòng địa danh - ngày tháng, Kính gửi; với mỗi người/tập thể: Chức vụ (cá nhân), Hình thức, Khen thưởng năm <năm loại trừ>; trong Biên bản: dòng địa danh - ngày tháng, Thời gian, Địa điểm, Thành phần, Chủ trì, Thư ký.",
-            en: "Required fields must be present and filled (not \"...\"): Đơn vị; in the Tờ trình: Số, the place-date line, Kính gửi; per nominee: Chức vụ (individuals), Hình thức, Khen thưởng năm <excluded year>; in the Biên bản: the place-date line, Thời gian, Địa điểm, Thành phần, Chủ trì, Thư ký."),
+            vi: "Các trường bắt buộc phải có và có nội dung (không phải \"...\"): Đơn vị; trong Tờ trình: Số, dòng địa danh - ngày tháng, Kính gửi; với mỗi người/tập thể: Chức vụ (cá nhân), Hình thức, Khen thưởng năm <năm loại trừ>; trong Biên bản: dòng địa danh - ngày tháng, Thời gian, Địa điểm, Thành phần, Chủ trì, Thư ký; một dòng biểu quyết để trống cả tên lẫn số phiếu (\"- : / đồng ý\", như khung của `hoso new`) cũng là một chỗ chưa điền.",
+            en: "Required fields must be present and filled (not \"...\"): Đơn vị; in the Tờ trình: Số, the place-date line, Kính gửi; per nominee: Chức vụ (individuals), Hình thức, Khen thưởng năm <excluded year>; in the Biên bản: the place-date line, Thời gian, Địa điểm, Thành phần, Chủ trì, Thư ký; a vote item with neither name nor count (\"- : / đồng ý\", as `hoso new` writes it) is a blank too."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.5 (thành phần hồ sơ) và III.4 Lưu ý (không khen thưởng đối tượng đã được khen năm {excludedYear}); Nghị định 30/2020/NĐ-CP về thể thức văn bản.",
                              en: "Plan, III.5 (dossier contents) and III.4 note (no award for those awarded in {excludedYear}); Decree 30/2020/NĐ-CP on document layout."),
         failingExample: "### Cá nhân: Nguyễn Thị Hoa\nChức vụ: ...\nHình thức: Bằng khen của Chủ tịch UBND tỉnh",
@@ -63,6 +63,11 @@ public struct HS107: Rule {
                     vi: "\"Thành phần\" phải ghi số có mặt trên tổng số, ví dụ \"8/9 công chức có mặt\".",
                     en: "\"Thành phần\" must give present/total, e.g. \"8/9 công chức có mặt\"."))
             }
+        }
+        for vote in dossier.votes where vote.isBlank {
+            sink.report(context.content(vote.element), LocalizedText(
+                vi: "Dòng biểu quyết còn để trống; hãy ghi \"- <tên>: A/B đồng ý (P%)\", với A là số đồng ý, B là số có mặt.",
+                en: "The vote item is blank; write \"- <name>: A/B đồng ý (P%)\", A the votes for, B the members present."))
         }
     }
 

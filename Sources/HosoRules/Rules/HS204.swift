@@ -7,8 +7,8 @@ public struct HS204: Rule {
     public static let title = LocalizedText(vi: "Chưa đủ số năm hoàn thành xuất sắc nhiệm vụ", en: "Too few years rated excellent")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "{form:bang-khen} đòi hỏi trong các năm {years} có ít nhất {excellent:bang-khen} năm \"Hoàn thành xuất sắc nhiệm vụ\".",
-            en: "{form:bang-khen} requires at least {excellent:bang-khen} year(s) in {years} rated \"Hoàn thành xuất sắc nhiệm vụ\"."),
+            vi: "{form:bang-khen} đòi hỏi trong các năm {years} có ít nhất {excellent:bang-khen} năm \"Hoàn thành xuất sắc nhiệm vụ\". Một năm chưa ghi xếp loại (HS201) hay ghi không đọc được (HS202) chưa bị tính là thiếu: quy tắc chỉ báo khi dù các năm đó được ghi \"xuất sắc\" cũng không đủ.",
+            en: "{form:bang-khen} requires at least {excellent:bang-khen} year(s) in {years} rated \"Hoàn thành xuất sắc nhiệm vụ\". A year with no rating yet (HS201) or one that does not read (HS202) is not counted short: the rule fires only when even those years rated excellent would not be enough."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.3.1: trong các năm đánh giá có ít nhất {excellent:bang-khen} năm được xếp loại hoàn thành xuất sắc nhiệm vụ.",
                              en: "Plan, III.3.1: at least {excellent:bang-khen} of the evaluation years rated excellent."),
         failingExample: "Hình thức: {form:bang-khen}\nNăm {firstYear}: Hoàn thành tốt nhiệm vụ\nNăm {middleYear}: Hoàn thành tốt nhiệm vụ\nNăm {lastYear}: Hoàn thành tốt nhiệm vụ",
@@ -25,12 +25,17 @@ public struct HS204: Rule {
         let span = yearSpan(profile)
         for nominee in context.dossier.nominees {
             guard let form = nominee.awardForm, !form.pending, form.excellentYearsNeeded > 0 else { continue }
-            var excellentYears: Set<Int> = []
+            var excellentYears: Set<Int> = [], ratedYears: Set<Int> = []
             for stated in nominee.ratings where profile.evaluationYears.contains(stated.year) {
-                if let rating = stated.rating, rating.rank == topRank { excellentYears.insert(stated.year) }
+                guard let rating = stated.rating else { continue }
+                ratedYears.insert(stated.year)
+                if rating.rank == topRank { excellentYears.insert(stated.year) }
             }
             let needed = form.excellentYearsNeeded
-            guard excellentYears.count < needed else { continue }
+            // A year with no rating read (blank or missing: HS201; not a rating: HS202) may yet be
+            // "xuất sắc": only a shortfall those years cannot make up is this rule's.
+            let unread = Set(profile.evaluationYears).subtracting(ratedYears).count
+            guard excellentYears.count + unread < needed else { continue }
             sink.report(nominee.nameRange, LocalizedText(
                 vi: "\(form.name) cần ít nhất \(needed) năm \"\(topName)\" trong \(span); \(nominee.shownName.vi) có \(excellentYears.count).",
                 en: "\(form.name) needs at least \(needed) year(s) rated \"\(topName)\" in \(span); \(nominee.shownName.en) has \(excellentYears.count)."))

@@ -25,8 +25,8 @@ public struct HS209: Rule {
         for nominee in dossier.nominees {
             guard let field = nominee.field(.priorAwards(year: year)), !field.isBlank, !Self.meansNone(field.value) else { continue }
             sink.report(field.valueRange, LocalizedText(
-                vi: "\(nominee.shownName.vi) đã được khen thưởng năm \(year) (\(field.value)); kế hoạch không đề xuất khen thưởng những trường hợp này.",
-                en: "\(nominee.shownName.en) was already awarded in \(year) (\(field.value)); the plan excludes such nominees."))
+                vi: "\(nominee.shownName.vi) đã được khen thưởng năm \(year), ghi là \"\(field.value)\"; kế hoạch không đề xuất khen thưởng những trường hợp này.",
+                en: "\(nominee.shownName.en) was already awarded in \(year), recorded as \"\(field.value)\"; the plan excludes such nominees."))
         }
         for report in dossier.reports {
             for item in report.awards where item.year == year && !Self.meansNone(item.text) {

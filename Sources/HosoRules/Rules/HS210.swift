@@ -8,8 +8,8 @@ public struct HS210: Rule {
     public static let title = LocalizedText(vi: "Xếp loại trong báo cáo khác với tờ trình", en: "Report ratings disagree with the Tờ trình")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
-            vi: "Khi mục II của báo cáo thành tích nhắc lại xếp loại từng năm, chúng phải trùng với các dòng \"Năm YYYY:\" của người/tập thể đó trong Tờ trình.",
-            en: "When report section II repeats the yearly ratings, they must equal the nominee's \"Năm YYYY:\" lines in the Tờ trình."),
+            vi: "Khi mục II của báo cáo thành tích nhắc lại xếp loại từng năm, chúng phải trùng với các dòng \"Năm YYYY:\" của người/tập thể đó trong Tờ trình. Một năm đánh giá mà Tờ trình để trống hay thiếu là lỗi HS201, không báo lại ở đây.",
+            en: "When report section II repeats the yearly ratings, they must equal the nominee's \"Năm YYYY:\" lines in the Tờ trình. An evaluation year the Tờ trình leaves blank or out is HS201's, not reported again here."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: báo cáo thành tích \"thể hiện rõ thành tích theo tiêu chuẩn xét khen thưởng\".",
                              en: "Plan, III.5.1: the report \"shows the achievements against the criteria\"."),
         failingExample: "Năm {middleYear}: Hoàn thành xuất sắc nhiệm vụ   (tờ trình)\n- Năm {middleYear}: Hoàn thành tốt nhiệm vụ   (báo cáo)",
@@ -25,6 +25,8 @@ public struct HS210: Rule {
             let nominee = dossier.nominees[index]
             for stated in report.ratings {
                 let declared = nominee.ratings.first { $0.year == stated.year }
+                // An evaluation year the Tờ trình leaves blank or out is HS201's: one finding for a blank.
+                if context.profile.evaluationYears.contains(stated.year) && declared?.isBlank ?? true { continue }
                 let same: Bool
                 if let a = stated.rating, let b = declared?.rating { same = a.id == b.id } else { same = Folding.key(stated.text) == Folding.key(declared?.text ?? "") }
                 guard !same else { continue }

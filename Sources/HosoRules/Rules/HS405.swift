@@ -34,7 +34,7 @@ public struct HS405: Rule {
                     en: "Members present (\(present)) exceed the total (\(total))."))
             }
         }
-        for vote in dossier.votes {
+        for vote in dossier.votes where !vote.isBlank {  // a blank item is HS107's
             guard let votesFor = vote.votesFor, let present = vote.present, let countRange = vote.countRange else {
                 let body = context.dossier.tree.elements[vote.element].head ?? context.content(vote.element)
                 sink.report(body, LocalizedText(
