@@ -9,7 +9,7 @@ cd "$(dirname "$0")/../.."
 seconds="${1:-20}"
 out=.build/fuzz
 rm -rf "$out/src" && mkdir -p "$out/src" "$out/artifacts"
-for module in HosoSystem HosoText HosoJSON HosoSyntax HosoSemantics HosoRules HosoProtocol HosoWorkspace HosoServer; do
+for module in HosoSystem HosoText HosoJSON HosoSyntax HosoSemantics HosoRules HosoProtocol HosoWorkspace HosoExport HosoServer; do
   for file in $(find "Sources/$module" -name '*.swift'); do
     sed -E '/^(@_exported )?import Hoso[A-Za-z]+$/d' "$file" > "$out/src/${module}_$(basename "$file")"
   done
