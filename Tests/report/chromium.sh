@@ -2,7 +2,7 @@
 # `hoso report` in a real reader: headless Chromium opens the report of Examples/ and
 #   1. takes a screenshot, which must not be blank (Tests/report/png.py: stdlib only);
 #   2. dumps the DOM after running the page's script with the view `#status=error&sort=-11`:
-#      the script must have run to its end (`data-ready`), filtered to the 4 rows with errors
+#      the script must have run to its end (`data-ready`), filtered to the 3 nominees with errors and the unreadable file's row
 #      and sorted them by status, most errors first; no uncaught script error in the log;
 #   3. reads the page without its script: every row is there (the table is rendered by hoso)
 #      and the controls, useless then, stay hidden;
