@@ -1,6 +1,7 @@
 import FoundationEssentials
 import HosoExport
 import HosoRules
+import HosoSystem
 import HosoWorkspace
 
 /// `hoso export FILE [-o OUT] [--format docx|html] [--force]`: the dossier as the papers it
@@ -9,7 +10,8 @@ import HosoWorkspace
 /// The format is `--format`'s, else OUT's extension's, else DOCX. OUT defaults to FILE's name
 /// with the format's extension, beside it; a folder as OUT gets that name inside it; `-o -`
 /// writes to standard output. An existing OUT is kept unless `--force`, and the dossier itself
-/// is never overwritten. A dossier with errors is exported too, with a warning on stderr.
+/// is never overwritten. A dossier with errors is exported too, with a warning on stderr; one
+/// that is not Unicode text (HS001) or is empty is not (`Exporter.refusal`).
 /// Exit 0 once written, 2 when the dossier could not be read or the file written.
 enum ExportCommand {
     static func run(_ options: ParsedArguments, io: inout CommandIO) throws -> Int32 {
@@ -34,6 +36,10 @@ enum ExportCommand {
         }
         let format = try format(options, output: output)
         let target = output ?? Exporter.defaultOutput(for: source, format: format)
+        if target != "-", let folder = missingFolder(of: target) {
+            throw UsageError(vi: "thư mục \"\(folder)\" không có (hoso không tạo thư mục); tạo nó trước hoặc chọn thư mục có sẵn cho -o",
+                             en: "the folder \"\(folder)\" does not exist (hoso creates no folders); create it first or choose an existing folder for -o")
+        }
 
         let bytes: [UInt8]
         if source == "-" {
@@ -60,6 +66,10 @@ enum ExportCommand {
         let setup = try resolver.setup(for: lookup)
         for warning in resolver.warnings { say("cảnh báo: " + warning.vi, "warning: " + warning.en) }
         let result = Linter(profile: setup.profile, severityOverrides: setup.severityOverrides).lint(bytes: bytes)
+        if let refusal = Exporter.refusal(result.text, problem: result.encodingProblem, shown: source) {
+            say(refusal.vi, refusal.en)
+            return 2
+        }
         let exported = Exporter.export(result.dossier, format: format, created: createdTime(io.environment))
 
         if target == "-" {
@@ -73,11 +83,6 @@ enum ExportCommand {
             }
         }
         let errors = result.findings.filter { $0.severity == .error }.count
-        if result.encodingProblem != nil {
-            let shown = source == "-" ? "-" : source
-            say("cảnh báo: hồ sơ không phải văn bản Unicode (HS001), bản in sẽ sai chữ; chuyển bảng mã trước: `hoso lint --fix --unsafe-fixes \(shown)`",
-                "warning: the dossier is not Unicode text (HS001), so the papers will be garbled; convert it first: `hoso lint --fix --unsafe-fixes \(shown)`")
-        }
         if errors > 0 {
             let shown = source == "-" ? "-" : source
             say("cảnh báo: hồ sơ có \(errors) lỗi; bản in vẫn được xuất, nhưng hãy sửa trước khi trình ký (xem `hoso lint \(shown)`)",
@@ -91,10 +96,33 @@ enum ExportCommand {
         return 0
     }
 
+    /// The folder `target` would be written in when it is not a folder that exists (`in/` of
+    /// `in/a.docx`, or `in/` itself), nil when it is one (or `target` names none).
+    static func missingFolder(of target: String) -> String? {
+        let folder: String
+        if target.hasSuffix("/") {
+            folder = target
+        } else if let slash = target.lastIndex(of: "/") {
+            folder = String(target[...slash])
+        } else {
+            return nil
+        }
+        let status = try? FileStatus(path: folder, followingLinks: true)
+        return status?.kind == .directory ? nil : folder
+    }
+
     /// The format asked for: `--format`, else the output's extension, else DOCX. An output
-    /// named with another extension (`.pdf`) is a mistake worth a word.
+    /// named with another extension (`.pdf`), or with the other format's (`--format html -o
+    /// a.docx`), is a mistake worth a word.
     static func format(_ options: ParsedArguments, output: String?) throws -> Exporter.Format {
-        if let name = options["--format"] { return Exporter.Format(rawValue: name) ?? .docx }  // the parser checked the choices
+        if let name = options["--format"] {
+            let format = Exporter.Format(rawValue: name) ?? .docx  // the parser checked the choices
+            if let output, output != "-", let named = Exporter.Format(pathExtensionOf: output), named != format {
+                throw UsageError(vi: "--format \(format.rawValue) nhưng tệp ra \"\(output)\" là .\(named.fileExtension); đổi đuôi tệp hoặc bỏ --format",
+                                 en: "--format \(format.rawValue) but the output \"\(output)\" is a .\(named.fileExtension); change its extension or drop --format")
+            }
+            return format
+        }
         guard let output, output != "-" else { return .docx }
         if let format = Exporter.Format(pathExtensionOf: output) { return format }
         let name = output.split(separator: "/").last.map(String.init) ?? output

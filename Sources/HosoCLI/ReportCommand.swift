@@ -10,7 +10,7 @@ import HosoWorkspace
 ///
 /// The page goes to `hoso-report.html` in the current folder unless `-o` names another file
 /// (`-o -`: standard output). An existing file is replaced (atomically) only when it is a report
-/// hoso wrote, or with `--force`. Exit 0 once written, whatever the dossiers hold (the findings
+/// hoso wrote, or with `--force`; a dossier the run read, never. Exit 0 once written, whatever the dossiers hold (the findings
 /// are summed up on stderr); 2 when nothing could be checked or the page could not be written.
 enum ReportCommand {
     /// Where the page goes without `-o`.
@@ -19,10 +19,12 @@ enum ReportCommand {
     /// hoso may replace.
     static let generatorMark = "<meta name=\"generator\" content=\"hoso report"
 
-    /// What a run collected: the report's data and the language it speaks.
+    /// What a run collected: the report's data, the language it speaks and the dossiers read.
     struct Collected {
         let data: ReportData
         let language: Language
+        /// The paths of the dossiers read, which the report may never replace.
+        let inputs: [String]
     }
 
     static func run(_ parsed: ParsedArguments, io: inout CommandIO) throws -> Int32 {
@@ -45,6 +47,14 @@ enum ReportCommand {
             return 2
         }
         guard let collected = try collect(parsed, resolver: &resolver, language: language, io: &io) else { return 2 }
+        // A dossier of the run is never the report, even with --force.
+        if !toStdout, let written = FileWalker.identity(ofPath: output),
+           let input = collected.inputs.first(where: { FileWalker.identity(ofPath: $0) == written }) {
+            io.stderr.line("hoso: " + (language == .vi
+                ? "\"\(output)\" là hồ sơ \"\(input)\" vừa được kiểm tra; không ghi báo cáo đè lên (chọn tên khác bằng -o)"
+                : "\"\(output)\" is the dossier \"\(input)\" just checked; the report is not written over it (choose another name with -o)"))
+            return 2
+        }
         let html = ReportHTML.render(collected.data, language: language, scope: parsed.positionals.isEmpty ? ["."] : parsed.positionals,
                                      generated: generationTime(io.environment), ruleLinks: RuleLinks.beside.hrefs,
                                      fileURI: { $0 == "-" ? nil : FileURI.uri(PathTools.absolute($0)) })
@@ -85,7 +95,7 @@ enum ReportCommand {
         let results = Linter.lintPooled(inputs.indices.map { (LintInput(path: inputs[$0].path, bytes: inputs[$0].bytes), linters[groupOf[$0]]) })
         let files = inputs.indices.map { ReportFile(path: inputs[$0].path, result: results[$0]) }
         let notChecked = read.unchecked.map { ReportData.NotChecked(path: $0.path, message: $0.message) }
-        return Collected(data: ReportData(files: files, notChecked: notChecked), language: language)
+        return Collected(data: ReportData(files: files, notChecked: notChecked), language: language, inputs: inputs.map(\.path))
     }
 
     /// Why `path` may not be replaced by a report, or nil when it may: it is absent, or a report
@@ -114,8 +124,8 @@ enum ReportCommand {
         text += count(data.files.count, "hồ sơ", "dossier") + ", " + count(data.nominees, "đề nghị", "nominee") + "; "
         text += vi ? "\(totals.errors) lỗi, \(totals.warnings) cảnh báo, \(totals.notes) lưu ý"
                    : "\(count(totals.errors, "", "error")), \(count(totals.warnings, "", "warning")), \(count(totals.notes, "", "note"))"
-        if !data.notChecked.isEmpty {
-            text += vi ? "; không kiểm tra được \(data.notChecked.count) tệp" : "; \(data.notChecked.count) could not be checked"
+        if data.uncheckedCount > 0 {
+            text += vi ? "; không kiểm tra được \(data.uncheckedCount) tệp" : "; \(data.uncheckedCount) could not be checked"
         }
         if data.campaigns.contains(where: { $0.quotas.contains(where: \.isOver) }) {
             text += vi ? "; có hình thức vượt chỉ tiêu" : "; a quota is exceeded"

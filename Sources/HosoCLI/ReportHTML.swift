@@ -155,7 +155,8 @@ enum ReportHTML {
             stat(t("Lỗi", "Errors"), totals.errors, "error")
             stat(t("Cảnh báo", "Warnings"), totals.warnings, "warning")
             stat(t("Lưu ý", "Notes"), totals.notes, "note")
-            stat(t("Không kiểm tra được", "Not checked"), data.notChecked.count, "error")
+            // A file that is not Unicode text (HS001) is listed, but nothing in it was checked.
+            stat(t("Không kiểm tra được", "Not checked"), data.uncheckedCount, "error")
             out += "</dl>\n"
             out += "<nav class=\"toc\"><a href=\"#de-nghi\">1. " + t("Danh sách đề nghị", "Nominees") + "</a> <a href=\"#chi-tieu\">2. "
                 + t("Chỉ tiêu", "Quotas") + "</a> <a href=\"#van-de\">3. " + t("Vấn đề theo tệp", "Findings by file") + "</a></nav>\n</header>\n<main>\n"
@@ -215,13 +216,16 @@ enum ReportHTML {
         mutating func row(_ row: ReportData.Row, number: Int, headerYears: [Int], ratingColumns: Int) {
             let file = data.files[row.file]
             let form = row.awardForm.map { row.awardFormID ?? "?" + $0 } ?? ""
-            out += "<tr data-form=\"\(HTMLText.escape(form))\" data-kind=\"\(row.kind?.rawValue ?? "")\" data-status=\"\(row.status.rawValue)\" data-campaign=\"\(row.campaign)\">"
+            // A row without a nominee (an unreadable file, a dossier proposing nobody) says so, and the count leaves it out.
+            out += "<tr data-form=\"\(HTMLText.escape(form))\" data-kind=\"\(row.kind?.rawValue ?? "")\" data-status=\"\(row.status.rawValue)\" data-campaign=\"\(row.campaign)\""
+                + (row.name == nil ? " data-nominee=\"0\" class=\"not-nominee\">" : ">")
             out += "<td class=\"num\">\(number)</td>"
             out += "<td>" + (row.unit.map(h) ?? "<span class=\"none\">—</span>") + "</td>"
             if let name = row.name {
                 out += "<td class=\"name\">\(h(name.text(language)))</td><td>\(kindName(row.kind!))</td>"
             } else {
-                let why = row.unreadable ? t("Không đọc được tệp (sai bảng mã)", "File not readable (encoding)") : t("Không đề nghị ai", "Nobody proposed")
+                let why = row.unreadable ? t("Không đọc được tệp (HS001) — không tính là đề nghị", "File not readable (HS001) — not a nominee")
+                                         : t("Hồ sơ không đề nghị ai — không phải đề nghị", "The dossier proposes nobody — not a nominee")
                 out += "<td class=\"name none\">\(why)</td><td><span class=\"none\">—</span></td>"
             }
             var formCell = "<span class=\"none\">—</span>"
@@ -323,7 +327,18 @@ enum ReportHTML {
                     + t("Đề nghị / chỉ tiêu", "Proposed / quota") + "</th><th class=\"barcol\">" + t("Mức sử dụng", "Use") + "</th><th>"
                     + t("Người / tập thể được tính", "Counted nominees") + "</th></tr></thead>\n<tbody>\n"
                 for row in campaign.quotas { quotaRow(row) }
-                out += "</tbody>\n</table>\n</div>\n"
+                out += "</tbody>\n</table>\n"
+                let unreadable = campaign.files.filter { data.files[$0].unreadable }
+                if !unreadable.isEmpty {
+                    out += "<p class=\"uncounted\">" + t("Chưa tính \(unreadable.count) hồ sơ không đọc được (HS001), vì không biết nó đề nghị ai: ",
+                                                        "\(plural(unreadable.count, "unreadable dossier")) (HS001) not counted, as whom it proposes is unknown: ")
+                        + unreadable.map { fileLink(data.files[$0].path) }.joined(separator: ", ") + ".</p>\n"
+                }
+                out += "</div>\n"
+            }
+            if !data.notChecked.isEmpty {
+                out += "<p class=\"uncounted\">" + t("Chưa tính \(data.notChecked.count) tệp không kiểm tra được (xem mục 3).",
+                                                    "\(plural(data.notChecked.count, "file")) that could not be checked not counted (see section 3).") + "</p>\n"
             }
             out += "</section>\n"
         }
@@ -472,6 +487,7 @@ enum ReportHTML {
     .tag{display:inline-block;font-size:.78em;font-weight:600;padding:0 5px;border:1px solid #8796aa;border-radius:3px;color:#3a4654;background:#fff;vertical-align:1px}
     a{color:#1c4f8c}
     .legend{font-size:12px;color:var(--muted);margin:8px 0 0}
+    .uncounted{font-size:13px;color:var(--warn);margin:8px 0 0}
     table.quota th[scope=row]{font-weight:600;width:34%}
     table.quota td.num{color:var(--ink);font-weight:600;white-space:nowrap;width:7em}
     .barcol{width:30%}
@@ -566,15 +582,18 @@ enum ReportHTML {
         if (sorted) { parts.push("sort=" + sorted); }
         try { history.replaceState(null, "", parts.length ? "#" + parts.join("&") : location.pathname); } catch (e) { /* a file: page may refuse */ }
       }
+      // Rows without a nominee (their data-nominee is 0) are counted apart: the count is the header's.
+      var total = rows.filter(function (row) { return row.dataset.nominee !== "0"; }).length;
       function apply() {
-        var text = fold(q.value.trim()), count = 0;
+        var text = fold(q.value.trim()), count = 0, others = 0;
         rows.forEach(function (row) {
           var ok = !text || texts.get(row).indexOf(text) >= 0;
           selects.forEach(function (s) { if (ok && s.el.value && row.dataset[s.name] !== s.el.value) { ok = false; } });
           row.hidden = !ok;
-          if (ok) { count += 1; }
+          if (ok && row.dataset.nominee === "0") { others += 1; } else if (ok) { count += 1; }
         });
-        shown.textContent = vi ? "Hiển thị " + count + "/" + rows.length + " dòng" : "Showing " + count + " of " + rows.length + " rows";
+        shown.textContent = (vi ? "Hiển thị " + count + "/" + total + " đề nghị" : "Showing " + count + " of " + total + " nominees")
+          + (others ? (vi ? " (và " + others + " dòng không phải đề nghị)" : " (and " + others + " rows that are not nominees)") : "");
       }
       var collator = new Intl.Collator(document.documentElement.lang, { numeric: true, sensitivity: "base" });
       function key(row, i) {

@@ -45,15 +45,19 @@ public enum DOCXWriter {
         var body = ""
         for (index, paper) in papers.enumerated() {
             var afterTable = false
-            for block in paper.blocks {
-                let isTable: Bool
+            for (position, block) in paper.blocks.enumerated() {
+                let isTable: Bool, isSignatures: Bool
                 switch block {
-                case .header, .table, .signatures: isTable = true
-                default: isTable = false
+                case .signatures: (isTable, isSignatures) = (true, true)
+                case .header, .table: (isTable, isSignatures) = (true, false)
+                default: (isTable, isSignatures) = (false, false)
                 }
+                // The signatures never stand alone on a page: the paragraph right before them keeps with them.
+                var beforeSignatures = false
+                if position + 1 < paper.blocks.count, case .signatures = paper.blocks[position + 1] { beforeSignatures = true }
                 // Word joins tables that touch into one: an empty line keeps them apart.
-                if afterTable && isTable { body += paragraph(Properties(), []) }
-                body += xml(block)
+                if afterTable && isTable { body += paragraph(Properties(keepNext: isSignatures), []) }
+                body += xml(block, keepNext: beforeSignatures)
                 afterTable = isTable
             }
             let section = sectionProperties(startsNewPage: index > 0)
@@ -80,7 +84,8 @@ public enum DOCXWriter {
             + #"<w:titlePg/><w:docGrid w:linePitch="360"/></w:sectPr>"#
     }
 
-    static func xml(_ block: Block) -> String {
+    /// A block's XML; `keepNext` keeps a paragraph on the page of what follows (the signatures).
+    static func xml(_ block: Block, keepNext: Bool = false) -> String {
         switch block {
         case .header(let header): return headerTable(header)
         case .title(let text): return paragraph(Properties(style: "Title"), [TextRun(text)])
@@ -96,8 +101,8 @@ public enum DOCXWriter {
             }
             // A heading's bold is its style's; its runs say it again only where the text did.
             let runs = paragraph.kind == .heading ? paragraph.runs.map { TextRun($0.text, italic: $0.italic) } : paragraph.runs
-            return self.paragraph(Properties(style: style), runs)
-        case .table(let table): return ruledTable(table)
+            return self.paragraph(Properties(style: style, keepNext: keepNext), runs)
+        case .table(let table): return ruledTable(table, lastRowKeepsNext: keepNext)
         case .signatures(let left, let right): return signatureTable(left: left, right: right)
         }
     }
@@ -106,15 +111,15 @@ public enum DOCXWriter {
     /// `Số:` and the place-date line stand on one line.
     static func headerTable(_ header: HeaderBlock) -> String {
         let left = PageLayout.agencyColumn, right = PageLayout.mottoColumn
-        let mottoIndent = max(0, (right - 2 * PageLayout.cellPadding - PageLayout.mottoRule) / 2)
+        let mottoIndent = max(0, (right - 2 * PageLayout.headerCellPadding - PageLayout.mottoRule) / 2)
         let agency = paragraph(Properties(style: "HosoAgency"), [TextRun(header.parentBody)])
             + paragraph(Properties(style: "HosoUnit"), [TextRun(header.unit)])
-            + rule(length: PageLayout.unitRule(header.unit), within: left - 2 * PageLayout.cellPadding)
+            + rule(length: PageLayout.unitRule(header.unit), within: left - 2 * PageLayout.headerCellPadding)
         let motto = paragraph(Properties(style: "HosoNation"), [TextRun(HeaderBlock.nation)])
             + paragraph(Properties(style: "HosoMotto", bottomBorder: true, indent: PageLayout.twips(mottoIndent)), [TextRun(HeaderBlock.motto)])
         let number = paragraph(Properties(style: "HosoNumber"), header.number.map { [TextRun($0)] } ?? [])
         let placeDate = paragraph(Properties(style: "HosoPlaceDate"), [TextRun(header.placeDate)])
-        return table(style: "HosoLayout", widths: [left, right], borders: false, rows: [
+        return table(style: "HosoLayout", widths: [left, right], borders: false, cellPadding: PageLayout.headerCellPadding, rows: [
             (header: false, cells: [agency, motto]),
             (header: false, cells: [number, placeDate]),
         ])
@@ -126,13 +131,15 @@ public enum DOCXWriter {
         return paragraph(Properties(style: "HosoRule", bottomBorder: true, indent: PageLayout.twips(indent), markSize: 2), [])
     }
 
-    /// A table with a heading row and ruled cells.
-    static func ruledTable(_ table: Table) -> String {
+    /// A table with a heading row and ruled cells; `lastRowKeepsNext` keeps its last row on the
+    /// page of what follows (the signatures).
+    static func ruledTable(_ table: Table, lastRowKeepsNext: Bool = false) -> String {
         let widths = table.columns.map { PageLayout.textWidth * Double($0.width) / 100 }
         let heading = table.columns.map { paragraph(Properties(style: "HosoTableHeading"), [TextRun($0.title)]) }
-        let rows = table.rows.map { row in
-            (header: false, cells: zip(row, table.columns).map { text, column in
-                paragraph(Properties(style: "HosoTableText", centered: column.centered), [TextRun(text)])
+        let rows = table.rows.enumerated().map { index, row in
+            let keep = lastRowKeepsNext && index == table.rows.count - 1
+            return (header: false, cells: zip(row, table.columns).map { text, column in
+                paragraph(Properties(style: "HosoTableText", keepNext: keep, centered: column.centered), [TextRun(text)])
             })
         }
         return self.table(style: "HosoGrid", widths: widths, borders: true, rows: [(header: true, cells: heading)] + rows)
@@ -144,6 +151,7 @@ public enum DOCXWriter {
             let paragraphs = lines.map { line -> String in
                 switch line {
                 case .role(let text): return paragraph(Properties(style: "HosoSignRole"), [TextRun(text)])
+                case .ownTitle(let text): return paragraph(Properties(style: "HosoSignOwnTitle"), [TextRun(text)])
                 case .hint(let text): return paragraph(Properties(style: "HosoSignHint"), [TextRun(text)])
                 case .text(let text): return paragraph(Properties(style: "HosoSignText"), [TextRun(text)])
                 case .room:
@@ -161,13 +169,19 @@ public enum DOCXWriter {
     }
 
     /// A table of fixed column widths (millimetres); rows that do not split across pages,
-    /// a heading row repeated on each page.
-    static func table(style: String, widths: [Double], borders: Bool, rows: [(header: Bool, cells: [String])]) -> String {
+    /// a heading row repeated on each page; `cellPadding` (millimetres, each side) in place of the style's.
+    static func table(style: String, widths: [Double], borders: Bool, cellPadding: Double? = nil,
+                      rows: [(header: Bool, cells: [String])]) -> String {
         let twips = widths.map(PageLayout.twips)
         let edge = borders ? #"w:val="single" w:sz="4" w:space="0" w:color="000000""# : #"w:val="nil""#
         let borderXML = ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) \(edge)/>" }.joined()
         var out = #"<w:tbl><w:tblPr><w:tblStyle w:val="\#(style)"/><w:tblW w:w="\#(twips.reduce(0, +))" w:type="dxa"/>"#
-            + #"<w:jc w:val="center"/><w:tblBorders>\#(borderXML)</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>"#
+            + #"<w:jc w:val="center"/><w:tblBorders>\#(borderXML)</w:tblBorders><w:tblLayout w:type="fixed"/>"#
+        if let cellPadding {
+            let side = PageLayout.twips(cellPadding)
+            out += #"<w:tblCellMar><w:left w:w="\#(side)" w:type="dxa"/><w:right w:w="\#(side)" w:type="dxa"/></w:tblCellMar>"#
+        }
+        out += "</w:tblPr><w:tblGrid>"
         out += twips.map { #"<w:gridCol w:w="\#($0)"/>"# }.joined() + "</w:tblGrid>"
         for row in rows {
             out += "<w:tr><w:trPr><w:cantSplit/>" + (row.header ? "<w:tblHeader/>" : "") + "</w:trPr>"
@@ -191,6 +205,8 @@ public enum DOCXWriter {
         }
 
         var style: String?
+        /// Kept on the page of the next paragraph (or table row).
+        var keepNext = false
         var bottomBorder = false
         var spacing: Spacing?
         /// Left and right indent, in twips.
@@ -200,9 +216,10 @@ public enum DOCXWriter {
         var markSize: Int?
         var section: String?
 
-        init(style: String? = nil, bottomBorder: Bool = false, spacing: Spacing? = nil, indent: Int? = nil, centered: Bool = false,
+        init(style: String? = nil, keepNext: Bool = false, bottomBorder: Bool = false, spacing: Spacing? = nil, indent: Int? = nil, centered: Bool = false,
              markSize: Int? = nil, section: String? = nil) {
             self.style = style
+            self.keepNext = keepNext
             self.bottomBorder = bottomBorder
             self.spacing = spacing
             self.indent = indent
@@ -214,6 +231,7 @@ public enum DOCXWriter {
         var xml: String {
             var out = ""
             if let style { out += #"<w:pStyle w:val="\#(style)"/>"# }
+            if keepNext { out += "<w:keepNext/>" }
             if bottomBorder { out += #"<w:pBdr><w:bottom w:val="single" w:sz="6" w:space="2" w:color="000000"/></w:pBdr>"# }
             if let spacing {
                 out += "<w:spacing"
@@ -306,11 +324,14 @@ public enum DOCXWriter {
             style("HosoTableHeading", "Hoso Table Heading", pPr: keepNext + space(before: 2, after: 2) + center, rPr: bold + size(PageLayout.table)),
             style("HosoTableText", "Hoso Table Text", pPr: space(before: 2, after: 2), rPr: size(PageLayout.table)),
             style("HosoSignRole", "Hoso Signer Title", pPr: keepNext + space(before: 12) + center, rPr: bold),
+            style("HosoSignOwnTitle", "Hoso Signer Own Title", pPr: keepNext + center, rPr: bold),
             style("HosoSignHint", "Hoso Signing Hint", pPr: keepNext + center, rPr: italic + size(PageLayout.note)),
             style("HosoSignText", "Hoso Signing Text", pPr: keepNext + center, rPr: size(PageLayout.note)),
             style("HosoSignName", "Hoso Signer Name", pPr: center, rPr: bold),
             style("HosoRecipientsLabel", "Hoso Recipients Label", pPr: keepNext + space(before: 12), rPr: bold + italic + size(PageLayout.recipientsLabel)),
-            style("HosoRecipient", "Hoso Recipient", rPr: size(PageLayout.recipient)),
+            style("HosoRecipient", "Hoso Recipient",
+                  pPr: #"<w:ind w:left="\#(PageLayout.twips(PageLayout.recipientHanging))" w:hanging="\#(PageLayout.twips(PageLayout.recipientHanging))"/>"#,
+                  rPr: size(PageLayout.recipient)),
             style("Header", "header", pPr: center, rPr: size(PageLayout.pageNumber)),
         ]
         return #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n"

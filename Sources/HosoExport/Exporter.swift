@@ -1,4 +1,5 @@
 import HosoSemantics
+import HosoText
 
 /// `hoso export`'s one entry point: a dossier's papers in a file format.
 public enum Exporter {
@@ -25,6 +26,43 @@ public enum Exporter {
     public struct Output: Sendable {
         public let bytes: [UInt8]
         public let papers: [Paper]
+    }
+
+    /// Why a dossier cannot be printed, in both languages: nothing would come out but dotted
+    /// lines, so nothing is written.
+    public struct Refusal: Sendable, Equatable, Error {
+        public let vi: String
+        public let en: String
+    }
+
+    /// Why the dossier of `text` cannot be printed, or nil when it can: a file that is not
+    /// Unicode text (HS001: a legacy encoding, binary bytes, UTF-16 without a BOM) or that holds
+    /// nothing but blanks. `shown` names the file in the advice (`-` for standard input). A
+    /// dossier that reads but has errors is printed (with a warning the caller gives).
+    public static func refusal(_ text: SourceText, problem: EncodingProblem?, shown: String) -> Refusal? {
+        if let problem {
+            let reading = "\"\(shown)\" không phải văn bản Unicode (HS001), bản in sẽ chỉ có dấu chấm; chưa xuất gì. "
+            let reads = "\"\(shown)\" is not Unicode text (HS001), so the papers would hold only dotted lines; nothing was exported. "
+            if problem.converted != nil {
+                let name = problem.likelyEncoding.rawValue
+                return Refusal(vi: reading + "Tệp viết bằng bảng mã \(name): chuyển sang UTF-8 bằng `hoso lint --fix --unsafe-fixes \(shown)`, đọc soát lại rồi xuất lại",
+                               en: reads + "It is written in \(name): convert it to UTF-8 with `hoso lint --fix --unsafe-fixes \(shown)`, proofread it, then export again")
+            }
+            let what: (vi: String, en: String)
+            switch problem.kind {
+            case .nulByte: what = ("Tệp có byte NUL (tệp nhị phân, hoặc bảng mã hoso không đọc được)", "It holds NUL bytes (a binary file, or an encoding hoso does not read)")
+            case .utf16WithoutBOM: what = ("Tệp là UTF-16 không có BOM", "It is UTF-16 without a byte order mark")
+            case .unpairedSurrogate: what = ("Tệp UTF-16 bị hỏng", "It is damaged UTF-16")
+            case .invalidUTF8: what = ("Không nhận ra bảng mã của tệp", "Its encoding is not one hoso recognises")
+            }
+            return Refusal(vi: reading + what.vi + ": mở hồ sơ trong trình soạn thảo, lưu lại dưới dạng văn bản UTF-8 rồi xuất lại",
+                           en: reads + what.en + ": open the dossier in an editor, save it as UTF-8 text, then export again")
+        }
+        if !text.bytes.contains(where: { !" \t\r\n".utf8.contains($0) }) {
+            return Refusal(vi: "\"\(shown)\" trống, không có gì để in; chưa xuất gì. Viết hồ sơ trước (bắt đầu từ mẫu: `hoso new`)",
+                           en: "\"\(shown)\" is empty, there is nothing to print; nothing was exported. Write the dossier first (start from a skeleton: `hoso new`)")
+        }
+        return nil
     }
 
     /// The dossier's papers written in `format`; `created` (seconds since 1970, UTC) dates the DOCX.
@@ -56,14 +94,16 @@ public enum Exporter {
     }
 
     /// Where an export of `source` goes by default: beside it, named like it with the format's
-    /// extension (`a.hoso` → `a.docx`; `a.hoso.txt`, as Notepad saves it, → `a.docx`).
+    /// extension in place of its own (`a.hoso` → `a.docx`; `a.hoso.txt`, as Notepad saves it,
+    /// → `a.docx`; `ghi-chu.txt` → `ghi-chu.docx`; `ho-so` → `ho-so.docx`).
     public static func defaultOutput(for source: String, format: Format) -> String {
         var base = source
         let lower = source.lowercased()
-        for suffix in [".hoso.txt", ".hoso"] where lower.hasSuffix(suffix) {
-            let stripped = String(source.dropLast(suffix.count))
-            if !stripped.isEmpty && !stripped.hasSuffix("/") { base = stripped }
-            break
+        let name = source.split(separator: "/", omittingEmptySubsequences: false).last.map(String.init) ?? source
+        if let suffix = [".hoso.txt", ".hoso"].first(where: { lower.hasSuffix($0) && name.count > $0.count }) {
+            base = String(source.dropLast(suffix.count))
+        } else if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+            base = String(source.dropLast(name.distance(from: dot, to: name.endIndex)))
         }
         return base + "." + format.fileExtension
     }

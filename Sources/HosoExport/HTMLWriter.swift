@@ -12,7 +12,18 @@ public enum HTMLWriter {
         out += "<title>\(XMLText.escaped(title))</title>\n<style>\n\(css)</style>\n</head>\n<body>\n"
         for paper in papers {
             out += "<section class=\"paper\" aria-label=\"\(XMLText.escaped(paper.name))\">\n"
-            for block in paper.blocks { out += html(block) }
+            // The signatures never stand alone on a page: they and the paragraph before them
+            // are one `.closing` that does not break.
+            var closing = paper.blocks.count
+            if case .signatures = paper.blocks.last {
+                closing = paper.blocks.count - 1
+                if paper.blocks.count > 1, case .paragraph = paper.blocks[paper.blocks.count - 2] { closing -= 1 }
+            }
+            for (index, block) in paper.blocks.enumerated() {
+                if index == closing { out += "<div class=\"closing\">\n" }
+                out += html(block)
+            }
+            if closing < paper.blocks.count { out += "</div>\n" }
             out += "</section>\n"
         }
         return out + "</body>\n</html>\n"
@@ -57,6 +68,7 @@ public enum HTMLWriter {
         lines.map { line in
             switch line {
             case .role(let value): return "<p class=\"role\">\(text(value))</p>"
+            case .ownTitle(let value): return "<p class=\"own-title\">\(text(value))</p>"
             case .hint(let value): return "<p class=\"hint\">\(text(value))</p>"
             case .text(let value): return "<p class=\"sign-text\">\(text(value))</p>"
             case .room: return "<div class=\"room\"></div>"
@@ -103,7 +115,7 @@ public enum HTMLWriter {
         }
         p, h1, h2 { margin: 0; }
         table { border-collapse: collapse; width: 100%; }
-        table.header td { vertical-align: top; text-align: center; padding: 0 \(millimetres(P.cellPadding)); line-height: 1.2; }
+        table.header td { vertical-align: top; text-align: center; padding: 0 \(millimetres(P.headerCellPadding)); line-height: 1.2; }
         table.header td.agency { width: \(millimetres(P.agencyColumn)); }
         .parent { font-size: \(points(P.agency)); }
         .unit { font-size: \(points(P.agency)); font-weight: bold; }
@@ -123,16 +135,18 @@ public enum HTMLWriter {
         table.grid th { text-align: center; vertical-align: middle; }
         table.grid td.centered-cell { text-align: center; }
         table.grid tr { break-inside: avoid; page-break-inside: avoid; }
+        .closing { break-inside: avoid; page-break-inside: avoid; }
         table.signatures { margin-top: 6pt; break-inside: avoid; page-break-inside: avoid; }
         table.signatures td { vertical-align: top; padding: 0 \(millimetres(P.cellPadding)); }
         table.signatures td:first-child { width: \(Int(P.signatureLeftShare * 100))%; }
         .role { font-weight: bold; text-align: center; margin-top: 12pt; }
+        .own-title { font-weight: bold; text-align: center; }
         .hint { font-size: \(points(P.note)); font-style: italic; text-align: center; }
         .sign-text { font-size: \(points(P.note)); text-align: center; }
         .room { height: \(millimetres(P.signingRoom)); }
         .name { font-weight: bold; text-align: center; }
         .recipients-label { font-size: \(points(P.recipientsLabel)); font-weight: bold; font-style: italic; margin-top: 12pt; }
-        .recipient { font-size: \(points(P.recipient)); line-height: 1.2; }
+        .recipient { font-size: \(points(P.recipient)); line-height: 1.2; padding-left: \(millimetres(P.recipientHanging)); text-indent: -\(millimetres(P.recipientHanging)); }
 
         """
     }()

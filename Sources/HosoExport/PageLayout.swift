@@ -23,11 +23,18 @@ enum PageLayout {
     /// Room left to sign and stamp, in millimetres.
     static let signingRoom = 24.0
 
-    /// The width of the agency block's column and of the motto's, in millimetres: the motto's
-    /// takes `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` (88 mm at 12 pt bold) on one line, the agency's
-    /// a parent body as long as `VĂN PHÒNG UBND TỈNH SƠN LA` (65 mm).
-    static let agencyColumn = 71.0
+    /// The width of the agency block's column and of the motto's, in millimetres: the agency's
+    /// is 45% of the line, so `ỦY BAN NHÂN DÂN TỈNH SƠN LA` (67 mm at 12 pt) and most units
+    /// wrap at most once; the motto's takes `CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM` (88.3 mm at
+    /// 12 pt bold) on one line, with the header's narrower cell padding.
+    static let agencyColumn = 74.0
     static var mottoColumn: Double { textWidth - agencyColumn }
+    /// Padding on each side of a header cell, in millimetres: narrower than other tables' so
+    /// the motto's column holds the nation's name.
+    static let headerCellPadding = 0.75
+    /// The hanging indent of a Nơi nhận item, in millimetres: a wrapped item's next lines start
+    /// under its text, not under its `- ` (that is 2.3 mm at 11 pt).
+    static let recipientHanging = 2.3
 
     /// The rule under the motto: as long as the line (what the motto's text measures).
     static var mottoRule: Double { millimetres(TextWidth.points(HeaderBlock.motto, size: motto, bold: true)) + 1 }
@@ -35,7 +42,7 @@ enum PageLayout {
     /// The short rule under the unit: 40% of its line (1/3–1/2), the line being the unit's
     /// text or, when it wraps, the column.
     static func unitRule(_ unit: String) -> Double {
-        let line = min(millimetres(TextWidth.points(unit, size: agency, bold: true)), agencyColumn - 2 * cellPadding)
+        let line = min(millimetres(TextWidth.points(unit, size: agency, bold: true)), agencyColumn - 2 * headerCellPadding)
         return max(15, (line * 0.4).rounded())
     }
 

@@ -46,9 +46,10 @@ public struct Paragraph: Sendable, Equatable {
 /// The top of every paper: the agency block (left) and the national motto (right), with `Số:`
 /// and the place-date line on one row under them.
 public struct HeaderBlock: Sendable, Equatable {
-    /// `Cơ quan chủ quản`, upper case (or dots).
+    /// `Cơ quan chủ quản`, upper case (or dots); a ` - ` in it has a no-break space before the
+    /// hyphen (`HeaderBlock.keepingHyphens`).
     public var parentBody: String
-    /// The issuing unit, upper case (or dots).
+    /// The issuing unit, upper case (or dots), hyphens kept as in `parentBody`.
     public var unit: String
     /// `Số: 12/TTr-TCHCQT`; nil where the paper has no number (a Báo cáo thành tích).
     public var number: String?
@@ -59,6 +60,18 @@ public struct HeaderBlock: Sendable, Equatable {
     public static let nation = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
     /// `Độc lập - Tự do - Hạnh phúc`.
     public static let motto = "Độc lập - Tự do - Hạnh phúc"
+
+    /// `PHÒNG HÀNH CHÍNH - VĂN THƯ` with a no-break space before each ` - `'s hyphen, so a line
+    /// of the narrow agency column may end after `- ` but never starts with a hyphen. The text
+    /// stays the same words for search and copy (only the space is U+00A0).
+    public static func keepingHyphens(_ text: String) -> String {
+        var out = "", rest = Substring(text)
+        while let dash = rest.firstRange(of: " - ") {
+            out += rest[..<dash.lowerBound] + "\u{00A0}- "
+            rest = rest[dash.upperBound...]
+        }
+        return out + rest
+    }
 }
 
 /// A ruled table (a list of nominees, the votes): a heading row, then one row per item.
@@ -77,8 +90,11 @@ public struct Table: Sendable, Equatable {
 
 /// One line of a signature column, Nơi nhận included.
 public enum SignatureLine: Sendable, Equatable {
-    /// The signer's title or role, upper case, bold (`TRƯỞNG PHÒNG`, `CHỦ TRÌ`).
+    /// The signer's title or role, upper case, bold (`TRƯỞNG PHÒNG`, `CHỦ TRÌ`, `KT. TRƯỞNG PHÒNG`).
     case role(String)
+    /// The signer's own title right under a `KT.`/`TL.`/`TM.` role (`PHÓ TRƯỞNG PHÒNG` under
+    /// `KT. TRƯỞNG PHÒNG`, NĐ 30/2020): upper case, bold, without the space above a role.
+    case ownTitle(String)
     /// A direction in italics (`(Ký, ghi rõ họ và tên)`).
     case hint(String)
     /// Plain centred text (what a confirmation says).

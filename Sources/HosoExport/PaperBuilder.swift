@@ -53,10 +53,24 @@ public struct PaperBuilder {
         if !listed && !dossier.nominees.isEmpty { blocks.append(.table(nomineeTable())) }
 
         let signer = printing[.signer].flatMap { Signer($0.value) }
-        let right: [SignatureLine] = [.role(signer.map { $0.title.isEmpty ? Blank.line : $0.title.uppercased() } ?? Blank.line),
-                                      .room, .name(signer.map(\.name) ?? Blank.line)]
+        let right: [SignatureLine] = Self.titleLines(signer?.title ?? "") + [.room, .name(signer.map(\.name) ?? Blank.line)]
         blocks.append(.signatures(left: recipientLines(printing[.recipients]?.value), right: right))
         return Paper(kind: .toTrinh, name: "Tờ trình", blocks: blocks)
+    }
+
+    /// The signer's title as printed: `TRƯỞNG PHÒNG`; a signing on another's behalf (`KT.
+    /// Trưởng phòng, Phó Trưởng phòng`: `KT.`, `TL.`, `TM.` or `TUQ.`, the title signed for, then
+    /// the signer's own) on two lines, `KT. TRƯỞNG PHÒNG` over `PHÓ TRƯỞNG PHÒNG`; dots when empty.
+    static func titleLines(_ title: String) -> [SignatureLine] {
+        guard !title.isEmpty else { return [.role(Blank.line)] }
+        let upper = title.uppercased()
+        let onBehalf = ["KT.", "KT ", "TL.", "TL ", "TM.", "TM ", "TUQ.", "TUQ "].contains { upper.hasPrefix($0) }
+        if onBehalf, let comma = upper.firstIndex(of: ",") {
+            let own = Signer.trimmed(String(upper[upper.index(after: comma)...]))
+            let signedFor = Signer.trimmed(String(upper[..<comma]))
+            if !own.isEmpty { return [.role(signedFor), .ownTitle(own)] }
+        }
+        return [.role(upper)]
     }
 
     /// The nominees as a ruled table: STT, name, position and unit, award form.
@@ -172,6 +186,10 @@ public struct PaperBuilder {
         var blocks: [Block] = [.header(header(number: nil, placeDate: report.placeDate)), .title("BÁO CÁO THÀNH TÍCH")]
         let form = nominee?.awardForm?.name ?? nominee?.field(.awardForm).map { InlineText.plain($0.value) }
         blocks.append(.subject("Đề nghị tặng " + (form.flatMap { $0.isEmpty ? nil : $0 } ?? Blank.line)))
+        // Whose report it is, under the title, as the collective's form (Tên tập thể) has it and
+        // for an individual too: the heading's name, else the nominee's.
+        let whose = [report.nomineeName, nominee?.name ?? ""].map { InlineText.printable($0).trimmingSpaces() }.first { !$0.isEmpty }
+        blocks.append(.paragraph(Paragraph(.centered, [TextRun(whose ?? Blank.line, bold: true)])))
         if let line = report.formLine {
             blocks.append(.paragraph(Paragraph(.note, [TextRun("(" + InlineText.plain(tree.string(tree.elements[line].content)) + ")", italic: true)])))
         }
@@ -221,8 +239,9 @@ public struct PaperBuilder {
         let parent = [parentField, dossier.profile.parentBody].compactMap { $0 }.first { $0.contains(where: \.isLetter) }
         let unit = preamble(.unit)
         let date = placeDate.map { InlineText.plain(tree.string(tree.elements[$0.element].content)) }
-        return HeaderBlock(parentBody: parent.map { InlineText.printable($0).uppercased() } ?? Blank.line,
-                           unit: unit?.uppercased() ?? Blank.line, number: number, placeDate: date ?? Blank.placeDate)
+        return HeaderBlock(parentBody: parent.map { HeaderBlock.keepingHyphens(InlineText.printable($0).uppercased()) } ?? Blank.line,
+                           unit: unit.map { HeaderBlock.keepingHyphens($0.uppercased()) } ?? Blank.line, number: number,
+                           placeDate: date ?? Blank.placeDate)
     }
 
     /// A preamble field's printable value, nil when missing or blank.

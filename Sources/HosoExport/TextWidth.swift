@@ -21,6 +21,7 @@ enum TextWidth {
         guard let scalar = character.unicodeScalars.first else { return 0 }
         if scalar.value >= 0x20 && scalar.value < 0x7F { return table[Int(scalar.value) - 0x20] }
         if scalar.value == 0x2026 { return 1000 }  // …
+        if scalar.value == 0xA0 { return table[0] }  // a no-break space is a space
         let base = Folding.key(String(character)).unicodeScalars
         guard base.count == 1, let letter = base.first, letter.isASCII, letter.properties.isAlphabetic else { return 500 }
         let printed = character.isUppercase ? Unicode.Scalar(UInt8(letter.value) & ~0x20) : letter

@@ -201,6 +201,12 @@ public struct ReportData: Sendable {
     public var totals: SeverityCounts { files.reduce(SeverityCounts()) { $0 + $1.counts } }
     /// How many nominees the readable dossiers propose.
     public var nominees: Int { files.reduce(0) { $0 + $1.nominees } }
+    /// The files that could not be read as Unicode (HS001), as indices into `files`: nothing in
+    /// them is checked, listed as a nominee or counted against a quota.
+    public var unreadableFiles: [Int] { files.indices.filter { files[$0].unreadable } }
+    /// How many things could not be checked: what could not be read at all (`notChecked`) and the
+    /// files that are not Unicode text.
+    public var uncheckedCount: Int { notChecked.count + unreadableFiles.count }
 
     /// How many characters of a source line are shown before a finding, and at most in all.
     static let windowBefore = 40, windowLength = 160

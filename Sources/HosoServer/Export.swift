@@ -12,6 +12,9 @@ extension LanguageServer {
     /// read from disk) beside its file, named as `hoso export` names it (`a.hoso` → `a.docx`).
     /// Answers with the written path and says so with `window/showMessage`.
     ///
+    /// A dossier that is not Unicode text (HS001) or is empty is refused (`Exporter.refusal`):
+    /// an error response and a `window/showMessage`, nothing written.
+    ///
     /// A file already there is replaced only when hoso wrote it (an earlier export): one that
     /// Word or a person saved since is kept unless `force` is true, so exporting again from the
     /// editor never loses edits made to the printed papers.
@@ -40,10 +43,12 @@ extension LanguageServer {
         }
 
         let dossier: Dossier
+        let problem: EncodingProblem?
         let errors: Int
         // The client's own spelling of the URI first, then any known file at that path.
         if let file = workspace.files[uri] ?? workspace.uri(ofPath: path).flatMap({ workspace.files[$0] }) {
             dossier = file.checked.dossier
+            problem = file.checked.problem
             errors = file.findings.filter { $0.severity == .error }.count
         } else {
             let bytes: [UInt8]
@@ -56,7 +61,11 @@ extension LanguageServer {
             reportSetupErrors()
             let result = Linter(profile: setup.profile, severityOverrides: setup.severityOverrides).lint(bytes: bytes)
             dossier = result.dossier
+            problem = result.encodingProblem
             errors = result.findings.filter { $0.severity == .error }.count
+        }
+        if let refusal = Exporter.refusal(dossier.text, problem: problem, shown: path) {
+            throw fail(refusal.vi, refusal.en)
         }
         let target = Exporter.defaultOutput(for: path, format: format)
         if !force, let existing = try? FileWalker.contents(target), !Exporter.isOwnExport(existing.bytes, format: format) {

@@ -107,13 +107,61 @@ final class ExportCommandTests: XCTestCase {
         XCTAssertTrue(english.stderr.contains("(see `hoso lint loi.hoso`)"), english.stderr)
     }
 
-    func testLegacyEncodingIsSaid() throws {
+    /// A dossier that is not Unicode text, or is empty, would print as dotted lines only: exit 2,
+    /// nothing written, and the advice fits the case (the conversion only for a recognised encoding).
+    func testUnreadableOrEmptyDossierIsNotExported() throws {
         let legacy = try Data(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("Examples/co-loi/phong-hanh-chinh-tcvn3.hoso"))
         try legacy.write(to: folder.appendingPathComponent("cu.hoso"))
         let run = try hoso(["export", "cu.hoso"])
-        XCTAssertEqual(run.status, 0)
-        XCTAssertTrue(run.stderr.hasPrefix("hoso: cảnh báo: hồ sơ không phải văn bản Unicode (HS001), bản in sẽ sai chữ; chuyển bảng mã trước: `hoso lint --fix --unsafe-fixes cu.hoso`\n"),
-                      run.stderr)
+        XCTAssertEqual(run.status, 2)
+        XCTAssertEqual(run.stderr, "hoso: \"cu.hoso\" không phải văn bản Unicode (HS001), bản in sẽ chỉ có dấu chấm; chưa xuất gì. "
+                       + "Tệp viết bằng bảng mã TCVN3/ABC: chuyển sang UTF-8 bằng `hoso lint --fix --unsafe-fixes cu.hoso`, đọc soát lại rồi xuất lại\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cu.docx").path))
+
+        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0x10, 0x00, 0x41]).write(to: folder.appendingPathComponent("nhi-phan.hoso"))
+        let binary = try hoso(["export", "nhi-phan.hoso", "--lang", "en"])
+        XCTAssertEqual(binary.status, 2)
+        XCTAssertTrue(binary.stderr.hasPrefix("hoso: \"nhi-phan.hoso\" is not Unicode text (HS001)"), binary.stderr)
+        XCTAssertTrue(binary.stderr.hasSuffix("save it as UTF-8 text, then export again\n"), binary.stderr)
+        XCTAssertFalse(binary.stderr.contains("--fix"), "no conversion to offer: " + binary.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("nhi-phan.docx").path))
+
+        try write("", to: "trong.hoso")
+        let empty = try hoso(["export", "trong.hoso"])
+        XCTAssertEqual(empty.status, 2)
+        XCTAssertTrue(empty.stderr.hasPrefix("hoso: \"trong.hoso\" trống, không có gì để in; chưa xuất gì."), empty.stderr)
+        try write("\u{FEFF}\n  \r\n", to: "trong2.hoso")
+        XCTAssertEqual(try hoso(["export", "trong2.hoso", "-o", "-"]).status, 2, "blanks and a BOM are empty too")
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["cu.hoso", "nhi-phan.hoso", "trong.hoso", "trong2.hoso"])
+    }
+
+    /// `-o` into a folder that does not exist says so (hoso creates none), whatever the spelling.
+    func testAMissingOutputFolderIsNamed() throws {
+        try write(try example, to: "a.hoso")
+        let slash = try hoso(["export", "a.hoso", "-o", "in/", "--force"])
+        XCTAssertEqual(slash.status, 2)
+        XCTAssertEqual(slash.stderr, "hoso: thư mục \"in/\" không có (hoso không tạo thư mục); tạo nó trước hoặc chọn thư mục có sẵn cho -o\n")
+        let file = try hoso(["export", "a.hoso", "-o", "in/b.html", "--lang", "en"])
+        XCTAssertEqual(file.status, 2)
+        XCTAssertEqual(file.stderr, "hoso: the folder \"in/\" does not exist (hoso creates no folders); create it first or choose an existing folder for -o\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("in").path))
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("in"), withIntermediateDirectories: true)
+        XCTAssertEqual(try hoso(["export", "a.hoso", "-o", "in/"]).status, 0)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: folder.appendingPathComponent("in/a.docx").path))
+    }
+
+    /// `--format` and the output's extension must agree; the default name replaces the extension.
+    func testFormatAndExtensionAgreeAndTheExtensionIsReplaced() throws {
+        try write(try example, to: "a.hoso")
+        let mismatch = try hoso(["export", "a.hoso", "-o", "y.docx", "--format", "html"])
+        XCTAssertEqual(mismatch.status, 2)
+        XCTAssertEqual(mismatch.stderr, "hoso: --format html nhưng tệp ra \"y.docx\" là .docx; đổi đuôi tệp hoặc bỏ --format\n")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("y.docx").path))
+        XCTAssertEqual(try hoso(["export", "a.hoso", "-o", "y.htm", "--format", "html"]).status, 0)
+        try write(try example, to: "notes.txt")
+        let notes = try hoso(["export", "notes.txt"])
+        XCTAssertEqual(notes.status, 0, notes.stderr)
+        XCTAssertEqual(notes.stderr, "hoso: đã ghi notes.docx: tờ trình, biên bản và 1 báo cáo thành tích\n")
     }
 
     func testWhatCannotBeReadOrWrittenExitsTwo() throws {

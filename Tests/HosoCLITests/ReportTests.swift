@@ -194,6 +194,29 @@ final class ReportTests: XCTestCase {
         for fetch in ["http://", "https://", "@import", "url(", " src="] { XCTAssertFalse(vi.contains(fetch), fetch) }
     }
 
+    /// A file that is not Unicode text (the TCVN3 example) counts as not checked in the header,
+    /// is named under the quotas it is left out of, and its row says it is no nominee, so the
+    /// table's nominee count is the header's.
+    func testAnUnreadableFileIsCountedNamedAndNotANominee() throws {
+        let data = try collect([examples])
+        XCTAssertEqual(data.unreadableFiles.map { data.files[$0].path.hasSuffix("co-loi/phong-hanh-chinh-tcvn3.hoso") }, [true])
+        XCTAssertEqual(data.uncheckedCount, 1)
+        let moment = ReportHTML.Moment(Date(timeIntervalSince1970: 1_764_000_000), timeZone: TimeZone(identifier: "UTC")!)
+        let vi = ReportHTML.render(data, language: .vi, scope: ["Examples/"], generated: moment, ruleLinks: [:], fileURI: { _ in nil })
+        XCTAssertTrue(vi.contains("<div class=\"stat error\"><dt>Không kiểm tra được</dt><dd>1</dd></div>"), vi)
+        XCTAssertTrue(vi.contains("<div class=\"stat plain\"><dt>Đề nghị</dt><dd>8</dd></div>"))
+        let tcvn3 = try XCTUnwrap(data.files.first { $0.unreadable }).path
+        XCTAssertTrue(vi.contains("<p class=\"uncounted\">Chưa tính 1 hồ sơ không đọc được (HS001), vì không biết nó đề nghị ai: \(tcvn3).</p>"), vi)
+        XCTAssertTrue(vi.contains("Không đọc được tệp (HS001) — không tính là đề nghị"))
+        let rows = vi.components(separatedBy: "<tr data-form=").dropFirst()
+        XCTAssertEqual(rows.count, 9)
+        XCTAssertEqual(rows.filter { !$0.contains("data-nominee=\"0\"") }.count, data.nominees, "the rows that are nominees are the header's count")
+        XCTAssertTrue(vi.contains("return row.dataset.nominee !== \"0\";"), "the script counts nominees, not rows")
+        let en = ReportHTML.render(data, language: .en, scope: ["Examples/"], generated: moment, ruleLinks: [:], fileURI: { _ in nil })
+        XCTAssertTrue(en.contains("1 unreadable dossier (HS001) not counted, as whom it proposes is unknown: \(tcvn3)."), en)
+        XCTAssertTrue(en.contains("File not readable (HS001) — not a nominee"))
+    }
+
     func testAnOverFullQuotaIsMarkedInWordsAndColour() throws {
         try write(try example, to: "phong-a.hoso")
         try write(try example.replacingOccurrences(of: "Nguyễn Thị Hoa", with: "Lò Văn Nam").replacingOccurrences(of: "Tổ Quản trị", with: "Tổ Lễ tân"), to: "phong-b.hoso")
@@ -211,7 +234,7 @@ final class ReportTests: XCTestCase {
         let run = try hoso(["report", "Examples/", "-o", out])
         XCTAssertEqual(run.status, 0, run.stderr)
         XCTAssertEqual(run.stdout, "")
-        XCTAssertEqual(run.stderr, "hoso: đã ghi báo cáo \(out): 6 hồ sơ, 8 đề nghị; 14 lỗi, 3 cảnh báo, 2 lưu ý.\n")
+        XCTAssertEqual(run.stderr, "hoso: đã ghi báo cáo \(out): 6 hồ sơ, 8 đề nghị; 14 lỗi, 3 cảnh báo, 2 lưu ý; không kiểm tra được 1 tệp.\n")
         let html = try String(contentsOfFile: out, encoding: .utf8)
         XCTAssertTrue(html.hasPrefix("<!DOCTYPE html>\n<html lang=\"vi\">"))
         XCTAssertTrue(html.contains("Lập lúc 24/11/2025 16:00"))  // SOURCE_DATE_EPOCH, in UTC
@@ -252,6 +275,15 @@ final class ReportTests: XCTestCase {
         let forced = try hoso(["report", "a.hoso", "-o", "notes.html", "--force"], directory: folder)
         XCTAssertEqual(forced.status, 0, forced.stderr)
         XCTAssertTrue(try String(contentsOf: folder.appendingPathComponent("notes.html"), encoding: .utf8).hasPrefix("<!DOCTYPE html>"))
+        // Not even with --force: a dossier the run read is never the report.
+        try write(try example, to: "t/phong-b.hoso")
+        let itself = try hoso(["report", "t", "-o", "t/phong-b.hoso", "--force"], directory: folder)
+        XCTAssertEqual(itself.status, 2)
+        XCTAssertEqual(itself.stderr, "hoso: \"t/phong-b.hoso\" là hồ sơ \"t/phong-b.hoso\" vừa được kiểm tra; không ghi báo cáo đè lên (chọn tên khác bằng -o)\n")
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("t/phong-b.hoso"), encoding: .utf8), try example)
+        let named = try hoso(["report", "a.hoso", "-o", "./a.hoso", "--force", "--lang", "en"], directory: folder)
+        XCTAssertEqual(named.stderr, "hoso: \"./a.hoso\" is the dossier \"a.hoso\" just checked; the report is not written over it (choose another name with -o)\n")
+        XCTAssertEqual(try String(contentsOf: folder.appendingPathComponent("a.hoso"), encoding: .utf8), try example)
         let intoFolder = try hoso(["report", "a.hoso", "-o", "."], directory: folder)
         XCTAssertEqual(intoFolder.status, 2)
         XCTAssertTrue(intoFolder.stderr.contains("là một thư mục"), intoFolder.stderr)

@@ -150,6 +150,33 @@ final class DOCXTests: XCTestCase {
         for (a, b) in zip(names, names.dropFirst()) { XCTAssertFalse(a == "w:tbl" && b == "w:tbl") }
     }
 
+    /// The signatures never stand alone on a page: the paragraph before each signature table keeps
+    /// with it, and its row does not split; a second title line has its own style.
+    func testSignaturesKeepTheParagraphBeforeThem() throws {
+        let document = try parseXML(try export(try Fixture.example("phong-kinh-te.hoso")).text("word/document.xml")!)
+        let body = try XCTUnwrap(document.children.first).children
+        let signatures = body.indices.filter { index in
+            body[index].name == "w:tbl" && body[index].all.contains { ["HosoSignRole", "HosoRecipientsLabel"].contains($0.attributes["w:val"] ?? "") }
+                && !body[index].all.contains { $0.attributes["w:val"] == "HosoNation" }
+        }
+        XCTAssertEqual(signatures.count, 2, "the Tờ trình's and the Biên bản's")
+        for index in signatures {
+            let before = body[index - 1]
+            XCTAssertEqual(before.name, "w:p")
+            XCTAssertTrue(before.children.first { $0.name == "w:pPr" }?.children.contains { $0.name == "w:keepNext" } ?? false,
+                          "the paragraph before the signatures keeps with them: \(before.allText)")
+            XCTAssertTrue(body[index].all.filter { $0.name == "w:tr" }.allSatisfy { $0.all.contains { $0.name == "w:cantSplit" } })
+        }
+        // The Tờ trình ends with its list: the list's last row keeps with the signatures.
+        let list = body[signatures[0] - 2]
+        XCTAssertEqual(list.name, "w:tbl")
+        XCTAssertTrue(list.children.last { $0.name == "w:tr" }?.all.contains { $0.name == "w:keepNext" } ?? false)
+        let styles = try parseXML(try export("").text("word/styles.xml")!)
+        XCTAssertTrue(styles.all.contains { $0.name == "w:style" && $0.attributes["w:styleId"] == "HosoSignOwnTitle" })
+        let recipient = try XCTUnwrap(styles.all.first { $0.name == "w:style" && $0.attributes["w:styleId"] == "HosoRecipient" })
+        XCTAssertNotNil(recipient.all.first { $0.name == "w:ind" }?.attributes["w:hanging"], "a wrapped recipient hangs under its text")
+    }
+
     /// The motto's rule is drawn (a paragraph border, as long as the text), never an underline.
     func testMottoRuleIsABorderNotAnUnderline() throws {
         let document = try parseXML(try export(try Fixture.example("phong-tchcqt.hoso")).text("word/document.xml")!)
@@ -160,7 +187,7 @@ final class DOCXTests: XCTestCase {
         XCTAssertEqual(border.attributes["w:val"], "single")
         // Sized to the text: the indents leave the motto's width (about 56 mm) between them.
         let indent = try XCTUnwrap(motto.all.first { $0.name == "w:ind" }?.attributes["w:left"].flatMap(Int.init))
-        let width = (PageLayout.mottoColumn - 2 * PageLayout.cellPadding) - 2 * Double(indent) * 25.4 / 1440
+        let width = (PageLayout.mottoColumn - 2 * PageLayout.headerCellPadding) - 2 * Double(indent) * 25.4 / 1440
         XCTAssertEqual(width, 57, accuracy: 3)
     }
 

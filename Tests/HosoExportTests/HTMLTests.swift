@@ -24,13 +24,30 @@ final class HTMLTests: XCTestCase {
     func testSameTextsAsThePaperModel() throws {
         let page = html(try Fixture.example("phong-tchcqt.hoso"))
         for text in ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "<span class=\"motto\">Độc lập - Tự do - Hạnh phúc</span>",
-                     "VĂN PHÒNG UBND TỈNH SƠN LA", "PHÒNG TỔ CHỨC - HÀNH CHÍNH - QUẢN TRỊ", "Số: 12/TTr-TCHCQT",
+                     "VĂN PHÒNG UBND TỈNH SƠN LA", "PHÒNG TỔ CHỨC\u{00A0}- HÀNH CHÍNH\u{00A0}- QUẢN TRỊ", "Số: 12/TTr-TCHCQT",
                      "<p class=\"place-date\">Sơn La, ngày 18 tháng 5 năm 2022</p>", "<h1 class=\"title\">TỜ TRÌNH</h1>",
                      "<h1 class=\"title\">BIÊN BẢN</h1>", "<h1 class=\"title\">BÁO CÁO THÀNH TÍCH</h1>",
                      "Về việc đề nghị khen thưởng sơ kết 03 năm thực hiện phong trào thi đua", "<td>Nguyễn Thị Hoa</td>", "<td>Tổ Quản trị</td>",
                      "<p class=\"recipients-label\">Nơi nhận:</p>", "<p class=\"name\">Lê Văn Bình</p>"] {
             XCTAssertTrue(page.contains(text), text)
         }
+    }
+
+    /// The signatures and the paragraph before them are one block that does not break across pages.
+    func testSignaturesKeepTheParagraphBeforeThem() throws {
+        let page = html(try Fixture.example("phong-kinh-te.hoso"))
+        XCTAssertTrue(page.contains(".closing { break-inside: avoid; page-break-inside: avoid; }"))
+        let closings = page.components(separatedBy: "<div class=\"closing\">\n").dropFirst()
+        XCTAssertEqual(closings.count, 2, "one per paper")
+        // The Tờ trình ends with its list (a table is never held whole), the Biên bản with a paragraph.
+        XCTAssertTrue(closings.first?.hasPrefix("<table class=\"signatures\">") ?? false)
+        XCTAssertTrue(closings.last?.hasPrefix("<p class=\"body\">") ?? false)
+        for closing in closings {
+            let end = try XCTUnwrap(closing.range(of: "</div>\n</section>"))
+            XCTAssertEqual(closing[..<end.lowerBound].components(separatedBy: "<table class=\"signatures\">").count, 2)
+        }
+        XCTAssertTrue(page.contains(".own-title { font-weight: bold; text-align: center; }"))
+        XCTAssertTrue(page.contains("table.header td.agency { width: 74.0mm; }"))
     }
 
     func testMarkupInTheDossierIsText() throws {

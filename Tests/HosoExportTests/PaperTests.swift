@@ -36,7 +36,7 @@ final class PaperTests: XCTestCase {
         XCTAssertEqual(all.map(\.kind), [.toTrinh, .bienBan, .report])
         XCTAssertEqual(all.map(\.name), ["Tờ trình", "Biên bản họp xét", "Báo cáo thành tích: Nguyễn Thị Hoa"])
         let paper = all[0]
-        XCTAssertEqual(try header(paper), HeaderBlock(parentBody: "VĂN PHÒNG UBND TỈNH SƠN LA", unit: "PHÒNG TỔ CHỨC - HÀNH CHÍNH - QUẢN TRỊ",
+        XCTAssertEqual(try header(paper), HeaderBlock(parentBody: "VĂN PHÒNG UBND TỈNH SƠN LA", unit: "PHÒNG TỔ CHỨC\u{00A0}- HÀNH CHÍNH\u{00A0}- QUẢN TRỊ",
                                                       number: "Số: 12/TTr-TCHCQT", placeDate: "Sơn La, ngày 18 tháng 5 năm 2022"))
         XCTAssertEqual(HeaderBlock.nation, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
         XCTAssertEqual(HeaderBlock.motto, "Độc lập - Tự do - Hạnh phúc")
@@ -84,7 +84,9 @@ final class PaperTests: XCTestCase {
         XCTAssertEqual(try header(paper).placeDate, "Sơn La, ngày 17 tháng 5 năm 2022")
         XCTAssertEqual(paper.blocks[1], .title("BÁO CÁO THÀNH TÍCH"))
         XCTAssertEqual(paper.blocks[2], .subject("Đề nghị tặng Bằng khen của Chủ tịch UBND tỉnh"))
+        XCTAssertEqual(paper.blocks[3], .paragraph(Paragraph(.centered, [TextRun("Nguyễn Thị Hoa", bold: true)])), "whose report it is")
         XCTAssertEqual(paragraphs(paper), [
+            "Nguyễn Thị Hoa",
             "(Mẫu số 07 ban hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ)",
             "I. SƠ LƯỢC LÝ LỊCH",
             "Họ và tên: Nguyễn Thị Hoa. Chức vụ: Chuyên viên, Phòng Tổ chức - Hành chính - Quản trị.",
@@ -104,7 +106,7 @@ final class PaperTests: XCTestCase {
         let all = papers(try Fixture.example("phong-kinh-te.hoso"))
         XCTAssertEqual(all.map(\.kind), [.toTrinh, .bienBan])
         XCTAssertEqual(try header(all[0]).parentBody, "VĂN PHÒNG UBND TỈNH SƠN LA")
-        XCTAssertEqual(try header(all[0]).unit, "PHÒNG KINH TẾ - TỔNG HỢP")
+        XCTAssertEqual(try header(all[0]).unit, "PHÒNG KINH TẾ\u{00A0}- TỔNG HỢP")
         XCTAssertEqual(try header(all[0]).number, "Số: 08/TTr-KTTH")
         XCTAssertEqual(all[0].blocks[2], .subject("Về việc đề nghị tặng Giấy khen sơ kết 03 năm phong trào thi đua văn hóa công sở"))
         let printed = paragraphs(all[0]).joined(separator: "\n")
@@ -143,7 +145,34 @@ final class PaperTests: XCTestCase {
             .replacingOccurrences(of: "Người báo cáo: Nguyễn Thị Hoa, Chuyên viên", with: "Thủ trưởng đơn vị: Bà Đỗ Thu Hà, Trưởng phòng")
         let report = papers(collective)[2]
         XCTAssertEqual(report.blocks[2], .subject("Đề nghị tặng Giấy khen của Chánh Văn phòng UBND tỉnh"))
+        XCTAssertEqual(report.blocks[3], .paragraph(Paragraph(.centered, [TextRun("Tổ Quản trị", bold: true)])), "the collective's name under the title")
         XCTAssertEqual(try signatures(report).right, [.role("THỦ TRƯỞNG ĐƠN VỊ"), .hint("(Ký, đóng dấu)"), .room, .name("Đỗ Thu Hà")])
+    }
+
+    /// `Người ký: NAME, KT. TITLE, OWN TITLE` signs on another's behalf: two lines, as NĐ 30 prints them.
+    func testSigningOnBehalfPrintsTwoLines() throws {
+        XCTAssertEqual(PaperBuilder.titleLines("KT. Trưởng phòng, Phó Trưởng phòng"), [.role("KT. TRƯỞNG PHÒNG"), .ownTitle("PHÓ TRƯỞNG PHÒNG")])
+        XCTAssertEqual(PaperBuilder.titleLines("TM. Ủy ban nhân dân, Chủ tịch"), [.role("TM. ỦY BAN NHÂN DÂN"), .ownTitle("CHỦ TỊCH")])
+        XCTAssertEqual(PaperBuilder.titleLines("Trưởng phòng, Phòng Tổ chức"), [.role("TRƯỞNG PHÒNG, PHÒNG TỔ CHỨC")], "not on behalf: as written")
+        XCTAssertEqual(PaperBuilder.titleLines("KT. Trưởng phòng"), [.role("KT. TRƯỞNG PHÒNG")])
+        XCTAssertEqual(PaperBuilder.titleLines(""), [.role(Blank.line)])
+        let text = try Fixture.example("phong-kinh-te.hoso")
+        let start = try XCTUnwrap(text.range(of: "Người ký: "))
+        let end = try XCTUnwrap(text[start.upperBound...].firstIndex(of: "\n"))
+        let signed = text.replacingCharacters(in: start.upperBound..<end, with: "Lê Văn Bình, KT. Trưởng phòng, Phó Trưởng phòng")
+        XCTAssertEqual(try signatures(papers(signed)[0]).right, [.role("KT. TRƯỞNG PHÒNG"), .ownTitle("PHÓ TRƯỞNG PHÒNG"), .room, .name("Lê Văn Bình")])
+    }
+
+    /// The agency column is 45% of the line, the motto's still holds the nation's name on one line,
+    /// and a unit's ` - ` never leaves a hyphen at the start of a line.
+    func testHeaderColumnsAndHyphens() throws {
+        XCTAssertEqual(PageLayout.agencyColumn / PageLayout.textWidth, 0.45, accuracy: 0.01)
+        let nation = PageLayout.millimetres(TextWidth.points(HeaderBlock.nation, size: PageLayout.nation, bold: true))
+        XCTAssertLessThan(nation, PageLayout.mottoColumn - 2 * PageLayout.headerCellPadding)
+        let header = try header(papers("Cơ quan chủ quản: Sở Văn hóa - Thể thao\nĐơn vị: Phòng Hành chính - Văn thư - Lưu trữ\n")[0])
+        XCTAssertEqual(header.unit, "PHÒNG HÀNH CHÍNH\u{00A0}- VĂN THƯ\u{00A0}- LƯU TRỮ")
+        XCTAssertEqual(header.parentBody, "SỞ VĂN HÓA\u{00A0}- THỂ THAO")
+        XCTAssertEqual(TextWidth.points("\u{00A0}", size: 10, bold: false), TextWidth.points(" ", size: 10, bold: false))
     }
 
     /// The printing fields draw no finding: lint must not call them unknown.
@@ -215,6 +244,8 @@ final class PaperTests: XCTestCase {
         XCTAssertEqual(Exporter.defaultOutput(for: "ho-so/a.hoso", format: .docx), "ho-so/a.docx")
         XCTAssertEqual(Exporter.defaultOutput(for: "a.HOSO.txt", format: .html), "a.html")
         XCTAssertEqual(Exporter.defaultOutput(for: "ho-so/.hoso", format: .docx), "ho-so/.hoso.docx")
+        XCTAssertEqual(Exporter.defaultOutput(for: "notes.txt", format: .docx), "notes.docx")
+        XCTAssertEqual(Exporter.defaultOutput(for: "ban.v2/ho-so", format: .html), "ban.v2/ho-so.html")
         XCTAssertEqual(Exporter.Format(pathExtensionOf: "x/Bản in.HTM"), .html)
         XCTAssertNil(Exporter.Format(pathExtensionOf: "x.pdf"))
     }

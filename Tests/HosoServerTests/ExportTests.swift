@@ -66,6 +66,28 @@ final class ExportTests: XCTestCase {
                       said.first?.text ?? "")
     }
 
+    /// A dossier that is not Unicode text, or an empty one, is refused: an error and a message, no file.
+    func testUnreadableOrEmptyDossierIsRefused() throws {
+        let folder = try temporaryFolder("hoso-export-unreadable", self)
+        let binary = folder.appendingPathComponent("c.hoso")
+        try Data([0x41, 0x00, 0x42, 0xFF, 0x00, 0x00]).write(to: binary)
+        let client = TestClient()
+        _ = client.initialize(root: folder.path)
+        var mark = client.mark
+        let refused = export(client, [.string(FileURI.uri(binary.path))])
+        XCTAssertEqual(refused["error"]?["code"]?.intValue, -32803)
+        XCTAssertTrue(refused["error"]?["message"]?.stringValue?.contains("không phải văn bản Unicode (HS001)") ?? false, "\(refused)")
+        XCTAssertEqual(messages(client, since: mark).map(\.type), [1])
+        let empty = folder.appendingPathComponent("d.hoso")
+        try write("", to: empty)
+        client.open(FileURI.uri(empty.path), "\n")
+        mark = client.mark
+        let blank = export(client, [.string(FileURI.uri(empty.path))])
+        XCTAssertTrue(blank["error"]?["message"]?.stringValue?.contains("trống") ?? false, "\(blank)")
+        XCTAssertEqual(messages(client, since: mark).map(\.type), [1])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted(), ["c.hoso", "d.hoso"])
+    }
+
     func testBadArguments() throws {
         let client = TestClient()
         _ = client.initialize()

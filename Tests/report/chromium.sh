@@ -2,7 +2,7 @@
 # `hoso report` in a real reader: headless Chromium opens the report of Examples/ and
 #   1. takes a screenshot, which must not be blank (Tests/report/png.py: stdlib only);
 #   2. dumps the DOM after running the page's script with the view `#status=error&sort=-11`:
-#      the script must have run to its end (`data-ready`), filtered to the 4 rows with errors
+#      the script must have run to its end (`data-ready`), filtered to the 3 nominees with errors and the unreadable file's row
 #      and sorted them by status, most errors first; no uncaught script error in the log;
 #   3. reads the page without its script: every row is there (the table is rendered by hoso)
 #      and the controls, useless then, stay hidden;
@@ -51,7 +51,8 @@ run_browser --virtual-time-budget=5000 --enable-logging=stderr --v=0 --dump-dom 
   >"$work/dom.html" 2>"$work/console.txt"
 grep -q '<html lang="vi" data-ready="1">' "$work/dom.html" || fail "the script did not run to its end (no data-ready)"
 if grep -E 'Uncaught|SyntaxError|TypeError|ReferenceError' "$work/console.txt"; then fail "script errors in the console"; fi
-grep -q 'id="shown" aria-live="polite">Hiển thị 4/9 dòng<' "$work/dom.html" || fail "the filter #status=error did not leave 4 of 9 rows"
+grep -q 'id="shown" aria-live="polite">Hiển thị 3/8 đề nghị (và 1 dòng không phải đề nghị)<' "$work/dom.html" \
+  || fail "the filter #status=error did not leave 3 of 8 nominees and the unreadable file's row"
 order=$(grep -o '<tr [^>]*data-status="[a-z]*"[^>]*data-index="[0-9]*"' "$work/dom.html" | sed 's/.*data-index="\([0-9]*\)"/\1/' | tr '\n' ' ')
 [ "$order" = "3 1 2 0 4 5 6 7 8 " ] || fail "rows sorted by status, most errors first: got $order"
 [ "$(grep -o '<tr [^>]*hidden=""' "$work/dom.html" | wc -l)" = 5 ] || fail "the 5 clean rows should be hidden"
