@@ -213,6 +213,29 @@ final class StructureRuleTests: XCTestCase {
         assertSpots(Fixture.clean, [])
     }
 
+    /// A look-alike letter in a nominee's name is HS003's alone: her vote written with the real
+    /// letter is hers, and no message or fix asks anyone to copy the fake letter.
+    func testHS111AndHS112CompareNamesWithLookalikesRepaired() {
+        let ngoc = Fixture.clean.replacingOccurrences(of: "Nguyễn Thị Hoa", with: "Đinh Thị Ngọc")
+        let source = Fixture.replacing("### Cá nhân: Đinh Thị Ngọc", with: "### Cá nhân: \u{D0}inh Thị Ngọc", in: ngoc)
+        assertSpots(source, [Spot("HS003", 16, 14)])
+        // Without her vote, HS112 asks for it in the real spelling.
+        let noVote = source.replacingOccurrences(of: "- Đinh Thị Ngọc: 8/8 đồng ý (100%)\n", with: "")
+        assertSpots(noVote, [Spot("HS003", 16, 14), Spot("HS112", 16, 14)])
+        XCTAssertEqual(lint(noVote).findings[1].message.vi,
+                       "Đinh Thị Ngọc chưa có kết quả biểu quyết; thêm \"- Đinh Thị Ngọc: A/B đồng ý (P%)\" vào mục KẾT QUẢ BIỂU QUYẾT của Biên bản.")
+        // A misspelt vote is pointed at the real spelling.
+        let misspelt = source.replacingOccurrences(of: "- Đinh Thị Ngọc: 8/8", with: "- Đinh Thị Ngoc: 8/8")
+        assertSpots(misspelt, [Spot("HS003", 16, 14), Spot("HS112", 16, 14), Spot("HS111", 42, 3)])
+        XCTAssertEqual(lint(misspelt).findings[2].message.vi,
+                       "Kết quả biểu quyết ghi \"Đinh Thị Ngoc\", không có trong DANH SÁCH ĐỀ NGHỊ; có phải \"Đinh Thị Ngọc\"?")
+        // The report HS110 writes is headed with the real spelling.
+        let withoutReport = String(source[..<source.range(of: "# BÁO CÁO THÀNH TÍCH")!.lowerBound])
+        XCTAssertTrue(applyingFixes(of: "HS110", to: withoutReport).contains("# BÁO CÁO THÀNH TÍCH: Đinh Thị Ngọc\n"))
+        // Cyrillic look-alikes inside a Latin name too (о U+043E): her vote and report are hers.
+        assertSpots(Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "### Cá nhân: Nguyễn Thị H\u{43E}a"), [Spot("HS003", 16, 25)])
+    }
+
     func testHS113FieldGivenTwice() {
         let source = Fixture.replacing("Khen thưởng năm 2022: Không\n\n### Tập thể", with: "Khen thưởng năm 2022: Không\nChức vụ: Chuyên viên chính\n\n### Tập thể")
         assertSpots(source, [Spot("HS113", 24, 1)])

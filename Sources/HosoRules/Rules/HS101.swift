@@ -56,7 +56,7 @@ public struct HS101: Rule {
             return ["# TỜ TRÌNH", "Số: ", "Kính gửi: ", "Về việc: ", "", "## DANH SÁCH ĐỀ NGHỊ", ""]
         case .bienBan:
             return ["# BIÊN BẢN HỌP XÉT", "Thời gian: ", "Địa điểm: ", "Thành phần: ", "Chủ trì: ", "Thư ký: ", "",
-                    "## KẾT QUẢ BIỂU QUYẾT"] + dossier.nominees.map { "- \($0.name): " } + [""]
+                    "## KẾT QUẢ BIỂU QUYẾT"] + dossier.nominees.map { "- \(Lookalikes.shownName($0.name)): " } + [""]
         case .report, .unknown:
             return []
         }

@@ -1,5 +1,6 @@
 import HosoSemantics
 import HosoSyntax
+import HosoText
 
 /// HS105: a BÁO CÁO THÀNH TÍCH lacks a section the profile requires for its nominee's kind.
 public struct HS105: Rule {
@@ -32,8 +33,8 @@ public struct HS105: Rule {
                 let edit = next.map { context.insertLines([heading], before: $0.node.heading) }
                     ?? context.insertLines([heading], after: report.part.elements.upperBound - 1)
                 sink.report(context.content(report.part.heading), LocalizedText(
-                    vi: "Báo cáo thành tích của \(report.nomineeName) thiếu mục \"\(heading.dropFirst(3))\".",
-                    en: "The achievement report of \(report.nomineeName) lacks the section \"\(heading.dropFirst(3))\"."),
+                    vi: "Báo cáo thành tích của \(Lookalikes.shownName(report.nomineeName)) thiếu mục \"\(heading.dropFirst(3))\".",
+                    en: "The achievement report of \(Lookalikes.shownName(report.nomineeName)) lacks the section \"\(heading.dropFirst(3))\"."),
                     fixes: [Fix(title: LocalizedText(vi: "Chèn mục \"\(section.title)\"", en: "Insert the section \"\(section.title)\""),
                                 edits: [edit], isSafe: false)])
             }

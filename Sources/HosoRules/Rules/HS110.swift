@@ -38,7 +38,7 @@ public struct HS110: Rule {
 
     /// A report for the nominee: the form line, the required sections, the declared ratings.
     func skeleton(_ nominee: Nominee, _ profile: Profile) -> [String] {
-        var lines = ["", "# BÁO CÁO THÀNH TÍCH: \(nominee.name)"]
+        var lines = ["", "# BÁO CÁO THÀNH TÍCH: \(nominee.nameToWrite.vi)"]
         if let document = profile.registry.first(where: { $0.number == profile.reportForm.citation }) {
             lines.append("\(profile.reportForm.form) ban hành kèm theo \(document.type) số \(document.number) ngày \(document.date) của \(document.issuer)")
         }

@@ -35,7 +35,7 @@ public struct HS502: CrossFileRule {
                 }
                 let where_ = others.map { files[$0.file].path == files[member.file].path ? "cùng tệp" : files[$0.file].path }
                 let whereEn = others.map { files[$0.file].path == files[member.file].path ? "this file" : files[$0.file].path }
-                let name = files[member].name
+                let name = files[member].shownName.vi
                 sink.report(file: member.file, files[member].nameRange, LocalizedText(
                     vi: "\(name) được đề nghị \(members.count) lần (cả ở \(where_.joined(separator: ", "))); một thành tích chỉ đề nghị một hình thức.",
                     en: "\(name) is proposed \(members.count) times (also in \(whereEn.joined(separator: ", "))); one achievement earns one award."),
