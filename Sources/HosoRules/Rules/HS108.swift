@@ -1,4 +1,5 @@
 import HosoSemantics
+import HosoText
 
 /// HS108: a title, key, rating phrase or award form that matches only after folding.
 public struct HS108: Rule {
@@ -22,7 +23,7 @@ public struct HS108: Rule {
         for spelling in context.dossier.spellings {
             if let message = Self.markerMessage(spelling) {
                 sink.report(spelling.range, message, fixes: [Fix(title: Self.markerFixTitle(spelling),
-                                                                 edits: [TextEdit(range: spelling.range, newText: spelling.canonical)], isSafe: true)])
+                                                                 edits: [Self.markerEdit(spelling, in: context.text)], isSafe: true)])
                 continue
             }
             let what: LocalizedText
@@ -67,11 +68,22 @@ public struct HS108: Rule {
         }
     }
 
+    /// The edit of a marker's fix: a bullet and the spaces after it (`•<TAB>`) become `- `, as the
+    /// message says; other markers become their canonical spelling.
+    static func markerEdit(_ spelling: Spelling, in text: SourceText) -> TextEdit {
+        guard spelling.target == .listMarker else { return TextEdit(range: spelling.range, newText: spelling.canonical) }
+        let bytes = text.bytes, end = text.contentRange(ofLine: text.line(ofByte: spelling.range.lowerBound)).upperBound
+        var spacesEnd = spelling.range.upperBound
+        while spacesEnd < end, case let n = ByteClass.spaceLength(bytes, at: spacesEnd, end: end), n > 0 { spacesEnd += n }
+        return TextEdit(range: spelling.range.lowerBound..<spacesEnd, newText: "- ")
+    }
+
     /// The title of a marker's fix.
     static func markerFixTitle(_ spelling: Spelling) -> LocalizedText {
         switch spelling.target {
         case .headingSpace: return LocalizedText(vi: "Thêm khoảng trắng sau \"\(spelling.written)\"", en: "Insert a space after \"\(spelling.written)\"")
         case .fieldSeparator: return LocalizedText(vi: "Thay \"\(spelling.written)\" bằng dấu hai chấm", en: "Replace \"\(spelling.written)\" with a colon")
+        case .listMarker: return LocalizedText(vi: "Thay \"\(spelling.written)\" bằng \"- \"", en: "Replace \"\(spelling.written)\" with \"- \"")
         default: return LocalizedText(vi: "Sửa thành \"\(spelling.canonical)\"", en: "Change to \"\(spelling.canonical)\"")
         }
     }
