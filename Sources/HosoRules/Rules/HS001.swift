@@ -16,7 +16,7 @@ public struct HS001: Rule {
             en: "The file holds bytes that are not valid UTF-8, usually because it was typed in a legacy encoding (TCVN3/ABC, VNI-Windows, Windows-1258). No other rule runs on such a file. When the file read as TCVN3 or VNI is surely Vietnamese, an unsafe fix (proofread it) converts the whole file to UTF-8. Also reported for a Word (.docx, .doc), OpenDocument (.odt), PDF or zip file (saying which, and how to save it as text), a NUL byte (another binary file named .hoso), UTF-16 without a byte order mark, and UTF-16 with half a surrogate pair standing alone."),
         basis: LocalizedText(vi: "Nghị định 30/2020/NĐ-CP: văn bản dùng bộ mã Unicode theo TCVN 6909:2001.",
                              en: "Decree 30/2020/NĐ-CP: documents use Unicode per TCVN 6909:2001."),
-        failingExample: "(tệp lưu bằng bảng mã TCVN3: \"Céng hßa\" dưới dạng byte)",
+        failingExample: "{note:(tệp lưu bằng bảng mã TCVN3: \"Céng hßa\" dưới dạng byte)|(a file saved in TCVN3: \"Céng hßa\" as bytes)}",
         passingExample: "Đơn vị: Phòng Tổ chức - Hành chính - Quản trị",
         fix: LocalizedText(vi: "Chuyển mã tệp sang Unicode dựng sẵn (UTF-8), ví dụ bằng Unikey: Công cụ chuyển mã, nguồn TCVN3 hoặc VNI, đích Unicode.",
                            en: "Convert the file to precomposed Unicode (UTF-8), e.g. with Unikey's converter from TCVN3 or VNI to Unicode."))

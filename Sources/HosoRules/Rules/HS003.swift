@@ -12,7 +12,7 @@ public struct HS003: Rule {
             vi: "Ký tự trông giống chữ tiếng Việt nhưng là chữ khác: Ð (U+00D0, chữ Eth Iceland), ð, Ɖ thay cho Đ/đ; hoặc chữ Kirin, Hy Lạp (а, о, р, с …) lẫn trong từ Latinh. Tên người, đơn vị sẽ không khớp và không tìm thấy.",
             en: "Characters that look Vietnamese but are not: Ð (U+00D0, Icelandic Eth), ð, Ɖ for Đ/đ; or Cyrillic/Greek letters (а, о, р, с …) inside Latin words. Names stop matching and cannot be found."),
         basis: LocalizedText(vi: "TCVN 6909:2001: bảng chữ cái tiếng Việt.", en: "TCVN 6909:2001: the Vietnamese alphabet."),
-        failingExample: "Ðơn vị: Phòng Tổ chức - Hành chính - Quản trị   (Ð là U+00D0)",
+        failingExample: "Ðơn vị: Phòng Tổ chức - Hành chính - Quản trị   {note:(Ð là U+00D0)|(Ð is U+00D0)}",
         passingExample: "Đơn vị: Phòng Tổ chức - Hành chính - Quản trị",
         fix: LocalizedText(vi: "Dùng sửa nhanh để thay bằng chữ tiếng Việt đúng.", en: "Apply the fix to use the Vietnamese letter."))
 

@@ -14,7 +14,7 @@ public struct HS105: Rule {
             en: "A {reportForm} achievement report needs: I. SƠ LƯỢC LÝ LỊCH (individual) or I. ĐẶC ĐIỂM, TÌNH HÌNH (collective); II. THÀNH TÍCH ĐẠT ĐƯỢC; III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG; XÁC NHẬN CỦA LÃNH ĐẠO VĂN PHÒNG."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: báo cáo thành tích theo {reportForm}, Nghị định {reportDecree}, có xác nhận của Lãnh đạo Văn phòng.",
                              en: "Plan, III.5.1: report per {reportForm} of Decree {reportDecree}, confirmed by the Office's leadership."),
-        failingExample: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa\n## I. SƠ LƯỢC LÝ LỊCH\n## II. THÀNH TÍCH ĐẠT ĐƯỢC\n(thiếu mục III và mục xác nhận)",
+        failingExample: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa\n## I. SƠ LƯỢC LÝ LỊCH\n## II. THÀNH TÍCH ĐẠT ĐƯỢC\n{note:(thiếu mục III và mục xác nhận)|(section III and the confirmation missing)}",
         passingExample: "## I. SƠ LƯỢC LÝ LỊCH\n## II. THÀNH TÍCH ĐẠT ĐƯỢC\n## III. CÁC HÌNH THỨC KHEN THƯỞNG ĐÃ ĐƯỢC TẶNG\n## XÁC NHẬN CỦA LÃNH ĐẠO VĂN PHÒNG",
         fix: LocalizedText(vi: "Dùng sửa nhanh để chèn tiêu đề mục còn thiếu đúng vị trí rồi viết nội dung.",
                            en: "Apply the fix to insert the missing section heading in its place, then write it."))
