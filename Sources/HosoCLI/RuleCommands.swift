@@ -58,17 +58,19 @@ enum ExplainCommand {
     static func page(_ rule: any Rule.Type, profile: Profile, language: Language, into out: inout OutputBuffer) {
         let doc = rule.documentation(for: profile)
         let vi = language == .vi
-        out.line("\(rule.code) (\(rule.defaultSeverity.rawValue)): \(rule.title.text(language))")
+        let examples = doc.examples(in: language)
+        // The severity in the words of the text report (`lỗi`, `cảnh báo`…), as findings show it.
+        out.line("\(rule.code) (\(rule.defaultSeverity.word(language))): \(rule.title.text(language))")
         out.line()
         out.line(doc.summary.text(language))
         out.line()
         out.line((vi ? "Căn cứ: " : "Basis: ") + doc.basis.text(language))
         out.line()
         out.line(vi ? "Ví dụ sai:" : "Failing example:")
-        for line in doc.failingExample.split(separator: "\n", omittingEmptySubsequences: false) { out.line("    \(line)") }
+        for line in examples.failing.split(separator: "\n", omittingEmptySubsequences: false) { out.line("    \(line)") }
         out.line()
         out.line(vi ? "Ví dụ đúng:" : "Passing example:")
-        for line in doc.passingExample.split(separator: "\n", omittingEmptySubsequences: false) { out.line("    \(line)") }
+        for line in examples.passing.split(separator: "\n", omittingEmptySubsequences: false) { out.line("    \(line)") }
         out.line()
         out.line((vi ? "Cách sửa: " : "How to fix: ") + doc.fix.text(language))
         out.line()

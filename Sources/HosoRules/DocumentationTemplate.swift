@@ -19,6 +19,7 @@ import HosoSemantics
 /// | `{form:ID}` | the name of award form ID |
 /// | `{excellent:ID}` | years rated excellent form ID needs: `01` / `1` |
 /// | `{quota:ID:KIND}`, `{quotaPlusOne:ID:KIND}` | the quota of form ID for `ca-nhan` or `tap-the` (and one more): `05` / `5` |
+/// | `{note:VI\|EN}` | a note in an example, in the page's language: `{note:(Ð là U+00D0)\|(Ð is U+00D0)}` |
 extension RuleDocumentation {
     /// The page with `profile`'s facts in place of its tokens.
     public func rendered(for profile: Profile) -> RuleDocumentation {
@@ -28,7 +29,9 @@ extension RuleDocumentation {
         }
         return RuleDocumentation(summary: both(summary), basis: both(basis),
                                  failingExample: facts.fill(failingExample, vietnamese: true),
-                                 passingExample: facts.fill(passingExample, vietnamese: true), fix: both(fix))
+                                 passingExample: facts.fill(passingExample, vietnamese: true), fix: both(fix),
+                                 englishExamples: (facts.fill(englishExamples.failing, vietnamese: false),
+                                                   facts.fill(englishExamples.passing, vietnamese: false)))
     }
 }
 
@@ -72,6 +75,10 @@ struct DocumentationFacts {
         let missing = vietnamese ? "(không có trong profile)" : "(not in the profile)"
         func form(_ id: String) -> AwardForm? { profile.awardForms.first { $0.id == id } }
         switch token.first {
+        case "note" where token.count >= 2:
+            // The note may hold colons of its own.
+            let halves = token.dropFirst().joined(separator: ":").split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            return halves.count == 2 ? String(halves[vietnamese ? 0 : 1]) : nil
         case "years": return first == last ? "\(first)" : "\(first)–\(last)"
         case "yearList":
             let names = years.map(String.init)

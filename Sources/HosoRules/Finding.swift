@@ -32,6 +32,11 @@ public struct LocalizedText: Sendable, Equatable {
         self.en = en
     }
 
+    /// The same text in both languages: a name, a quotation.
+    public init(both text: String) {
+        self.init(vi: text, en: text)
+    }
+
     public func text(_ language: Language) -> String { language == .vi ? vi : en }
 }
 

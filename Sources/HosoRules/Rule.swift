@@ -3,21 +3,40 @@ import HosoText
 
 /// A rule's documentation page (`hoso explain`): what it checks, where the plan says so,
 /// a failing and a passing example, and how to fix it.
+///
+/// The examples are dossier text, the same in both languages, but for their notes: a
+/// `{note:VI|EN}` token (`(Ð là U+00D0)` / `(Ð is U+00D0)`) reads in the page's language.
 public struct RuleDocumentation: Sendable {
     public let summary: LocalizedText
     /// The clause of the plan or the legal basis the rule enforces.
     public let basis: LocalizedText
+    /// The failing example as the Vietnamese page shows it (`examples(in:)` for English).
     public let failingExample: String
+    /// The passing example as the Vietnamese page shows it.
     public let passingExample: String
     public let fix: LocalizedText
+    /// Both examples as the English page shows them.
+    let englishExamples: (failing: String, passing: String)
 
     public init(summary: LocalizedText, basis: LocalizedText, failingExample: String, passingExample: String,
                 fix: LocalizedText) {
+        self.init(summary: summary, basis: basis, failingExample: failingExample, passingExample: passingExample, fix: fix,
+                  englishExamples: (failingExample, passingExample))
+    }
+
+    init(summary: LocalizedText, basis: LocalizedText, failingExample: String, passingExample: String,
+         fix: LocalizedText, englishExamples: (failing: String, passing: String)) {
         self.summary = summary
         self.basis = basis
         self.failingExample = failingExample
         self.passingExample = passingExample
         self.fix = fix
+        self.englishExamples = englishExamples
+    }
+
+    /// The failing and the passing example with their notes in `language`.
+    public func examples(in language: Language) -> (failing: String, passing: String) {
+        language == .vi ? (failingExample, passingExample) : englishExamples
     }
 }
 

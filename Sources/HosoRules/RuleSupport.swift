@@ -90,30 +90,34 @@ extension SuppressionDirective {
 }
 
 extension Nominee {
-    /// How messages name the nominee: its name, or a bracketed stand-in while the heading has none
-    /// (`hoso new` writes headings without names), never an empty gap in a sentence.
+    /// How messages name the nominee: its name (`Lookalikes.shownName`: look-alike letters
+    /// repaired, runs of spaces one), or a bracketed stand-in while the heading has none (`hoso
+    /// new` writes headings without names), never an empty gap in a sentence.
     public var shownName: LocalizedText {
-        guard name.isEmpty else { return LocalizedText(vi: name, en: name) }
+        guard name.isEmpty else { return LocalizedText(both: Lookalikes.shownName(name)) }
         return kind == .individual
             ? LocalizedText(vi: "[cá nhân chưa ghi tên]", en: "[individual with no name yet]")
             : LocalizedText(vi: "[tập thể chưa ghi tên]", en: "[collective with no name yet]")
     }
 
-    /// The name inside a line the message tells the user to write: the name, or `<tên>`.
+    /// The name inside a line the message tells the user to write: the name as `shownName`
+    /// writes it, or `<tên>`.
     public var nameToWrite: LocalizedText {
-        name.isEmpty ? LocalizedText(vi: "<tên>", en: "<name>") : LocalizedText(vi: name, en: name)
+        name.isEmpty ? LocalizedText(vi: "<tên>", en: "<name>") : LocalizedText(both: Lookalikes.shownName(name))
     }
 }
 
 extension Vote {
-    /// How messages name a vote line: its name, or a bracketed stand-in when it has none.
+    /// How messages name a vote line: its name as `Nominee.shownName` writes one, or a bracketed
+    /// stand-in when it has none.
     public var shownName: LocalizedText {
-        name.isEmpty ? LocalizedText(vi: "[dòng biểu quyết chưa ghi tên]", en: "[vote line with no name]") : LocalizedText(vi: name, en: name)
+        name.isEmpty ? LocalizedText(vi: "[dòng biểu quyết chưa ghi tên]", en: "[vote line with no name]") : LocalizedText(both: Lookalikes.shownName(name))
     }
 
-    /// The name inside a line the message tells the user to write: the name, or `<tên>`.
+    /// The name inside a line the message tells the user to write: the name as `shownName`
+    /// writes it, or `<tên>`.
     public var nameToWrite: LocalizedText {
-        name.isEmpty ? LocalizedText(vi: "<tên>", en: "<name>") : LocalizedText(vi: name, en: name)
+        name.isEmpty ? LocalizedText(vi: "<tên>", en: "<name>") : LocalizedText(both: Lookalikes.shownName(name))
     }
 }
 

@@ -220,11 +220,11 @@ public struct NomineeNameMatcher: Sendable {
     let index: NearestNames
 
     init(_ nominees: [Nominee]) {
-        names = nominees.map(\.name)
+        names = nominees.map { Lookalikes.shownName($0.name) }
         index = NearestNames(nominees.map(\.nameKey))
     }
 
-    /// The nominee's name as written, if one is near enough to `name`.
+    /// The nominee's name as messages quote it (`Lookalikes.shownName`), if one is near enough to `name`.
     public func nearest(to name: String) -> String? {
         let wanted = Folding.name(name)
         guard let (candidate, distance) = index.nearest(to: wanted),

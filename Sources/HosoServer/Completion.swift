@@ -193,7 +193,7 @@ extension LanguageServer {
             switch hashes {
             case 1:
                 var titles = [PartKind.toTrinh.canonicalTitle, PartKind.bienBan.canonicalTitle]
-                titles += dossier.nominees.filter { $0.awardForm?.requiresReport ?? false }.map { "\(PartKind.report.canonicalTitle): \($0.name)" }
+                titles += dossier.nominees.filter { $0.awardForm?.requiresReport ?? false }.map { "\(PartKind.report.canonicalTitle): \(Lookalikes.shownName($0.name))" }
                 return CompletionSite(valueStart: offset(value), candidates: titles.map { CompletionCandidate(label: $0, kind: 14) })
             case 2:
                 return CompletionSite(valueStart: offset(value), candidates: sectionCandidates(atLine: line, dossier, file.text))
@@ -311,12 +311,12 @@ extension LanguageServer {
         }
     }
 
-    /// Names of vote items and report headings that no `###` block declares yet.
+    /// Names of vote items and report headings that no `###` block declares yet, as messages quote them.
     func undeclaredNames(_ dossier: Dossier) -> [String] {
         var seen = Set(dossier.nominees.map(\.nameKey))
         var names: [String] = []
         for name in dossier.votes.map(\.name) + dossier.reports.map(\.nomineeName) where !name.isEmpty {
-            if seen.insert(Folding.name(name)).inserted { names.append(name) }
+            if seen.insert(Folding.name(name)).inserted { names.append(Lookalikes.shownName(name)) }
         }
         return names
     }

@@ -22,6 +22,8 @@ public struct EncodingProblem: Sendable, Equatable {
         case utf16WithoutBOM
         /// UTF-16 with a BOM holding half of a surrogate pair.
         case unpairedSurrogate
+        /// A word-processor or PDF file, recognised by its first bytes.
+        case document(DocumentFormat)
     }
 
     public let kind: Kind
@@ -48,13 +50,61 @@ public struct EncodingProblem: Sendable, Equatable {
     }
 }
 
+/// A file format that is not text but is often saved under a dossier's name: what a dossier
+/// written in Word or exported to PDF looks like to hoso.
+public enum DocumentFormat: Sendable, Equatable {
+    /// Word 2007 and later (Office Open XML): a zip holding `word/document.xml`.
+    case docx
+    /// OpenDocument text (LibreOffice Writer): a zip whose `mimetype` is `…opendocument.text`.
+    case odt
+    /// Any other zip: an Excel or PowerPoint file, another OpenDocument, an archive.
+    case zip
+    /// Word 97–2003 (and the other old Office files): an OLE compound file, `D0 CF 11 E0`.
+    case doc
+    /// PDF: `%PDF-`.
+    case pdf
+
+    /// The format of a file from its bytes, or nil when it is none of these.
+    public static func recognize(_ raw: [UInt8]) -> DocumentFormat? {
+        func starts(with prefix: [UInt8]) -> Bool { raw.count >= prefix.count && Array(raw[..<prefix.count]) == prefix }
+        if starts(with: Array("%PDF-".utf8)) { return .pdf }
+        if starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .doc }
+        guard starts(with: [0x50, 0x4B, 0x03, 0x04]) else { return nil }
+        // OpenDocument stores its `mimetype` first and uncompressed; a zip's central directory,
+        // at its end, names every entry in plain bytes.
+        if contains(Array("application/vnd.oasis.opendocument.text".utf8), in: raw.prefix(128)) { return .odt }
+        if contains(Array("word/document".utf8), in: raw[...]) { return .docx }
+        return .zip
+    }
+
+    /// Whether `needle` occurs in `haystack`.
+    static func contains(_ needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Bool {
+        guard let first = needle.first, haystack.count >= needle.count else { return false }
+        var i = haystack.startIndex
+        let last = haystack.endIndex - needle.count
+        while i <= last {
+            if haystack[i] == first && haystack[i..<(i + needle.count)].elementsEqual(needle) { return true }
+            i += 1
+        }
+        return false
+    }
+}
+
 /// Turns a file's raw bytes into `SourceText`.
 public enum SourceDecoder {
     /// Decodes UTF-8 (with or without BOM) or UTF-16 with BOM.
     ///
+    /// A Word, OpenDocument or PDF file (`DocumentFormat`) is a `.document` problem, whatever
+    /// its bytes are.
+    ///
     /// Never fails: invalid UTF-8 is returned repaired with U+FFFD (so positions can still be
     /// shown) together with an `EncodingProblem` naming the likely legacy encoding.
     public static func decode(_ raw: [UInt8]) -> (text: SourceText, problem: EncodingProblem?) {
+        if let format = DocumentFormat.recognize(raw) {
+            // Not text at all: said as such, whatever its bytes decode to.
+            return (SourceText(utf8: Array(String(decoding: raw, as: UTF8.self).utf8), encoding: .utf8),
+                    EncodingProblem(.document(format), byteOffset: 0, line: 0))
+        }
         if raw.count >= 2 && (raw[0] == 0xFF && raw[1] == 0xFE || raw[0] == 0xFE && raw[1] == 0xFF) {
             let littleEndian = raw[0] == 0xFF
             let units = utf16Units(raw, from: 2, littleEndian: littleEndian)

@@ -106,7 +106,8 @@ public enum Folding {
     }
 
     /// Normalizes a person's or collective's name for comparison: NFC, lowercase, single spaces,
-    /// emphasis removed; diacritics are kept ("Hoa", "Hòa" and "Hóa" stay different).
+    /// emphasis removed, look-alike letters repaired (`Lookalikes`: "Ðinh" with Ð U+00D0 is
+    /// "Đinh"); diacritics are kept ("Hoa", "Hòa" and "Hóa" stay different).
     public static func name(_ text: String) -> String {
         var text = text
         return text.withUTF8 { name(utf8: $0) }
@@ -127,7 +128,7 @@ public enum Folding {
 
     /// `name` by the general Unicode algorithms (NFC, then full lowercasing).
     static func slowName(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        let text = String(decoding: bytes, as: UTF8.self)
+        let text = Lookalikes.repaired(String(decoding: bytes, as: UTF8.self))
         let collapsed = text.split(whereSeparator: { c in
             c == "*" || c.unicodeScalars.allSatisfy { isSpace($0.value) }
         }).joined(separator: " ")
@@ -198,6 +199,8 @@ public enum Folding {
     static let latinLower: [UInt32] = {
         var table = [UInt32](repeating: 0, count: Int(latinEnd))
         for letter in letters where letter.scalar < latinEnd { table[Int(letter.scalar)] = letter.lower }
+        // A name with a look-alike of Đ/đ is the name with the letter meant (HS003 reports the fake).
+        for lookalike: UInt32 in [0xD0, 0x189, 0xF0, 0x256] { table[Int(lookalike)] = 0x111 }
         return table
     }()
 

@@ -183,8 +183,15 @@ final class EndToEndTests: XCTestCase {
         XCTAssertEqual(list.first?["code"] as? String, "HS001")
         let explain = try hoso(["explain", "hs108"])
         XCTAssertEqual(explain.status, 0)
-        XCTAssertTrue(explain.stdout.hasPrefix("HS108 (warning): Viết chưa đúng cách viết chuẩn\n"))
+        // The severity in the words findings use: `lỗi`, `cảnh báo` in Vietnamese.
+        XCTAssertTrue(explain.stdout.hasPrefix("HS108 (cảnh báo): Viết chưa đúng cách viết chuẩn\n"), explain.stdout)
         XCTAssertTrue(explain.stdout.contains("Ví dụ sai:\n    Chuc vu: Chuyên viên\n"))
+        XCTAssertTrue(try hoso(["explain", "HS111"]).stdout.hasPrefix("HS111 (lỗi): Tên không có trong danh sách đề nghị\n"))
+        XCTAssertTrue(try hoso(["explain", "HS111", "--lang", "en"]).stdout.hasPrefix("HS111 (error): Name is not a nominee\n"))
+        // An example's note reads in the page's language; the dossier text stays as written.
+        let vi = try hoso(["explain", "HS003"]).stdout, en = try hoso(["explain", "HS003", "--lang", "en"]).stdout
+        XCTAssertTrue(vi.contains("    Ðơn vị: Phòng Tổ chức - Hành chính - Quản trị   (Ð là U+00D0)\n"), vi)
+        XCTAssertTrue(en.contains("    Ðơn vị: Phòng Tổ chức - Hành chính - Quản trị   (Ð is U+00D0)\n"), en)
         XCTAssertEqual(try hoso(["explain", "HS999"]).status, 2)
         XCTAssertTrue(try hoso(["--version"]).stdout.hasPrefix("hoso "))
     }

@@ -252,6 +252,15 @@ final class SafetyTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("nửa cặp thay thế (surrogate)"), run.stdout)
     }
 
+    /// A real Word file (hoso's own export) given to `hoso lint` is named as one, with what to do.
+    func testAWordFileIsNamedAsAWordFile() throws {
+        _ = try write(try String(contentsOf: EndToEndTests.packageRoot.appendingPathComponent("Examples/phong-tchcqt.hoso"), encoding: .utf8), to: "a.hoso")
+        XCTAssertEqual(try hoso(["export", "a.hoso", "-o", "ho-so.docx"]).status, 0)
+        let run = try hoso(["lint", "ho-so.docx"])
+        XCTAssertEqual(run.status, 1)
+        XCTAssertTrue(run.stdout.hasPrefix("ho-so.docx:1:1: lỗi[HS001]: Đây là tệp Word (.docx), không phải văn bản: mở bằng Word, chọn Lưu thành… / Save As → Văn bản thuần (.txt), mã hoá UTF-8, rồi đổi đuôi thành .hoso; các lỗi khác chưa được kiểm tra.\n"), run.stdout)
+    }
+
     func testAProfileThatIsADeviceOrAFIFOIsAClearErrorAtOnce() throws {
         _ = try write(try fixable, to: "a.hoso")
         XCTAssertEqual(mkfifo(folder.appendingPathComponent("ong.json").path, 0o644), 0)

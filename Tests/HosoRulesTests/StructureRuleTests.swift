@@ -148,6 +148,30 @@ final class StructureRuleTests: XCTestCase {
         assertSpots(Fixture.replacing("Chức vụ: Chuyên viên", with: "Chức  vụ: Chuyên viên"), [Spot("HS108", 17, 1)])
     }
 
+    /// Names match whatever their spacing, but a doubled space would be printed as typed: each
+    /// run inside a name, where it is written, is HS108 with a fix to one space.
+    func testHS108RunsOfSpacesInsideNames() {
+        let source = Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "### Cá nhân: Nguyễn  Thị Hoa")
+            .replacingOccurrences(of: "- Tổ Quản trị: 7/8", with: "- Tổ Quản \t trị: 7/8")
+            .replacingOccurrences(of: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa", with: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị\u{A0}\u{A0}Hoa")
+        assertSpots(source, [Spot("HS108", 16, 20), Spot("HS108", 43, 10), Spot("HS108", 47, 33)])
+        let findings = lint(source).findings
+        XCTAssertEqual(findings.map(\.message.vi), [
+            "Tên có hai dấu cách liền nhau (giữa \"Nguyễn\" và \"Thị\"); viết \"Nguyễn Thị Hoa\".",
+            "Tên có 3 dấu cách liền nhau (giữa \"Quản\" và \"trị\"); viết \"Tổ Quản trị\".",
+            "Tên có hai dấu cách liền nhau (giữa \"Thị\" và \"Hoa\"); viết \"Nguyễn Thị Hoa\".",
+        ])
+        XCTAssertEqual(findings[0].message.en, "The name has two spaces in a row (between \"Nguyễn\" and \"Thị\"); write \"Nguyễn Thị Hoa\".")
+        XCTAssertEqual(findings[0].range.count, 2)
+        XCTAssertEqual(applyingFixes(of: "HS108", to: source), Fixture.clean)
+        // Other rules quote the name with one space.
+        let noVote = source.replacingOccurrences(of: "- Nguyễn Thị Hoa: 8/8 đồng ý (100%)\n", with: "")
+        XCTAssertEqual(lint(noVote).findings.filter { $0.code == "HS112" }.map(\.message.vi),
+                       ["Nguyễn Thị Hoa chưa có kết quả biểu quyết; thêm \"- Nguyễn Thị Hoa: A/B đồng ý (P%)\" vào mục KẾT QUẢ BIỂU QUYẾT của Biên bản."])
+        // One space of any kind between words is no finding: a no-break space is a space.
+        assertSpots(Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "### Cá nhân: Nguyễn\u{A0}Thị Hoa"), [])
+    }
+
     func testHS108AcceptsAliasesAsCanonical() {
         assertSpots(Fixture.replacing("Hình thức: Bằng khen của Chủ tịch UBND tỉnh", with: "Hình thức: Bằng khen của Chủ tịch Ủy ban nhân dân tỉnh"), [])
         assertSpots(Fixture.replacing("Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh", with: "Hình thức: Giấy khen của Chánh Văn phòng Ủy ban nhân dân tỉnh"), [])
@@ -201,7 +225,8 @@ final class StructureRuleTests: XCTestCase {
     }
 
     func testHS111PassesOnCaseAndSpacing() {
-        assertSpots(Fixture.replacing("- Tổ Quản trị: 7/8", with: "- TỔ QUẢN  TRỊ: 7/8"), [])
+        // The name matches; only its doubled space is reported, as HS108's.
+        assertSpots(Fixture.replacing("- Tổ Quản trị: 7/8", with: "- TỔ QUẢN  TRỊ: 7/8"), [Spot("HS108", 43, 10)])
     }
 
     func testHS112NomineeWithoutVote() {
@@ -211,6 +236,29 @@ final class StructureRuleTests: XCTestCase {
 
     func testHS112PassesWhenEveryoneVoted() {
         assertSpots(Fixture.clean, [])
+    }
+
+    /// A look-alike letter in a nominee's name is HS003's alone: her vote written with the real
+    /// letter is hers, and no message or fix asks anyone to copy the fake letter.
+    func testHS111AndHS112CompareNamesWithLookalikesRepaired() {
+        let ngoc = Fixture.clean.replacingOccurrences(of: "Nguyễn Thị Hoa", with: "Đinh Thị Ngọc")
+        let source = Fixture.replacing("### Cá nhân: Đinh Thị Ngọc", with: "### Cá nhân: \u{D0}inh Thị Ngọc", in: ngoc)
+        assertSpots(source, [Spot("HS003", 16, 14)])
+        // Without her vote, HS112 asks for it in the real spelling.
+        let noVote = source.replacingOccurrences(of: "- Đinh Thị Ngọc: 8/8 đồng ý (100%)\n", with: "")
+        assertSpots(noVote, [Spot("HS003", 16, 14), Spot("HS112", 16, 14)])
+        XCTAssertEqual(lint(noVote).findings[1].message.vi,
+                       "Đinh Thị Ngọc chưa có kết quả biểu quyết; thêm \"- Đinh Thị Ngọc: A/B đồng ý (P%)\" vào mục KẾT QUẢ BIỂU QUYẾT của Biên bản.")
+        // A misspelt vote is pointed at the real spelling.
+        let misspelt = source.replacingOccurrences(of: "- Đinh Thị Ngọc: 8/8", with: "- Đinh Thị Ngoc: 8/8")
+        assertSpots(misspelt, [Spot("HS003", 16, 14), Spot("HS112", 16, 14), Spot("HS111", 42, 3)])
+        XCTAssertEqual(lint(misspelt).findings[2].message.vi,
+                       "Kết quả biểu quyết ghi \"Đinh Thị Ngoc\", không có trong DANH SÁCH ĐỀ NGHỊ; có phải \"Đinh Thị Ngọc\"?")
+        // The report HS110 writes is headed with the real spelling.
+        let withoutReport = String(source[..<source.range(of: "# BÁO CÁO THÀNH TÍCH")!.lowerBound])
+        XCTAssertTrue(applyingFixes(of: "HS110", to: withoutReport).contains("# BÁO CÁO THÀNH TÍCH: Đinh Thị Ngọc\n"))
+        // Cyrillic look-alikes inside a Latin name too (о U+043E): her vote and report are hers.
+        assertSpots(Fixture.replacing("### Cá nhân: Nguyễn Thị Hoa", with: "### Cá nhân: Nguyễn Thị H\u{43E}a"), [Spot("HS003", 16, 25)])
     }
 
     func testHS113FieldGivenTwice() {

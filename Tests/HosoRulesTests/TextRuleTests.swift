@@ -28,6 +28,23 @@ final class TextRuleTests: XCTestCase {
         XCTAssertTrue(Linter().lint(bytes: short).findings[0].message.vi.contains("Hãy chuyển mã sang Unicode dựng sẵn (UTF-8), ví dụ bằng Unikey, rồi kiểm tra lại"))
     }
 
+    /// A dossier saved as Word or PDF is told what it is and how to save it as text, not "a NUL byte".
+    func testHS001SaysAWordFileIsAWordFile() {
+        let docx: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00] + Array("[Content_Types].xml\u{0}word/document.xml".utf8)
+        let result = Linter().lint(bytes: docx)
+        XCTAssertEqual(spots(result), [Spot("HS001", 1, 1)])
+        XCTAssertEqual(result.findings[0].severity, .error)
+        XCTAssertEqual(result.findings[0].message.vi,
+                       "Đây là tệp Word (.docx), không phải văn bản: mở bằng Word, chọn Lưu thành… / Save As → Văn bản thuần (.txt), mã hoá UTF-8, rồi đổi đuôi thành .hoso; các lỗi khác chưa được kiểm tra.")
+        XCTAssertEqual(result.findings[0].message.en,
+                       "This is a Word file (.docx), not text: open it in Word, choose Save As → Plain Text (.txt), encoding UTF-8, then rename it to .hoso; nothing else was checked.")
+        let pdf = Linter().lint(bytes: Array("%PDF-1.7\n".utf8))
+        XCTAssertEqual(pdf.findings.map(\.code), ["HS001"])
+        XCTAssertTrue(pdf.findings[0].message.vi.hasPrefix("Đây là tệp PDF, không phải văn bản: "), pdf.findings[0].message.vi)
+        let doc = Linter().lint(bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00])
+        XCTAssertTrue(doc.findings[0].message.vi.hasPrefix("Đây là tệp Word cũ (.doc)"), doc.findings[0].message.vi)
+    }
+
     func testHS001PassesUTF16WithBOM() {
         let raw = SourceDecoder.encode(Array(Fixture.clean.utf8), as: .utf16LE)
         XCTAssertEqual(spots(Linter().lint(bytes: raw)), [])

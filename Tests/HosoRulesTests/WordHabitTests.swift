@@ -27,11 +27,23 @@ final class WordHabitTests: XCTestCase {
         ])
         XCTAssertEqual(lint(source).findings[0].message.en,
                        "The bullet \"•\" (as Word writes it) is not a list marker of the format; start the line with \"- \" (hyphen and space).")
-        XCTAssertEqual(applyingFixes(of: "HS108", to: source),
-                       Fixture.clean.replacingOccurrences(of: "- Tổ Quản trị: 7/8", with: "-\u{00A0}Tổ Quản trị: 7/8"))
+        // The bullet and the space after it, no-break or not, become the "- " the message asks for.
+        XCTAssertEqual(applyingFixes(of: "HS108", to: source), Fixture.clean)
         // The vote arithmetic is checked on a bulleted item as on any other.
         assertSpots(Fixture.replacing("- Tổ Quản trị: 7/8 đồng ý (87,5%)", with: "▪ Tổ Quản trị: 7/8 đồng ý (80%)"),
                     [Spot("HS108", 43, 1), Spot("HS405", 43, 28)])
+    }
+
+    /// Word writes a tab (or several spaces) after its bullet; the fix writes exactly "- ".
+    func testTheBulletFixWritesHyphenAndOneSpace() {
+        let source = Fixture.replacing("- Năm 2019: Hoàn thành tốt nhiệm vụ", with: "•\tNăm 2019: Hoàn thành tốt nhiệm vụ")
+            .replacingOccurrences(of: "- Năm 2020: Hoàn thành xuất sắc nhiệm vụ", with: "•  \t Năm 2020: Hoàn thành xuất sắc nhiệm vụ")
+        assertSpots(source, [Spot("HS108", 56, 1), Spot("HS108", 57, 1)])
+        let finding = lint(source).findings[0]
+        XCTAssertEqual(finding.range.count, "•".utf8.count, "the finding stays on the bullet")
+        XCTAssertEqual(finding.fixes.first?.title.vi, "Thay \"•\" bằng \"- \"")
+        XCTAssertEqual(finding.fixes.first?.title.en, "Replace \"•\" with \"- \"")
+        XCTAssertEqual(applyingFixes(of: "HS108", to: source), Fixture.clean)
     }
 
     func testFormatListMarkersOnVoteItemsDrawNothing() {

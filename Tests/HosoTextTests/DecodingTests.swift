@@ -14,6 +14,24 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(bom.text.string(0..<bom.text.bytes.count), "Đơn vị")
     }
 
+    /// Word, OpenDocument and PDF files are said to be what they are, whatever their bytes decode to.
+    func testWordOpenDocumentAndPDFFilesAreRecognised() {
+        let zip: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00]
+        let cases: [([UInt8], DocumentFormat)] = [
+            (zip + Array("[Content_Types].xml".utf8) + [0, 0] + Array("word/document.xml".utf8), .docx),
+            (zip + Array("mimetypeapplication/vnd.oasis.opendocument.text".utf8), .odt),
+            (zip + Array("xl/workbook.xml".utf8), .zip),
+            ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0x00, 0x00], .doc),
+            (Array("%PDF-1.4\n1 0 obj\n".utf8), .pdf),  // pure ASCII: not a NUL or a bad byte in sight
+        ]
+        for (raw, format) in cases {
+            XCTAssertEqual(SourceDecoder.decode(raw).problem, EncodingProblem(.document(format), byteOffset: 0, line: 0), "\(format)")
+        }
+        // A dossier that merely mentions these names, and other binaries, are not documents.
+        XCTAssertNil(DocumentFormat.recognize(Array("Đơn vị: PK %PDF- word/document".utf8)))
+        XCTAssertEqual(SourceDecoder.decode([0x25, 0x50, 0x44, 0x46, 0x00, 0x01]).problem?.kind, .nulByte)
+    }
+
     func testUTF16BothEndiansRoundTrip() {
         for encoding in [SourceEncoding.utf16LE, .utf16BE] {
             let original = Array("Tờ trình 😀\r\nĐơn vị".utf8)

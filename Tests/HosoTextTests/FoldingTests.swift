@@ -27,6 +27,20 @@ final class FoldingTests: XCTestCase {
         XCTAssertEqual(Folding.name("Nguyễn\u{A0}Thị\u{202F}Hoa"), Folding.name("Nguyễn Thị Hoa"))
     }
 
+    /// HS003's look-alikes are the letters they stand for in a name, and messages quote them repaired.
+    func testNamesCompareWithLookalikesRepaired() {
+        XCTAssertEqual(Folding.name("\u{D0}inh Thị Ngọc"), Folding.name("Đinh Thị Ngọc"))
+        XCTAssertEqual(Folding.name("Nguyễn \u{189}ức \u{F0}ạt \u{256}ũng"), Folding.name("Nguyễn Đức Đạt Đũng"))
+        XCTAssertEqual(Folding.name("Nguyễn Thị H\u{43E}a"), Folding.name("Nguyễn Thị Hoa"))
+        XCTAssertNotEqual(Folding.name("Nguyễn Thị Hoa"), Folding.name("Nguyễn Thị Hòa"))
+        XCTAssertEqual(Lookalikes.repaired("\u{D0}inh Thị H\u{43E}a"), "Đinh Thị Hoa")
+        // A word wholly Greek or Cyrillic is a word of that script; one with a letter that has no Latin twin is left as is.
+        XCTAssertEqual(Lookalikes.repaired("Москва Hoa"), "Москва Hoa")
+        XCTAssertEqual(Lookalikes.repaired("Hoaж"), "Hoaж")
+        XCTAssertEqual(Lookalikes.shownName("\u{D0}inh  Thị\u{A0}\u{A0}Ngọc"), "Đinh Thị Ngọc")
+        XCTAssertEqual(Lookalikes.shownName("Nguyễn Thị\u{A0}Hoa"), "Nguyễn Thị Hoa")
+    }
+
     /// docs/format.md, "Recognition": names compare across old and new tone placement, and nothing else.
     func testNamesCompareAcrossTonePlacement() {
         XCTAssertEqual(Folding.name("Lò Thị Thuỷ"), Folding.name("Lò Thị Thủy"))

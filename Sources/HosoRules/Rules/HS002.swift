@@ -13,7 +13,7 @@ public struct HS002: Rule {
             en: "Tone and vowel marks are separate combining characters (NFD) instead of precomposed letters. The text looks the same but search, matching and sorting break."),
         basis: LocalizedText(vi: "Nghị định 30/2020/NĐ-CP, Phụ lục I: phông chữ Unicode TCVN 6909:2001 (dựng sẵn).",
                              en: "Decree 30/2020/NĐ-CP, Annex I: Unicode fonts per TCVN 6909:2001 (precomposed)."),
-        failingExample: "Chức vụ: Chuyên viên   (\"ư\" gõ thành u + U+031B)",
+        failingExample: "Chức vụ: Chuyên viên   {note:(\"ư\" gõ thành u + U+031B)|(\"ư\" typed as u + U+031B)}",
         passingExample: "Chức vụ: Chuyên viên",
         fix: LocalizedText(vi: "Dùng sửa nhanh để chuẩn hoá đoạn đó sang NFC, hoặc chọn bảng mã \"Unicode dựng sẵn\" trong bộ gõ.",
                            en: "Apply the fix to normalize the run to NFC, or set the input method to precomposed Unicode."))

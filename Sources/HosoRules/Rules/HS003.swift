@@ -12,19 +12,9 @@ public struct HS003: Rule {
             vi: "Ký tự trông giống chữ tiếng Việt nhưng là chữ khác: Ð (U+00D0, chữ Eth Iceland), ð, Ɖ thay cho Đ/đ; hoặc chữ Kirin, Hy Lạp (а, о, р, с …) lẫn trong từ Latinh. Tên người, đơn vị sẽ không khớp và không tìm thấy.",
             en: "Characters that look Vietnamese but are not: Ð (U+00D0, Icelandic Eth), ð, Ɖ for Đ/đ; or Cyrillic/Greek letters (а, о, р, с …) inside Latin words. Names stop matching and cannot be found."),
         basis: LocalizedText(vi: "TCVN 6909:2001: bảng chữ cái tiếng Việt.", en: "TCVN 6909:2001: the Vietnamese alphabet."),
-        failingExample: "Ðơn vị: Phòng Tổ chức - Hành chính - Quản trị   (Ð là U+00D0)",
+        failingExample: "Ðơn vị: Phòng Tổ chức - Hành chính - Quản trị   {note:(Ð là U+00D0)|(Ð is U+00D0)}",
         passingExample: "Đơn vị: Phòng Tổ chức - Hành chính - Quản trị",
         fix: LocalizedText(vi: "Dùng sửa nhanh để thay bằng chữ tiếng Việt đúng.", en: "Apply the fix to use the Vietnamese letter."))
-
-    /// Cyrillic and Greek letters that look like Latin ones, with the Latin letter meant.
-    static let homoglyphs: [UInt32: String] = [
-        0x0430: "a", 0x0435: "e", 0x043E: "o", 0x0440: "p", 0x0441: "c", 0x0443: "y", 0x0445: "x", 0x0456: "i",
-        0x0458: "j", 0x0455: "s", 0x0410: "A", 0x0412: "B", 0x0415: "E", 0x041A: "K", 0x041C: "M", 0x041D: "H",
-        0x041E: "O", 0x0420: "P", 0x0421: "C", 0x0422: "T", 0x0425: "X", 0x0406: "I", 0x0405: "S", 0x0408: "J",
-        0x03BF: "o", 0x03B1: "a", 0x039F: "O", 0x0391: "A", 0x0392: "B", 0x0395: "E", 0x0397: "H", 0x0399: "I",
-        0x039A: "K", 0x039C: "M", 0x039D: "N", 0x03A1: "P", 0x03A4: "T", 0x03A7: "X", 0x03A5: "Y", 0x0396: "Z",
-        0x03BD: "v", 0x03C1: "p", 0x03B9: "i",
-    ]
 
     public init() {}
 
@@ -43,14 +33,14 @@ public struct HS003: Rule {
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             switch scalar {
             case 0xD0, 0x189, 0xF0, 0x256:
-                let letter = Self.dLetter(scalar)
+                let letter = Lookalikes.dLetter(scalar)
                 let written = String(Unicode.Scalar(scalar).map(Character.init) ?? "?")
                 // A run of such letters is one finding (one fix), not one per letter.
                 var end = i + length, count = 1, replacement = letter
                 while end < bytes.count {
                     let (next, nextLength) = UTF8Scalar.decode(bytes, at: end)
-                    guard [0xD0, 0x189, 0xF0, 0x256].contains(next) else { break }
-                    replacement += Self.dLetter(next)
+                    guard Lookalikes.isDLookalike(next) else { break }
+                    replacement += Lookalikes.dLetter(next)
                     end += nextLength
                     count += 1
                 }
@@ -71,9 +61,6 @@ public struct HS003: Rule {
         }
     }
 
-    /// The Vietnamese letter a lookalike of Đ or đ stands for.
-    static func dLetter(_ scalar: UInt32) -> String { scalar == 0xD0 || scalar == 0x189 ? "Đ" : "đ" }
-
     /// Reports a word that mixes Latin letters with Cyrillic or Greek ones; returns where to continue.
     func checkWord(around i: Int, text: SourceText, sink: inout FindingSink) -> Int {
         let bytes = text.bytes
@@ -87,7 +74,7 @@ public struct HS003: Rule {
         while b < line.upperBound && isWordByte(b) { b += 1 }
         while a < b && bytes[a] & 0xC0 == 0x80 { a += 1 }
         let word = text.string(a..<b)
-        let hasLatin = word.unicodeScalars.contains { ($0.value < 0x80 && $0.properties.isAlphabetic) || ($0.value >= 0xC0 && $0.value < 0x250) || ($0.value >= 0x1E00 && $0.value <= 0x1EFF) }
+        let hasLatin = word.unicodeScalars.contains(where: Lookalikes.isLatinLetter)
         guard hasLatin else { return b }
         var repaired = ""
         var repairable = true
@@ -95,7 +82,7 @@ public struct HS003: Rule {
         for scalar in word.unicodeScalars {
             if (0x0370...0x04FF).contains(scalar.value) {
                 foreign.append("\(Character(scalar)) U+\(hex(scalar.value))")
-                if let latin = Self.homoglyphs[scalar.value] { repaired += latin } else { repairable = false }
+                if let latin = Lookalikes.latinLetter[scalar.value] { repaired += latin } else { repairable = false }
             } else {
                 repaired.unicodeScalars.append(scalar)
             }

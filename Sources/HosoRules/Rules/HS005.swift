@@ -12,7 +12,7 @@ public struct HS005: Rule {
             en: "Invisible characters: zero-width spaces (U+200B–U+200D, U+2060), a BOM inside the text (U+FEFF), soft hyphens (U+00AD), bidi controls (U+202A–U+202E, U+2066–U+2069), C0 controls other than tab, CR, LF, and C1 controls (U+0080–U+009F). Inside TCVN3 mojibake U+00AD is a misread \"ư\": HS004 reports and converts it there, not HS005. They come in when copying from web pages or PDFs and break matching of names and numbers."),
         basis: LocalizedText(vi: "Định dạng .hoso (docs/dinh-dang.md, mục \"Tệp và bảng mã\"): văn bản thuần, Unicode dựng sẵn.",
                              en: "The .hoso format (docs/format.md, \"Files and encoding\"): plain text, Unicode NFC."),
-        failingExample: "Chức vụ: Chuyên\u{200B}viên   (có U+200B giữa hai chữ)",
+        failingExample: "Chức vụ: Chuyên\u{200B}viên   {note:(có U+200B giữa hai chữ)|(U+200B between the two words)}",
         passingExample: "Chức vụ: Chuyên viên",
         fix: LocalizedText(vi: "Dùng sửa nhanh để xoá ký tự ẩn.", en: "Apply the fix to delete the invisible characters."))
 

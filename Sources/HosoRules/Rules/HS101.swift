@@ -14,7 +14,7 @@ public struct HS101: Rule {
             en: "Every dossier needs a TỜ TRÌNH (submission) and a BIÊN BẢN HỌP XÉT (meeting minutes) as the plan's dossier lists; without them it is not considered."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.5.1 và III.5.2: Tờ trình của phòng, ban, đơn vị; Biên bản họp xét.",
                              en: "Plan, III.5.1 and III.5.2: the unit's submission; the minutes of the review meeting."),
-        failingExample: "Đơn vị: Phòng Tổng hợp\n\n# TỜ TRÌNH\n…\n(không có # BIÊN BẢN HỌP XÉT)",
+        failingExample: "Đơn vị: Phòng Tổng hợp\n\n# TỜ TRÌNH\n…\n{note:(không có # BIÊN BẢN HỌP XÉT)|(no # BIÊN BẢN HỌP XÉT)}",
         passingExample: "# TỜ TRÌNH\n…\n# BIÊN BẢN HỌP XÉT\n…",
         fix: LocalizedText(vi: "Dùng sửa nhanh để chèn khung của phần còn thiếu đúng vị trí rồi điền nội dung.",
                            en: "Apply the fix to insert the missing part's skeleton in its place, then fill it in."))
@@ -56,7 +56,7 @@ public struct HS101: Rule {
             return ["# TỜ TRÌNH", "Số: ", "Kính gửi: ", "Về việc: ", "", "## DANH SÁCH ĐỀ NGHỊ", ""]
         case .bienBan:
             return ["# BIÊN BẢN HỌP XÉT", "Thời gian: ", "Địa điểm: ", "Thành phần: ", "Chủ trì: ", "Thư ký: ", "",
-                    "## KẾT QUẢ BIỂU QUYẾT"] + dossier.nominees.map { "- \($0.name): " } + [""]
+                    "## KẾT QUẢ BIỂU QUYẾT"] + dossier.nominees.map { "- \(Lookalikes.shownName($0.name)): " } + [""]
         case .report, .unknown:
             return []
         }

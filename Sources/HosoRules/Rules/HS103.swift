@@ -29,7 +29,7 @@ public struct HS103: Rule {
                 // A report that names no one yet is HS111's; two of them are not one nominee twice.
                 if report.nomineeName.isEmpty { continue }
                 key += ":" + Folding.name(report.nomineeName)
-                label += ": " + report.nomineeName
+                label += ": " + Lookalikes.shownName(report.nomineeName)
             }
             guard let first = seen[key] else { seen[key] = part.heading; continue }
             let firstLine = context.text.line(ofByte: context.content(first).lowerBound) + 1

@@ -12,7 +12,7 @@ public struct HS109: Rule {
             en: "The Tờ trình needs a \"## DANH SÁCH ĐỀ NGHỊ\" section with at least one \"### Cá nhân: <name>\" or \"### Tập thể: <name>\" block. When \"###\" blocks are there but the \"## DANH SÁCH ĐỀ NGHỊ\" line is missing, the finding stands on the first block with an unsafe fix that inserts the line; the blocks are still read as nominees, so votes and reports are still checked against them."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: tờ trình nêu rõ thông tin hoặc kèm danh sách tập thể, cá nhân được đề nghị.",
                              en: "Plan, III.5.1: the submission states or lists the proposed collectives and individuals."),
-        failingExample: "# TỜ TRÌNH\nSố: 12/TTr-TCHCQT\n(không có ## DANH SÁCH ĐỀ NGHỊ)",
+        failingExample: "# TỜ TRÌNH\nSố: 12/TTr-TCHCQT\n{note:(không có ## DANH SÁCH ĐỀ NGHỊ)|(no ## DANH SÁCH ĐỀ NGHỊ)}",
         passingExample: "## DANH SÁCH ĐỀ NGHỊ\n\n### Cá nhân: Nguyễn Thị Hoa",
         fix: LocalizedText(vi: "Thêm mục \"## DANH SÁCH ĐỀ NGHỊ\" và một khối \"### Cá nhân: …\" hoặc \"### Tập thể: …\" cho mỗi đối tượng.",
                            en: "Add a \"## DANH SÁCH ĐỀ NGHỊ\" section with a \"### Cá nhân: …\" or \"### Tập thể: …\" block per nominee."))

@@ -14,7 +14,7 @@ public struct HS110: Rule {
             en: "A nominee for the Chairman's Certificate of Merit needs a \"# BÁO CÁO THÀNH TÍCH: <name>\" part ({reportForm})."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: báo cáo thành tích theo {reportForm}, Nghị định {reportDecree}.",
                              en: "Plan, III.5.1: achievement report per {reportForm}, Decree {reportDecree}."),
-        failingExample: "### Cá nhân: Nguyễn Thị Hoa\nHình thức: Bằng khen của Chủ tịch UBND tỉnh\n(không có # BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa)",
+        failingExample: "### Cá nhân: Nguyễn Thị Hoa\nHình thức: Bằng khen của Chủ tịch UBND tỉnh\n{note:(không có # BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa)|(no # BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa)}",
         passingExample: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa",
         fix: LocalizedText(vi: "Dùng sửa nhanh để thêm khung báo cáo (các mục và xếp loại đã khai) ở cuối tệp rồi viết nội dung.",
                            en: "Apply the fix to append a report skeleton (sections and the declared ratings), then write it."))
@@ -38,7 +38,7 @@ public struct HS110: Rule {
 
     /// A report for the nominee: the form line, the required sections, the declared ratings.
     func skeleton(_ nominee: Nominee, _ profile: Profile) -> [String] {
-        var lines = ["", "# BÁO CÁO THÀNH TÍCH: \(nominee.name)"]
+        var lines = ["", "# BÁO CÁO THÀNH TÍCH: \(nominee.nameToWrite.vi)"]
         if let document = profile.registry.first(where: { $0.number == profile.reportForm.citation }) {
             lines.append("\(profile.reportForm.form) ban hành kèm theo \(document.type) số \(document.number) ngày \(document.date) của \(document.issuer)")
         }

@@ -1,4 +1,5 @@
 import HosoSemantics
+import HosoText
 
 /// HS111: a report or a vote item names someone who is not a nominee.
 public struct HS111: Rule {
@@ -45,6 +46,7 @@ public struct HS111: Rule {
 
     func reportName(_ name: String, at range: Range<Int>, where place: LocalizedText, matcher: NomineeNameMatcher, into sink: inout FindingSink) {
         let nearest = matcher.nearest(to: name)
+        let name = Lookalikes.shownName(name)
         sink.report(range, LocalizedText(
             vi: "\(place.vi) ghi \"\(name)\", không có trong DANH SÁCH ĐỀ NGHỊ\(nearest.map { "; có phải \"\($0)\"?" } ?? ".")",
             en: "\(place.en) names \"\(name)\", who is not in DANH SÁCH ĐỀ NGHỊ\(nearest.map { "; did you mean \"\($0)\"?" } ?? ".")"))

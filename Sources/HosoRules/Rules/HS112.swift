@@ -13,7 +13,7 @@ public struct HS112: Rule {
             en: "Each nominee of DANH SÁCH ĐỀ NGHỊ needs a \"- <name>: A/B đồng ý (P%)\" item under the Biên bản's KẾT QUẢ BIỂU QUYẾT."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.5.1, III.5.2: biên bản họp xét của phòng, ban, đơn vị.",
                              en: "Plan, III.5.1, III.5.2: the unit's review meeting minutes."),
-        failingExample: "## KẾT QUẢ BIỂU QUYẾT\n- Tổ Quản trị: 7/8 đồng ý (87,5%)\n(thiếu Nguyễn Thị Hoa)",
+        failingExample: "## KẾT QUẢ BIỂU QUYẾT\n- Tổ Quản trị: 7/8 đồng ý (87,5%)\n{note:(thiếu Nguyễn Thị Hoa)|(Nguyễn Thị Hoa missing)}",
         passingExample: "## KẾT QUẢ BIỂU QUYẾT\n- Nguyễn Thị Hoa: 8/8 đồng ý (100%)\n- Tổ Quản trị: 7/8 đồng ý (87,5%)",
         fix: LocalizedText(vi: "Thêm dòng kết quả biểu quyết cho người/tập thể đó.", en: "Add a vote item for the nominee."))
 

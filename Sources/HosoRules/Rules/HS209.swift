@@ -31,8 +31,8 @@ public struct HS209: Rule {
         for report in dossier.reports {
             for item in report.awards where item.year == year && !Self.meansNone(item.text) {
                 sink.report(item.range, LocalizedText(
-                    vi: "Báo cáo thành tích của \(report.nomineeName) ghi khen thưởng năm \(year); kế hoạch không đề xuất khen thưởng những trường hợp này.",
-                    en: "\(report.nomineeName)'s report lists an award in \(year); the plan excludes such nominees."))
+                    vi: "Báo cáo thành tích của \(Lookalikes.shownName(report.nomineeName)) ghi khen thưởng năm \(year); kế hoạch không đề xuất khen thưởng những trường hợp này.",
+                    en: "\(Lookalikes.shownName(report.nomineeName))'s report lists an award in \(year); the plan excludes such nominees."))
             }
         }
     }

@@ -12,8 +12,8 @@ public struct HS210: Rule {
             en: "When report section II repeats the yearly ratings, they must equal the nominee's \"Năm YYYY:\" lines in the Tờ trình. An evaluation year the Tờ trình leaves blank or out is HS201's, not reported again here."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.5.1: báo cáo thành tích \"thể hiện rõ thành tích theo tiêu chuẩn xét khen thưởng\".",
                              en: "Plan, III.5.1: the report \"shows the achievements against the criteria\"."),
-        failingExample: "Năm {middleYear}: Hoàn thành xuất sắc nhiệm vụ   (tờ trình)\n- Năm {middleYear}: Hoàn thành tốt nhiệm vụ   (báo cáo)",
-        passingExample: "Năm {middleYear}: Hoàn thành xuất sắc nhiệm vụ   (tờ trình)\n- Năm {middleYear}: Hoàn thành xuất sắc nhiệm vụ   (báo cáo)",
+        failingExample: "Năm {middleYear}: Hoàn thành xuất sắc nhiệm vụ   {note:(tờ trình)|(Tờ trình)}\n- Năm {middleYear}: Hoàn thành tốt nhiệm vụ   {note:(báo cáo)|(report)}",
+        passingExample: "Năm {middleYear}: Hoàn thành xuất sắc nhiệm vụ   {note:(tờ trình)|(Tờ trình)}\n- Năm {middleYear}: Hoàn thành xuất sắc nhiệm vụ   {note:(báo cáo)|(report)}",
         fix: LocalizedText(vi: "Sửa cho hai nơi ghi cùng một mức xếp loại đúng.", en: "Make both places state the same, correct rating."))
 
     public init() {}

@@ -14,7 +14,7 @@ public struct HS302: Rule {
             en: "The Tờ trình must cite plan {plan:bang-khen} when it proposes a Bằng khen and {plan:giay-khen} when it proposes a Giấy khen; each achievement report must name {reportForm} of Decree {reportDecree} (with or without a leading zero). A report on another form (another \"Mẫu số …\", of this decree or another) draws it too, on the line naming that form, saying what it cites; a missing citation is reported on the part heading. A basis sentence opens with \"Căn cứ\" or \"Thực hiện\", also as a list item (\"- Căn cứ …\", \"1. Thực hiện …\")."),
         basis: LocalizedText(vi: "Kế hoạch, mục III.3.1, III.3.2 (tiêu chuẩn theo 179/KH-UBND và 29/KH-VPUB) và III.5.1 ({reportForm}).",
                              en: "Plan, III.3.1, III.3.2 (criteria from 179/KH-UBND and 29/KH-VPUB) and III.5.1 ({reportForm})."),
-        failingExample: "# TỜ TRÌNH\n…\nCăn cứ Kế hoạch số 29/KH-VPUB ngày 14/8/2019 của Văn phòng UBND tỉnh;\n(đề nghị Bằng khen nhưng không căn cứ 179/KH-UBND)",
+        failingExample: "# TỜ TRÌNH\n…\nCăn cứ Kế hoạch số 29/KH-VPUB ngày 14/8/2019 của Văn phòng UBND tỉnh;\n{note:(đề nghị Bằng khen nhưng không căn cứ 179/KH-UBND)|(Bằng khen proposed without citing 179/KH-UBND)}",
         passingExample: "Căn cứ Kế hoạch số 179/KH-UBND ngày 02/8/2019 của UBND tỉnh;",
         fix: LocalizedText(vi: "Dùng sửa nhanh để chèn dòng căn cứ còn thiếu; dòng \"Mẫu số …\" sai mẫu thì sửa nhanh viết lại chính dòng đó.",
                            en: "Apply the fix to insert the missing basis line; a \"Mẫu số …\" line on the wrong form is rewritten in place by the fix."))

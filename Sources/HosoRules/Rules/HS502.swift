@@ -13,7 +13,7 @@ public struct HS502: CrossFileRule {
         basis: LocalizedText(vi: "Kế hoạch, mục I.2 (khen thưởng đúng thành tích) và III.4 Lưu ý; Luật Thi đua, khen thưởng: một thành tích không khen nhiều hình thức.",
                              en: "Plan, I.2 and III.4 note; the Law on Emulation and Commendation: one achievement, one award."),
         failingExample: "### Cá nhân: Nguyễn Thị Hoa   (Bằng khen)\n### Cá nhân: Nguyễn Thị Hoa   (Giấy khen)",
-        passingExample: "### Cá nhân: Nguyễn Thị Hoa   (Bằng khen)\n### Cá nhân: Nguyễn Thị Hòa   (Giấy khen, một người khác)",
+        passingExample: "### Cá nhân: Nguyễn Thị Hoa   (Bằng khen)\n### Cá nhân: Nguyễn Thị Hòa   {note:(Giấy khen, một người khác)|(Giấy khen, another person)}",
         fix: LocalizedText(vi: "Giữ một đề nghị, xoá đề nghị còn lại.", en: "Keep one proposal and delete the other."))
 
     /// How many of the other nominees a finding points at.
@@ -35,7 +35,7 @@ public struct HS502: CrossFileRule {
                 }
                 let where_ = others.map { files[$0.file].path == files[member.file].path ? "cùng tệp" : files[$0.file].path }
                 let whereEn = others.map { files[$0.file].path == files[member.file].path ? "this file" : files[$0.file].path }
-                let name = files[member].name
+                let name = files[member].shownName.vi
                 sink.report(file: member.file, files[member].nameRange, LocalizedText(
                     vi: "\(name) được đề nghị \(members.count) lần (cả ở \(where_.joined(separator: ", "))); một thành tích chỉ đề nghị một hình thức.",
                     en: "\(name) is proposed \(members.count) times (also in \(whereEn.joined(separator: ", "))); one achievement earns one award."),
