@@ -54,6 +54,10 @@ public enum Exporter {
             case .utf16WithoutBOM: what = ("Tệp là UTF-16 không có BOM", "It is UTF-16 without a byte order mark")
             case .unpairedSurrogate: what = ("Tệp UTF-16 bị hỏng", "It is damaged UTF-16")
             case .invalidUTF8: what = ("Không nhận ra bảng mã của tệp", "Its encoding is not one hoso recognises")
+            case .document:
+                // A Word, OpenDocument or PDF file: the lint message (HS001) says how to save it as text.
+                return Refusal(vi: reading + "Đây là tệp văn bản của Word/LibreOffice hoặc PDF, không phải hồ sơ dạng chữ; xem `hoso lint \(shown)` để biết cách lưu thành .hoso",
+                               en: reads + "It is a Word/LibreOffice document or a PDF, not a text dossier; `hoso lint \(shown)` says how to save it as .hoso")
             }
             return Refusal(vi: reading + what.vi + ": mở hồ sơ trong trình soạn thảo, lưu lại dưới dạng văn bản UTF-8 rồi xuất lại",
                            en: reads + what.en + ": open the dossier in an editor, save it as UTF-8 text, then export again")

@@ -118,7 +118,7 @@ final class ExportCommandTests: XCTestCase {
                        + "Tệp viết bằng bảng mã TCVN3/ABC: chuyển sang UTF-8 bằng `hoso lint --fix --unsafe-fixes cu.hoso`, đọc soát lại rồi xuất lại\n")
         XCTAssertFalse(FileManager.default.fileExists(atPath: folder.appendingPathComponent("cu.docx").path))
 
-        try Data([0x50, 0x4B, 0x03, 0x04, 0x00, 0x00, 0xFF, 0x10, 0x00, 0x41]).write(to: folder.appendingPathComponent("nhi-phan.hoso"))
+        try Data([0x7F, 0x45, 0x4C, 0x46, 0x00, 0x00, 0xFF, 0x10, 0x00, 0x41]).write(to: folder.appendingPathComponent("nhi-phan.hoso"))
         let binary = try hoso(["export", "nhi-phan.hoso", "--lang", "en"])
         XCTAssertEqual(binary.status, 2)
         XCTAssertTrue(binary.stderr.hasPrefix("hoso: \"nhi-phan.hoso\" is not Unicode text (HS001)"), binary.stderr)
