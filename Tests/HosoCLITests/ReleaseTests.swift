@@ -75,6 +75,10 @@ final class ReleaseTests: XCTestCase {
             let run = try hoso(["help", "--man", "--lang", language])
             XCTAssertEqual(run.status, 0, run.stderr)
             let page = run.stdout
+            // man-db reads the page as UTF-8 in any locale only with this first line; groff has
+            // glyphs for precomposed letters, not always for combining sequences.
+            XCTAssertTrue(page.hasPrefix("'\\\" -*- coding: UTF-8 -*-\n"), "\(language): no coding line first")
+            XCTAssertEqual(page, page.precomposedStringWithCanonicalMapping, "\(language): not NFC")
             XCTAssertTrue(page.contains(".TH HOSO 1 \(HosoVersion.releaseDate) \"hoso \(HosoVersion.current)\""), page)
             let sections = language == "vi" ? ["NAME", "CÁCH DÙNG", "LỆNH", "MÃ THOÁT", "TỆP", "XEM THÊM"]
                                              : ["NAME", "SYNOPSIS", "COMMANDS", "EXIT STATUS", "FILES", "SEE ALSO"]

@@ -7,9 +7,12 @@
 # names, lints a clean dossier (exit 0) and a broken one (exit 1), needs no Swift library,
 # its man pages are found (when man-db is here), the language server answers initialize with
 # the same version and links its diagnostics to the installed rule pages; Vim, Neovim and Emacs
-# (when present) find their setups; dpkg -r then leaves none of the files it listed.
+# (when present) find their setups; the guide, the docs and the examples are in
+# /usr/share/doc/hoso, a copy of the examples lints as the guide says, and every relative link of
+# the installed Markdown leads somewhere (links.sh); dpkg -r then leaves none of the files it listed.
 # The tarball (default: beside the .deb): unpacked anywhere, bin/hoso is statically linked,
-# runs with an empty environment, and its server links to the pages in its own share/hoso/rules.
+# runs with an empty environment, its server links to the pages in its own share/hoso/rules, and
+# its docs and examples are in share/doc/hoso with links that lead somewhere.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
@@ -50,6 +53,18 @@ lint() {
   local status=0
   (cd "$work" && env -i "$1" lint "$2" > "$tmp/lint.out" 2>&1) || status=$?
   [ "$status" = "$3" ] || { cat "$tmp/lint.out" >&2; echo "exit $status, expected $3" >&2; return 1; }
+}
+
+# examples HOSO DOC: a copy of DOC/examples (as the guide has users make one) lints: the clean
+# examples exit 0, the folder (with co-loi/) exits 1.
+examples() {
+  rm -rf "$tmp/vi-du"
+  cp -r "$2/examples" "$tmp/vi-du"
+  (cd "$tmp/vi-du" && env -i "$1" lint phong-tchcqt.hoso phong-kinh-te.hoso ke-hoach-2024 > "$tmp/lint.out" 2>&1) \
+    || { cat "$tmp/lint.out" >&2; return 1; }
+  local status=0
+  (cd "$tmp/vi-du" && env -i "$1" lint > "$tmp/lint.out" 2>&1) || status=$?
+  [ "$status" = 1 ] || { cat "$tmp/lint.out" >&2; echo "exit $status, expected 1" >&2; return 1; }
 }
 
 # lsp HOSO: runs `hoso lsp` with an empty environment: initialize, open the broken dossier,
@@ -100,6 +115,14 @@ check "ldd: no Swift, Foundation or dispatch library" eval "! ldd $bin | grep -E
 check "server: serverInfo.version and links to /usr/share/hoso/rules" server $bin /usr/share/hoso/rules
 check "completions: bash, zsh, fish" test -s /usr/share/bash-completion/completions/hoso -a -s /usr/share/zsh/vendor-completions/_hoso \
   -a -s /usr/share/fish/vendor_completions.d/hoso.fish
+doc=/usr/share/doc/hoso
+check "docs: the guide, the references, their index, images, examples (uncompressed)" test -s $doc/huong-dan.md.gz \
+  -a -s $doc/dinh-dang.md.gz -a -s $doc/format.md.gz -a -s $doc/cli.md.gz -a -s $doc/language-server.md.gz \
+  -a -s $doc/report.md.gz -a -s $doc/README.md -a -s $doc/images/to-trinh-trang-1.png -a -s $doc/examples/README.md \
+  -a -s $doc/examples/phong-tchcqt.hoso -a -s $doc/examples/co-loi/phong-tong-hop.hoso -a -s $doc/examples/ke-hoach-2024/profile.json
+check "docs: a copy of the examples lints as the guide says" examples $bin $doc
+check "docs: every relative link in /usr/share/doc/hoso and /usr/share/hoso leads somewhere" \
+  eval "bash '$here/links.sh' $doc && bash '$here/links.sh' /usr/share/hoso"
 if command -v man > /dev/null; then
   check "man hoso finds the Vietnamese page" test "$(man -w hoso)" = /usr/share/man/man1/hoso.1.gz
   check "man -L en hoso finds the English page" test "$(man -L en -w hoso)" = /usr/share/man/en/man1/hoso.1.gz
@@ -165,6 +188,11 @@ check "man page, completions, editors, README, LICENSE, CHANGELOG are in it" tes
   -a -s "$prefix/share/man/en/man1/hoso.1" -a -s "$prefix/share/bash-completion/completions/hoso" \
   -a -s "$prefix/share/zsh/site-functions/_hoso" -a -s "$prefix/share/fish/vendor_completions.d/hoso.fish" \
   -a -s "$prefix/share/hoso/editors/vim/syntax/hoso.vim" -a -s "$prefix/README.md" -a -s "$prefix/LICENSE" -a -s "$prefix/CHANGELOG.md"
+check "docs: the guide, the references, their index, images, examples" test -s "$prefix/share/doc/hoso/huong-dan.md" \
+  -a -s "$prefix/share/doc/hoso/dinh-dang.md" -a -s "$prefix/share/doc/hoso/cli.md" -a -s "$prefix/share/doc/hoso/README.md" \
+  -a -s "$prefix/share/doc/hoso/images/bao-cao-tong-hop.png" -a -s "$prefix/share/doc/hoso/examples/phong-kinh-te.hoso"
+check "docs: a copy of the examples lints as the guide says" examples "$bin" "$prefix/share/doc/hoso"
+check "docs: every relative link in the tree leads somewhere" bash "$here/links.sh" "$prefix"
 
 if [ "$failures" -gt 0 ]; then
   echo "install.sh: $failures check(s) failed" >&2
