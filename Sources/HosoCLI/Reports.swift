@@ -215,7 +215,8 @@ enum TerminalText {
     static func mayNeedStandIn(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 }
 
     static func escape(_ string: String) -> String {
-        guard string.utf8.contains(where: mayNeedStandIn) else { return string }
+        var copy = string
+        guard copy.withUTF8({ $0.contains(where: mayNeedStandIn) }) else { return string }
         var result = ""
         for scalar in string.unicodeScalars {
             if let standIn = standIn(scalar.value) { result += standIn } else { result.unicodeScalars.append(scalar) }
