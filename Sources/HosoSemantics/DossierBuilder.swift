@@ -59,9 +59,9 @@ struct DossierBuilder {
             }
         }
 
-        var indexByName: [String: Int] = [:]
+        var indexByName: [FoldedName: Int] = [:]
         for (index, nominee) in nominees.enumerated() where !nominee.name.isEmpty {
-            if indexByName[nominee.nameKey] == nil { indexByName[nominee.nameKey] = index }
+            if indexByName[nominee.foldedName] == nil { indexByName[nominee.foldedName] = index }
         }
         var reports: [Report] = []
         for part in tree.parts where part.kind == .report {
@@ -143,7 +143,7 @@ struct DossierBuilder {
             }
         }
         let name = personName(nameRange)
-        return Nominee(kind: kind, name: name, nameKey: Folding.name(name), nameRange: nameRange, block: block,
+        return Nominee(kind: kind, name: name, foldedName: FoldedName(name), nameRange: nameRange, block: block,
                        fields: fields, ratings: ratings, awardForm: awardForm)
     }
 
@@ -203,16 +203,18 @@ struct DossierBuilder {
             let text = tree.string(inner).replacingOccurrences(",", ".")
             if let value = Double(text) { percent = value; percentRange = inner }
         }
-        return Vote(element: index, name: personName(nameRange), nameRange: nameRange,
+        let name = personName(nameRange)
+        return Vote(element: index, name: name, foldedName: FoldedName(name), nameRange: nameRange,
                     votesFor: votesFor, present: present, countRange: countRange, percent: percent,
                     percentRange: percentRange)
     }
 
-    mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: [String: Int]) -> Report {
+    mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: [FoldedName: Int]) -> Report {
         let heading = tree.elements[part.heading]
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
         let name = personName(nameRange)
-        let nomineeIndex = indexByName[Folding.name(name)]
+        let foldedName = FoldedName(name)
+        let nomineeIndex = indexByName[foldedName]
         let kind = nomineeIndex.map { nominees[$0].kind } ?? .individual
         let required = profile.reportSections.sections(for: kind)
         var sections: [ReportSectionRef] = []
@@ -239,7 +241,7 @@ struct DossierBuilder {
                 }
             }
         }
-        return Report(part: part, nomineeName: name, nameRange: nameRange, nominee: nomineeIndex, sections: sections,
+        return Report(part: part, nomineeName: name, foldedName: foldedName, nameRange: nameRange, nominee: nomineeIndex, sections: sections,
                       placeDate: placeDate(in: part.elements), ratings: ratings, awards: awards,
                       formLine: formLine(in: (part.heading + 1)..<(part.sections.first?.heading ?? part.elements.upperBound)))
     }
