@@ -49,9 +49,18 @@ public struct DocumentType: Sendable, Equatable {
     /// The type whose full name folds to `folded` (one or two words).
     static func named(folded: String) -> DocumentType? { byFoldedName[folded] }
 
+    /// The first words of the two-word names (`ke` of `ke hoach`): a word without a space that
+    /// is none of them starts no two-word name, and the scan need not look the pair up.
+    static let firstWords: Set<String> = Set(all.compactMap { type in
+        type.key.firstIndex(of: " ").map { String(type.key[..<$0]) }
+    })
+
+    /// The longest short form, in bytes.
+    static let shortFormLimit = 4
+
     /// The type whose short form is exactly `token` (short forms are written in capitals).
     static func short(_ token: String) -> DocumentType? {
-        token.utf8.count <= 4 ? byShortForm[token] : nil
+        token.utf8.count <= shortFormLimit ? byShortForm[token] : nil
     }
 }
 
@@ -253,12 +262,24 @@ enum CitationScanner {
     struct Words {
         let tokens: [Token]
         let source: SourceText
+        /// Each word's `folded`, made the first time it is asked for (the scan asks several times).
+        private var keys: [String?]
+
+        init(tokens: [Token], source: SourceText) {
+            self.tokens = tokens
+            self.source = source
+            keys = Array(repeating: nil, count: tokens.count)
+        }
+
         var count: Int { tokens.count }
         subscript(k: Int) -> Token { tokens[k] }
         func text(_ k: Int) -> String { source.string(tokens[k].range) }
         /// Keywords are short words; long tokens and numbers are never keywords (folded to "").
-        func folded(_ k: Int) -> String {
-            tokens[k].range.count <= 16 && !tokens[k].startsWithDigit ? source.key(tokens[k].range) : ""
+        mutating func folded(_ k: Int) -> String {
+            if let key = keys[k] { return key }
+            let key = tokens[k].range.count <= 16 && !tokens[k].startsWithDigit ? source.key(tokens[k].range) : ""
+            keys[k] = key
+            return key
         }
         /// Whether a number (or a blank number, `/KH-…`) starts within three words after `k`.
         func numberSoon(after k: Int) -> Bool {
@@ -326,7 +347,7 @@ enum CitationScanner {
 
     static func citations(in range: Range<Int>, element: Int, tree: SyntaxTree) -> [Citation] {
         let text = tree.text
-        let tokens = tokens(range, text)
+        var tokens = tokens(range, text)
         guard tokens.count > 0 else { return [] }
         // A basis sentence opens with "Căn cứ" or "Thực hiện" (docs/format.md, "Recognition").
         let lineIsBasis = tokens.count >= 2 && (tokens.folded(0) == "can" && tokens.folded(1).hasPrefix("cu")
@@ -349,11 +370,13 @@ enum CitationScanner {
             var type: DocumentType?
             var typeEnd = k
             var isShort = false
-            if k + 1 < tokens.count, let t = DocumentType.named(folded: tokens.folded(k) + " " + trimPunctuation(tokens.folded(k + 1))) {
+            let word = tokens.folded(k)
+            if k + 1 < tokens.count, DocumentType.firstWords.contains(word) || word.utf8.contains(0x20),
+               let t = DocumentType.named(folded: word + " " + trimPunctuation(tokens.folded(k + 1))) {
                 type = t; typeEnd = k + 2
-            } else if tokens.folded(k) == "luat" {
+            } else if word == "luat" {
                 type = DocumentType.all[0]; typeEnd = k + 1
-            } else if let t = DocumentType.short(tokens.text(k)), k + 1 < tokens.count,
+            } else if tokens[k].range.count <= DocumentType.shortFormLimit, let t = DocumentType.short(tokens.text(k)), k + 1 < tokens.count,
                       tokens.text(k + 1).first?.isASCIIDigit == true {
                 type = t; typeEnd = k + 1; isShort = true
             }
@@ -410,7 +433,7 @@ enum CitationScanner {
                 issuer = words.isEmpty ? nil : words.joined(separator: " ")
                 j = m
             }
-            let clause = criteriaClause(before: k, tokens)
+            let clause = criteriaClause(before: k, &tokens)
             let start = clause?.range.lowerBound ?? tokens[k].range.lowerBound
             let role: Citation.Role = lineIsBasis || clause != nil || lineHasForm ? .basis : .evidence
             result.append(Citation(element: element, range: start..<end, type: documentType, typeRange: tokens[k].range.lowerBound..<tokens[typeEnd - 1].range.upperBound,
@@ -425,7 +448,7 @@ enum CitationScanner {
     static let subjectWords: Set<String> = ["ve", "theo", "va", "quy", "gop", "nham", "tai", "ban"]
 
     /// `[tại] điểm X khoản Y Mục Z` right before the type word.
-    static func criteriaClause(before k: Int, _ tokens: Words) -> CriteriaClause? {
+    static func criteriaClause(before k: Int, _ tokens: inout Words) -> CriteriaClause? {
         var point: String?, clause: String?, section: String?
         var start: Int?
         var m = k - 2
