@@ -262,24 +262,12 @@ enum CitationScanner {
     struct Words {
         let tokens: [Token]
         let source: SourceText
-        /// Each word's `folded`, made the first time it is asked for (the scan asks several times).
-        private var keys: [String?]
-
-        init(tokens: [Token], source: SourceText) {
-            self.tokens = tokens
-            self.source = source
-            keys = Array(repeating: nil, count: tokens.count)
-        }
-
         var count: Int { tokens.count }
         subscript(k: Int) -> Token { tokens[k] }
         func text(_ k: Int) -> String { source.string(tokens[k].range) }
         /// Keywords are short words; long tokens and numbers are never keywords (folded to "").
-        mutating func folded(_ k: Int) -> String {
-            if let key = keys[k] { return key }
-            let key = tokens[k].range.count <= 16 && !tokens[k].startsWithDigit ? source.key(tokens[k].range) : ""
-            keys[k] = key
-            return key
+        func folded(_ k: Int) -> String {
+            tokens[k].range.count <= 16 && !tokens[k].startsWithDigit ? source.key(tokens[k].range) : ""
         }
         /// Whether a number (or a blank number, `/KH-…`) starts within three words after `k`.
         func numberSoon(after k: Int) -> Bool {
@@ -347,7 +335,7 @@ enum CitationScanner {
 
     static func citations(in range: Range<Int>, element: Int, tree: SyntaxTree) -> [Citation] {
         let text = tree.text
-        var tokens = tokens(range, text)
+        let tokens = tokens(range, text)
         guard tokens.count > 0 else { return [] }
         // A basis sentence opens with "Căn cứ" or "Thực hiện" (docs/format.md, "Recognition").
         let lineIsBasis = tokens.count >= 2 && (tokens.folded(0) == "can" && tokens.folded(1).hasPrefix("cu")
@@ -433,7 +421,7 @@ enum CitationScanner {
                 issuer = words.isEmpty ? nil : words.joined(separator: " ")
                 j = m
             }
-            let clause = criteriaClause(before: k, &tokens)
+            let clause = criteriaClause(before: k, tokens)
             let start = clause?.range.lowerBound ?? tokens[k].range.lowerBound
             let role: Citation.Role = lineIsBasis || clause != nil || lineHasForm ? .basis : .evidence
             result.append(Citation(element: element, range: start..<end, type: documentType, typeRange: tokens[k].range.lowerBound..<tokens[typeEnd - 1].range.upperBound,
@@ -448,7 +436,7 @@ enum CitationScanner {
     static let subjectWords: Set<String> = ["ve", "theo", "va", "quy", "gop", "nham", "tai", "ban"]
 
     /// `[tại] điểm X khoản Y Mục Z` right before the type word.
-    static func criteriaClause(before k: Int, _ tokens: inout Words) -> CriteriaClause? {
+    static func criteriaClause(before k: Int, _ tokens: Words) -> CriteriaClause? {
         var point: String?, clause: String?, section: String?
         var start: Int?
         var m = k - 2
