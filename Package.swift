@@ -12,26 +12,32 @@ import PackageDescription
 /// (Glibc or Musl, Darwin, WinSDK): files, descriptors, processes. HosoWorkspace, HosoServer,
 /// HosoCLI and the executables use it; the language layers (HosoText to HosoRules), HosoJSON and
 /// HosoProtocol never do.
+/// Every module refers to the metadata of its generic types through accessors, not mangled
+/// names the runtime demangles at first use: a mangled `Dictionary<Key, Value>` makes the runtime
+/// check `Key: Hashable` by scanning every conformance record of the program (about 200,000
+/// instructions per key type), which was a third of a cold start.
+let codegen: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
+
 let package = Package(
     name: "hoso",
     products: [
         .executable(name: "hoso", targets: ["hoso"]),
     ],
     targets: [
-        .target(name: "HosoSystem"),
-        .target(name: "HosoText"),
-        .target(name: "HosoJSON"),
-        .target(name: "HosoSyntax", dependencies: ["HosoText"]),
-        .target(name: "HosoSemantics", dependencies: ["HosoText", "HosoSyntax", "HosoJSON"]),
-        .target(name: "HosoRules", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
-        .target(name: "HosoProtocol", dependencies: ["HosoJSON"]),
-        .target(name: "HosoExport", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"]),
-        .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoJSON", "HosoSemantics", "HosoRules", "HosoProtocol", "HosoSystem"]),
-        .target(name: "HosoReport", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"]),
-        .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoSystem", "HosoExport"]),
-        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer", "HosoReport", "HosoExport", "HosoSystem"]),
-        .executableTarget(name: "hoso", dependencies: ["HosoCLI", "HosoSystem"]),
-        .executableTarget(name: "hoso-bench", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoServer", "HosoProtocol", "HosoSystem"]),
+        .target(name: "HosoSystem", swiftSettings: codegen),
+        .target(name: "HosoText", swiftSettings: codegen),
+        .target(name: "HosoJSON", swiftSettings: codegen),
+        .target(name: "HosoSyntax", dependencies: ["HosoText"], swiftSettings: codegen),
+        .target(name: "HosoSemantics", dependencies: ["HosoText", "HosoSyntax", "HosoJSON"], swiftSettings: codegen),
+        .target(name: "HosoRules", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"], swiftSettings: codegen),
+        .target(name: "HosoProtocol", dependencies: ["HosoJSON"], swiftSettings: codegen),
+        .target(name: "HosoExport", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics"], swiftSettings: codegen),
+        .target(name: "HosoWorkspace", dependencies: ["HosoText", "HosoJSON", "HosoSemantics", "HosoRules", "HosoProtocol", "HosoSystem"], swiftSettings: codegen),
+        .target(name: "HosoReport", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules"], swiftSettings: codegen),
+        .target(name: "HosoServer", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoSystem", "HosoExport"], swiftSettings: codegen),
+        .target(name: "HosoCLI", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoProtocol", "HosoServer", "HosoReport", "HosoExport", "HosoSystem"], swiftSettings: codegen),
+        .executableTarget(name: "hoso", dependencies: ["HosoCLI", "HosoSystem"], swiftSettings: codegen),
+        .executableTarget(name: "hoso-bench", dependencies: ["HosoText", "HosoSyntax", "HosoSemantics", "HosoRules", "HosoWorkspace", "HosoServer", "HosoProtocol", "HosoSystem"], swiftSettings: codegen),
         .testTarget(name: "HosoSystemTests", dependencies: ["HosoSystem"]),
         .testTarget(name: "HosoTextTests", dependencies: ["HosoText"]),
         .testTarget(name: "HosoSyntaxTests", dependencies: ["HosoText", "HosoSyntax"]),

@@ -4,7 +4,10 @@ public struct OutputBuffer: Sendable {
 
     public init() {}
 
-    public mutating func write(_ string: String) { bytes.append(contentsOf: string.utf8) }
+    public mutating func write(_ string: String) {
+        var string = string
+        string.withUTF8 { bytes.append(contentsOf: $0) }
+    }
     public mutating func bytes(_ more: [UInt8]) { bytes.append(contentsOf: more) }
     public mutating func line(_ string: String = "") { write(string); bytes.append(0x0A) }
     /// Appends a byte `count` times (spaces, carets).

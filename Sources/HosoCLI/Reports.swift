@@ -210,12 +210,18 @@ enum TerminalText {
         }
     }
 
+    /// Whether a byte is printable ASCII: one column, shown as it is.
+    @inline(__always)
+    static func isPrintableASCII(_ b: UInt8) -> Bool { b >= 0x20 && b < 0x7F }
+
     /// Whether a byte can start a scalar that needs a stand-in (checked before decoding).
     @inline(__always)
     static func mayNeedStandIn(_ b: UInt8) -> Bool { b < 0x20 || b == 0x7F || b == 0xC2 || b == 0xE2 }
 
+    /// `string` with stand-ins for the scalars that must not reach the terminal.
     static func escape(_ string: String) -> String {
-        guard string.utf8.contains(where: mayNeedStandIn) else { return string }
+        var copy = string
+        guard copy.withUTF8({ $0.contains(where: mayNeedStandIn) }) else { return string }
         var result = ""
         for scalar in string.unicodeScalars {
             if let standIn = standIn(scalar.value) { result += standIn } else { result.unicodeScalars.append(scalar) }
@@ -245,6 +251,7 @@ enum TerminalText {
         var columns = 0
         var i = range.lowerBound
         while i < range.upperBound {
+            if isPrintableASCII(bytes[i]) { columns += 1; i += 1; continue }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             columns += scalar == 0x09 ? 1 : standIn(scalar).map { $0.unicodeScalars.count } ?? DisplayWidth.of(scalar)
             i += length
@@ -256,6 +263,9 @@ enum TerminalText {
     static func padding(_ bytes: [UInt8], _ range: Range<Int>, into out: inout OutputBuffer) {
         var i = range.lowerBound
         while i < range.upperBound {
+            let run = i
+            while i < range.upperBound && isPrintableASCII(bytes[i]) { i += 1 }
+            if i > run { out.repeating(0x20, count: i - run); continue }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             if scalar == 0x09 {
                 out.repeating(0x09, count: 1)

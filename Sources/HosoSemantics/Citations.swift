@@ -49,9 +49,18 @@ public struct DocumentType: Sendable, Equatable {
     /// The type whose full name folds to `folded` (one or two words).
     static func named(folded: String) -> DocumentType? { byFoldedName[folded] }
 
+    /// The first words of the two-word names (`ke` of `ke hoach`): a word without a space that
+    /// is none of them starts no two-word name, and the scan need not look the pair up.
+    static let firstWords: Set<String> = Set(all.compactMap { type in
+        type.key.firstIndex(of: " ").map { String(type.key[..<$0]) }
+    })
+
+    /// The longest short form, in bytes.
+    static let shortFormLimit = 4
+
     /// The type whose short form is exactly `token` (short forms are written in capitals).
     static func short(_ token: String) -> DocumentType? {
-        token.utf8.count <= 4 ? byShortForm[token] : nil
+        token.utf8.count <= shortFormLimit ? byShortForm[token] : nil
     }
 }
 
@@ -349,11 +358,13 @@ enum CitationScanner {
             var type: DocumentType?
             var typeEnd = k
             var isShort = false
-            if k + 1 < tokens.count, let t = DocumentType.named(folded: tokens.folded(k) + " " + trimPunctuation(tokens.folded(k + 1))) {
+            let word = tokens.folded(k)
+            if k + 1 < tokens.count, DocumentType.firstWords.contains(word) || word.utf8.contains(0x20),
+               let t = DocumentType.named(folded: word + " " + trimPunctuation(tokens.folded(k + 1))) {
                 type = t; typeEnd = k + 2
-            } else if tokens.folded(k) == "luat" {
+            } else if word == "luat" {
                 type = DocumentType.all[0]; typeEnd = k + 1
-            } else if let t = DocumentType.short(tokens.text(k)), k + 1 < tokens.count,
+            } else if tokens[k].range.count <= DocumentType.shortFormLimit, let t = DocumentType.short(tokens.text(k)), k + 1 < tokens.count,
                       tokens.text(k + 1).first?.isASCIIDigit == true {
                 type = t; typeEnd = k + 1; isShort = true
             }

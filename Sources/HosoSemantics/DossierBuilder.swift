@@ -14,6 +14,10 @@ struct DossierBuilder {
     let tree: SyntaxTree
     let profile: Profile
     var spellings: [Spelling] = []
+    /// The keys of the names met so far, by the bytes of their fold: a name is written for its
+    /// nominee, its vote and its report, and hashing a fold (`FoldedName`) costs about 10,000
+    /// instructions. Bounded by the dossier's names; gone with the builder.
+    var foldedNames: [[UInt8]: FoldedName] = [:]
 
     init(tree: SyntaxTree, profile: Profile) {
         self.tree = tree
@@ -59,9 +63,9 @@ struct DossierBuilder {
             }
         }
 
-        var indexByName: [String: Int] = [:]
+        var indexByName: [FoldedName: Int] = [:]
         for (index, nominee) in nominees.enumerated() where !nominee.name.isEmpty {
-            if indexByName[nominee.nameKey] == nil { indexByName[nominee.nameKey] = index }
+            if indexByName[nominee.foldedName] == nil { indexByName[nominee.foldedName] = index }
         }
         var reports: [Report] = []
         for part in tree.parts where part.kind == .report {
@@ -143,8 +147,18 @@ struct DossierBuilder {
             }
         }
         let name = personName(nameRange)
-        return Nominee(kind: kind, name: name, nameKey: Folding.name(name), nameRange: nameRange, block: block,
+        return Nominee(kind: kind, name: name, foldedName: foldedName(name), nameRange: nameRange, block: block,
                        fields: fields, ratings: ratings, awardForm: awardForm)
+    }
+
+    /// The key of a name, made once per dossier for each way it folds.
+    mutating func foldedName(_ name: String) -> FoldedName {
+        let folded = Folding.name(name)
+        let bytes = Array(folded.utf8)
+        if let known = foldedNames[bytes] { return known }
+        let key = FoldedName(folded: folded)
+        foldedNames[bytes] = key
+        return key
     }
 
     mutating func yearRating(year: Int, range: Range<Int>, valueRange wholeValue: Range<Int>) -> YearRating {
@@ -165,7 +179,7 @@ struct DossierBuilder {
     }
 
     /// Parses `NAME: A/B đồng ý (P%)`; items without a colon are not votes.
-    func vote(at index: Int) -> Vote? {
+    mutating func vote(at index: Int) -> Vote? {
         let element = tree.elements[index]
         guard let body = element.head else { return nil }
         let bytes = tree.text.bytes
@@ -203,16 +217,18 @@ struct DossierBuilder {
             let text = tree.string(inner).replacingOccurrences(",", ".")
             if let value = Double(text) { percent = value; percentRange = inner }
         }
-        return Vote(element: index, name: personName(nameRange), nameRange: nameRange,
+        let name = personName(nameRange)
+        return Vote(element: index, name: name, foldedName: foldedName(name), nameRange: nameRange,
                     votesFor: votesFor, present: present, countRange: countRange, percent: percent,
                     percentRange: percentRange)
     }
 
-    mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: [String: Int]) -> Report {
+    mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: [FoldedName: Int]) -> Report {
         let heading = tree.elements[part.heading]
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
         let name = personName(nameRange)
-        let nomineeIndex = indexByName[Folding.name(name)]
+        let key = foldedName(name)
+        let nomineeIndex = indexByName[key]
         let kind = nomineeIndex.map { nominees[$0].kind } ?? .individual
         let required = profile.reportSections.sections(for: kind)
         var sections: [ReportSectionRef] = []
@@ -239,7 +255,7 @@ struct DossierBuilder {
                 }
             }
         }
-        return Report(part: part, nomineeName: name, nameRange: nameRange, nominee: nomineeIndex, sections: sections,
+        return Report(part: part, nomineeName: name, foldedName: key, nameRange: nameRange, nominee: nomineeIndex, sections: sections,
                       placeDate: placeDate(in: part.elements), ratings: ratings, awards: awards,
                       formLine: formLine(in: (part.heading + 1)..<(part.sections.first?.heading ?? part.elements.upperBound)))
     }

@@ -53,8 +53,10 @@ public struct PlaceDate: Sendable {
 public struct Nominee: Sendable {
     public let kind: NomineeKind
     public let name: String
-    /// `Folding.name` of `name`: what names are compared by, within and across dossiers.
-    public let nameKey: String
+    /// `Folding.name` of `name`, hashed once: what names are compared by, within and across dossiers.
+    public let foldedName: FoldedName
+    /// `Folding.name` of `name` as a String.
+    public var nameKey: String { foldedName.string }
     /// Where the name stands in the heading (empty at the heading's end if the name is missing).
     public let nameRange: Range<Int>
     public let block: BlockNode
@@ -71,6 +73,8 @@ public struct Nominee: Sendable {
 public struct Vote: Sendable {
     public let element: Int
     public let name: String
+    /// `Folding.name` of `name`, hashed once.
+    public let foldedName: FoldedName
     public let nameRange: Range<Int>
     public let votesFor: Int?
     public let present: Int?
@@ -96,6 +100,8 @@ public struct ReportSectionRef: Sendable {
 public struct Report: Sendable {
     public let part: PartNode
     public let nomineeName: String
+    /// `Folding.name` of `nomineeName`, hashed once.
+    public let foldedName: FoldedName
     public let nameRange: Range<Int>
     /// The nominee it reports on, if the name matches one.
     public let nominee: Int?
@@ -191,7 +197,7 @@ public struct Dossier: Sendable {
     /// Every date written in prose, list items and field values, in text order.
     public let dates: [DateMention]
     /// The first nominee of each normalized name (`Folding.name`).
-    let nomineeIndexByName: [String: Int]
+    let nomineeIndexByName: [FoldedName: Int]
 
     /// The Tờ trình's `Số:` as a document number, if it parses.
     public var toTrinhNumber: DocumentNumber? {
@@ -200,7 +206,12 @@ public struct Dossier: Sendable {
 
     /// The nominee whose normalized name equals `name`'s, if any.
     public func nomineeIndex(named name: String) -> Int? {
-        nomineeIndexByName[Folding.name(name)]
+        nomineeIndexByName[FoldedName(name)]
+    }
+
+    /// The first nominee whose folded name is `name`, if any.
+    public func nomineeIndex(folded name: FoldedName) -> Int? {
+        nomineeIndexByName[name]
     }
 
     /// The report whose part holds element `element`, found by binary search (reports are in text order).

@@ -55,6 +55,17 @@ public enum CurrentProcess {
         #endif
     }
 
+    /// The value of the environment variable `name`, if it is set (`getenv`; Foundation's
+    /// `ProcessInfo` on Windows). Asking for the few names wanted costs a few hundred
+    /// instructions, not the half million of copying the whole environment through `ProcessInfo`.
+    public static func environmentValue(_ name: String) -> String? {
+        #if os(Windows)
+        return ProcessInfo.processInfo.environment[name]
+        #else
+        return getenv(name).map { String(cString: $0) }
+        #endif
+    }
+
     /// The full path of the program `name` runs: `name` itself when it holds a `/`, else the
     /// first executable `name` in a folder of `PATH` (on Windows also `name.exe`, `;`-separated).
     public static func executable(named name: String) -> String? {

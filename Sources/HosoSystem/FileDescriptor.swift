@@ -94,14 +94,19 @@ public struct FileDescriptor: Sendable {
 
     /// Everything up to end of input or `limit` bytes, whichever comes first, and the error
     /// that stopped a read before it (what was read is kept).
-    public func readAll(limit: Int = .max) -> (bytes: [UInt8], error: SystemError?) {
+    ///
+    /// `sizeHint` (a regular file's size) sizes the first read one byte larger, so a small file
+    /// costs no 64 KB buffer to clear; the buffer grows to 64 KB if more comes.
+    public func readAll(limit: Int = .max, sizeHint: Int? = nil) -> (bytes: [UInt8], error: SystemError?) {
         var bytes: [UInt8] = []
-        var chunk = [UInt8](repeating: 0, count: 65536)
+        let full = 65536
+        var chunk = [UInt8](repeating: 0, count: sizeHint.map { Swift.min(full, Swift.max(0, $0) + 1) } ?? full)
         while bytes.count < limit {
             let n: Int
             do { n = try read(into: &chunk, upTo: limit - bytes.count) } catch { return (bytes, error) }
             if n == 0 { return (bytes, nil) }
             bytes.append(contentsOf: chunk[0..<n])
+            if n == chunk.count && chunk.count < full { chunk = [UInt8](repeating: 0, count: full) }
         }
         return (bytes, nil)
     }

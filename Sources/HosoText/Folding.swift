@@ -147,35 +147,78 @@ public enum Folding {
     /// ("thuỷ" and "thủy" → "thuy" + U+0309; "hoà" and "hòa" → "hoa" + U+0300) while the
     /// tones themselves still tell names apart ("hoa", "hòa", "hóa").
     static func placingTones(_ name: String) -> String {
-        guard name.unicodeScalars.contains(where: { tonedVowels[$0.value] != nil }) else { return name }
-        var out = String.UnicodeScalarView()
-        var tones: [Unicode.Scalar] = []
-        for scalar in name.unicodeScalars {
-            if scalar == " " {
-                out.append(contentsOf: tones)
-                tones.removeAll()
-                out.append(scalar)
-            } else if let (base, tone) = tonedVowels[scalar.value] {
-                out.append(base)
-                tones.append(tone)
-            } else {
-                out.append(scalar)
-            }
-        }
-        out.append(contentsOf: tones)
-        return String(out)
+        var name = name
+        return name.withUTF8 { placingTones(utf8: $0) } ?? name
     }
 
-    /// Each lowercase Vietnamese vowel with a tone → the vowel without it and the tone's combining mark.
-    static let tonedVowels: [UInt32: (Unicode.Scalar, Unicode.Scalar)] = {
-        let marks: [Unicode.Scalar] = ["\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"]
-        var table: [UInt32: (Unicode.Scalar, Unicode.Scalar)] = [:]
-        for row in ["aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ",
-                    "uùúủũụ", "ưừứửữự", "yỳýỷỹỵ"] {
-            let scalars = Array(row.unicodeScalars)
-            for k in 1..<6 { table[scalars[k].value] = (scalars[0], marks[k - 1]) }
+    /// `placingTones` on UTF-8 bytes, in one pass with flat tables; nil when no vowel has a tone.
+    static func placingTones(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var first = 0
+        while first < bytes.count {
+            if bytes[first] < 0x80 { first += 1; continue }
+            let (v, length) = UTF8Scalar.decode(bytes, at: first)
+            if toneOf(v) != 0 { break }
+            first += length
         }
-        return table
+        guard first < bytes.count else { return nil }
+        // A vowel of 2 or 3 bytes becomes its base (1 to 3 bytes) plus a 2-byte mark.
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { out -> Int in
+            var count = 0
+            for j in 0..<first { out[count] = bytes[j]; count += 1 }
+            var tones: [UInt32] = []
+            func flushTones() {
+                for tone in tones { count += encode(tone, into: out, at: count) }
+                tones.removeAll(keepingCapacity: true)
+            }
+            var i = first
+            while i < bytes.count {
+                let b = bytes[i]
+                if b < 0x80 {
+                    if b == 0x20 { flushTones() }
+                    out[count] = b; count += 1; i += 1
+                    continue
+                }
+                let (v, length) = UTF8Scalar.decode(bytes, at: i)
+                let entry = toneOf(v)
+                if entry != 0 {
+                    count += encode(entry >> 8, into: out, at: count)
+                    tones.append(toneMarks[Int(entry & 0xFF)])
+                } else {
+                    for j in i..<(i + length) { out[count] = bytes[j]; count += 1 }
+                }
+                i += length
+            }
+            flushTones()
+            return count
+        }
+    }
+
+    /// The tone marks, in the order of the rows of `tonedVowelRows` (huyền, sắc, hỏi, ngã, nặng).
+    static let toneMarks: [UInt32] = [0x300, 0x301, 0x309, 0x303, 0x323]
+
+    /// Each lowercase Vietnamese vowel, then that vowel with each tone of `toneMarks`.
+    static let tonedVowelRows = ["aàáảãạ", "ăằắẳẵặ", "âầấẩẫậ", "eèéẻẽẹ", "êềếểễệ", "iìíỉĩị", "oòóỏõọ", "ôồốổỗộ", "ơờớởỡợ",
+                                 "uùúủũụ", "ưừứửữự", "yỳýỷỹỵ"]
+
+    /// A toned lowercase vowel → its toneless vowel << 8 | its tone's index in `toneMarks`; 0 for
+    /// any other scalar.
+    @inline(__always)
+    static func toneOf(_ v: UInt32) -> UInt32 {
+        v < latinEnd ? latinTones[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedTones[Int(v - 0x1E00)] : 0
+    }
+
+    /// `toneOf` for U+0000–U+025F and for Latin Extended Additional (U+1E00–U+1EFF): flat tables.
+    static let (latinTones, extendedTones): ([UInt32], [UInt32]) = {
+        var latin = [UInt32](repeating: 0, count: Int(latinEnd))
+        var extended = [UInt32](repeating: 0, count: 0x100)
+        for row in tonedVowelRows {
+            let scalars = Array(row.unicodeScalars)
+            for k in 1..<6 {
+                let v = scalars[k].value, entry = scalars[0].value << 8 | UInt32(k - 1)
+                if v < latinEnd { latin[Int(v)] = entry } else { extended[Int(v - 0x1E00)] = entry }
+            }
+        }
+        return (latin, extended)
     }()
 
     /// Writes a scalar's UTF-8 at `offset`, returning how many bytes it took.

@@ -116,8 +116,15 @@ public struct Config: Sendable {
 
 /// Path helpers on plain strings.
 public enum PathTools {
+    /// `path` from the root, against the current folder if relative, without `.`, `..` and
+    /// doubled slashes (`..` above the root stays at the root).
     public static func absolute(_ path: String) -> String {
         let joined = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        return asciiNormalized(joined) ?? normalized(joined)
+    }
+
+    /// `absolute` of a path from the root, by Characters.
+    static func normalized(_ joined: String) -> String {
         var parts: [Substring] = []
         for part in joined.split(separator: "/") {
             if part == "." || part.isEmpty { continue }
@@ -125,6 +132,35 @@ public enum PathTools {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// What `absolute` makes of an ASCII path, on its bytes (a twentieth of the instructions of
+    /// splitting into Characters); nil for any other path. In ASCII a Character is one byte (or
+    /// CR LF) and `/` never joins another, so the two agree.
+    static func asciiNormalized(_ joined: String) -> String? {
+        var joined = joined
+        return joined.withUTF8 { bytes -> String? in
+            guard !bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count + 1)
+            var partStarts: [Int] = []  // where each part kept starts in `out`: at its `/`
+            var i = 0
+            while i < bytes.count {
+                while i < bytes.count && bytes[i] == 0x2F { i += 1 }
+                let start = i
+                while i < bytes.count && bytes[i] != 0x2F { i += 1 }
+                let length = i - start
+                if length == 0 || (length == 1 && bytes[start] == 0x2E) { continue }
+                if length == 2 && bytes[start] == 0x2E && bytes[start + 1] == 0x2E {
+                    if let last = partStarts.popLast() { out.removeSubrange(last...) }
+                    continue
+                }
+                partStarts.append(out.count)
+                out.append(0x2F)
+                out.append(contentsOf: bytes[start..<i])
+            }
+            return out.isEmpty ? "/" : String(decoding: out, as: UTF8.self)
+        }
     }
 }
 

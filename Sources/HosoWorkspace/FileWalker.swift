@@ -250,8 +250,8 @@ public enum FileWalker {
             first = bytes
         }
         try? fd.setBlocking()
-        var (bytes, failure) = fd.readAll(limit: maxFileBytes + 1 - first.count)
-        bytes = first + bytes
+        var (bytes, failure) = fd.readAll(limit: maxFileBytes + 1 - first.count, sizeHint: info.kind == .regular ? info.size : nil)
+        if !first.isEmpty { bytes = first + bytes }
         guard failure == nil else {
             throw Failure(vi: "không đọc được \"\(path)\"", en: "cannot read \"\(path)\"")
         }

@@ -6,7 +6,7 @@ import HosoSyntax
 import HosoSystem
 import HosoText
 
-/// `swift build -c release && .build/release/hoso-bench [--quick] [--write-corpus DIR] [--lint-only] [--hoso PATH]
+/// `swift build -c release --static-swift-stdlib && .build/release/hoso-bench [--quick] [--write-corpus DIR] [--lint-only] [--hoso PATH]
 /// [--write-lsp-script FILE EDITS] [--write-scaling DIR] [--workspace-files N] [--disk-watch-only]`
 ///
 /// Generates a seeded corpus of realistic dossiers and prints, each the median of several runs:
@@ -27,9 +27,20 @@ let corpus = (0..<count).map { LintInput(path: "d\($0).hoso", bytes: Array(dossi
 let corpusBytes = corpus.reduce(0) { $0 + $1.bytes.count }
 let megabytes = Double(corpusBytes) / 1e6
 
+// The TOML twin: the same kind of data as TOML, file for file of the same sizes, for taplo and tombi.
+func tomlTwin() -> [[UInt8]] {
+    var tomlGenerator = Generator(state: 0x746F6D6C)
+    return corpus.enumerated().map { Array(toml(&tomlGenerator, index: $0.offset, targetBytes: $0.element.bytes.count).utf8) }
+}
+
+// The corpus as files in DIR, and its TOML twin beside it in DIR-toml (dN.toml for dN.hoso), so
+// Tests/perf/budget.sh counts `hoso lint DIR` and `taplo lint DIR-toml/*.toml` alike.
 if let flag = arguments.firstIndex(of: "--write-corpus"), flag + 1 < arguments.count {
-    makeFolder(arguments[flag + 1])
-    for input in corpus { write(input.bytes, to: arguments[flag + 1] + "/" + input.path) }
+    let folder = arguments[flag + 1], twinFolder = folder + "-toml"
+    makeFolder(folder)
+    for input in corpus { write(input.bytes, to: folder + "/" + input.path) }
+    makeFolder(twinFolder)
+    for (i, bytes) in tomlTwin().enumerated() { write(bytes, to: twinFolder + "/d\(i).toml") }
     CurrentProcess.exit(0)
 }
 
@@ -102,9 +113,7 @@ if arguments.contains("--disk-watch-only") {
     CurrentProcess.exit(0)
 }
 
-// The same bytes as TOML, file for file, for taplo and tombi.
-var tomlGenerator = Generator(state: 0x746F6D6C)
-let tomlCorpus = corpus.enumerated().map { Array(toml(&tomlGenerator, index: $0.offset, targetBytes: $0.element.bytes.count).utf8) }
+let tomlCorpus = tomlTwin()
 let tomlBytes = tomlCorpus.reduce(0) { $0 + $1.count }
 print("corpus: \(count) dossiers, \(fixed(megabytes, 2)) MB (seed 0x686F736F); TOML twin: \(count) files, \(fixed(Double(tomlBytes) / 1e6, 2)) MB")
 

@@ -107,6 +107,32 @@ final class FoldingFastPathTests: XCTestCase {
         }
     }
 
+    /// The byte pass of `placingTones` against the scalar-by-scalar definition, byte for byte
+    /// (String's `==` would call canonically equivalent keys equal).
+    func testTonePlacementMatchesTheScalarDefinition() {
+        let marks: [Unicode.Scalar] = ["\u{300}", "\u{301}", "\u{309}", "\u{303}", "\u{323}"]
+        var toned: [UInt32: (Unicode.Scalar, Unicode.Scalar)] = [:]
+        for row in Folding.tonedVowelRows {
+            let scalars = Array(row.unicodeScalars)
+            for k in 1..<6 { toned[scalars[k].value] = (scalars[0], marks[k - 1]) }
+        }
+        func reference(_ name: String) -> String {
+            var out = String.UnicodeScalarView(), tones: [Unicode.Scalar] = []
+            for scalar in name.unicodeScalars {
+                if scalar == " " { out.append(contentsOf: tones); tones.removeAll(); out.append(scalar) }
+                else if let (base, tone) = toned[scalar.value] { out.append(base); tones.append(tone) }
+                else { out.append(scalar) }
+            }
+            out.append(contentsOf: tones)
+            return String(out)
+        }
+        let names = ["thủy", "thuỷ", "hoà hòa hóa", "nguyễn thị ánh nguyệt", "ặ ằ ỹ😀ỵ", " ạ ", "ừ\u{301}", "", "abc"]
+        for sample in names + Self.samples.map({ $0.lowercased() }) {
+            XCTAssertEqual(Array(Folding.placingTones(sample).utf8), Array(reference(sample).utf8),
+                           "tones of \(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     func testSurelyNFCTextIsNFC() {
         for sample in Self.samples where Folding.isSurelyNFC(sample) {
             XCTAssertEqual(String(decoding: sample._nfcCodeUnits, as: UTF8.self), sample)

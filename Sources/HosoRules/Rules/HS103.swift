@@ -21,14 +21,16 @@ public struct HS103: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
-        var seen: [String: Int] = [:]
+        // A part kind, and for a report the folded name of its nominee.
+        struct Key: Hashable { let kind: PartKind; let name: FoldedName? }
+        var seen: [Key: Int] = [:]
         for part in dossier.tree.parts where part.kind != .unknown {
-            var key = part.kind.rawValue
+            var key = Key(kind: part.kind, name: nil)
             var label = part.kind.canonicalTitle
             if part.kind == .report, let report = dossier.report(containing: part.heading) {
                 // A report that names no one yet is HS111's; two of them are not one nominee twice.
                 if report.nomineeName.isEmpty { continue }
-                key += ":" + Folding.name(report.nomineeName)
+                key = Key(kind: part.kind, name: report.foldedName)
                 label += ": " + Lookalikes.shownName(report.nomineeName)
             }
             guard let first = seen[key] else { seen[key] = part.heading; continue }

@@ -32,7 +32,7 @@ public struct HS111: Rule {
             reportName(report.nomineeName, at: report.nameRange, where: LocalizedText(vi: "Báo cáo thành tích", en: "The achievement report"),
                    matcher: matcher, into: &sink)
         }
-        for vote in dossier.votes where !vote.isBlank && dossier.nomineeIndex(named: vote.name) == nil {
+        for vote in dossier.votes where !vote.isBlank && dossier.nomineeIndex(folded: vote.foldedName) == nil {
             guard !vote.name.isEmpty else {
                 sink.report(context.content(vote.element), LocalizedText(
                     vi: "Dòng biểu quyết chưa ghi tên; viết \"- <tên>: A/B đồng ý (P%)\".",

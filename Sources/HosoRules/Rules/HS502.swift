@@ -1,5 +1,6 @@
 import HosoSemantics
 import HosoSyntax
+import HosoText
 
 /// HS502: the same nominee proposed twice, in one file or across files.
 public struct HS502: CrossFileRule {
@@ -23,8 +24,8 @@ public struct HS502: CrossFileRule {
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
         // One group per (kind, name) of the named nominees.
-        struct Key: Hashable { let kind: NomineeKind; let name: String }
-        let groups = files.nomineeGroups { $0.name.isEmpty ? nil : Key(kind: $0.kind, name: $0.nameKey) }
+        struct Key: Hashable { let kind: NomineeKind; let name: FoldedName }
+        let groups = files.nomineeGroups { $0.name.isEmpty ? nil : Key(kind: $0.kind, name: $0.foldedName) }
         for members in groups where members.count > 1 {
             for (i, member) in members.enumerated() {
                 let others = Array(members.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { members[$0] })
