@@ -108,21 +108,8 @@ enum InlineText {
     }
 }
 
-extension String {
+extension StringProtocol where Index == String.Index {
     /// The `range(of:)` of Foundation, for the few searches the export makes without it.
-    func range(of needle: String) -> Range<String.Index>? {
-        guard !needle.isEmpty else { return nil }
-        var start = startIndex
-        while start < endIndex {
-            if self[start...].hasPrefix(needle) { return start..<index(start, offsetBy: needle.count) }
-            start = index(after: start)
-        }
-        return nil
-    }
-}
-
-extension Substring {
-    /// As `String.range(of:)`.
     func range(of needle: String) -> Range<String.Index>? {
         guard !needle.isEmpty else { return nil }
         var start = startIndex
