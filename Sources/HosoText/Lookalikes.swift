@@ -63,12 +63,26 @@ public enum Lookalikes {
         return String(out)
     }
 
+    /// Whether `name` may hold a run of spaces or a space other than U+0020: one pass over its
+    /// bytes for two spaces in a row, a tab, or the lead byte of a Unicode space (U+00A0 starts
+    /// with C2, U+2000–U+202F with E2, U+3000 with E3; Vietnamese letters never do). Names are
+    /// quoted in many messages, so this stays off the String search algorithms.
+    static func mayHaveOddSpaces(_ name: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in name.utf8 {
+            if (byte == 0x20 && previous == 0x20) || byte == 0x09 || byte == 0xC2 || byte == 0xE2 || byte == 0xE3 {
+                return true
+            }
+            previous = byte
+        }
+        return false
+    }
+
     /// A name as messages quote it and fixes write it: look-alikes repaired, each run of spaces
     /// (tabs and Word's Unicode spaces included) written as one space.
     public static func shownName(_ name: String) -> String {
         let name = repaired(name)
-        guard name.unicodeScalars.contains(where: { Folding.isSpace($0.value) && $0 != " " })
-                || name.contains("  ") else { return name }
+        guard mayHaveOddSpaces(name) else { return name }
         return name.split(whereSeparator: { $0.unicodeScalars.allSatisfy { Folding.isSpace($0.value) } })
             .joined(separator: " ")
     }
