@@ -216,18 +216,6 @@ public enum DOCXWriter {
         var markSize: Int?
         var section: String?
 
-        init(style: String? = nil, keepNext: Bool = false, bottomBorder: Bool = false, spacing: Spacing? = nil, indent: Int? = nil, centered: Bool = false,
-             markSize: Int? = nil, section: String? = nil) {
-            self.style = style
-            self.keepNext = keepNext
-            self.bottomBorder = bottomBorder
-            self.spacing = spacing
-            self.indent = indent
-            self.centered = centered
-            self.markSize = markSize
-            self.section = section
-        }
-
         var xml: String {
             var out = ""
             if let style { out += #"<w:pStyle w:val="\#(style)"/>"# }
