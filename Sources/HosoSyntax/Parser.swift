@@ -9,13 +9,86 @@ public enum Parser {
     public static func parse(_ text: SourceText) -> SyntaxTree {
         var state = LineClassifier(text: text)
         let elements = state.run()
-        return buildTree(text: text, elements: elements)
+        return buildTree(text: text, elements: elements, states: state.states,
+                         hasUnclosedComment: state.unclosedFromLine != nil)
+    }
+
+    /// Parses `text`, a new version of `previous.text`, re-classifying only the lines around the
+    /// window where they differ; the other elements are `previous`'s, moved by the edit.
+    ///
+    /// The result is the tree `parse(text)` gives (a test replays thousands of random edits to
+    /// hold it to that). Falls back to a full parse where a comment is involved (an opener or a
+    /// comment element near the window, or an unclosed comment anywhere): a comment can swallow
+    /// or release any number of lines.
+    public static func reparse(_ previous: SyntaxTree, as text: SourceText, change: TextChange) -> (tree: SyntaxTree, reuse: ElementReuse) {
+        if let result = incrementalParse(previous, text, change) { return result }
+        let tree = parse(text)
+        return (tree, ElementReuse(prefixCount: 0, suffixStart: tree.elements.count, oldSuffixStart: previous.elements.count, byteDelta: 0))
+    }
+
+    private static func incrementalParse(_ previous: SyntaxTree, _ text: SourceText, _ change: TextChange) -> (tree: SyntaxTree, reuse: ElementReuse)? {
+        let old = previous.elements
+        guard !previous.hasUnclosedComment, !old.isEmpty, previous.states.count == old.count else { return nil }
+        // The first element to classify again holds the byte before the window: its terminator
+        // may pair with what was inserted (a CR before an inserted LF).
+        let anchor = max(0, change.start - 1)
+        let first = old.partitionPoint { $0.range.upperBound > anchor }
+        guard first < old.count else { return nil }
+        var classifier = LineClassifier(text: text)
+        classifier.setState(previous.states[first])
+        var fresh: [Element] = []
+        var line = text.line(ofByte: old[first].range.lowerBound)
+        let lineCount = text.lineCount
+        let bytes = text.bytes
+        var resume: Int?  // the old element the rest of the tree is taken from
+        var oldScan = first  // old elements before it lie before the resume point
+        while line < lineCount {
+            let content = text.contentRange(ofLine: line)
+            let lineStart = content.lowerBound
+            // A line wholly past the window: if an old element starts there in the same context,
+            // it and everything after it parse as before.
+            if lineStart >= change.newEnd {
+                let oldStart = lineStart - change.delta
+                while oldScan < old.count && old[oldScan].range.lowerBound < oldStart { oldScan += 1 }
+                if oldScan < old.count && old[oldScan].range.lowerBound == oldStart && previous.states[oldScan] == classifier.state {
+                    resume = oldScan
+                    break
+                }
+            }
+            if line == lineCount - 1 && content.isEmpty && line > 0 && content.lowerBound == bytes.count { break }
+            let start = classifier.skipSpaces(content.lowerBound, content.upperBound)
+            if start == content.upperBound {
+                classifier.states.append(classifier.state)
+                fresh.append(Element(kind: .blank, range: text.fullRange(ofLine: line), content: content))
+                line += 1
+                continue
+            }
+            if classifier.hasPrefix("<!--", at: start, before: content.upperBound) { return nil }
+            classifier.states.append(classifier.state)
+            fresh.append(classifier.classify(line: line, content: content, start: start))
+            line += 1
+        }
+        let suffixStart = resume ?? old.count
+        // A comment among the old elements replaced: it may have held lines that are text now.
+        for k in first..<suffixStart where old[k].kind == .comment { return nil }
+        var elements = Array(old[0..<first])
+        elements.reserveCapacity(first + fresh.count + old.count - suffixStart)
+        elements += fresh
+        var states = Array(previous.states[0..<first])
+        states += classifier.states
+        if let resume {
+            for k in resume..<old.count { elements.append(old[k].shifted(by: change.delta)) }
+            states += previous.states[resume...]
+        }
+        let tree = buildTree(text: text, elements: elements, states: states, hasUnclosedComment: false)
+        return (tree, ElementReuse(prefixCount: first, suffixStart: first + fresh.count, oldSuffixStart: suffixStart,
+                                   byteDelta: change.delta))
     }
 
     /// Convenience for tests and in-memory buffers.
     public static func parse(_ string: String) -> SyntaxTree { parse(SourceText(string)) }
 
-    private static func buildTree(text: SourceText, elements: [Element]) -> SyntaxTree {
+    private static func buildTree(text: SourceText, elements: [Element], states: [UInt8], hasUnclosedComment: Bool) -> SyntaxTree {
         let count = elements.count
         func level(_ i: Int) -> Int {
             switch elements[i].kind {
@@ -68,7 +141,8 @@ public enum Parser {
                                   sections: sections, blocks: blocks(in: (i + 1)..<firstSection)))
             i = partEnd
         }
-        return SyntaxTree(text: text, elements: elements, preamble: 0..<firstPart, parts: parts)
+        return SyntaxTree(text: text, elements: elements, preamble: 0..<firstPart, parts: parts, states: states,
+                          hasUnclosedComment: hasUnclosedComment)
     }
 }
 
@@ -79,8 +153,30 @@ struct LineClassifier {
     var context: FieldContext = .preamble
     var partContext: FieldContext = .preamble
     var elements: [Element] = []
+    /// The context before each element was classified, packed (`state`): where a re-parse starts.
+    var states: [UInt8] = []
     /// The first line from which a search for `-->` ran to the end of the file unanswered.
     var unclosedFromLine: Int?
+
+    /// `context` and `partContext` in one byte.
+    var state: UInt8 { UInt8(Self.code(context) * 8 + Self.code(partContext)) }
+
+    /// Restores the context a `state` byte records.
+    mutating func setState(_ state: UInt8) {
+        context = Self.contexts[Int(state / 8)]
+        partContext = Self.contexts[Int(state % 8)]
+    }
+
+    static let contexts: [FieldContext] = [.preamble, .toTrinh, .nominee, .bienBan, .none]
+    static func code(_ context: FieldContext) -> Int {
+        switch context {
+        case .preamble: return 0
+        case .toTrinh: return 1
+        case .nominee: return 2
+        case .bienBan: return 3
+        case .none: return 4
+        }
+    }
 
     init(text: SourceText) {
         self.text = text
@@ -98,6 +194,7 @@ struct LineClassifier {
                 break
             }
             let start = skipSpaces(content.lowerBound, content.upperBound)
+            states.append(state)
             if start == content.upperBound {
                 elements.append(Element(kind: .blank, range: text.fullRange(ofLine: line), content: content))
                 line += 1

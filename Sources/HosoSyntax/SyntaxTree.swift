@@ -79,6 +79,15 @@ public struct Element: Sendable, Equatable {
         placeDateBox = placeDate.map(PlaceDateBox.init)
     }
 
+    /// The same element `delta` bytes further on (an edit before it moved it).
+    public func shifted(by delta: Int) -> Element {
+        func move(_ r: Range<Int>) -> Range<Int> { (r.lowerBound + delta)..<(r.upperBound + delta) }
+        let dates = placeDate.map { PlaceDateSyntax(place: move($0.place), date: move($0.date), day: move($0.day),
+                                                    month: move($0.month), year: move($0.year)) }
+        return Element(kind: kind, range: move(range), content: move(content), marker: marker.map(move), head: head.map(move),
+                       value: value.map(move), numbering: numbering.map(move), placeDate: dates)
+    }
+
     public static func == (a: Element, b: Element) -> Bool {
         a.kind == b.kind && a.range == b.range && a.content == b.content && a.marker == b.marker && a.head == b.head
             && a.value == b.value && a.numbering == b.numbering && a.placeDate == b.placeDate
@@ -142,7 +151,39 @@ public struct SyntaxTree: Sendable {
     /// Indices of the elements before the first part.
     public let preamble: Range<Int>
     public let parts: [PartNode]
+    /// The parser's context before each element (`Parser.reparse` starts from it).
+    let states: [UInt8]
+    /// Whether a comment opener found no `-->` (then any edit is parsed again in full).
+    let hasUnclosedComment: Bool
+
+    /// The elements whose byte ranges overlap `bytes` (an empty range: the element holding it).
+    public func elements(overlapping bytes: Range<Int>) -> Range<Int> {
+        let first = elements.partitionPoint { $0.range.upperBound > bytes.lowerBound }
+        var end = first
+        while end < elements.count && (elements[end].range.lowerBound < bytes.upperBound || end == first) { end += 1 }
+        return first..<min(end, elements.count)
+    }
 
     /// Bytes of an element piece as a String.
     public func string(_ range: Range<Int>) -> String { text.string(range) }
+}
+
+/// Which elements of a re-parsed tree (`Parser.reparse`) are the previous tree's: the first
+/// `prefixCount` at the same offsets, and those from `suffixStart` on, which are the previous
+/// tree's from `oldSuffixStart` on, moved by `byteDelta`. The ones in between are new.
+public struct ElementReuse: Sendable, Equatable {
+    public let prefixCount: Int
+    public let suffixStart: Int
+    public let oldSuffixStart: Int
+    public let byteDelta: Int
+
+    public init(prefixCount: Int, suffixStart: Int, oldSuffixStart: Int, byteDelta: Int) {
+        self.prefixCount = prefixCount
+        self.suffixStart = suffixStart
+        self.oldSuffixStart = oldSuffixStart
+        self.byteDelta = byteDelta
+    }
+
+    /// The new elements: neither at the start nor at the end of the previous tree.
+    public var changed: Range<Int> { prefixCount..<suffixStart }
 }

@@ -18,6 +18,13 @@ public struct LineIndex: Sendable {
     /// How many lines end in CRLF.
     public let crlfCount: Int
 
+    init(lineStarts: [UInt32], contentEnds: [UInt32], lfCount: Int, crlfCount: Int) {
+        self.lineStarts = lineStarts
+        self.contentEnds = contentEnds
+        self.lfCount = lfCount
+        self.crlfCount = crlfCount
+    }
+
     /// Scans the bytes once for terminators.
     public init(_ bytes: [UInt8]) {
         var starts: [UInt32] = [0]

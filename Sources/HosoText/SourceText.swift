@@ -53,6 +53,13 @@ public struct SourceText: Sendable {
         self.lineIndex = LineIndex(bytes)
     }
 
+    /// A text whose line index was made elsewhere (`replacing(_:with:)`).
+    init(utf8 bytes: [UInt8], encoding: SourceEncoding, lineIndex: LineIndex) {
+        self.bytes = bytes
+        self.encoding = encoding
+        self.lineIndex = lineIndex
+    }
+
     /// Creates a text from a Swift string (tests and editors' in-memory buffers).
     public init(_ string: String) {
         self.init(utf8: Array(string.utf8))
