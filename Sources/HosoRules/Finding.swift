@@ -99,6 +99,21 @@ public struct Finding: Sendable, Equatable {
     }
 }
 
+extension Finding {
+    /// The same finding `delta` bytes further on (an edit before it moved it): its range, its
+    /// fixes' edits and its related places in the same file.
+    func shifted(by delta: Int) -> Finding {
+        guard delta != 0 else { return self }
+        func move(_ r: Range<Int>) -> Range<Int> { (r.lowerBound + delta)..<(r.upperBound + delta) }
+        return Finding(code: code, severity: severity, range: move(range), message: message,
+                       fixes: fixes.map { fix in
+                           Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: move($0.range), newText: $0.newText) },
+                               isSafe: fix.isSafe)
+                       },
+                       related: related.map { $0.path == nil ? RelatedLocation(range: move($0.range), message: $0.message) : $0 })
+    }
+}
+
 /// Collects one rule's findings, stamping them with its code and default severity.
 public struct FindingSink {
     public let code: String

@@ -99,7 +99,13 @@ public struct Linter: Sendable {
     public struct Checked: Sendable {
         public let dossier: Dossier
         public let problem: EncodingProblem?
-        let findings: [Finding]
+        /// Each rule's findings, by its index in `RuleRegistry.all` (empty for rules not run).
+        let findingsByRule: [[Finding]]
+        /// The severities the rules ran at: a later check reuses these findings only under the same.
+        let severityOverrides: [String: Severity?]
+
+        /// Every rule's findings, in registry order.
+        var findings: [Finding] { Array(findingsByRule.joined()) }
     }
 
     /// The cross-file rules' findings for each of `files` (same order); undecodable files get none.
@@ -117,19 +123,62 @@ public struct Linter: Sendable {
     }
 
     /// Runs the single-file rules on decoded text.
-    public func check(text: SourceText, encodingProblem: EncodingProblem?) -> Checked {
+    ///
+    /// With `previous`, the check of an earlier version of the same file under the same linter,
+    /// only what the edit touched is done again: the lines around it are parsed again, their
+    /// citations and dates found again, the element-scoped rules (`RuleScope.element`) run over
+    /// them alone, and the dossier-scoped rules over the new model. The result is the one a
+    /// check without `previous` gives (a test replays thousands of random edits to hold it to that).
+    public func check(text: SourceText, encodingProblem: EncodingProblem?, previous: Checked? = nil) -> Checked {
+        // The same profile object: element-scoped rules may read it (HS301 reads its registry).
+        if let previous, encodingProblem == nil, previous.problem == nil, previous.severityOverrides == severityOverrides,
+           previous.dossier.profile.lookup === profile.lookup {
+            return recheck(text: text, previous: previous)
+        }
         let dossier = Dossier(tree: Parser.parse(text), profile: profile)
         let context = RuleContext(dossier: dossier, encodingProblem: encodingProblem)
-        var findings: [Finding] = []
-        // HS001: when the bytes are not Unicode, nothing else is checked in that file.
-        let rules = encodingProblem == nil ? RuleRegistry.all : [HS001.self]
-        for rule in rules {
-            guard let severity = severity(of: rule) else { continue }
+        var findingsByRule = [[Finding]](repeating: [], count: RuleRegistry.all.count)
+        for (index, rule) in RuleRegistry.all.enumerated() {
+            // HS001: when the bytes are not Unicode, nothing else is checked in that file.
+            guard encodingProblem == nil || rule == HS001.self, let severity = severity(of: rule) else { continue }
             var sink = FindingSink(code: rule.code, severity: severity)
             rule.init().check(context, into: &sink)
-            findings += sink.findings
+            findingsByRule[index] = sink.findings
         }
-        return Checked(dossier: dossier, problem: encodingProblem, findings: findings)
+        return Checked(dossier: dossier, problem: encodingProblem, findingsByRule: findingsByRule, severityOverrides: severityOverrides)
+    }
+
+    /// `check(text:encodingProblem:previous:)` for a Unicode text whose previous version was checked.
+    private func recheck(text: SourceText, previous: Checked) -> Checked {
+        let old = previous.dossier.tree
+        let change = TextChange(from: old.text.bytes, to: text.bytes)
+        let (tree, reuse) = Parser.reparse(old, as: text, change: change)
+        let dossier = Dossier(tree: tree, profile: profile, reusing: previous.dossier, reuse)
+        let context = RuleContext(dossier: dossier, encodingProblem: nil)
+        let changed = RuleContext(dossier: dossier, encodingProblem: nil, region: CheckRegion(reuse.changed, of: tree))
+        // Old findings starting before the first changed element, or at or after the first
+        // element kept at the end, are kept (the latter moved).
+        let keptBefore = reuse.prefixCount < old.elements.count ? old.elements[reuse.prefixCount].range.lowerBound : Int.max
+        let keptFrom = reuse.oldSuffixStart < old.elements.count ? old.elements[reuse.oldSuffixStart].range.lowerBound : Int.max
+        var findingsByRule = [[Finding]](repeating: [], count: RuleRegistry.all.count)
+        for (index, rule) in RuleRegistry.all.enumerated() {
+            guard let severity = severity(of: rule) else { continue }
+            var sink = FindingSink(code: rule.code, severity: severity)
+            guard rule.scope == .element else {
+                rule.init().check(context, into: &sink)
+                findingsByRule[index] = sink.findings
+                continue
+            }
+            rule.init().check(changed, into: &sink)
+            let before = previous.findingsByRule[index]
+            var findings = before.prefix { $0.range.lowerBound < keptBefore }
+            findings += sink.findings
+            if let first = before.firstIndex(where: { $0.range.lowerBound >= keptFrom }) {
+                for finding in before[first...] { findings.append(finding.shifted(by: reuse.byteDelta)) }
+            }
+            findingsByRule[index] = Array(findings)
+        }
+        return Checked(dossier: dossier, problem: nil, findingsByRule: findingsByRule, severityOverrides: severityOverrides)
     }
 
     /// The severity a rule runs at, or nil when it is off.

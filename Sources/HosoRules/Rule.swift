@@ -1,4 +1,5 @@
 import HosoSemantics
+import HosoSyntax
 import HosoText
 
 /// A rule's documentation page (`hoso explain`): what it checks, where the plan says so,
@@ -49,19 +50,61 @@ public enum FixAvailability: String, Sendable {
 extension Rule {
     public static var fixAvailability: FixAvailability { .none }
     public static var severityIsFixed: Bool { false }
+    public static var scope: RuleScope { .dossier }
+}
+
+/// What a rule's findings depend on, which decides what an edit makes it re-check.
+public enum RuleScope: Sendable {
+    /// The whole dossier: the rule runs again after every edit.
+    case dossier
+    /// One element at a time: each finding depends only on the element it starts in (its bytes,
+    /// its kind, its citations and dates) and the profile, and findings come in text order.
+    /// The rule checks only `RuleContext.region`; after an edit, the linter re-checks the
+    /// elements the edit touched and keeps the other findings (moved).
+    case element
+}
+
+/// The elements a check covers, and the bytes they span: every element for a full check, the
+/// ones an edit touched when re-checking (`RuleScope.element` rules look only there).
+public struct CheckRegion: Sendable, Equatable {
+    /// Indices of elements of the tree.
+    public let elements: Range<Int>
+    /// From the first element's start to the last one's end.
+    public let bytes: Range<Int>
+
+    /// The elements `elements` of `tree`.
+    public init(_ elements: Range<Int>, of tree: SyntaxTree) {
+        self.elements = elements
+        if elements.isEmpty {
+            let at = elements.lowerBound < tree.elements.count ? tree.elements[elements.lowerBound].range.lowerBound : tree.text.bytes.count
+            bytes = at..<at
+        } else {
+            bytes = tree.elements[elements.lowerBound].range.lowerBound..<tree.elements[elements.upperBound - 1].range.upperBound
+        }
+    }
 }
 
 /// What a rule sees: the resolved dossier, and the encoding problem if the bytes were not Unicode.
 public struct RuleContext: Sendable {
     public let dossier: Dossier
     public let encodingProblem: EncodingProblem?
+    /// What an element-scoped rule checks (everything, unless an edit is being re-checked).
+    public let region: CheckRegion
     public var text: SourceText { dossier.text }
     public var profile: Profile { dossier.profile }
 
     public init(dossier: Dossier, encodingProblem: EncodingProblem?) {
+        self.init(dossier: dossier, encodingProblem: encodingProblem, region: CheckRegion(dossier.tree.elements.indices, of: dossier.tree))
+    }
+
+    public init(dossier: Dossier, encodingProblem: EncodingProblem?, region: CheckRegion) {
         self.dossier = dossier
         self.encodingProblem = encodingProblem
+        self.region = region
     }
+
+    /// The citations of the region's elements.
+    public var regionCitations: ArraySlice<Citation> { dossier.citations(in: region.elements) }
 }
 
 /// One check: a small type with a code, a default severity, a title, documentation and `check`.
@@ -77,6 +120,9 @@ public protocol Rule: Sendable {
 
     /// Whether findings come with a fix, and whether `--fix` applies it.
     static var fixAvailability: FixAvailability { get }
+
+    /// Whether an edit re-checks the whole dossier or only the elements it touched.
+    static var scope: RuleScope { get }
 
     /// Whether no config may change the rule's severity or turn it off (HS001: a file it fires
     /// on is checked by no other rule, so a lower severity would let an unread file pass).

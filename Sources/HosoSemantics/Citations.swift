@@ -2,40 +2,58 @@ import HosoSyntax
 import HosoText
 
 /// A document type a citation can name, with its symbol code (`Kế hoạch` → `KH`).
+///
+/// A type is its index in a fixed table, so a citation carries one number, not five strings
+/// (an editor's keystroke copies every citation of a long dossier).
 public struct DocumentType: Sendable, Equatable {
-    public let name: String
-    /// The code in a number/symbol (`179/KH-UBND`); nil where symbols carry none (Luật, Công văn).
-    public let code: String?
-    /// The short form written before a number (`KH 179`).
-    public let shortForm: String?
-    /// The name folded (`ke hoach`), for lookups.
-    public let key: String
-    /// The first segment of `code` (`NĐ` of `NĐ-CP`): what a number's `typeCode` must be.
-    public let codePrefix: String?
+    /// Its place in `all`.
+    public let index: Int
 
-    init(name: String, code: String?, shortForm: String?) {
-        self.name = name
-        self.code = code
-        self.shortForm = shortForm
-        key = Folding.key(name)
-        codePrefix = code.map(DocumentNumber.firstSegment)
+    /// What the table holds for a type.
+    struct Entry: Sendable {
+        let name: String
+        let code: String?
+        let shortForm: String?
+        let key: String
+        let codePrefix: String?
+
+        init(_ name: String, code: String?, shortForm: String?) {
+            self.name = name
+            self.code = code
+            self.shortForm = shortForm
+            key = Folding.key(name)
+            codePrefix = code.map(DocumentNumber.firstSegment)
+        }
     }
 
     /// The types docs/format.md lists ("Citations").
-    public static let all: [DocumentType] = [
-        DocumentType(name: "Luật", code: nil, shortForm: nil),
-        DocumentType(name: "Nghị định", code: "NĐ-CP", shortForm: "NĐ"),
-        DocumentType(name: "Nghị quyết", code: "NQ", shortForm: "NQ"),
-        DocumentType(name: "Quyết định", code: "QĐ", shortForm: "QĐ"),
-        DocumentType(name: "Thông tư", code: "TT", shortForm: "TT"),
-        DocumentType(name: "Chỉ thị", code: "CT", shortForm: "CT"),
-        DocumentType(name: "Kế hoạch", code: "KH", shortForm: "KH"),
-        DocumentType(name: "Hướng dẫn", code: "HD", shortForm: "HD"),
-        DocumentType(name: "Công văn", code: nil, shortForm: nil),
-        DocumentType(name: "Tờ trình", code: "TTr", shortForm: "TTr"),
-        DocumentType(name: "Thông báo", code: "TB", shortForm: nil),
-        DocumentType(name: "Báo cáo", code: "BC", shortForm: "BC"),
+    static let table: [Entry] = [
+        Entry("Luật", code: nil, shortForm: nil),
+        Entry("Nghị định", code: "NĐ-CP", shortForm: "NĐ"),
+        Entry("Nghị quyết", code: "NQ", shortForm: "NQ"),
+        Entry("Quyết định", code: "QĐ", shortForm: "QĐ"),
+        Entry("Thông tư", code: "TT", shortForm: "TT"),
+        Entry("Chỉ thị", code: "CT", shortForm: "CT"),
+        Entry("Kế hoạch", code: "KH", shortForm: "KH"),
+        Entry("Hướng dẫn", code: "HD", shortForm: "HD"),
+        Entry("Công văn", code: nil, shortForm: nil),
+        Entry("Tờ trình", code: "TTr", shortForm: "TTr"),
+        Entry("Thông báo", code: "TB", shortForm: nil),
+        Entry("Báo cáo", code: "BC", shortForm: "BC"),
     ]
+
+    public var name: String { Self.table[index].name }
+    /// The code in a number/symbol (`179/KH-UBND`); nil where symbols carry none (Luật, Công văn).
+    public var code: String? { Self.table[index].code }
+    /// The short form written before a number (`KH 179`).
+    public var shortForm: String? { Self.table[index].shortForm }
+    /// The name folded (`ke hoach`), for lookups.
+    public var key: String { Self.table[index].key }
+    /// The first segment of `code` (`NĐ` of `NĐ-CP`): what a number's `typeCode` must be.
+    public var codePrefix: String? { Self.table[index].codePrefix }
+
+    /// Every type, in the table's order.
+    public static let all: [DocumentType] = table.indices.map { DocumentType(index: $0) }
 
     private static let byFoldedName: [String: DocumentType] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
     private static let byShortForm: [String: DocumentType] = {
@@ -246,6 +264,16 @@ public struct Citation: Sendable {
     public let role: Role
     /// The form written on the citation's line (`Mẫu số 07`, `Mẫu số 01`), as `Mẫu số` and its number.
     public let form: String?
+
+    /// The same citation `bytes` further on and `elements` elements further down (an edit before it).
+    func shifted(bytes delta: Int, elements elementDelta: Int) -> Citation {
+        func move(_ r: Range<Int>) -> Range<Int> { (r.lowerBound + delta)..<(r.upperBound + delta) }
+        return Citation(element: element + elementDelta, range: move(range), type: type, typeRange: move(typeRange),
+                        isShortForm: isShortForm, number: number, numberRange: numberRange.map(move),
+                        date: date?.shifted(by: delta), issuer: issuer,
+                        clause: clause.map { CriteriaClause(range: move($0.range), point: $0.point, clause: $0.clause, section: $0.section) },
+                        role: role, form: form)
+    }
 }
 
 /// Recognizes citations in the prose and field values of a tree.
@@ -280,22 +308,19 @@ enum CitationScanner {
         }
     }
 
-    /// Every citation in the tree, in order, with its role decided by the line it stands in.
-    static func citations(in tree: SyntaxTree) -> [Citation] {
-        var result: [Citation] = []
-        let bytes = tree.text.bytes
-        for (index, element) in tree.elements.enumerated() {
-            let range: Range<Int>
-            switch element.kind {
-            case .prose: range = element.content
-            case .listItem: range = element.head ?? element.content  // the marker is not a word
-            case .field: range = element.value ?? element.content
-            default: continue
-            }
-            guard mayHoldCitation(bytes, range) else { continue }
-            result += citations(in: range, element: index, tree: tree)
+    /// The citations of one element (prose, a list item's body, a field's value), in order,
+    /// each with its role decided by the line it stands in.
+    static func citations(ofElement index: Int, in tree: SyntaxTree) -> [Citation] {
+        let element = tree.elements[index]
+        let range: Range<Int>
+        switch element.kind {
+        case .prose: range = element.content
+        case .listItem: range = element.head ?? element.content  // the marker is not a word
+        case .field: range = element.value ?? element.content
+        default: return []
         }
-        return result
+        guard mayHoldCitation(tree.text.bytes, range) else { return [] }
+        return citations(in: range, element: index, tree: tree)
     }
 
     /// Cheap prefilter: a line with no digit holds no citation.

@@ -7,6 +7,11 @@ public struct DateMention: Sendable {
     /// Day, month and year as written; nil when a part is blank.
     public let day: Int?, month: Int?, year: Int?
 
+    /// The same mention `delta` bytes further on.
+    func shifted(by delta: Int) -> DateMention {
+        DateMention(range: (range.lowerBound + delta)..<(range.upperBound + delta), day: day, month: month, year: year)
+    }
+
     /// The date, if all three parts are written (it may still be impossible: check `isValid`).
     public var value: DateValue? {
         guard let day, let month, let year else { return nil }

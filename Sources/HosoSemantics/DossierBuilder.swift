@@ -5,7 +5,82 @@ extension Dossier {
     /// Resolves a syntax tree against a profile: fields, nominees, votes, reports, spellings.
     public init(tree: SyntaxTree, profile: Profile) {
         var builder = DossierBuilder(tree: tree, profile: profile)
-        self = builder.build()
+        self = builder.build(lineFacts: LineFacts(tree: tree))
+    }
+
+    /// Resolves `tree`, a re-parse of `previous.tree` (`Parser.reparse`), taking the citations
+    /// and dates of the elements `reuse` says are unchanged from `previous` instead of scanning
+    /// them again. The result is the dossier `init(tree:profile:)` makes.
+    public init(tree: SyntaxTree, profile: Profile, reusing previous: Dossier, _ reuse: ElementReuse) {
+        var builder = DossierBuilder(tree: tree, profile: profile)
+        self = builder.build(lineFacts: LineFacts(tree: tree, reusing: previous.lineFacts, reuse))
+    }
+}
+
+/// The facts found inside single elements, element by element: what an edit leaves alone for
+/// every element it did not touch.
+struct LineFacts: Sendable {
+    /// Every citation, in text order.
+    var citations: [Citation] = []
+    /// Every date in prose, list items, field values and place-date lines, in text order.
+    var dates: [DateMention] = []
+    /// Where each element's citations start in `citations`; one more entry than elements.
+    var citationStarts: [Int32] = []
+    /// Where each element's dates start in `dates`; one more entry than elements.
+    var dateStarts: [Int32] = []
+
+    /// Scans every element.
+    init(tree: SyntaxTree) {
+        citationStarts.reserveCapacity(tree.elements.count + 1)
+        dateStarts.reserveCapacity(tree.elements.count + 1)
+        scan(tree, tree.elements.indices)
+        citationStarts.append(Int32(citations.count))
+        dateStarts.append(Int32(dates.count))
+    }
+
+    /// Scans the changed elements and copies the others' facts from `previous`, moved.
+    init(tree: SyntaxTree, reusing previous: LineFacts, _ reuse: ElementReuse) {
+        let elementShift = reuse.suffixStart - reuse.oldSuffixStart
+        let oldCitationsEnd = Int(previous.citationStarts[reuse.prefixCount])
+        let oldDatesEnd = Int(previous.dateStarts[reuse.prefixCount])
+        citations = Array(previous.citations[0..<oldCitationsEnd])
+        dates = Array(previous.dates[0..<oldDatesEnd])
+        citationStarts = Array(previous.citationStarts[0..<reuse.prefixCount])
+        dateStarts = Array(previous.dateStarts[0..<reuse.prefixCount])
+        scan(tree, reuse.changed)
+        let oldCount = previous.citationStarts.count - 1
+        let citationsFrom = Int(previous.citationStarts[reuse.oldSuffixStart])
+        let datesFrom = Int(previous.dateStarts[reuse.oldSuffixStart])
+        let citationShift = citations.count - citationsFrom, dateShift = dates.count - datesFrom
+        for k in reuse.oldSuffixStart..<oldCount {
+            citationStarts.append(Int32(Int(previous.citationStarts[k]) + citationShift))
+            dateStarts.append(Int32(Int(previous.dateStarts[k]) + dateShift))
+        }
+        for citation in previous.citations[citationsFrom...] {
+            citations.append(citation.shifted(bytes: reuse.byteDelta, elements: elementShift))
+        }
+        for date in previous.dates[datesFrom...] { dates.append(date.shifted(by: reuse.byteDelta)) }
+        citationStarts.append(Int32(citations.count))
+        dateStarts.append(Int32(dates.count))
+    }
+
+    /// Appends the facts of `elements`, recording where each element's start.
+    private mutating func scan(_ tree: SyntaxTree, _ elements: Range<Int>) {
+        let text = tree.text
+        for index in elements {
+            citationStarts.append(Int32(citations.count))
+            dateStarts.append(Int32(dates.count))
+            let element = tree.elements[index]
+            switch element.kind {
+            case .prose, .listItem, .field, .placeDate:
+                // A line with no digit holds no citation and no date.
+                guard CitationScanner.mayHoldCitation(text.bytes, element.content) else { continue }
+                if element.kind != .placeDate { citations += CitationScanner.citations(ofElement: index, in: tree) }
+                dates += DateScanner.dates(in: element.content, of: text)
+            default:
+                continue
+            }
+        }
     }
 }
 
@@ -24,7 +99,7 @@ struct DossierBuilder {
         self.profile = profile
     }
 
-    mutating func build() -> Dossier {
+    mutating func build(lineFacts: LineFacts) -> Dossier {
         noteMarkers()
         let preambleFields = fields(in: tree.preamble)
         for part in tree.parts { checkPartTitle(part) }
@@ -76,8 +151,7 @@ struct DossierBuilder {
                        toTrinhFields: toTrinhFields, toTrinhPlaceDate: toTrinhPlaceDate, hasNomineeList: hasNomineeList,
                        nominees: nominees, bienBan: bienBan, bienBanFields: bienBanFields,
                        bienBanPlaceDate: bienBanPlaceDate, votes: votes, reports: reports, spellings: spellings,
-                       suppressions: suppressions(), citations: CitationScanner.citations(in: tree), dates: dates(),
-                       nomineeIndexByName: indexByName)
+                       suppressions: suppressions(), lineFacts: lineFacts, nomineeIndexByName: indexByName)
     }
 
     // MARK: Pieces
@@ -400,22 +474,6 @@ struct DossierBuilder {
         case 0xA0, 0x2000...0x200A, 0x202F, 0x3000: return " "
         default: return scalar
         }
-    }
-
-    /// Dates in prose, list items, field values and place-date lines.
-    func dates() -> [DateMention] {
-        var result: [DateMention] = []
-        let text = tree.text
-        for element in tree.elements {
-            switch element.kind {
-            case .prose, .listItem, .field, .placeDate:
-                guard CitationScanner.mayHoldCitation(text.bytes, element.content) else { continue }
-                result += DateScanner.dates(in: element.content, of: text)
-            default:
-                continue
-            }
-        }
-        return result
     }
 
     /// The suppression comments: directive, code-shaped words, stray words and the reason.

@@ -192,10 +192,22 @@ public struct Dossier: Sendable {
     public let reports: [Report]
     public let spellings: [Spelling]
     public let suppressions: [SuppressionDirective]
+    /// The citations and dates, element by element.
+    let lineFacts: LineFacts
     /// Every citation of a document, in text order.
-    public let citations: [Citation]
-    /// Every date written in prose, list items and field values, in text order.
-    public let dates: [DateMention]
+    public var citations: [Citation] { lineFacts.citations }
+    /// Every date written in prose, list items, field values and place-date lines, in text order.
+    public var dates: [DateMention] { lineFacts.dates }
+
+    /// The citations of the elements `elements`, in text order.
+    public func citations(in elements: Range<Int>) -> ArraySlice<Citation> {
+        lineFacts.citations[Int(lineFacts.citationStarts[elements.lowerBound])..<Int(lineFacts.citationStarts[elements.upperBound])]
+    }
+
+    /// The dates of the elements `elements`, in text order.
+    public func dates(in elements: Range<Int>) -> ArraySlice<DateMention> {
+        lineFacts.dates[Int(lineFacts.dateStarts[elements.lowerBound])..<Int(lineFacts.dateStarts[elements.upperBound])]
+    }
     /// The first nominee of each normalized name (`Folding.name`).
     let nomineeIndexByName: [FoldedName: Int]
 

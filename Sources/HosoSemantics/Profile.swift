@@ -88,7 +88,7 @@ public struct Profile: Sendable, Equatable {
     /// preferring the same year for normative documents (`91/2017/NĐ-CP`).
     public func registryDocument(for citation: Citation) -> RegistryDocument? {
         guard let number = citation.number, let serial = number.serial,
-              let candidates = lookup.registryBySerialAndType[.init(serial: serial, typeKey: citation.type.key)]
+              let candidates = lookup.registryBySerialAndType[.init(serial: serial, type: citation.type.index)]
         else { return nil }
         if let year = number.year, let sameYear = candidates.first(where: { lookup.registryYears[$0] == year }) {
             return registry[sameYear]
@@ -114,12 +114,12 @@ public final class ProfileLookup: Sendable, Equatable {
     public let collectiveSectionByKey: [String: Int]
     /// Leadership titles, folded and followed by one space (HS208 matches whole words at a post's start).
     public let leadershipKeys: [String]
-    /// A registry document's serial number and folded type (`179`, `ke hoach`).
+    /// A registry document's serial number and type (`179`, Kế hoạch's index in `DocumentType.all`).
     struct SerialAndType: Hashable {
         let serial: Int
-        let typeKey: String
+        let type: Int
     }
-    /// Registry indices by serial number and folded document type.
+    /// Registry indices by serial number and document type.
     let registryBySerialAndType: [SerialAndType: [Int]]
     /// The year in each registry number (`2017` of `91/2017/NĐ-CP`), if it has one.
     let registryYears: [Int?]
@@ -154,7 +154,9 @@ public final class ProfileLookup: Sendable, Equatable {
             let number = DocumentNumber.parse(document.number)
             years.append(number?.year)
             guard let serial = number?.serial else { continue }
-            bySerial[SerialAndType(serial: serial, typeKey: Folding.key(document.type)), default: []].append(i)
+            // A type no citation can have (not among `DocumentType.all`) is never looked up.
+            guard let type = DocumentType.named(folded: Folding.key(document.type)) else { continue }
+            bySerial[SerialAndType(serial: serial, type: type.index), default: []].append(i)
         }
         registryBySerialAndType = bySerial
         registryYears = years

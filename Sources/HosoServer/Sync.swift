@@ -26,22 +26,22 @@ extension LanguageServer {
         guard let file = workspace.files[uri], file.version != nil else {
             throw ResponseError(.invalidParams, "didChange for \(uri), which is not open")
         }
-        var bytes = file.text.bytes
+        var current = file.text
         for change in try params.array("contentChanges") {
             let change = Params(change)
             guard let text = change.json["text"]?.stringValue else { throw ResponseError.invalidParams("a content change needs \"text\"") }
             if change.optional("range") == nil {
-                bytes = Array(text.utf8)
+                current = SourceText(text)
                 continue
             }
             let range = try change.range("range")
-            let current = SourceText(utf8: bytes)
             var start = current.byteOffset(of: TextPosition(line: range.start.line, character: range.start.character), in: encoding)
             var end = current.byteOffset(of: TextPosition(line: range.end.line, character: range.end.character), in: encoding)
             if end < start { swap(&start, &end) }
-            bytes.replaceSubrange(start..<end, with: Array(text.utf8))
+            // The line index is updated around the change, not rebuilt.
+            current = current.replacing(start..<end, with: Array(text.utf8))
         }
-        publish(workspace.update(uri: uri, path: file.path, text: SourceText(utf8: bytes), problem: nil, version: version))
+        publish(workspace.update(uri: uri, path: file.path, text: current, problem: nil, version: version, isEdit: true))
     }
 
     /// Forgets the editor's text: a file in a workspace folder is read again from disk, and its

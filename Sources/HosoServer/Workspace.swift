@@ -370,10 +370,14 @@ struct DossierWorkspace {
     }
 
     /// Replaces a file's text; returns the URIs whose findings changed.
-    mutating func update(uri: String, path: String, text: SourceText, problem: EncodingProblem?, version: Int?) -> Set<String> {
+    ///
+    /// `isEdit`: the text is an editor's change to the file's current text, so only what the
+    /// change touched is checked again (`Linter.check(text:encodingProblem:previous:)`).
+    mutating func update(uri: String, path: String, text: SourceText, problem: EncodingProblem?, version: Int?,
+                         isEdit: Bool = false) -> Set<String> {
         let before = files[uri]?.group
         let previous = files[uri]?.crossFileFindings ?? []
-        check(uri: uri, path: path, text: text, problem: problem, version: version)
+        check(uri: uri, path: path, text: text, problem: problem, version: version, isEdit: isEdit)
         let file = files[uri]!
         var changed = recomputeOrDefer(groups: Set([before, file.group].compactMap { $0 }))
         if file.needsFinish {
@@ -390,10 +394,12 @@ struct DossierWorkspace {
     }
 
     /// Replaces a file's text and checks it on its own; the cross-file rules are left to `recompute`.
-    private mutating func check(uri: String, path: String, text: SourceText, problem: EncodingProblem?, version: Int?) {
+    private mutating func check(uri: String, path: String, text: SourceText, problem: EncodingProblem?, version: Int?,
+                                isEdit: Bool = false) {
         let setup = setup(for: path)
         let linter = Linter(profile: setup.profile, severityOverrides: setup.severityOverrides)
-        let checked = linter.check(text: text, encodingProblem: problem)
+        let previous = isEdit ? files[uri].flatMap { $0.setup.key == setup.key ? $0.checked : nil } : nil
+        let checked = linter.check(text: text, encodingProblem: problem, previous: previous)
         let file = files[uri] ?? TrackedFile(uri: uri, path: path, text: text, problem: problem, version: version, setup: setup, checked: checked)
         file.text = text
         file.problem = problem

@@ -5,6 +5,7 @@ public struct HS002: Rule {
     public static let code = "HS002"
     public static let defaultSeverity = Severity.warning
     public static let fixAvailability = FixAvailability.safe
+    public static let scope = RuleScope.element
     public static let title = LocalizedText(vi: "Văn bản không ở dạng Unicode dựng sẵn (NFC)",
                                             en: "Text is not in Unicode NFC")
     public static let documentation = RuleDocumentation(
@@ -40,8 +41,9 @@ public struct HS002: Rule {
             }
             runStart = -1
         }
-        var i = 0
-        while i < bytes.count {
+        var i = context.region.bytes.lowerBound
+        let end = context.region.bytes.upperBound
+        while i < end {
             let b = bytes[i]
             // Combining marks are U+0300–U+036F (CC/CD lead bytes) or, rarely, in E1 B7 / E2 83 / EF B8;
             // the second byte rules out the precomposed letters (E1 BA/BB) without decoding them.

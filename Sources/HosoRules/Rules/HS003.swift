@@ -5,6 +5,7 @@ public struct HS003: Rule {
     public static let code = "HS003"
     public static let defaultSeverity = Severity.error
     public static let fixAvailability = FixAvailability.safe
+    public static let scope = RuleScope.element
     public static let title = LocalizedText(vi: "Chữ cái giả dạng (Ð thay Đ, chữ Kirin/Hy Lạp lẫn vào)",
                                             en: "Look-alike letters (Ð for Đ, Cyrillic/Greek mixed in)")
     public static let documentation = RuleDocumentation(
@@ -21,8 +22,9 @@ public struct HS003: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let text = context.text
         let bytes = text.bytes
-        var i = 0
-        while i < bytes.count {
+        var i = context.region.bytes.lowerBound
+        let regionEnd = context.region.bytes.upperBound
+        while i < regionEnd {
             let lead = bytes[i]
             // Only Ð ð (C3), Ɖ (C6), ɖ (C9) and Greek or Cyrillic (CD–D3) matter; Vietnamese
             // letters (C3 others, C4, C6, E1 …) are skipped by their length, undecoded.
@@ -37,7 +39,7 @@ public struct HS003: Rule {
                 let written = String(Unicode.Scalar(scalar).map(Character.init) ?? "?")
                 // A run of such letters is one finding (one fix), not one per letter.
                 var end = i + length, count = 1, replacement = letter
-                while end < bytes.count {
+                while end < regionEnd {
                     let (next, nextLength) = UTF8Scalar.decode(bytes, at: end)
                     guard Lookalikes.isDLookalike(next) else { break }
                     replacement += Lookalikes.dLetter(next)

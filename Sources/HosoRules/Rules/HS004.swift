@@ -7,6 +7,7 @@ public struct HS004: Rule {
     public static let title = LocalizedText(vi: "Chữ bị lỗi phông (bảng mã cũ đọc sai)",
                                             en: "Mojibake (legacy encoding read as Latin-1)")
     public static let fixAvailability = FixAvailability.unsafe
+    public static let scope = RuleScope.element
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
             vi: "Văn bản là UTF-8 hợp lệ nhưng chứa chữ bị lỗi phông: văn bản gõ bằng TCVN3 (ABC) hoặc VNI đã bị đọc như Latin-1 rồi lưu lại, ví dụ \"Céng hßa x· héi\" (TCVN3) hay \"Coäng hoøa\" (VNI). Quy tắc chỉ báo khi đọc lại các chữ đó theo TCVN3 hoặc VNI cho ra âm tiết tiếng Việt mà chữ như đang viết không phải: tên nước ngoài viết đúng (Institut Français, Göttingen, Ångström, señor) và dấu cách đặc biệt (dấu cách không ngắt từ Word) không bị báo. Khi chắc chắn bảng mã, có sửa nhanh (không an toàn, cần đọc lại) chuyển đoạn đó sang Unicode.",
@@ -23,7 +24,9 @@ public struct HS004: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let text = context.text
         let bytes = text.bytes
-        for line in 0..<text.lineCount {
+        let region = context.region.bytes
+        guard !region.isEmpty else { return }
+        for line in text.line(ofByte: region.lowerBound)...text.line(ofByte: region.upperBound - 1) {
             let range = text.contentRange(ofLine: line)
             guard MojibakeScanner.mayHoldMojibake(bytes, range) else { continue }
             for run in MojibakeScanner.runs(in: text.string(range)) {

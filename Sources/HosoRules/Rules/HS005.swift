@@ -5,6 +5,7 @@ public struct HS005: Rule {
     public static let code = "HS005"
     public static let defaultSeverity = Severity.warning
     public static let fixAvailability = FixAvailability.safe
+    public static let scope = RuleScope.element
     public static let title = LocalizedText(vi: "Ký tự ẩn hoặc ký tự điều khiển", en: "Invisible or control characters")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
@@ -20,7 +21,7 @@ public struct HS005: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let bytes = context.text.bytes
-        var i = 0
+        var i = context.region.bytes.lowerBound
         var run: Range<Int>?
         // The characters of the current run, in order of first appearance, with their counts.
         var counts: [(scalar: UInt32, count: Int)] = []
@@ -51,7 +52,7 @@ public struct HS005: Rule {
             run = nil
             counts = []
         }
-        while i < bytes.count {
+        while i < context.region.bytes.upperBound {
             let b = bytes[i]
             var length = 0
             var scalar: UInt32 = 0

@@ -6,6 +6,7 @@ public struct HS301: Rule {
     public static let code = "HS301"
     public static let defaultSeverity = Severity.error
     public static let fixAvailability = FixAvailability.safe
+    public static let scope = RuleScope.element
     public static let title = LocalizedText(vi: "Trích dẫn văn bản sai ngày hoặc sai ký hiệu", en: "Citation with a wrong date or symbol")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
@@ -20,7 +21,7 @@ public struct HS301: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        for citation in context.dossier.citations {
+        for citation in context.regionCitations {
             guard let document = context.profile.registryDocument(for: citation), let number = citation.number,
                   let numberRange = citation.numberRange else { continue }
             // A symbol wrong only by diacritics or case (`ND` for `NĐ`) is HS308's alone (docs/rules/HS308.md).

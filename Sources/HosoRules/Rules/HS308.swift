@@ -6,6 +6,7 @@ public struct HS308: Rule {
     public static let code = "HS308"
     public static let defaultSeverity = Severity.warning
     public static let fixAvailability = FixAvailability.safe
+    public static let scope = RuleScope.element
     public static let title = LocalizedText(vi: "Số, ký hiệu văn bản sai thể thức", en: "Malformed document number")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
@@ -29,7 +30,7 @@ public struct HS308: Rule {
     }
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        for citation in context.dossier.citations {
+        for citation in context.regionCitations {
             guard let number = citation.number, let range = citation.numberRange, let symbol = number.symbol else { continue }
             if !number.lookalikeDashes.isEmpty, let dashes = context.text.lookalikeDashFinding(
                 number.lookalikeDashes.map { (range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound) }, inNumber: range) {
