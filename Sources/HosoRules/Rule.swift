@@ -103,8 +103,11 @@ public struct RuleContext: Sendable {
         self.region = region
     }
 
-    /// The citations of the region's elements.
+    /// The citations of the region's elements (indices are those of `dossier.citations`).
     public var regionCitations: ArraySlice<Citation> { dossier.citations(in: region.elements) }
+
+    /// The dates of the region's elements.
+    public var regionDates: ArraySlice<DateMention> { dossier.dates(in: region.elements) }
 }
 
 /// One check: a small type with a code, a default severity, a title, documentation and `check`.

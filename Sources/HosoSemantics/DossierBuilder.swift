@@ -5,7 +5,7 @@ extension Dossier {
     /// Resolves a syntax tree against a profile: fields, nominees, votes, reports, spellings.
     public init(tree: SyntaxTree, profile: Profile) {
         var builder = DossierBuilder(tree: tree, profile: profile)
-        self = builder.build(lineFacts: LineFacts(tree: tree))
+        self = builder.build(lineFacts: LineFacts(tree: tree, profile: profile))
     }
 
     /// Resolves `tree`, a re-parse of `previous.tree` (`Parser.reparse`), taking the citations
@@ -13,7 +13,10 @@ extension Dossier {
     /// them again. The result is the dossier `init(tree:profile:)` makes.
     public init(tree: SyntaxTree, profile: Profile, reusing previous: Dossier, _ reuse: ElementReuse) {
         var builder = DossierBuilder(tree: tree, profile: profile)
-        self = builder.build(lineFacts: LineFacts(tree: tree, reusing: previous.lineFacts, reuse))
+        // The registry entries of the citations kept are the previous profile's: reused under the same one only.
+        let facts = previous.profile.lookup === profile.lookup
+            ? LineFacts(tree: tree, profile: profile, reusing: previous.lineFacts, reuse) : LineFacts(tree: tree, profile: profile)
+        self = builder.build(lineFacts: facts)
     }
 }
 
@@ -22,6 +25,8 @@ extension Dossier {
 struct LineFacts: Sendable {
     /// Every citation, in text order.
     var citations: [Citation] = []
+    /// The index in the profile's registry of the document each citation names, or -1.
+    var registryIndices: [Int32] = []
     /// Every date in prose, list items, field values and place-date lines, in text order.
     var dates: [DateMention] = []
     /// Where each element's citations start in `citations`; one more entry than elements.
@@ -30,24 +35,25 @@ struct LineFacts: Sendable {
     var dateStarts: [Int32] = []
 
     /// Scans every element.
-    init(tree: SyntaxTree) {
+    init(tree: SyntaxTree, profile: Profile) {
         citationStarts.reserveCapacity(tree.elements.count + 1)
         dateStarts.reserveCapacity(tree.elements.count + 1)
-        scan(tree, tree.elements.indices)
+        scan(tree, profile, tree.elements.indices)
         citationStarts.append(Int32(citations.count))
         dateStarts.append(Int32(dates.count))
     }
 
     /// Scans the changed elements and copies the others' facts from `previous`, moved.
-    init(tree: SyntaxTree, reusing previous: LineFacts, _ reuse: ElementReuse) {
+    init(tree: SyntaxTree, profile: Profile, reusing previous: LineFacts, _ reuse: ElementReuse) {
         let elementShift = reuse.suffixStart - reuse.oldSuffixStart
         let oldCitationsEnd = Int(previous.citationStarts[reuse.prefixCount])
         let oldDatesEnd = Int(previous.dateStarts[reuse.prefixCount])
         citations = Array(previous.citations[0..<oldCitationsEnd])
+        registryIndices = Array(previous.registryIndices[0..<oldCitationsEnd])
         dates = Array(previous.dates[0..<oldDatesEnd])
         citationStarts = Array(previous.citationStarts[0..<reuse.prefixCount])
         dateStarts = Array(previous.dateStarts[0..<reuse.prefixCount])
-        scan(tree, reuse.changed)
+        scan(tree, profile, reuse.changed)
         let oldCount = previous.citationStarts.count - 1
         let citationsFrom = Int(previous.citationStarts[reuse.oldSuffixStart])
         let datesFrom = Int(previous.dateStarts[reuse.oldSuffixStart])
@@ -59,13 +65,14 @@ struct LineFacts: Sendable {
         for citation in previous.citations[citationsFrom...] {
             citations.append(citation.shifted(bytes: reuse.byteDelta, elements: elementShift))
         }
+        registryIndices += previous.registryIndices[citationsFrom...]
         for date in previous.dates[datesFrom...] { dates.append(date.shifted(by: reuse.byteDelta)) }
         citationStarts.append(Int32(citations.count))
         dateStarts.append(Int32(dates.count))
     }
 
     /// Appends the facts of `elements`, recording where each element's start.
-    private mutating func scan(_ tree: SyntaxTree, _ elements: Range<Int>) {
+    private mutating func scan(_ tree: SyntaxTree, _ profile: Profile, _ elements: Range<Int>) {
         let text = tree.text
         for index in elements {
             citationStarts.append(Int32(citations.count))
@@ -75,7 +82,12 @@ struct LineFacts: Sendable {
             case .prose, .listItem, .field, .placeDate:
                 // A line with no digit holds no citation and no date.
                 guard CitationScanner.mayHoldCitation(text.bytes, element.content) else { continue }
-                if element.kind != .placeDate { citations += CitationScanner.citations(ofElement: index, in: tree) }
+                if element.kind != .placeDate {
+                    for citation in CitationScanner.citations(ofElement: index, in: tree) {
+                        citations.append(citation)
+                        registryIndices.append(Int32(profile.registryIndex(for: citation) ?? -1))
+                    }
+                }
                 dates += DateScanner.dates(in: element.content, of: text)
             default:
                 continue

@@ -204,6 +204,17 @@ public struct Dossier: Sendable {
         lineFacts.citations[Int(lineFacts.citationStarts[elements.lowerBound])..<Int(lineFacts.citationStarts[elements.upperBound])]
     }
 
+    /// The index in the profile's registry of the document `citations[index]` names, if any.
+    public func registryIndex(ofCitation index: Int) -> Int? {
+        let k = lineFacts.registryIndices[index]
+        return k < 0 ? nil : Int(k)
+    }
+
+    /// The registry document `citations[index]` names, if any.
+    public func registryDocument(ofCitation index: Int) -> RegistryDocument? {
+        registryIndex(ofCitation: index).map { profile.registry[$0] }
+    }
+
     /// The dates of the elements `elements`, in text order.
     public func dates(in elements: Range<Int>) -> ArraySlice<DateMention> {
         lineFacts.dates[Int(lineFacts.dateStarts[elements.lowerBound])..<Int(lineFacts.dateStarts[elements.upperBound])]

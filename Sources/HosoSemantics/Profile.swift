@@ -87,13 +87,23 @@ public struct Profile: Sendable, Equatable {
     /// The registry document a citation names: the same serial number and document type,
     /// preferring the same year for normative documents (`91/2017/NĐ-CP`).
     public func registryDocument(for citation: Citation) -> RegistryDocument? {
+        registryIndex(for: citation).map { registry[$0] }
+    }
+
+    /// The index in `registry` of the document a citation names (`registryDocument(for:)`).
+    public func registryIndex(for citation: Citation) -> Int? {
         guard let number = citation.number, let serial = number.serial,
               let candidates = lookup.registryBySerialAndType[.init(serial: serial, type: citation.type.index)]
         else { return nil }
         if let year = number.year, let sameYear = candidates.first(where: { lookup.registryYears[$0] == year }) {
-            return registry[sameYear]
+            return sameYear
         }
-        return registry[candidates[0]]
+        return candidates[0]
+    }
+
+    /// The index in `registry` of the entry with exactly this number/symbol.
+    public func documentIndex(numbered number: String) -> Int? {
+        registry.firstIndex { $0.number == number }
     }
 
     /// The rating whose name, alias or abbreviation folds like `text`.

@@ -29,7 +29,7 @@ public struct HS206: Rule {
                     en: "\(form.name) requires an initiative recognized at unit level; \(nominee.shownName.en) has no \"Sáng kiến:\"."))
                 continue
             }
-            let decisions = dossier.citations.filter { $0.element == field.element && $0.type.name == "Quyết định" }
+            let decisions = dossier.citations(in: field.element..<(field.element + 1)).filter { $0.type.name == "Quyết định" }
             if decisions.contains(where: { $0.number?.serial != nil && $0.date != nil }) { continue }
             let missing = decisions.isEmpty
                 ? LocalizedText(vi: "không nêu quyết định công nhận", en: "cites no recognizing decision")

@@ -48,8 +48,9 @@ public struct HS302: Rule {
         let required = LocalizedText(vi: "\(form.form) theo \(document.type) số \(document.number)",
                                      en: "\(form.form) of \(document.type) \(document.number)")
         for report in dossier.reports {
-            let citations = dossier.citations.filter { report.part.elements.contains($0.element) }
-            let ofDocument = citations.filter { profile.registryDocument(for: $0)?.number == form.citation }
+            let citations = dossier.citations(in: report.part.elements)
+            let ofDocument = citations.indices.filter { dossier.registryDocument(ofCitation: $0)?.number == form.citation }
+                .map { dossier.citations[$0] }
             if ofDocument.contains(where: { $0.form.map { Self.sameForm($0, form.form) } ?? false }) { continue }
             let owner = report.nomineeName.isEmpty
                 ? LocalizedText(vi: "Báo cáo thành tích (chưa ghi tên)", en: "The achievement report (no name yet)")
@@ -92,8 +93,7 @@ public struct HS302: Rule {
 
     /// Whether some citation among `elements` names the registry document `number`.
     func cites(_ number: String, in elements: Range<Int>, _ context: RuleContext) -> Bool {
-        context.dossier.citations.contains { citation in
-            elements.contains(citation.element) && context.profile.registryDocument(for: citation)?.number == number
-        }
+        let dossier = context.dossier
+        return dossier.citations(in: elements).indices.contains { dossier.registryDocument(ofCitation: $0)?.number == number }
     }
 }

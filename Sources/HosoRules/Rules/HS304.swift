@@ -19,9 +19,10 @@ public struct HS304: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         var seen: Set<String> = []
-        for citation in context.dossier.citations where citation.role == .basis {
+        let dossier = context.dossier
+        for (index, citation) in dossier.citations.enumerated() where citation.role == .basis {
             guard let number = citation.number, let numberRange = citation.numberRange else { continue }
-            let document = context.profile.registryDocument(for: citation)
+            let document = dossier.registryDocument(ofCitation: index)
             let key = document?.number ?? "\(citation.type.name)|\(number.serial.map(String.init) ?? number.raw)"
             guard seen.insert(key).inserted else { continue }
             let lacksSymbol = number.symbol == nil

@@ -4,6 +4,7 @@ import HosoSemantics
 public struct HS305: Rule {
     public static let code = "HS305"
     public static let defaultSeverity = Severity.info
+    public static let scope = RuleScope.element
     public static let title = LocalizedText(vi: "Căn cứ văn bản không có trong danh mục", en: "Basis document not in the registry")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
@@ -18,8 +19,10 @@ public struct HS305: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        for citation in context.dossier.citations where citation.role == .basis {
-            guard context.profile.registryDocument(for: citation) == nil, let number = citation.number else { continue }
+        let citations = context.regionCitations
+        for index in citations.indices where citations[index].role == .basis {
+            let citation = citations[index]
+            guard context.dossier.registryIndex(ofCitation: index) == nil, let number = citation.number else { continue }
             sink.report(citation.typeRange.lowerBound..<(citation.numberRange?.upperBound ?? citation.range.upperBound), LocalizedText(
                 vi: "\(citation.type.name) số \(number.raw) không có trong danh mục văn bản của kế hoạch; không kiểm tra được số và ngày.",
                 en: "\(citation.type.name) \(number.raw) is not in the plan's registry; its number and date cannot be verified."))

@@ -17,8 +17,9 @@ public struct HS306: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        for citation in context.dossier.citations {
-            guard let document = context.profile.registryDocument(for: citation), let replacement = document.supersededBy,
+        let dossier = context.dossier
+        for (index, citation) in dossier.citations.enumerated() {
+            guard let document = dossier.registryDocument(ofCitation: index), let replacement = document.supersededBy,
                   let from = document.supersededFrom, let dated = context.documentDate(of: citation.element), dated.isValid,
                   !(dated < from) else { continue }
             sink.report(citation.typeRange.lowerBound..<(citation.numberRange?.upperBound ?? citation.range.upperBound), LocalizedText(

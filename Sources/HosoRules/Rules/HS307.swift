@@ -19,10 +19,10 @@ public struct HS307: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
         let plans = Set(context.profile.awardForms.compactMap(\.criteriaPlan))
-        for citation in dossier.citations where citation.clause != nil {
+        for (citationIndex, citation) in dossier.citations.enumerated() where citation.clause != nil {
             guard let report = context.report(containing: citation.element), let index = report.nominee,
                   let form = dossier.nominees[index].awardForm, let own = form.criteriaPlan,
-                  let cited = context.profile.registryDocument(for: citation)?.number, cited != own, plans.contains(cited)
+                  let cited = dossier.registryDocument(ofCitation: citationIndex)?.number, cited != own, plans.contains(cited)
             else { continue }
             sink.report(citation.numberRange ?? citation.range, LocalizedText(
                 vi: "\(report.nomineeName) được đề nghị \(form.name), tiêu chuẩn theo \(own); \(cited) là tiêu chuẩn của hình thức khác.",

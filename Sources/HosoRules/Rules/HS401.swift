@@ -4,6 +4,7 @@ import HosoSemantics
 public struct HS401: Rule {
     public static let code = "HS401"
     public static let defaultSeverity = Severity.error
+    public static let scope = RuleScope.element
     public static let title = LocalizedText(vi: "Ngày tháng không hợp lệ", en: "Impossible or unreadable date")
     public static let documentation = RuleDocumentation(
         summary: LocalizedText(
@@ -17,9 +18,9 @@ public struct HS401: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        for mention in context.dossier.dates {
-            let written = context.text.string(mention.range)
+        for mention in context.regionDates {
             guard let date = mention.value else {
+                let written = context.text.string(mention.range)
                 sink.report(mention.range, LocalizedText(
                     vi: "\"\(written)\" chưa ghi đủ ngày, tháng, năm.",
                     en: "\"\(written)\" lacks its day, month or year."))
@@ -35,6 +36,7 @@ public struct HS401: Rule {
             } else {
                 why = LocalizedText(vi: "năm \(date.year) không hợp lý", en: "the year \(date.year) is implausible")
             }
+            let written = context.text.string(mention.range)
             sink.report(mention.range, LocalizedText(vi: "Ngày \"\(written)\" không hợp lệ: \(why.vi).",
                                                      en: "The date \"\(written)\" is impossible: \(why.en)."))
         }
