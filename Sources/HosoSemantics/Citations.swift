@@ -232,7 +232,7 @@ public struct DocumentNumber: Sendable, Equatable {
 
 /// A criteria clause in front of a citation: `điểm 2.2 khoản 2 Mục II`.
 public struct CriteriaClause: Sendable, Equatable {
-    public let range: Range<Int>
+    public internal(set) var range: Range<Int>
     public let point: String?
     public let clause: String?
     public let section: String?
@@ -249,30 +249,31 @@ public struct Citation: Sendable {
     /// Basis citations are checked against the registry; evidence ones only for shape and date.
     public enum Role: String, Sendable { case basis, evidence }
 
-    public let element: Int
+    public internal(set) var element: Int
     /// From the clause (if any) to the end of the issuer (or of the last piece found).
-    public let range: Range<Int>
+    public internal(set) var range: Range<Int>
     public let type: DocumentType
-    public let typeRange: Range<Int>
+    public internal(set) var typeRange: Range<Int>
     /// Written as a short form (`KH 179`).
     public let isShortForm: Bool
     public let number: DocumentNumber?
-    public let numberRange: Range<Int>?
-    public let date: DateMention?
+    public internal(set) var numberRange: Range<Int>?
+    public internal(set) var date: DateMention?
     public let issuer: String?
-    public let clause: CriteriaClause?
+    public internal(set) var clause: CriteriaClause?
     public let role: Role
     /// The form written on the citation's line (`Mẫu số 07`, `Mẫu số 01`), as `Mẫu số` and its number.
     public let form: String?
 
-    /// The same citation `bytes` further on and `elements` elements further down (an edit before it).
-    func shifted(bytes delta: Int, elements elementDelta: Int) -> Citation {
-        func move(_ r: Range<Int>) -> Range<Int> { (r.lowerBound + delta)..<(r.upperBound + delta) }
-        return Citation(element: element + elementDelta, range: move(range), type: type, typeRange: move(typeRange),
-                        isShortForm: isShortForm, number: number, numberRange: numberRange.map(move),
-                        date: date?.shifted(by: delta), issuer: issuer,
-                        clause: clause.map { CriteriaClause(range: move($0.range), point: $0.point, clause: $0.clause, section: $0.section) },
-                        role: role, form: form)
+    /// Moves the citation `delta` bytes further on and `elementDelta` elements further down (an
+    /// edit before it), in place: a keystroke moves every citation after it.
+    mutating func shift(bytes delta: Int, elements elementDelta: Int) {
+        element += elementDelta
+        range = range.shifted(by: delta)
+        typeRange = typeRange.shifted(by: delta)
+        if let r = numberRange { numberRange = r.shifted(by: delta) }
+        if date != nil { date!.range = date!.range.shifted(by: delta) }
+        if clause != nil { clause!.range = clause!.range.shifted(by: delta) }
     }
 }
 

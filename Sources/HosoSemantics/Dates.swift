@@ -3,14 +3,10 @@ import HosoText
 /// A date written in the text, readable or not.
 public struct DateMention: Sendable {
     /// The whole date as written (`02/8/2019`, `ngày 02 tháng 8 năm 2019`).
-    public let range: Range<Int>
+    public internal(set) var range: Range<Int>
     /// Day, month and year as written; nil when a part is blank.
     public let day: Int?, month: Int?, year: Int?
 
-    /// The same mention `delta` bytes further on.
-    func shifted(by delta: Int) -> DateMention {
-        DateMention(range: (range.lowerBound + delta)..<(range.upperBound + delta), day: day, month: month, year: year)
-    }
 
     /// The date, if all three parts are written (it may still be impossible: check `isValid`).
     public var value: DateValue? {

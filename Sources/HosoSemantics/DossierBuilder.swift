@@ -46,33 +46,40 @@ struct LineFacts: Sendable {
     /// Scans the changed elements and copies the others' facts from `previous`, moved.
     init(tree: SyntaxTree, profile: Profile, reusing previous: LineFacts, _ reuse: ElementReuse) {
         let elementShift = reuse.suffixStart - reuse.oldSuffixStart
-        let oldCitationsEnd = Int(previous.citationStarts[reuse.prefixCount])
-        let oldDatesEnd = Int(previous.dateStarts[reuse.prefixCount])
-        citations = Array(previous.citations[0..<oldCitationsEnd])
-        registryIndices = Array(previous.registryIndices[0..<oldCitationsEnd])
-        dates = Array(previous.dates[0..<oldDatesEnd])
-        citationStarts = Array(previous.citationStarts[0..<reuse.prefixCount])
-        dateStarts = Array(previous.dateStarts[0..<reuse.prefixCount])
-        scan(tree, profile, reuse.changed)
-        let oldCount = previous.citationStarts.count - 1
-        let citationsFrom = Int(previous.citationStarts[reuse.oldSuffixStart])
-        let datesFrom = Int(previous.dateStarts[reuse.oldSuffixStart])
-        let citationShift = citations.count - citationsFrom, dateShift = dates.count - datesFrom
-        for k in reuse.oldSuffixStart..<oldCount {
-            citationStarts.append(Int32(Int(previous.citationStarts[k]) + citationShift))
-            dateStarts.append(Int32(Int(previous.dateStarts[k]) + dateShift))
+        // The changed elements' facts, found again.
+        var fresh = LineFacts()
+        fresh.scan(tree, profile, reuse.changed)
+        // The previous facts with the changed elements' replaced, the later ones moved in place.
+        let old = (citations: Int(previous.citationStarts[reuse.prefixCount])..<Int(previous.citationStarts[reuse.oldSuffixStart]),
+                   dates: Int(previous.dateStarts[reuse.prefixCount])..<Int(previous.dateStarts[reuse.oldSuffixStart]))
+        self = previous
+        citations.replaceSubrange(old.citations, with: fresh.citations)
+        registryIndices.replaceSubrange(old.citations, with: fresh.registryIndices)
+        dates.replaceSubrange(old.dates, with: fresh.dates)
+        let citationShift = fresh.citations.count - old.citations.count, dateShift = fresh.dates.count - old.dates.count
+        let movedCitations = (old.citations.lowerBound + fresh.citations.count)..<citations.count
+        if reuse.byteDelta != 0 || elementShift != 0 {
+            for k in movedCitations { citations[k].shift(bytes: reuse.byteDelta, elements: elementShift) }
+            for k in (old.dates.lowerBound + fresh.dates.count)..<dates.count { dates[k].range = dates[k].range.shifted(by: reuse.byteDelta) }
         }
-        for citation in previous.citations[citationsFrom...] {
-            citations.append(citation.shifted(bytes: reuse.byteDelta, elements: elementShift))
+        // Element starts: the prefix's as they were, the changed elements' new, the later ones moved.
+        var starts = (citations: Array(previous.citationStarts[0..<reuse.prefixCount]), dates: Array(previous.dateStarts[0..<reuse.prefixCount]))
+        for (c, d) in zip(fresh.citationStarts, fresh.dateStarts) {
+            starts.citations.append(Int32(old.citations.lowerBound) + c)
+            starts.dates.append(Int32(old.dates.lowerBound) + d)
         }
-        registryIndices += previous.registryIndices[citationsFrom...]
-        for date in previous.dates[datesFrom...] { dates.append(date.shifted(by: reuse.byteDelta)) }
-        citationStarts.append(Int32(citations.count))
-        dateStarts.append(Int32(dates.count))
+        for k in reuse.oldSuffixStart..<previous.citationStarts.count {
+            starts.citations.append(previous.citationStarts[k] + Int32(citationShift))
+            starts.dates.append(previous.dateStarts[k] + Int32(dateShift))
+        }
+        citationStarts = starts.citations
+        dateStarts = starts.dates
     }
 
+    private init() {}
+
     /// Appends the facts of `elements`, recording where each element's start.
-    private mutating func scan(_ tree: SyntaxTree, _ profile: Profile, _ elements: Range<Int>) {
+    mutating func scan(_ tree: SyntaxTree, _ profile: Profile, _ elements: Range<Int>) {
         let text = tree.text
         for index in elements {
             citationStarts.append(Int32(citations.count))

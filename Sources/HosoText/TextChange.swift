@@ -64,8 +64,21 @@ extension SourceText {
     /// rather than rebuilt: what an editor's change costs is proportional to the change and the
     /// number of lines, not to the bytes.
     public func replacing(_ range: Range<Int>, with replacement: [UInt8]) -> SourceText {
-        var newBytes = bytes
-        newBytes.replaceSubrange(range, with: replacement)
+        // Three block copies (memcpy), not an element-wise replaceSubrange of the whole text.
+        let count = bytes.count - range.count + replacement.count
+        let newBytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
+            guard let out = buffer.baseAddress else { initialized = 0; return }
+            bytes.withUnsafeBufferPointer { old in
+                guard let base = old.baseAddress else { return }
+                out.initialize(from: base, count: range.lowerBound)
+                out.advanced(by: range.lowerBound + replacement.count)
+                    .initialize(from: base.advanced(by: range.upperBound), count: old.count - range.upperBound)
+            }
+            replacement.withUnsafeBufferPointer { inserted in
+                if let source = inserted.baseAddress { out.advanced(by: range.lowerBound).initialize(from: source, count: inserted.count) }
+            }
+            initialized = count
+        }
         let change = TextChange(start: range.lowerBound, oldEnd: range.upperBound,
                                 newEnd: range.lowerBound + replacement.count)
         return SourceText(utf8: newBytes, encoding: encoding,
@@ -126,4 +139,9 @@ extension LineIndex {
         }
         return LineIndex(lineStarts: starts, contentEnds: ends, lfCount: lfCount - oldLF + lf, crlfCount: crlfCount - oldCRLF + crlf)
     }
+}
+
+extension Range where Bound == Int {
+    /// The same range `delta` bytes further on.
+    @inlinable public func shifted(by delta: Int) -> Range<Int> { (lowerBound + delta)..<(upperBound + delta) }
 }

@@ -49,7 +49,9 @@ public struct HS302: Rule {
                                      en: "\(form.form) of \(document.type) \(document.number)")
         for report in dossier.reports {
             let citations = dossier.citations(in: report.part.elements)
-            let ofDocument = citations.indices.filter { dossier.registryDocument(ofCitation: $0)?.number == form.citation }
+            let ofDocument = citations.indices.filter { index in
+                dossier.registryIndex(ofCitation: index).map { profile.registry[$0].number == form.citation } ?? false
+            }
                 .map { dossier.citations[$0] }
             if ofDocument.contains(where: { $0.form.map { Self.sameForm($0, form.form) } ?? false }) { continue }
             let owner = report.nomineeName.isEmpty
@@ -94,6 +96,9 @@ public struct HS302: Rule {
     /// Whether some citation among `elements` names the registry document `number`.
     func cites(_ number: String, in elements: Range<Int>, _ context: RuleContext) -> Bool {
         let dossier = context.dossier
-        return dossier.citations(in: elements).indices.contains { dossier.registryDocument(ofCitation: $0)?.number == number }
+        let registry = context.profile.registry
+        return dossier.citations(in: elements).indices.contains { index in
+            dossier.registryIndex(ofCitation: index).map { registry[$0].number == number } ?? false
+        }
     }
 }

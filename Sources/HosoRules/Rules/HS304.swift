@@ -20,7 +20,8 @@ public struct HS304: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         var seen: Set<String> = []
         let dossier = context.dossier
-        for (index, citation) in dossier.citations.enumerated() where citation.role == .basis {
+        for index in dossier.citations.indices where dossier.citations[index].role == .basis {
+            let citation = dossier.citations[index]
             guard let number = citation.number, let numberRange = citation.numberRange else { continue }
             let document = dossier.registryDocument(ofCitation: index)
             let key = document?.number ?? "\(citation.type.name)|\(number.serial.map(String.init) ?? number.raw)"

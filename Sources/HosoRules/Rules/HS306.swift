@@ -18,8 +18,12 @@ public struct HS306: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
-        for (index, citation) in dossier.citations.enumerated() {
-            guard let document = dossier.registryDocument(ofCitation: index), let replacement = document.supersededBy,
+        let registry = context.profile.registry
+        // Most citations name no superseded document: that is decided on the registry index alone.
+        for index in dossier.citations.indices {
+            guard let k = dossier.registryIndex(ofCitation: index), registry[k].supersededBy != nil else { continue }
+            let citation = dossier.citations[index], document = registry[k]
+            guard let replacement = document.supersededBy,
                   let from = document.supersededFrom, let dated = context.documentDate(of: citation.element), dated.isValid,
                   !(dated < from) else { continue }
             sink.report(citation.typeRange.lowerBound..<(citation.numberRange?.upperBound ?? citation.range.upperBound), LocalizedText(

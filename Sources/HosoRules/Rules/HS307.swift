@@ -19,7 +19,8 @@ public struct HS307: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
         let plans = Set(context.profile.awardForms.compactMap(\.criteriaPlan))
-        for (citationIndex, citation) in dossier.citations.enumerated() where citation.clause != nil {
+        for citationIndex in dossier.citations.indices where dossier.citations[citationIndex].clause != nil {
+            let citation = dossier.citations[citationIndex]
             guard let report = context.report(containing: citation.element), let index = report.nominee,
                   let form = dossier.nominees[index].awardForm, let own = form.criteriaPlan,
                   let cited = dossier.registryDocument(ofCitation: citationIndex)?.number, cited != own, plans.contains(cited)
