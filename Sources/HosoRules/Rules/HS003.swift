@@ -22,14 +22,14 @@ public struct HS003: Rule {
         let text = context.text
         let bytes = text.bytes
         var i = 0
-        while i < bytes.count {
-            let lead = bytes[i]
-            // Only Ð ð (C3), Ɖ (C6), ɖ (C9) and Greek or Cyrillic (CD–D3) matter; Vietnamese
-            // letters (C3 others, C4, C6, E1 …) are skipped by their length, undecoded.
-            guard lead == 0xC3 || lead == 0xC6 || lead == 0xC9 || (lead >= 0xCD && lead <= 0xD3) else {
-                i += UTF8Scalar.length(lead: lead)
-                continue
+        let n = bytes.count
+        while true {
+            // Only Ð ð (C3), Ɖ (C6), ɖ (C9) and Greek or Cyrillic (CD–D3) matter: the scan stops
+            // at lead bytes C3–D3 only, eight bytes at a time; ASCII and E1 letters pass undecoded.
+            i = bytes.withUnsafeBufferPointer {
+                ByteScan.firstCandidate($0, from: i, to: n, word: { ByteScan.within($0, 0xC3, 0xD3) }, byte: { $0 >= 0xC3 && $0 <= 0xD3 })
             }
+            guard i < n else { break }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             switch scalar {
             case 0xD0, 0x189, 0xF0, 0x256:
