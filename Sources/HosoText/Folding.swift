@@ -275,6 +275,12 @@ public enum Folding {
         return isSurelyNFC(string) ? string : String(decoding: string._nfcCodeUnits, as: UTF8.self)
     }
 
+    /// `nfc` of UTF-8 bytes (valid ones: a range of a source text), made into one String.
+    public static func nfc(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let string = String(decoding: bytes, as: UTF8.self)
+        return isSurelyNFC(bytes) ? string : String(decoding: string._nfcCodeUnits, as: UTF8.self)
+    }
+
     /// A fast check that holds for precomposed Vietnamese: every scalar below U+0300 or in
     /// Latin Extended Additional (U+1E00–U+1EFF), none of which NFC changes.
     static func isSurelyNFC(_ string: String) -> Bool {
