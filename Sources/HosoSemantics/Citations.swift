@@ -118,7 +118,16 @@ public struct DocumentNumber: Sendable, Equatable {
 
     /// What comes before the first `-` (all of `text` when it has none).
     static func firstSegment(_ text: String) -> String {
-        String(text[..<(text.firstIndex(of: "-") ?? text.endIndex)])
+        // On bytes when the Characters surely split there too: every scalar before the `-` below
+        // U+0600 (no prepending marks) and an ASCII byte or nothing after it (no mark joining it).
+        let utf8 = text.utf8
+        if let dash = utf8.firstIndex(of: 0x2D), utf8[..<dash].allSatisfy({ $0 < 0xD8 }) {
+            let next = utf8.index(after: dash)
+            if next == utf8.endIndex || utf8[next] < 0x80 { return String(text[..<dash]) }
+        } else if !utf8.contains(0x2D) {
+            return text
+        }
+        return String(text[..<(text.firstIndex(of: "-") ?? text.endIndex)])
     }
 
     /// How many of `bytes` remain without trailing `;,.:)` (ASCII, so on bytes).

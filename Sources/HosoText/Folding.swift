@@ -47,6 +47,9 @@ public enum Folding {
     /// when a scalar needs the general path.
     @inline(__always)
     static func fastFold(_ bytes: UnsafeBufferPointer<UInt8>, _ mode: FoldMode, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        // The tables once, not through their lazy accessors for every letter.
+        let latinBase = self.latinBase, extendedBase = self.extendedBase
+        let latinLower = self.latinLower, extendedLower = self.extendedLower
         var count = 0
         var pendingSpace = false
         var i = 0
