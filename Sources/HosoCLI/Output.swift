@@ -5,8 +5,24 @@ public struct OutputBuffer: Sendable {
     public init() {}
 
     public mutating func write(_ string: String) {
+        // The colour codes of an uncoloured report are empty: nothing to copy.
+        guard !string.isEmpty else { return }
         var string = string
         string.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+    /// Appends one byte (an ASCII separator).
+    public mutating func byte(_ byte: UInt8) { bytes.append(byte) }
+    /// Appends bytes as they are.
+    public mutating func bytes(_ more: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: more) }
+    /// Appends a whole number in decimal, as `String(n)` writes it, without making the String.
+    public mutating func decimal(_ n: Int) {
+        guard n >= 0 else { write(String(n)); return }
+        var divisor = 1
+        while divisor <= n / 10 { divisor *= 10 }
+        while divisor > 0 {
+            bytes.append(0x30 + UInt8(n / divisor % 10))
+            divisor /= 10
+        }
     }
     public mutating func bytes(_ more: [UInt8]) { bytes.append(contentsOf: more) }
     public mutating func line(_ string: String = "") { write(string); bytes.append(0x0A) }

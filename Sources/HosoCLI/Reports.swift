@@ -80,10 +80,10 @@ enum TextReport {
                 let start = cursor.position(ofByte: finding.range.lowerBound)
                 let lineNumber = String(start.line + 1)
                 let color = useColor ? finding.severity.ansiColor : ""
-                out.write(bold); out.write(path); out.write(":"); out.write(lineNumber); out.write(":")
-                out.write(String(start.character + 1)); out.write(":"); out.write(reset); out.write(" "); out.write(color)
-                out.write(finding.severity.word(language)); out.write("["); out.write(finding.code); out.write("]"); out.write(reset)
-                out.write(": "); out.line(TerminalText.escape(finding.message.text(language)))
+                out.write(bold); out.write(path); out.byte(0x3A); out.write(lineNumber); out.byte(0x3A)
+                out.decimal(start.character + 1); out.byte(0x3A); out.write(reset); out.byte(0x20); out.write(color)
+                out.write(finding.severity.word(language)); out.byte(0x5B); out.write(finding.code); out.byte(0x5D); out.write(reset)
+                out.byte(0x3A); out.byte(0x20); TerminalText.writeEscaped(finding.message.text(language), into: &out); out.byte(0x0A)
                 if let reading, reading.line == start.line, finding.range == text.contentRange(ofLine: start.line) {
                     let label = language == .vi ? "(đọc theo bảng mã \(reading.encoding.rawValue))" : "(read as \(reading.encoding.rawValue))"
                     echo(reading.text.contentRange(ofLine: 0), line: 0, lineNumber: lineNumber, text: reading.text, color: color, reset: reset,
@@ -93,7 +93,8 @@ enum TextReport {
                 }
                 for fix in finding.fixes.prefix(1) {
                     out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count)
-                    out.write(language == .vi ? " = sửa: " : " = fix: "); out.line(TerminalText.escape(fix.title.text(language)))
+                    out.write(language == .vi ? " = sửa: " : " = fix: "); TerminalText.writeEscaped(fix.title.text(language), into: &out)
+                    out.byte(0x0A)
                 }
             }
             let hidden = file.result.findings.count - shownPerFile
@@ -229,12 +230,32 @@ enum TerminalText {
         return result
     }
 
+    /// The first byte of `start..<end` that `mayNeedStandIn`, or `end`: eight bytes at a time.
+    @inline(__always)
+    static func firstMayNeedStandIn(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        ByteScan.firstCandidate(bytes, from: start, to: end, word: { x in
+            ByteScan.below(x, 0x20) | ByteScan.equal(x, 0x7F) | ByteScan.within(x, 0xC2, 0xC2) | ByteScan.within(x, 0xE2, 0xE2)
+        }, byte: mayNeedStandIn)
+    }
+
+    /// Writes `escape(string)` without making it: the bytes as they are when none needs a stand-in.
+    static func writeEscaped(_ string: String, into out: inout OutputBuffer) {
+        var copy = string
+        let plain = copy.withUTF8 { buffer in
+            guard firstMayNeedStandIn(buffer, from: 0, to: buffer.count) == buffer.count else { return false }
+            out.bytes(buffer)
+            return true
+        }
+        if !plain { out.write(escape(string)) }
+    }
+
     /// Writes a byte range of valid UTF-8, with stand-ins.
     static func write(_ bytes: [UInt8], _ range: Range<Int>, into out: inout OutputBuffer) {
         var runStart = range.lowerBound
         var i = range.lowerBound
         while i < range.upperBound {
-            guard mayNeedStandIn(bytes[i]) else { i += 1; continue }
+            i = bytes.withUnsafeBufferPointer { firstMayNeedStandIn($0, from: i, to: range.upperBound) }
+            guard i < range.upperBound else { break }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             if let standIn = standIn(scalar) {
                 out.bytes(bytes, runStart..<i)

@@ -55,7 +55,11 @@ public struct DocumentType: Sendable, Equatable {
     /// Every type, in the table's order.
     public static let all: [DocumentType] = table.indices.map { DocumentType(index: $0) }
 
-    private static let byFoldedName: [String: DocumentType] = Dictionary(uniqueKeysWithValues: all.map { ($0.key, $0) })
+    /// The type whose full name folds to `folded` (a registry entry's type).
+    static func named(folded: String) -> DocumentType? { all.first { $0.key == folded } }
+
+    /// The folded names of `all`, in its order, for `named(key:)`.
+    private static let foldedNames: [ShortKey] = all.map { ShortKey($0.key) }
     private static let byShortForm: [String: DocumentType] = {
         var table: [String: DocumentType] = [:]
         for type in all { if let short = type.shortForm { table[short] = type } }
@@ -64,14 +68,19 @@ public struct DocumentType: Sendable, Equatable {
         return table
     }()
 
-    /// The type whose full name folds to `folded` (one or two words).
-    static func named(folded: String) -> DocumentType? { byFoldedName[folded] }
+    /// The type whose full name folds to `key` (one or two words).
+    static func named(key: ShortKey) -> DocumentType? {
+        foldedNames.firstIndex(of: key).map { all[$0] }
+    }
 
     /// The first words of the two-word names (`ke` of `ke hoach`): a word without a space that
     /// is none of them starts no two-word name, and the scan need not look the pair up.
-    static let firstWords: Set<String> = Set(all.compactMap { type in
-        type.key.firstIndex(of: " ").map { String(type.key[..<$0]) }
-    })
+    static let firstWords: [ShortKey] = all.compactMap { type in
+        type.key.firstIndex(of: " ").map { ShortKey(String(type.key[..<$0])) }
+    }
+
+    /// The short forms as bytes, with their types (`ND` and `QD` too, for `NĐ` and `QĐ`).
+    private static let shortForms: [(form: ShortKey, type: DocumentType)] = byShortForm.map { (ShortKey($0.key), $0.value) }
 
     /// The longest short form, in bytes.
     static let shortFormLimit = 4
@@ -79,6 +88,17 @@ public struct DocumentType: Sendable, Equatable {
     /// The type whose short form is exactly `token` (short forms are written in capitals).
     static func short(_ token: String) -> DocumentType? {
         token.utf8.count <= shortFormLimit ? byShortForm[token] : nil
+    }
+
+    /// `short` of a word's bytes: compared as bytes when they are a short form's or ASCII (where
+    /// String equality is byte equality); any other word goes through `short` and its String
+    /// equality, which holds canonically equivalent spellings (a Kelvin sign for K) equal.
+    static func short(bytes: UnsafeBufferPointer<UInt8>) -> DocumentType? {
+        guard bytes.count <= shortFormLimit else { return nil }
+        let key = ShortKey(bytes: bytes)
+        if let entry = shortForms.first(where: { $0.form == key }) { return entry.type }
+        guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        return short(String(decoding: bytes, as: UTF8.self))
     }
 }
 
@@ -119,7 +139,16 @@ public struct DocumentNumber: Sendable, Equatable {
 
     /// What comes before the first `-` (all of `text` when it has none).
     static func firstSegment(_ text: String) -> String {
-        String(text[..<(text.firstIndex(of: "-") ?? text.endIndex)])
+        // On bytes when the Characters surely split there too: every scalar before the `-` below
+        // U+0600 (no prepending marks) and an ASCII byte or nothing after it (no mark joining it).
+        let utf8 = text.utf8
+        if let dash = utf8.firstIndex(of: 0x2D), utf8[..<dash].allSatisfy({ $0 < 0xD8 }) {
+            let next = utf8.index(after: dash)
+            if next == utf8.endIndex || utf8[next] < 0x80 { return String(text[..<dash]) }
+        } else if !utf8.contains(0x2D) {
+            return text
+        }
+        return String(text[..<(text.firstIndex(of: "-") ?? text.endIndex)])
     }
 
     /// How many of `bytes` remain without trailing `;,.:)` (ASCII, so on bytes).
@@ -295,8 +324,21 @@ enum CitationScanner {
         subscript(k: Int) -> Token { tokens[k] }
         func text(_ k: Int) -> String { source.string(tokens[k].range) }
         /// Keywords are short words; long tokens and numbers are never keywords (folded to "").
-        func folded(_ k: Int) -> String {
-            tokens[k].range.count <= 16 && !tokens[k].startsWithDigit ? source.key(tokens[k].range) : ""
+        func folded(_ k: Int) -> ShortKey {
+            tokens[k].range.count <= 16 && !tokens[k].startsWithDigit ? source.shortKey(tokens[k].range) : .empty
+        }
+        /// Calls `body` with the bytes of word `k`.
+        func withBytes<R>(_ k: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+            source.bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[tokens[k].range])) }
+        }
+        /// Whether word `k` begins with an ASCII digit that is a Character of its own (what
+        /// `text(k).first?.isASCIIDigit` says): a digit followed by an ASCII byte or nothing
+        /// surely is; otherwise the Character decides (a combining mark joins the digit).
+        func startsWithASCIIDigitCharacter(_ k: Int) -> Bool {
+            let token = tokens[k]
+            guard token.startsWithDigit else { return false }
+            if token.range.count == 1 || source.bytes[token.range.lowerBound + 1] < 0x80 { return true }
+            return text(k).first?.isASCIIDigit == true
         }
         /// Whether a number (or a blank number, `/KH-…`) starts within three words after `k`.
         func numberSoon(after k: Int) -> Bool {
@@ -326,7 +368,11 @@ enum CitationScanner {
 
     /// Cheap prefilter: a line with no digit holds no citation.
     static func mayHoldCitation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        range.contains { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 }
+        // A byte XOR 0x30 is below 10 exactly when it is a digit.
+        bytes.withUnsafeBufferPointer {
+            ByteScan.firstCandidate($0, from: range.lowerBound, to: range.upperBound, word: { ByteScan.below($0 ^ ByteScan.broadcast(0x30), 0x0A) },
+                                    byte: { $0 >= 0x30 && $0 <= 0x39 }) < range.upperBound
+        }
     }
 
     static func tokens(_ range: Range<Int>, _ text: SourceText) -> Words {
@@ -335,10 +381,17 @@ enum CitationScanner {
         text.bytes.withUnsafeBufferPointer { bytes in
             var i = range.lowerBound
             let end = range.upperBound
+            /// Whether byte `i` starts no space: printable ASCII and the lead bytes of letters at once,
+            /// `ByteClass.spaceLength` only for tab, space, C2, E2 and E3.
+            func isWordByte(_ i: Int) -> Bool {
+                let b = bytes[i]
+                if b > 0x20 && b != 0xC2 && b != 0xE2 && b != 0xE3 { return true }
+                return ByteClass.spaceLength(bytes, at: i, end: end) == 0
+            }
             while i < end {
                 while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }
                 let s = i
-                while i < end && ByteClass.spaceLength(bytes, at: i, end: end) == 0 { i += 1 }
+                while i < end && isWordByte(i) { i += 1 }
                 guard i > s else { continue }
                 // Emphasis, brackets and quotes around a word are not part of it (“ ” are E2 80 9C/9D).
                 var a = s, b = i
@@ -364,12 +417,12 @@ enum CitationScanner {
         let tokens = tokens(range, text)
         guard tokens.count > 0 else { return [] }
         // A basis sentence opens with "Căn cứ" or "Thực hiện" (docs/format.md, "Recognition").
-        let lineIsBasis = tokens.count >= 2 && (tokens.folded(0) == "can" && tokens.folded(1).hasPrefix("cu")
-            || tokens.folded(0) == "thuc" && tokens.folded(1) == "hien")
+        let lineIsBasis = tokens.count >= 2 && (tokens.folded(0) == Keyword.can && tokens.folded(1).hasPrefix(Keyword.cu)
+            || tokens.folded(0) == Keyword.thuc && tokens.folded(1) == Keyword.hien)
         // "Mẫu số NN": a word of 3–8 bytes (NFD included) starting with m/M (cheap tests before folding).
         let formAt = (0..<(tokens.count - 1)).first {
-            tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].range.count <= 8 && tokens.folded($0) == "mau"
-                && tokens.folded($0 + 1) == "so"
+            tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].range.count <= 8 && tokens.folded($0) == Keyword.mau
+                && tokens.folded($0 + 1) == Keyword.so
         }
         let form = formAt.map { k in
             "Mẫu số" + (k + 2 < tokens.count ? " " + trimPunctuation(tokens.text(k + 2)) : "")
@@ -385,21 +438,21 @@ enum CitationScanner {
             var typeEnd = k
             var isShort = false
             let word = tokens.folded(k)
-            if k + 1 < tokens.count, DocumentType.firstWords.contains(word) || word.utf8.contains(0x20),
-               let t = DocumentType.named(folded: word + " " + trimPunctuation(tokens.folded(k + 1))) {
+            if k + 1 < tokens.count, DocumentType.firstWords.contains(word) || word.contains(0x20),
+               let pair = word.joined(0x20, trimPunctuation(tokens.folded(k + 1))), let t = DocumentType.named(key: pair) {
                 type = t; typeEnd = k + 2
-            } else if word == "luat" {
+            } else if word == Keyword.luat {
                 type = DocumentType.all[0]; typeEnd = k + 1
-            } else if tokens[k].range.count <= DocumentType.shortFormLimit, let t = DocumentType.short(tokens.text(k)), k + 1 < tokens.count,
-                      tokens.text(k + 1).first?.isASCIIDigit == true {
+            } else if tokens[k].range.count <= DocumentType.shortFormLimit, let t = tokens.withBytes(k, DocumentType.short(bytes:)),
+                      k + 1 < tokens.count, tokens.startsWithASCIIDigitCharacter(k + 1) {
                 type = t; typeEnd = k + 1; isShort = true
             }
             guard let documentType = type else { k += 1; continue }
             var j = typeEnd
-            if j < tokens.count && tokens.folded(j) == "so" { j += 1 }
+            if j < tokens.count && tokens.folded(j) == Keyword.so { j += 1 }
             var number: DocumentNumber?
             var numberRange: Range<Int>?
-            if j < tokens.count, let parsed = DocumentNumber.parse(tokens.text(j)) {
+            if j < tokens.count, let parsed = tokens.withBytes(j, DocumentNumber.parse(utf8:)) {
                 number = parsed
                 numberRange = tokens[j].range.lowerBound..<(tokens[j].range.lowerBound + parsed.writtenLength)
                 j += 1
@@ -416,7 +469,7 @@ enum CitationScanner {
                 // A date right after the number: look only that far (a line of a thousand citations
                 // must not be rescanned to its end for each of them).
                 let window = { (start: Int) in start..<min(range.upperBound, start + 64) }
-                if tokens.folded(j) == "ngay", j + 1 < tokens.count,
+                if tokens.folded(j) == Keyword.ngay, j + 1 < tokens.count,
                    let first = DateScanner.dates(in: window(tokens[j + 1].range.lowerBound), of: text).first,
                    first.range.lowerBound == tokens[j + 1].range.lowerBound {
                     date = first
@@ -429,12 +482,12 @@ enum CitationScanner {
                 }
             }
             var issuer: String?
-            if j < tokens.count && tokens.folded(j) == "cua" {
+            if j < tokens.count && tokens.folded(j) == Keyword.cua {
                 // The issuer runs to punctuation or to a word that starts the document's subject.
                 var words: [String] = []
                 var m = j + 1
                 while m < tokens.count {
-                    if !words.isEmpty && Self.subjectWords.contains(tokens.folded(m)) { break }
+                    if !words.isEmpty && Keyword.subject.contains(tokens.folded(m)) { break }
                     let word = tokens.text(m)
                     let trimmed = trimPunctuation(word)
                     if !trimmed.isEmpty {
@@ -458,8 +511,14 @@ enum CitationScanner {
         return result
     }
 
-    /// Folded words that end an issuer and start the document's subject ("… của UBND tỉnh về …").
-    static let subjectWords: Set<String> = ["ve", "theo", "va", "quy", "gop", "nham", "tai", "ban"]
+    /// The folded keywords the scan looks for, as `ShortKey`s.
+    enum Keyword {
+        static let can = ShortKey("can"), cu = ShortKey("cu"), thuc = ShortKey("thuc"), hien = ShortKey("hien")
+        static let mau = ShortKey("mau"), so = ShortKey("so"), luat = ShortKey("luat"), ngay = ShortKey("ngay")
+        static let cua = ShortKey("cua"), muc = ShortKey("muc"), khoan = ShortKey("khoan"), diem = ShortKey("diem")
+        /// Folded words that end an issuer and start the document's subject ("… của UBND tỉnh về …").
+        static let subject = ["ve", "theo", "va", "quy", "gop", "nham", "tai", "ban"].map(ShortKey.init)
+    }
 
     /// `[tại] điểm X khoản Y Mục Z` right before the type word.
     static func criteriaClause(before k: Int, _ tokens: Words) -> CriteriaClause? {
@@ -467,12 +526,15 @@ enum CitationScanner {
         var start: Int?
         var m = k - 2
         while m >= 0 {
-            let word = tokens.folded(m), value = trimPunctuation(tokens.text(m + 1))
-            switch word {
-            case "muc" where section == nil && clause == nil && point == nil: section = value
-            case "khoan" where clause == nil && point == nil: clause = value
-            case "diem" where point == nil: point = value
-            default: m = -1; continue
+            let word = tokens.folded(m)
+            if word == Keyword.muc && section == nil && clause == nil && point == nil {
+                section = trimPunctuation(tokens.text(m + 1))
+            } else if word == Keyword.khoan && clause == nil && point == nil {
+                clause = trimPunctuation(tokens.text(m + 1))
+            } else if word == Keyword.diem && point == nil {
+                point = trimPunctuation(tokens.text(m + 1))
+            } else {
+                break
             }
             start = m
             m -= 2
@@ -480,6 +542,14 @@ enum CitationScanner {
         guard let first = start, point != nil || clause != nil else { return nil }
         return CriteriaClause(range: tokens[first].range.lowerBound..<tokens[k - 1].range.upperBound, point: point,
                               clause: clause, section: section)
+    }
+
+    /// A key without trailing `;,.:)` (a key longer than 16 bytes is left as it is: it names nothing).
+    static func trimPunctuation(_ key: ShortKey) -> ShortKey {
+        guard key.count <= 16 else { return key }
+        var n = key.count
+        while n > 0, [0x3B, 0x2C, 0x2E, 0x3A, 0x29].contains(key.byte(n - 1)) { n -= 1 }
+        return n == key.count ? key : key.prefix(n)
     }
 
     /// `s` without trailing `;,.:)` (on bytes: these are ASCII).

@@ -182,11 +182,41 @@ struct DossierBuilder {
             let element = tree.elements[i]
             guard case .field(let key) = element.kind, let keyRange = element.head, let valueRange = element.value
             else { continue }
-            noteSpelling(keyRange, canonical: [key.canonicalSpelling] + key.alternativeSpellings, target: .fieldKey)
+            if !isCanonicalSpelling(keyRange, of: key) {
+                noteSpelling(keyRange, canonical: [key.canonicalSpelling] + key.alternativeSpellings, target: .fieldKey)
+            }
             result.append(Field(key: key, element: i, keyRange: keyRange, valueRange: valueRange,
-                                value: Folding.nfc(tree.string(valueRange))))
+                                value: tree.text.nfcString(valueRange)))
         }
         return result
+    }
+
+    /// Whether a key is written as `key.canonicalSpelling`, byte for byte (what `noteSpelling`
+    /// tests first), without making the spelling of a year's key (`Năm 2019`) as a String.
+    func isCanonicalSpelling(_ range: Range<Int>, of key: FieldKey) -> Bool {
+        let prefix: StaticString, year: Int
+        switch key {
+        case .rating(let y): prefix = "Năm "; year = y
+        case .priorAwards(let y): prefix = "Khen thưởng năm "; year = y
+        default: return tree.text.bytes(range, equal: key.canonicalSpelling)
+        }
+        // The spelling writes the year in decimal: four digits for every year a key can hold.
+        guard year >= 1000 && year <= 9999, range.count == prefix.utf8CodeUnitCount + 4 else {
+            return tree.text.bytes(range, equal: key.canonicalSpelling)
+        }
+        let bytes = tree.text.bytes
+        var i = range.lowerBound
+        for k in 0..<prefix.utf8CodeUnitCount {
+            guard bytes[i] == prefix.utf8Start[k] else { return false }
+            i += 1
+        }
+        var divisor = 1000
+        while divisor > 0 {
+            guard bytes[i] == 0x30 + UInt8(year / divisor % 10) else { return false }
+            i += 1
+            divisor /= 10
+        }
+        return true
     }
 
     func placeDate(in range: Range<Int>) -> PlaceDate? {
@@ -233,7 +263,7 @@ struct DossierBuilder {
             case .awardForm:
                 // Quotes around the form are emphasis, like `**…**`: `Hình thức: “Bằng khen …”`.
                 let formRange = unquoted(field.valueRange)
-                awardForm = profile.awardForm(matching: formRange == field.valueRange ? field.value : Folding.nfc(tree.string(formRange)))
+                awardForm = profile.awardForm(matching: formRange == field.valueRange ? field.value : tree.text.nfcString(formRange))
                 if let form = awardForm { noteSpelling(formRange, canonical: [form.name] + form.aliases, target: .awardForm) }
             default:
                 break
@@ -261,7 +291,7 @@ struct DossierBuilder {
             valueRange = ratingPhrase(wholeValue)
             match = profile.lookup.ratingByKey[tree.text.key(valueRange)]
         }
-        let text = Folding.nfc(tree.string(valueRange))
+        let text = tree.text.nfcString(valueRange)
         let rating = match.map { profile.ratings[$0.index] }
         let isAbbreviation = match?.isAbbreviation ?? false
         if let rating, !isAbbreviation {
@@ -385,7 +415,7 @@ struct DossierBuilder {
             if b == 0x2E || b == 0x2D || b == 0x5F { i += 1; continue }
             if b == 0xE2, i + 2 < range.upperBound, bytes[i + 1] == 0x80, [0xA6, 0x93, 0x94].contains(bytes[i + 2]) { i += 3; continue }
             let n = ByteClass.spaceLength(bytes, at: i, end: range.upperBound)
-            guard n > 0 else { return Folding.nfc(tree.string(range)) }
+            guard n > 0 else { return tree.text.nfcString(range) }
             i += n
         }
         return ""
@@ -399,7 +429,7 @@ struct DossierBuilder {
         else { return nil }
         let valueRange = trimmed((colon + 1)..<body.upperBound)
         return YearItem(year: year, range: element.content, valueRange: valueRange,
-                        text: Folding.nfc(tree.string(valueRange)))
+                        text: tree.text.nfcString(valueRange))
     }
 
     // MARK: Spelling (HS108)

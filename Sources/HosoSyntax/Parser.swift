@@ -371,13 +371,17 @@ struct LineClassifier {
             while a < j && ByteClass.isEmphasis(bytes[a]) { a += 1 }
             // Emphasis, dots and any punctuation after the date are not part of it.
             let b = ByteClass.endWithoutClosingPunctuation(bytes, a..<j)
-            if a < b { tokens.append(a..<b) }
+            if a < b {
+                // The first word must be `ngày`: most lines with a comma are prose, given up here.
+                if tokens.isEmpty && text.shortKey(a..<b) != Self.ngay { return nil }
+                tokens.append(a..<b)
+            }
             i = j
             if tokens.count > 7 { return nil }
         }
         var index = 0
-        func word(_ folded: String) -> Range<Int>? {
-            guard index < tokens.count, Folding.key(text.string(tokens[index])) == folded else { return nil }
+        func word(_ folded: ShortKey) -> Range<Int>? {
+            guard index < tokens.count, text.shortKey(tokens[index]) == folded else { return nil }
             index += 1
             return tokens[index - 1]
         }
@@ -393,16 +397,19 @@ struct LineClassifier {
             index += 1
             return tokens[index - 1]
         }
-        guard let ngay = word("ngay") else { return nil }
+        guard let ngay = word(Self.ngay) else { return nil }
         let day = number()
-        guard word("thang") != nil else { return nil }
+        guard word(Self.thang) != nil else { return nil }
         let month = number()
-        guard word("nam") != nil else { return nil }
+        guard word(Self.nam) != nil else { return nil }
         let year = number()
         guard index == tokens.count else { return nil }
         let dateEnd = max(year.upperBound, tokens[index - 1].upperBound)
         return PlaceDateSyntax(place: place, date: ngay.lowerBound..<dateEnd, day: day, month: month, year: year)
     }
+
+    /// The folded words of a place-date line.
+    static let ngay = ShortKey("ngay"), thang = ShortKey("thang"), nam = ShortKey("nam")
 
     /// Whether a token is only placeholder dots (`...`, `……`).
     func isPlaceholder(_ token: Range<Int>) -> Bool {

@@ -141,7 +141,8 @@ public enum FieldKey: Sendable, Hashable {
 
     /// The four-digit year that follows `prefix` and ends the folded text.
     public static func year(after prefix: String, in folded: String) -> Int? {
-        guard folded.hasPrefix(prefix) else { return nil }
+        // Byte for byte: the prefixes are ASCII words and a space, which no other spelling equals.
+        guard folded.utf8.starts(with: prefix.utf8) else { return nil }
         let digits = folded.utf8.dropFirst(prefix.utf8.count)
         guard digits.count == 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         return Int(String(decoding: digits, as: UTF8.self))

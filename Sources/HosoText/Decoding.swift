@@ -118,7 +118,7 @@ public enum SourceDecoder {
         let hasBOM = raw.count >= 3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
         let body = hasBOM ? Array(raw[3...]) : raw
         let encoding: SourceEncoding = hasBOM ? .utf8BOM : .utf8
-        if let nul = body.firstIndex(of: 0) {
+        if let nul = ByteScan.firstNUL(body) {
             let repaired = Array(String(decoding: body, as: UTF8.self).utf8)
             if let littleEndian = utf16WithoutBOM(body) {
                 // Shown as the text it is, so the finding's line means something.
@@ -209,16 +209,19 @@ public enum SourceDecoder {
     public static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { p -> Int? in
             var i = 0
-            while i < p.count {
-                if p[i] < 0x80 { i += 1; continue }
-                guard let n = utf8SequenceLength(p, at: i) else { return i }
-                i += n
+            let n = p.count
+            while true {
+                // ASCII eight bytes at a time, up to the next lead byte.
+                i = ByteScan.firstCandidate(p, from: i, to: n, word: { ByteScan.atLeast($0, 0x80) }, byte: { $0 >= 0x80 })
+                guard i < n else { return nil }
+                guard let length = utf8SequenceLength(p, at: i) else { return i }
+                i += length
             }
-            return nil
         }
     }
 
     /// The length of the valid multi-byte UTF-8 sequence starting at `i`, or nil when none does.
+    @inline(__always)
     static func utf8SequenceLength(_ p: UnsafeBufferPointer<UInt8>, at i: Int) -> Int? {
         let b = p[i]
         func cont(_ k: Int) -> Bool { i + k < p.count && p[i + k] & 0xC0 == 0x80 }

@@ -37,40 +37,58 @@ public enum Folding {
         if bytes.isEmpty { return "" }
         var needsSlowPath = false
         let folded = String(unsafeUninitializedCapacity: bytes.count) { out -> Int in
-            var count = 0
-            var pendingSpace = false
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                if b < 0x80 {
-                    i += 1
-                    // '*' (emphasis) vanishes from a key and separates words of a name.
-                    if b == 0x2A { if mode == .name { pendingSpace = count > 0 }; continue }
-                    if b == 0x20 || b == 0x09 { pendingSpace = count > 0; continue }
-                    if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
-                    out[count] = b &- 0x41 < 26 ? b | 0x20 : b
-                    count += 1
-                    continue
-                }
-                let (v, length) = UTF8Scalar.decode(bytes, at: i)
-                i += length
-                let mapped: UInt32
-                switch mode {
-                case .key:
-                    if isCombiningMark(v) { continue }
-                    if isSpace(v) { pendingSpace = count > 0; continue }
-                    mapped = UInt32(v < latinEnd ? latinBase[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedBase[Int(v - 0x1E00)] : 0)
-                case .name:
-                    if isSpace(v) { pendingSpace = count > 0; continue }
-                    mapped = v < latinEnd ? latinLower[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedLower[Int(v - 0x1E00)] : 0
-                }
-                guard mapped != 0 else { needsSlowPath = true; return 0 }
-                if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
-                count += encode(mapped, into: out, at: count)
-            }
+            guard let count = fastFold(bytes, mode, into: out) else { needsSlowPath = true; return 0 }
             return count
         }
         return needsSlowPath ? nil : folded
+    }
+
+    /// `fastFold` into a buffer of at least `bytes.count` bytes: how many bytes it wrote, or nil
+    /// when a scalar needs the general path.
+    @inline(__always)
+    static func fastFold(_ bytes: UnsafeBufferPointer<UInt8>, _ mode: FoldMode, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        // The tables once, not through their lazy accessors for every letter.
+        let latinBase = self.latinBase, extendedBase = self.extendedBase
+        let latinLower = self.latinLower, extendedLower = self.extendedLower
+        var count = 0
+        var pendingSpace = false
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b < 0x80 {
+                i += 1
+                // '*' (emphasis) vanishes from a key and separates words of a name.
+                if b == 0x2A { if mode == .name { pendingSpace = count > 0 }; continue }
+                if b == 0x20 || b == 0x09 { pendingSpace = count > 0; continue }
+                if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                out[count] = b &- 0x41 < 26 ? b | 0x20 : b
+                count += 1
+                continue
+            }
+            let (v, length) = UTF8Scalar.decode(bytes, at: i)
+            i += length
+            let mapped: UInt32
+            switch mode {
+            case .key:
+                if isCombiningMark(v) { continue }
+                if isSpace(v) { pendingSpace = count > 0; continue }
+                mapped = UInt32(v < latinEnd ? latinBase[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedBase[Int(v - 0x1E00)] : 0)
+            case .name:
+                if isSpace(v) { pendingSpace = count > 0; continue }
+                mapped = v < latinEnd ? latinLower[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedLower[Int(v - 0x1E00)] : 0
+            }
+            guard mapped != 0 else { return nil }
+            if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+            count += encode(mapped, into: out, at: count)
+        }
+        return count
+    }
+
+    /// `key` of UTF-8 bytes into a buffer of at least `bytes.count` bytes, without making a
+    /// String: how many bytes it wrote, or nil when the key needs the general path (`key(utf8:)`
+    /// gives it then).
+    public static func fastKey(utf8 bytes: UnsafeBufferPointer<UInt8>, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
+        fastFold(bytes, .key, into: out)
     }
 
     /// `key` for text with scalars outside the flat tables: lowercases them by Unicode.
@@ -258,6 +276,12 @@ public enum Folding {
     public static func nfc<S: StringProtocol>(_ text: S) -> String {
         let string = String(text)
         return isSurelyNFC(string) ? string : String(decoding: string._nfcCodeUnits, as: UTF8.self)
+    }
+
+    /// `nfc` of UTF-8 bytes (valid ones: a range of a source text), made into one String.
+    public static func nfc(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
+        let string = String(decoding: bytes, as: UTF8.self)
+        return isSurelyNFC(bytes) ? string : String(decoding: string._nfcCodeUnits, as: UTF8.self)
     }
 
     /// A fast check that holds for precomposed Vietnamese: every scalar below U+0300 or in

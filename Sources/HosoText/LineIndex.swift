@@ -36,6 +36,9 @@ public struct LineIndex: Sendable {
             var i = 0
             let n = buffer.count
             while i < n {
+                // Line ends are the only bytes below 0x0E that text holds often (tabs are rare).
+                i = ByteScan.firstCandidate(buffer, from: i, to: n, word: { ByteScan.below($0, 0x0E) }, byte: { $0 < 0x0E })
+                guard i < n else { break }
                 let b = buffer[i]
                 if b == 0x0A {
                     ends.append(UInt32(i)); lf += 1

@@ -52,8 +52,13 @@ public enum MojibakeScanner {
     public static func mayHoldMojibake(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         let foreign = foreignAfterC3
         return bytes.withUnsafeBufferPointer { bytes in
-            range.contains { i in
-                bytes[i] == 0xC2 || (bytes[i] == 0xC3 && i + 1 < range.upperBound && foreign[Int(bytes[i + 1] & 0x3F)])
+            var i = range.lowerBound
+            while true {
+                i = ByteScan.firstCandidate(bytes, from: i, to: range.upperBound, word: { ByteScan.within($0, 0xC2, 0xC3) },
+                                            byte: { $0 == 0xC2 || $0 == 0xC3 })
+                guard i < range.upperBound else { return false }
+                if bytes[i] == 0xC2 || (i + 1 < range.upperBound && foreign[Int(bytes[i + 1] & 0x3F)]) { return true }
+                i += 1
             }
         }
     }

@@ -92,6 +92,12 @@ public struct SourceText: Sendable {
         String(decoding: bytes[clamp(range)], as: UTF8.self)
     }
 
+    /// `Folding.nfc` of a byte range: `string(range)` in NFC, checked on the bytes.
+    public func nfcString(_ range: Range<Int>) -> String {
+        let range = clamp(range)
+        return bytes.withUnsafeBufferPointer { Folding.nfc(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
     /// `Folding.key` of a byte range, folded straight from the bytes (no String in between).
     public func key(_ range: Range<Int>) -> String {
         let range = clamp(range)

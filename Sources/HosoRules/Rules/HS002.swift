@@ -42,12 +42,17 @@ public struct HS002: Rule {
             runStart = -1
         }
         var i = context.region.bytes.lowerBound
-        let end = context.region.bytes.upperBound
-        while i < end {
+        let n = context.region.bytes.upperBound
+        while true {
+            // Combining marks are U+0300–U+036F (CC/CD lead bytes) or, rarely, in E1 B7 / E2 83 / EF B8:
+            // every lead byte of one is at least CC, which Vietnamese letters (C3–C6, E1) but E1 are not.
+            i = bytes.withUnsafeBufferPointer {
+                ByteScan.firstCandidate($0, from: i, to: n, word: { ByteScan.atLeast($0, 0xCC) }, byte: { $0 >= 0xCC })
+            }
+            guard i < n else { break }
             let b = bytes[i]
-            // Combining marks are U+0300–U+036F (CC/CD lead bytes) or, rarely, in E1 B7 / E2 83 / EF B8;
-            // the second byte rules out the precomposed letters (E1 BA/BB) without decoding them.
-            let next = i + 1 < bytes.count ? bytes[i + 1] : 0
+            // The second byte rules out the precomposed letters (E1 BA/BB) without decoding them.
+            let next = i + 1 < n ? bytes[i + 1] : 0
             if b == 0xCC || b == 0xCD || (b == 0xE1 && next == 0xB7) || (b == 0xE2 && next == 0x83) || (b == 0xEF && next == 0xB8) {
                 let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
                 if Folding.isCombiningMark(scalar) {
@@ -64,10 +69,9 @@ public struct HS002: Rule {
                     i = max(i + length, word.upperBound)
                     continue
                 }
-                i += length
-            } else {
-                i += UTF8Scalar.length(lead: b)
             }
+            // Not a mark: the scan resumes on the next byte (continuation bytes are never candidates).
+            i += 1
         }
         flush()
     }

@@ -23,15 +23,14 @@ public struct HS003: Rule {
         let text = context.text
         let bytes = text.bytes
         var i = context.region.bytes.lowerBound
-        let regionEnd = context.region.bytes.upperBound
-        while i < regionEnd {
-            let lead = bytes[i]
-            // Only Ð ð (C3), Ɖ (C6), ɖ (C9) and Greek or Cyrillic (CD–D3) matter; Vietnamese
-            // letters (C3 others, C4, C6, E1 …) are skipped by their length, undecoded.
-            guard lead == 0xC3 || lead == 0xC6 || lead == 0xC9 || (lead >= 0xCD && lead <= 0xD3) else {
-                i += UTF8Scalar.length(lead: lead)
-                continue
+        let n = context.region.bytes.upperBound
+        while true {
+            // Only Ð ð (C3), Ɖ (C6), ɖ (C9) and Greek or Cyrillic (CD–D3) matter: the scan stops
+            // at lead bytes C3–D3 only, eight bytes at a time; ASCII and E1 letters pass undecoded.
+            i = bytes.withUnsafeBufferPointer {
+                ByteScan.firstCandidate($0, from: i, to: n, word: { ByteScan.within($0, 0xC3, 0xD3) }, byte: { $0 >= 0xC3 && $0 <= 0xD3 })
             }
+            guard i < n else { break }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             switch scalar {
             case 0xD0, 0x189, 0xF0, 0x256:
@@ -39,7 +38,7 @@ public struct HS003: Rule {
                 let written = String(Unicode.Scalar(scalar).map(Character.init) ?? "?")
                 // A run of such letters is one finding (one fix), not one per letter.
                 var end = i + length, count = 1, replacement = letter
-                while end < regionEnd {
+                while end < n {
                     let (next, nextLength) = UTF8Scalar.decode(bytes, at: end)
                     guard Lookalikes.isDLookalike(next) else { break }
                     replacement += Lookalikes.dLetter(next)

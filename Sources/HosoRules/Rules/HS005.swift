@@ -52,7 +52,14 @@ public struct HS005: Rule {
             run = nil
             counts = []
         }
-        while i < context.region.bytes.upperBound {
+        let n = context.region.bytes.upperBound
+        while true {
+            // Candidates: bytes below 0x20 (line ends among them), C2 and the leads E2–EF.
+            i = bytes.withUnsafeBufferPointer {
+                ByteScan.firstCandidate($0, from: i, to: n, word: { ByteScan.below($0, 0x20) | ByteScan.within($0, 0xC2, 0xC2) | ByteScan.within($0, 0xE2, 0xEF) },
+                                        byte: { $0 < 0x20 || $0 == 0xC2 || ($0 >= 0xE2 && $0 <= 0xEF) })
+            }
+            guard i < n else { break }
             let b = bytes[i]
             var length = 0
             var scalar: UInt32 = 0
@@ -85,7 +92,8 @@ public struct HS005: Rule {
                 }
                 i += length
             } else {
-                i += b < 0x80 ? 1 : UTF8Scalar.length(lead: b)
+                // Continuation bytes are never candidates: the scan resumes on the next byte.
+                i += 1
             }
         }
         flush()

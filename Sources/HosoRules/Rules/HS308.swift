@@ -19,7 +19,9 @@ public struct HS308: Rule {
         fix: LocalizedText(vi: "Sửa tên loại hoặc ký hiệu cho khớp nhau; với dấu gạch sai, dùng sửa nhanh để thay bằng \"-\".",
                            en: "Make the type and the symbol agree; for a wrong dash, apply the fix to use \"-\"."))
 
-    static let normativeTypes: Set<String> = ["Luật", "Nghị định", "Thông tư"]
+    /// The folded names (`DocumentType.key`) of the normative types, Luật, Nghị định and Thông tư,
+    /// whose numbers carry a year: ASCII, compared cheaply.
+    static let normativeKeys = ["luat", "nghi dinh", "thong tu"]
 
     public init() {}
 
@@ -47,7 +49,7 @@ public struct HS308: Rule {
                         : "A \(name) carries the code \(expected), but \"\(number.raw)\" has \(written) (type and symbol disagree)."))
                 continue
             }
-            if Self.normativeTypes.contains(name) && number.year == nil {
+            if number.year == nil && Self.normativeKeys.contains(citation.type.key) {
                 sink.report(range, LocalizedText(
                     vi: "Số hiệu \(name) phải có năm ban hành, dạng số/năm/ký hiệu (ví dụ 91/2017/NĐ-CP).",
                     en: "A \(name) number carries its year: number/year/symbol (e.g. 91/2017/NĐ-CP)."))
