@@ -91,6 +91,34 @@ if let flag = arguments.firstIndex(of: "--write-lsp-script"), flag + 2 < argumen
     CurrentProcess.exit(0)
 }
 
+// An editor session holding many long dossiers open at once: what bounds the server's memory.
+if let flag = arguments.firstIndex(of: "--write-lsp-memory-script"), flag + 2 < arguments.count, let files = Int(arguments[flag + 2]) {
+    var g = Generator(state: 0x6D656D)
+    var messages: [JSON] = [
+        Outgoing.request(id: .number(1), "initialize", .object([("capabilities", .object([]))])),
+        Outgoing.notification("initialized", .object([])),
+    ]
+    for i in 0..<files {
+        let text = dossier(&g, index: 100 + i, targetBytes: 200_000)
+        messages.append(Outgoing.notification("textDocument/didOpen", .object([("textDocument", .object([
+            ("uri", .string("file:///bench/open\(i).hoso")), ("languageId", .string("hoso")), ("version", .int(1)),
+            ("text", .string(text))]))])))
+        // One keystroke in each, so every file also holds what an edit re-check keeps.
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count / 2
+        messages.append(Outgoing.notification("textDocument/didChange", characterEdit("file:///bench/open\(i).hoso", version: 2, line: line)))
+    }
+    messages.append(Outgoing.request(id: .number(2), "shutdown", .null))
+    messages.append(Outgoing.notification("exit", .null))
+    var script: [UInt8] = []
+    for message in messages {
+        var body: [UInt8] = []
+        message.encode(into: &body)
+        script += MessageFramer.frame(body)
+    }
+    write(script, to: arguments[flag + 1])
+    CurrentProcess.exit(0)
+}
+
 // One serial lint of the corpus and nothing else: what to run under callgrind.
 if arguments.contains("--lint-only") {
     _ = Linter().lintTogether(corpus, parallel: false)
