@@ -261,7 +261,7 @@ public struct DocumentNumber: Sendable, Equatable {
 
 /// A criteria clause in front of a citation: `điểm 2.2 khoản 2 Mục II`.
 public struct CriteriaClause: Sendable, Equatable {
-    public internal(set) var range: Range<Int>
+    public let range: Range<Int>
     public let point: String?
     public let clause: String?
     public let section: String?
@@ -278,32 +278,76 @@ public struct Citation: Sendable {
     /// Basis citations are checked against the registry; evidence ones only for shape and date.
     public enum Role: String, Sendable { case basis, evidence }
 
-    public internal(set) var element: Int
+    // Kept compact (offsets in 32 bits, the rare clause out of line): an editor holds every
+    // citation of every open dossier, and a long report has one on most lines.
+    private var elementIndex: Int32
+    private var start: UInt32, end: UInt32
+    private var typeStart: UInt32, typeEnd: UInt32
+    /// `UInt32.max` as the start: no number range.
+    private var numberStart: UInt32, numberEnd: UInt32
+    private var clauseBox: ClauseBox?
+
+    public var element: Int { Int(elementIndex) }
     /// From the clause (if any) to the end of the issuer (or of the last piece found).
-    public internal(set) var range: Range<Int>
+    public var range: Range<Int> { Int(start)..<Int(end) }
     public let type: DocumentType
-    public internal(set) var typeRange: Range<Int>
+    public var typeRange: Range<Int> { Int(typeStart)..<Int(typeEnd) }
     /// Written as a short form (`KH 179`).
     public let isShortForm: Bool
     public let number: DocumentNumber?
-    public internal(set) var numberRange: Range<Int>?
-    public internal(set) var date: DateMention?
+    public var numberRange: Range<Int>? { numberStart == .max ? nil : Int(numberStart)..<Int(numberEnd) }
+    public private(set) var date: DateMention?
     public let issuer: String?
-    public internal(set) var clause: CriteriaClause?
+    public var clause: CriteriaClause? { clauseBox?.clause }
     public let role: Role
     /// The form written on the citation's line (`Mẫu số 07`, `Mẫu số 01`), as `Mẫu số` and its number.
     public let form: String?
 
+    init(element: Int, range: Range<Int>, type: DocumentType, typeRange: Range<Int>, isShortForm: Bool,
+         number: DocumentNumber?, numberRange: Range<Int>?, date: DateMention?, issuer: String?,
+         clause: CriteriaClause?, role: Role, form: String?) {
+        elementIndex = Int32(element)
+        start = UInt32(range.lowerBound)
+        end = UInt32(range.upperBound)
+        self.type = type
+        typeStart = UInt32(typeRange.lowerBound)
+        typeEnd = UInt32(typeRange.upperBound)
+        self.isShortForm = isShortForm
+        self.number = number
+        numberStart = numberRange.map { UInt32($0.lowerBound) } ?? .max
+        numberEnd = numberRange.map { UInt32($0.upperBound) } ?? .max
+        self.date = date
+        self.issuer = issuer
+        clauseBox = clause.map(ClauseBox.init)
+        self.role = role
+        self.form = form
+    }
+
     /// Moves the citation `delta` bytes further on and `elementDelta` elements further down (an
     /// edit before it), in place: a keystroke moves every citation after it.
     mutating func shift(bytes delta: Int, elements elementDelta: Int) {
-        element += elementDelta
-        range = range.shifted(by: delta)
-        typeRange = typeRange.shifted(by: delta)
-        if let r = numberRange { numberRange = r.shifted(by: delta) }
-        if date != nil { date!.range = date!.range.shifted(by: delta) }
-        if clause != nil { clause!.range = clause!.range.shifted(by: delta) }
+        func move(_ offset: UInt32) -> UInt32 { UInt32(Int(offset) + delta) }
+        elementIndex += Int32(elementDelta)
+        start = move(start)
+        end = move(end)
+        typeStart = move(typeStart)
+        typeEnd = move(typeEnd)
+        if numberStart != .max {
+            numberStart = move(numberStart)
+            numberEnd = move(numberEnd)
+        }
+        if date != nil { date!.shift(by: delta) }
+        if let clause = clauseBox?.clause {
+            clauseBox = ClauseBox(CriteriaClause(range: clause.range.shifted(by: delta), point: clause.point,
+                                                 clause: clause.clause, section: clause.section))
+        }
     }
+}
+
+/// A criteria clause out of line: few citations have one.
+final class ClauseBox: Sendable {
+    let clause: CriteriaClause
+    init(_ clause: CriteriaClause) { self.clause = clause }
 }
 
 /// Recognizes citations in the prose and field values of a tree.

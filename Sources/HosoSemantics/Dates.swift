@@ -2,10 +2,31 @@ import HosoText
 
 /// A date written in the text, readable or not.
 public struct DateMention: Sendable {
+    // 16 bytes, not 64: an open dossier keeps every date it mentions. Parts have at most four
+    // digits (`DateScanner`), so 16 bits hold them; -1 is a blank part.
+    private var start: UInt32, end: UInt32
+    private let dayPart: Int16, monthPart: Int16, yearPart: Int16
+
     /// The whole date as written (`02/8/2019`, `ngày 02 tháng 8 năm 2019`).
-    public internal(set) var range: Range<Int>
+    public var range: Range<Int> { Int(start)..<Int(end) }
     /// Day, month and year as written; nil when a part is blank.
-    public let day: Int?, month: Int?, year: Int?
+    public var day: Int? { dayPart < 0 ? nil : Int(dayPart) }
+    public var month: Int? { monthPart < 0 ? nil : Int(monthPart) }
+    public var year: Int? { yearPart < 0 ? nil : Int(yearPart) }
+
+    init(range: Range<Int>, day: Int?, month: Int?, year: Int?) {
+        start = UInt32(range.lowerBound)
+        end = UInt32(range.upperBound)
+        dayPart = day.map { Int16(clamping: $0) } ?? -1
+        monthPart = month.map { Int16(clamping: $0) } ?? -1
+        yearPart = year.map { Int16(clamping: $0) } ?? -1
+    }
+
+    /// Moves the mention `delta` bytes further on (an edit before it).
+    mutating func shift(by delta: Int) {
+        start = UInt32(Int(start) + delta)
+        end = UInt32(Int(end) + delta)
+    }
 
 
     /// The date, if all three parts are written (it may still be impossible: check `isValid`).

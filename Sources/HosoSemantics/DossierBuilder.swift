@@ -60,7 +60,7 @@ struct LineFacts: Sendable {
         let movedCitations = (old.citations.lowerBound + fresh.citations.count)..<citations.count
         if reuse.byteDelta != 0 || elementShift != 0 {
             for k in movedCitations { citations[k].shift(bytes: reuse.byteDelta, elements: elementShift) }
-            for k in (old.dates.lowerBound + fresh.dates.count)..<dates.count { dates[k].range = dates[k].range.shifted(by: reuse.byteDelta) }
+            for k in (old.dates.lowerBound + fresh.dates.count)..<dates.count { dates[k].shift(by: reuse.byteDelta) }
         }
         // Element starts: the prefix's as they were, the changed elements' new, the later ones moved.
         var starts = (citations: Array(previous.citationStarts[0..<reuse.prefixCount]), dates: Array(previous.dateStarts[0..<reuse.prefixCount]))

@@ -13,12 +13,15 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$bin/hoso-bench" --quick --write-corpus "$work/corpus"   # 200 seeded dossiers, 0.65 MB; the TOML twin in corpus-toml
 "$bin/hoso-bench" --write-lsp-script "$work/lsp" 20        # open a 200 KB dossier, 20 edits
+"$bin/hoso-bench" --write-lsp-script "$work/lsp0" 0        # the same, no edit: what the edits add is theirs
+"$bin/hoso-bench" --write-lsp-memory-script "$work/memory" 100  # 100 such dossiers open, each edited once
 bytes=$(cat "$work"/corpus/*.hoso | wc -c)
 
 # name | budget (instructions) | command. Counts when set (2026-12-07, release build with
-# --static-swift-stdlib as .ci/run makes it): lint 350 M (536 per byte; the budget is 1.15× it),
-# cold start 8.3 M; the LSP budget is the one set on 2026-11-25 (1,118 M then, 1,187 M now; the
-# server re-checks the 200 KB dossier per keystroke, each about 56 M instructions).
+# --static-swift-stdlib as .ci/run makes it): lint 347.6 M (532 per byte; the budget is 1.15× it),
+# cold start 8.1 M; the LSP session 127.1 M, of which 67.8 M open the dossier and 2.97 M each
+# keystroke (the re-check is incremental: Linter.check(previous:)); the keystroke budget is the
+# issue's target, 5 M.
 status=0
 count() {  # the instructions of a command under callgrind, or nothing
   valgrind --tool=callgrind --callgrind-out-file="$work/out" "$@" >/dev/null 2>"$work/log" || true
@@ -36,10 +39,28 @@ check() {
   fi
   last=$n
 }
-check "hoso lint on 200 dossiers" 402000000 "$bin/hoso" lint "$work/corpus"
+check "hoso lint on 200 dossiers" 400000000 "$bin/hoso" lint "$work/corpus"
 hoso_count=$last
 check "cold start: hoso lint on one dossier" 10000000 "$bin/hoso" lint "$work/corpus/d1.hoso"
-check "hoso lsp: a 200 KB dossier opened, then 20 one-character edits" 1680000000 "$bin/hoso" lsp < "$work/lsp"
+check "hoso lsp: a 200 KB dossier opened, then 20 one-character edits" 150000000 "$bin/hoso" lsp < "$work/lsp"
+session=$last
+opened=$(count "$bin/hoso" lsp < "$work/lsp0")
+if [ -z "$opened" ]; then echo "budget: keystroke: no count from callgrind"; status=1; else
+  per_edit=$(( (session - opened) / 20 ))
+  if [ "$per_edit" -gt 5000000 ]; then
+    echo "budget: keystroke in a 200 KB dossier: $per_edit instructions, over the budget of 5000000"; status=1
+  else
+    echo "budget: keystroke in a 200 KB dossier: $per_edit instructions (budget 5000000; the session minus the open, over 20 edits)"
+  fi
+fi
+
+# Memory: the server's peak resident size with 100 such dossiers open (RSS, in KB, from the kernel).
+peak=$(python3 -c 'import resource, subprocess, sys
+subprocess.run([sys.argv[1], "lsp"], stdin=open(sys.argv[2], "rb"), stdout=subprocess.DEVNULL)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$bin/hoso" "$work/memory" 2>/dev/null || true)
+if [ -z "$peak" ]; then echo "budget: memory: no measure"; status=1
+elif [ "$peak" -gt 61440 ]; then echo "budget: memory with 100 open 200 KB dossiers: $((peak / 1024)) MB, over 60 MB"; status=1
+else echo "budget: memory with 100 open 200 KB dossiers: $((peak / 1024)) MB (budget 60 MB)"; fi
 
 # Per byte, beside taplo on the TOML twin when it is installed (pip install taplo); printed, not judged.
 echo "per byte: hoso lint $((hoso_count / bytes)) instructions ($bytes bytes of dossiers)"
