@@ -104,13 +104,12 @@ extension Finding {
     /// fixes' edits and its related places in the same file.
     func shifted(by delta: Int) -> Finding {
         guard delta != 0 else { return self }
-        func move(_ r: Range<Int>) -> Range<Int> { (r.lowerBound + delta)..<(r.upperBound + delta) }
-        return Finding(code: code, severity: severity, range: move(range), message: message,
+        return Finding(code: code, severity: severity, range: range.shifted(by: delta), message: message,
                        fixes: fixes.map { fix in
-                           Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: move($0.range), newText: $0.newText) },
+                           Fix(title: fix.title, edits: fix.edits.map { TextEdit(range: $0.range.shifted(by: delta), newText: $0.newText) },
                                isSafe: fix.isSafe)
                        },
-                       related: related.map { $0.path == nil ? RelatedLocation(range: move($0.range), message: $0.message) : $0 })
+                       related: related.map { $0.path == nil ? RelatedLocation(range: $0.range.shifted(by: delta), message: $0.message) : $0 })
     }
 }
 

@@ -460,18 +460,25 @@ enum CitationScanner {
         let text = tree.text
         let tokens = tokens(range, text)
         guard tokens.count > 0 else { return [] }
-        // A basis sentence opens with "Căn cứ" or "Thực hiện" (docs/format.md, "Recognition").
-        let lineIsBasis = tokens.count >= 2 && (tokens.folded(0) == Keyword.can && tokens.folded(1).hasPrefix(Keyword.cu)
-            || tokens.folded(0) == Keyword.thuc && tokens.folded(1) == Keyword.hien)
-        // "Mẫu số NN": a word of 3–8 bytes (NFD included) starting with m/M (cheap tests before folding).
-        let formAt = (0..<(tokens.count - 1)).first {
-            tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].range.count <= 8 && tokens.folded($0) == Keyword.mau
-                && tokens.folded($0 + 1) == Keyword.so
+        // What the line says of all its citations, read once the first is found (most lines with
+        // a digit cite nothing).
+        var line: (isBasis: Bool, form: String?)?
+        func lineFacts() -> (isBasis: Bool, form: String?) {
+            if let line { return line }
+            // A basis sentence opens with "Căn cứ" or "Thực hiện" (docs/format.md, "Recognition").
+            let isBasis = tokens.count >= 2 && (tokens.folded(0) == Keyword.can && tokens.folded(1).hasPrefix(Keyword.cu)
+                || tokens.folded(0) == Keyword.thuc && tokens.folded(1) == Keyword.hien)
+            // "Mẫu số NN": a word of 3–8 bytes (NFD included) starting with m/M (cheap tests before folding).
+            let formAt = (0..<(tokens.count - 1)).first {
+                tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].range.count <= 8 && tokens.folded($0) == Keyword.mau
+                    && tokens.folded($0 + 1) == Keyword.so
+            }
+            let form = formAt.map { k in
+                "Mẫu số" + (k + 2 < tokens.count ? " " + trimPunctuation(tokens.text(k + 2)) : "")
+            }
+            line = (isBasis, form)
+            return (isBasis, form)
         }
-        let form = formAt.map { k in
-            "Mẫu số" + (k + 2 < tokens.count ? " " + trimPunctuation(tokens.text(k + 2)) : "")
-        }
-        let lineHasForm = form != nil
         var result: [Citation] = []
         var k = 0
         while k < tokens.count {
@@ -546,7 +553,8 @@ enum CitationScanner {
             }
             let clause = criteriaClause(before: k, tokens)
             let start = clause?.range.lowerBound ?? tokens[k].range.lowerBound
-            let role: Citation.Role = lineIsBasis || clause != nil || lineHasForm ? .basis : .evidence
+            let (lineIsBasis, form) = lineFacts()
+            let role: Citation.Role = lineIsBasis || clause != nil || form != nil ? .basis : .evidence
             result.append(Citation(element: element, range: start..<end, type: documentType, typeRange: tokens[k].range.lowerBound..<tokens[typeEnd - 1].range.upperBound,
                                    isShortForm: isShort, number: number, numberRange: numberRange, date: date, issuer: issuer,
                                    clause: clause, role: role, form: form))

@@ -81,7 +81,7 @@ public struct Element: Sendable, Equatable {
 
     /// The same element `delta` bytes further on (an edit before it moved it).
     public func shifted(by delta: Int) -> Element {
-        func move(_ r: Range<Int>) -> Range<Int> { (r.lowerBound + delta)..<(r.upperBound + delta) }
+        func move(_ r: Range<Int>) -> Range<Int> { r.shifted(by: delta) }
         let dates = placeDate.map { PlaceDateSyntax(place: move($0.place), date: move($0.date), day: move($0.day),
                                                     month: move($0.month), year: move($0.year)) }
         return Element(kind: kind, range: move(range), content: move(content), marker: marker.map(move), head: head.map(move),

@@ -1,6 +1,8 @@
 // libFuzzer target: arbitrary bytes → decode → parse → every rule (single-file and cross-file),
 // then the safe fixes applied and the result re-linted, and the layout formatted: formatting
-// twice gives nothing more, and no finding's code appears or disappears. Built by Tests/Fuzz/run.sh.
+// twice gives nothing more, and no finding's code appears or disappears; and the input with a
+// slice cut out, re-checked incrementally into the input, gives what a full check gives.
+// Built by Tests/Fuzz/run.sh.
 
 /// Built once: building the default profile's tables per input made the target crawl (25 runs/s).
 let fuzzLinter = Linter()
@@ -22,4 +24,22 @@ func fuzzLint(_ bytes: [UInt8]) {
         func codes(_ result: LintResult) -> [String] { (result.findings + result.suppressed.map(\.finding)).map(\.code).sorted() }
         precondition(codes(linter.lint(bytes: formatted)) == codes(linter.lint(bytes: bytes)), "formatting changed the findings")
     }
+    fuzzIncremental(bytes)
+}
+
+/// The input's text with a slice cut out (where and how long, from its first bytes), checked, then
+/// re-checked incrementally into the whole text: the findings are a full check's.
+func fuzzIncremental(_ bytes: [UInt8]) {
+    guard bytes.count >= 2 else { return }
+    let (text, problem) = SourceDecoder.decode(bytes)
+    guard problem == nil, !text.bytes.isEmpty else { return }
+    var start = Int(bytes[0]) * text.bytes.count / 256
+    var end = min(text.bytes.count, start + Int(bytes[1]) % 64)
+    while start > 0 && text.bytes[start] & 0xC0 == 0x80 { start -= 1 }
+    while end < text.bytes.count && text.bytes[end] & 0xC0 == 0x80 { end += 1 }
+    let before = text.replacing(start..<end, with: [])
+    let previous = fuzzLinter.check(text: before, encodingProblem: nil)
+    let incremental = fuzzLinter.check(text: text, encodingProblem: nil, previous: previous)
+    let full = fuzzLinter.check(text: text, encodingProblem: nil)
+    precondition(incremental.findingsByRule == full.findingsByRule, "the incremental re-check differs from a full check")
 }
