@@ -231,16 +231,15 @@ public struct JSONParser {
     private mutating func string() throws -> String {
         i += 1
         var out: [UInt8] = []
-        let start = i
-        // Fast path: no escapes.
-        while i < bytes.count, bytes[i] != 0x22, bytes[i] != 0x5C, bytes[i] >= 0x20 { i += 1 }
-        out.append(contentsOf: bytes[start..<i])
         while true {
+            // Runs without escapes are copied whole (an editor's text has a `\n` on every line).
+            let run = i
+            i = Self.endOfPlainRun(bytes, from: i)
+            out.append(contentsOf: bytes[run..<i])
             guard i < bytes.count else { throw fail(.quote) }
             let c = bytes[i]
             if c == 0x22 { i += 1; break }
             if c < 0x20 { throw fail(.noControl) }
-            if c != 0x5C { out.append(c); i += 1; continue }
             i += 1
             guard i < bytes.count else { throw fail(.escape) }
             let e = bytes[i]
@@ -269,6 +268,27 @@ public struct JSONParser {
         }
         // Invalid UTF-8 inside strings is repaired rather than rejected.
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Where the run of string bytes that need no attention (no `"`, `\\` or control byte)
+    /// starting at `start` ends: eight bytes at a time.
+    static func endOfPlainRun(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBufferPointer { buffer in
+            let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+            /// High bit set in each byte of `x` that is below `n` (n ≤ 0x80; exact for bytes < 0x80,
+            /// and bytes ≥ 0x80 are masked out).
+            func below(_ x: UInt64, _ n: UInt8) -> UInt64 { (x &- ones &* UInt64(n)) & ~x & highs }
+            var i = start
+            let n = buffer.count
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(buffer.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                let special = below(word ^ (ones &* 0x22), 1) | below(word ^ (ones &* 0x5C), 1) | below(word, 0x20)
+                if special != 0 { break }
+                i += 8
+            }
+            while i < n, buffer[i] != 0x22, buffer[i] != 0x5C, buffer[i] >= 0x20 { i += 1 }
+            return i
+        }
     }
 
     private mutating func number() throws -> JSON {
