@@ -148,6 +148,42 @@ public struct CrossFileInput: Sendable {
     }
 }
 
+/// What the cross-file rules read of one dossier: whether it was readable and, for each nominee,
+/// its kind, award form, name (as written and folded) and where the name stands.
+///
+/// When an edit leaves a file's summary as it was, no cross-file finding of its campaign can
+/// change (the server then skips re-running them; `IncrementalTests` holds that). A cross-file
+/// rule that reads anything more must add it here.
+public struct CrossFileSummary: Equatable, Sendable {
+    struct Entry: Equatable, Sendable {
+        let kind: NomineeKind
+        let formID: String?
+        let formIsPending: Bool
+        let name: String
+        let foldedName: FoldedName
+        let nameRange: Range<Int>
+    }
+    let isReadable: Bool
+    let entries: [Entry]
+
+    public init(_ checked: Linter.Checked) {
+        isReadable = checked.problem == nil
+        entries = checked.dossier.nominees.map { nominee in
+            Entry(kind: nominee.kind, formID: nominee.awardForm?.id, formIsPending: nominee.awardForm?.pending ?? false,
+                  name: nominee.name, foldedName: nominee.foldedName, nameRange: nominee.nameRange)
+        }
+    }
+
+    /// Byte-exact names: two spellings that are canonically equivalent are still two texts to quote.
+    public static func == (a: CrossFileSummary, b: CrossFileSummary) -> Bool {
+        a.isReadable == b.isReadable && a.entries.count == b.entries.count
+            && zip(a.entries, b.entries).allSatisfy { x, y in
+                x.kind == y.kind && x.formID == y.formID && x.formIsPending == y.formIsPending && x.nameRange == y.nameRange
+                    && x.foldedName == y.foldedName && x.name.utf8.elementsEqual(y.name.utf8)
+            }
+    }
+}
+
 /// Where a nominee stands among the dossiers checked together: indices, not a copy of the model.
 public struct NomineeRef: Sendable, Equatable {
     /// The index of the file among those checked together.

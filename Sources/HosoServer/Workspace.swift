@@ -377,9 +377,17 @@ struct DossierWorkspace {
                          isEdit: Bool = false) -> Set<String> {
         let before = files[uri]?.group
         let previous = files[uri]?.crossFileFindings ?? []
+        // What the cross-file rules read of the file before the edit, when its group is settled.
+        let summaryBefore = isEdit ? files[uri].flatMap { $0.needsFinish ? nil : ($0.setup.key, CrossFileSummary($0.checked)) } : nil
         check(uri: uri, path: path, text: text, problem: problem, version: version, isEdit: isEdit)
         let file = files[uri]!
-        var changed = recomputeOrDefer(groups: Set([before, file.group].compactMap { $0 }))
+        var changed: Set<String> = []
+        if let (key, summary) = summaryBefore, key == file.setup.key, CrossFileSummary(file.checked) == summary {
+            // The edit left everything the cross-file rules read as it was: their findings stand,
+            // in this file (its nominees' names did not move) and in every other.
+        } else {
+            changed = recomputeOrDefer(groups: Set([before, file.group].compactMap { $0 }))
+        }
         if file.needsFinish {
             // A large group: the file is shown now with its last cross-file findings (those still
             // inside the text), and gets the new ones when its group's job lands.

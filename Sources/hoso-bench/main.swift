@@ -91,6 +91,42 @@ if let flag = arguments.firstIndex(of: "--write-lsp-script"), flag + 2 < argumen
     CurrentProcess.exit(0)
 }
 
+// A campaign of N dossiers open in the editor, then `edits` keystrokes in a line of the first
+// one's report: what a keystroke costs with the cross-file rules of a whole campaign around it.
+if let flag = arguments.firstIndex(of: "--write-lsp-campaign-script"), flag + 3 < arguments.count,
+   let files = Int(arguments[flag + 2]), let edits = Int(arguments[flag + 3]) {
+    var g = Generator(state: 0x63616D)
+    var messages: [JSON] = [
+        Outgoing.request(id: .number(1), "initialize", .object([("capabilities", .object([]))])),
+        Outgoing.notification("initialized", .object([])),
+    ]
+    var firstText = ""
+    for i in 0..<files {
+        let text = dossier(&g, index: i, targetBytes: 3000)
+        if i == 0 { firstText = text }
+        messages.append(Outgoing.notification("textDocument/didOpen", .object([("textDocument", .object([
+            ("uri", .string("file:///bench/campaign/d\(i).hoso")), ("languageId", .string("hoso")), ("version", .int(1)),
+            ("text", .string(text))]))])))
+    }
+    // The first prose line after the first report's heading.
+    let lines = firstText.split(separator: "\n", omittingEmptySubsequences: false)
+    let report = lines.firstIndex { $0.hasPrefix("# BÁO CÁO") } ?? 0
+    let line = lines.indices.first { $0 > report && lines[$0].hasPrefix("Trong năm") } ?? lines.count / 2
+    for version in 2..<(2 + edits) {
+        messages.append(Outgoing.notification("textDocument/didChange", characterEdit("file:///bench/campaign/d0.hoso", version: version, line: line)))
+    }
+    messages.append(Outgoing.request(id: .number(2), "shutdown", .null))
+    messages.append(Outgoing.notification("exit", .null))
+    var script: [UInt8] = []
+    for message in messages {
+        var body: [UInt8] = []
+        message.encode(into: &body)
+        script += MessageFramer.frame(body)
+    }
+    write(script, to: arguments[flag + 1])
+    CurrentProcess.exit(0)
+}
+
 // An editor session holding many long dossiers open at once: what bounds the server's memory.
 if let flag = arguments.firstIndex(of: "--write-lsp-memory-script"), flag + 2 < arguments.count, let files = Int(arguments[flag + 2]) {
     var g = Generator(state: 0x6D656D)

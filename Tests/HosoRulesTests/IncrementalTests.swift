@@ -42,7 +42,7 @@ final class IncrementalTests: XCTestCase {
         let linter = Linter()
         let texts = try Self.dossiers()
         XCTAssertGreaterThan(texts.count, 20)
-        var edits = 0
+        var edits = 0, sameSummaries = 0
         // Every dossier gets a script of its own; 3,000 edits in all.
         let perDossier = max(20, (3000 + texts.count - 1) / texts.count)
         for (n, original) in texts.enumerated() {
@@ -61,11 +61,20 @@ final class IncrementalTests: XCTestCase {
                 edits += 1
                 guard Self.same(incremental, full, "dossier \(n) step \(step)") else { return }
                 XCTAssertEqual(linter.finish(incremental, extra: []).findings, linter.finish(full, extra: []).findings)
+                // Where the edit left the cross-file summary as it was, the campaign's cross-file
+                // findings are as they were (the original dossier beside it: duplicates, quotas).
+                if CrossFileSummary(checked) == CrossFileSummary(incremental) {
+                    let other = linter.check(text: SourceText(original), encodingProblem: nil)
+                    XCTAssertEqual(linter.crossFileFindings([("a.hoso", checked), ("b.hoso", other)]),
+                                   linter.crossFileFindings([("a.hoso", incremental), ("b.hoso", other)]), "dossier \(n) step \(step)")
+                    sameSummaries += 1
+                }
                 text = next
                 checked = incremental
             }
         }
         XCTAssertGreaterThanOrEqual(edits, 3000)
+        XCTAssertGreaterThan(sameSummaries, edits / 2, "most edits leave the nominees alone")
     }
 
     /// Whether two checks agree: findings, citations and dates; reports the first difference.

@@ -15,6 +15,8 @@ trap 'rm -rf "$work"' EXIT
 "$bin/hoso-bench" --write-lsp-script "$work/lsp" 20        # open a 200 KB dossier, 20 edits
 "$bin/hoso-bench" --write-lsp-script "$work/lsp0" 0        # the same, no edit: what the edits add is theirs
 "$bin/hoso-bench" --write-lsp-memory-script "$work/memory" 100  # 100 such dossiers open, each edited once
+"$bin/hoso-bench" --write-lsp-campaign-script "$work/campaign" 50 20   # 50 dossiers of one campaign open, 20 edits in one
+"$bin/hoso-bench" --write-lsp-campaign-script "$work/campaign0" 50 0
 bytes=$(cat "$work"/corpus/*.hoso | wc -c)
 
 # name | budget (instructions) | command. Counts when set (2026-12-07, release build with
@@ -51,6 +53,18 @@ if [ -z "$opened" ]; then echo "budget: keystroke: no count from callgrind"; sta
     echo "budget: keystroke in a 200 KB dossier: $per_edit instructions, over the budget of 5000000"; status=1
   else
     echo "budget: keystroke in a 200 KB dossier: $per_edit instructions (budget 5000000; the session minus the open, over 20 edits)"
+  fi
+fi
+
+# A keystroke with a campaign's cross-file rules around it (quotas and duplicates over 50 open
+# dossiers): an edit that leaves the nominees as they were does not run them again.
+campaign=$(count "$bin/hoso" lsp < "$work/campaign"); campaign0=$(count "$bin/hoso" lsp < "$work/campaign0")
+if [ -z "$campaign" ] || [ -z "$campaign0" ]; then echo "budget: campaign keystroke: no count from callgrind"; status=1; else
+  per_edit=$(( (campaign - campaign0) / 20 ))
+  if [ "$per_edit" -gt 5000000 ]; then
+    echo "budget: keystroke in a campaign of 50 open dossiers: $per_edit instructions, over the budget of 5000000"; status=1
+  else
+    echo "budget: keystroke in a campaign of 50 open dossiers: $per_edit instructions (budget 5000000)"
   fi
 fi
 
