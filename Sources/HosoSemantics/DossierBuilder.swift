@@ -108,10 +108,6 @@ struct DossierBuilder {
     let tree: SyntaxTree
     let profile: Profile
     var spellings: [Spelling] = []
-    /// The keys of the names met so far, by the bytes of their fold: a name is written for its
-    /// nominee, its vote and its report, and hashing a fold (`FoldedName`) costs about 10,000
-    /// instructions. Bounded by the dossier's names; gone with the builder.
-    var foldedNames: [[UInt8]: FoldedName] = [:]
 
     init(tree: SyntaxTree, profile: Profile) {
         self.tree = tree
@@ -270,18 +266,8 @@ struct DossierBuilder {
             }
         }
         let name = personName(nameRange)
-        return Nominee(kind: kind, name: name, foldedName: foldedName(name), nameRange: nameRange, block: block,
+        return Nominee(kind: kind, name: name, foldedName: FoldedName(name), nameRange: nameRange, block: block,
                        fields: fields, ratings: ratings, awardForm: awardForm)
-    }
-
-    /// The key of a name, made once per dossier for each way it folds.
-    mutating func foldedName(_ name: String) -> FoldedName {
-        let folded = Folding.name(name)
-        let bytes = Array(folded.utf8)
-        if let known = foldedNames[bytes] { return known }
-        let key = FoldedName(folded: folded)
-        foldedNames[bytes] = key
-        return key
     }
 
     mutating func yearRating(year: Int, range: Range<Int>, valueRange wholeValue: Range<Int>) -> YearRating {
@@ -341,7 +327,7 @@ struct DossierBuilder {
             if let value = Double(text) { percent = value; percentRange = inner }
         }
         let name = personName(nameRange)
-        return Vote(element: index, name: name, foldedName: foldedName(name), nameRange: nameRange,
+        return Vote(element: index, name: name, foldedName: FoldedName(name), nameRange: nameRange,
                     votesFor: votesFor, present: present, countRange: countRange, percent: percent,
                     percentRange: percentRange)
     }
@@ -350,7 +336,7 @@ struct DossierBuilder {
         let heading = tree.elements[part.heading]
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
         let name = personName(nameRange)
-        let key = foldedName(name)
+        let key = FoldedName(name)
         let nomineeIndex = indexByName[key]
         let kind = nomineeIndex.map { nominees[$0].kind } ?? .individual
         let required = profile.reportSections.sections(for: kind)
