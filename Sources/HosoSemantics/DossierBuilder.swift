@@ -242,8 +242,8 @@ struct DossierBuilder {
         // `Năm 2021:`; beside one it is a remark about that year (`Năm 2021 - đạt Lao động tiên tiến`).
         let bytes = tree.text.bytes
         func isDashed(_ field: Field) -> Bool { !bytes[field.keyRange.upperBound..<field.valueRange.lowerBound].contains(0x3A) }
-        var ratedYears: Set<Int> = []
-        for field in fields { if case .rating(let year) = field.key, !isDashed(field) { ratedYears.insert(year) } }
+        var ratedYears: [Int] = []  // a few years: no Set
+        for field in fields { if case .rating(let year) = field.key, !isDashed(field) { ratedYears.append(year) } }
         fields.removeAll { field in
             guard case .rating(let year) = field.key, isDashed(field) else { return false }
             return ratedYears.contains(year)
@@ -323,7 +323,8 @@ struct DossierBuilder {
         if let open = (i..<end).first(where: { bytes[$0] == 0x28 }),
            let percentSign = (open..<end).first(where: { bytes[$0] == 0x25 }) {
             let inner = trimmed((open + 1)..<percentSign)
-            let text = tree.string(inner).replacingOccurrences(",", ".")
+            // A decimal comma is a point (`66,7`); `Double` reads ASCII only, so bytes will do.
+            let text = String(decoding: bytes[inner].lazy.map { $0 == 0x2C ? 0x2E : $0 }, as: UTF8.self)
             if let value = Double(text) { percent = value; percentRange = inner }
         }
         let name = personName(nameRange)
@@ -693,9 +694,5 @@ extension String {
             default: return scalar
             }
         }))
-    }
-
-    func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
     }
 }

@@ -271,7 +271,7 @@ struct LineClassifier {
         switch level {
         case 1:
             let (head, value) = splitAtColon(title)
-            let kind = PartKind.matching(folded: Folding.key(text.string(head)))
+            let kind = PartKind.matching(folded: text.key(head))
             switch kind {
             case .toTrinh: partContext = .toTrinh
             case .bienBan: partContext = .bienBan
@@ -291,7 +291,7 @@ struct LineClassifier {
                            numbering: numbering)
         case 3:
             let (head, value) = splitAtColon(title)
-            let isNominee = NomineeKind.matching(folded: Folding.key(text.string(head))) != nil
+            let isNominee = NomineeKind.matching(folded: text.key(head)) != nil
             context = partContext == .toTrinh && isNominee ? .nominee : partContext
             return Element(kind: .blockHeading, range: full, content: content, marker: marker, head: head, value: value)
         default:
