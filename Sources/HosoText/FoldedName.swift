@@ -35,7 +35,14 @@ public struct FoldedName: Hashable, Sendable {
     }
 
     public static func == (a: FoldedName, b: FoldedName) -> Bool {
-        a.nfcHash == b.nfcHash && (a.string.utf8.elementsEqual(b.string.utf8) || a.string == b.string)
+        a.nfcHash == b.nfcHash && (sameBytes(a.string, b.string) || a.string == b.string)
+    }
+
+    /// Whether two Strings hold the same UTF-8, compared in their storage.
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard a.utf8.count == b.utf8.count else { return false }
+        var a = a, b = b
+        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
     }
 
     public func hash(into hasher: inout Hasher) {
