@@ -133,6 +133,13 @@ final class FoldingFastPathTests: XCTestCase {
         }
     }
 
+    func testLookalikeByteCheckMatchesTheScalars() {
+        for sample in Self.samples + ["Ͱ", "ͯ", "ӿ", "Ԁ", "\u{D0}", "\u{F0}", "\u{189}", "\u{256}", "Ï", "ÿ"] {
+            let scalars = sample.unicodeScalars.contains { Lookalikes.isDLookalike($0.value) || Lookalikes.isGreekOrCyrillic($0.value) }
+            XCTAssertEqual(Lookalikes.mayHaveLookalikes(sample), scalars, "\(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     func testSurelyNFCTextIsNFC() {
         for sample in Self.samples where Folding.isSurelyNFC(sample) {
             XCTAssertEqual(String(decoding: sample._nfcCodeUnits, as: UTF8.self), sample)
