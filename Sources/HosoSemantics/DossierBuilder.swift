@@ -235,7 +235,7 @@ struct DossierBuilder {
         let heading = tree.elements[block.heading]
         guard let labelRange = heading.head,
               let kind = NomineeKind.matching(folded: tree.text.key(labelRange)) else { return nil }
-        noteSpelling(labelRange, canonical: [kind.canonicalLabel], target: .nomineeLabel)
+        noteSpelling(labelRange, first: kind.canonicalLabel, target: .nomineeLabel)
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
         var fields = fields(in: (block.heading + 1)..<block.elements.upperBound)
         // `Năm 2021 - …` (Parser.dashedRating) is the 2021 rating only where the block has no
@@ -260,7 +260,7 @@ struct DossierBuilder {
                 // Quotes around the form are emphasis, like `**…**`: `Hình thức: “Bằng khen …”`.
                 let formRange = unquoted(field.valueRange)
                 awardForm = profile.awardForm(matching: formRange == field.valueRange ? field.value : tree.text.nfcString(formRange))
-                if let form = awardForm { noteSpelling(formRange, canonical: [form.name] + form.aliases, target: .awardForm) }
+                if let form = awardForm { noteSpelling(formRange, first: form.name, aliases: form.aliases, target: .awardForm) }
             default:
                 break
             }
@@ -281,7 +281,7 @@ struct DossierBuilder {
         let rating = match.map { profile.ratings[$0.index] }
         let isAbbreviation = match?.isAbbreviation ?? false
         if let rating, !isAbbreviation {
-            noteSpelling(valueRange, canonical: [rating.name] + rating.aliases, target: .rating)
+            noteSpelling(valueRange, first: rating.name, aliases: rating.aliases, target: .rating)
         }
         return YearRating(year: year, range: range, valueRange: valueRange, text: text, rating: rating,
                           isAbbreviation: isAbbreviation)
@@ -349,7 +349,7 @@ struct DossierBuilder {
             // Sections of the other kind (SƠ LƯỢC LÝ LỊCH in a collective's report) stay unmatched.
             let index = profile.lookup.sectionIndex(key: folded, for: kind)
             if let k = index, let range = tree.elements[section.heading].head {
-                noteSpelling(range, canonical: [required[k].title] + required[k].aliases, target: .sectionTitle)
+                noteSpelling(range, first: required[k].title, aliases: required[k].aliases, target: .sectionTitle)
             }
             sections.append(ReportSectionRef(node: section, profileIndex: index))
             guard let k = index else { continue }
@@ -476,7 +476,7 @@ struct DossierBuilder {
 
     mutating func checkPartTitle(_ part: PartNode) {
         guard part.kind != .unknown, let range = tree.elements[part.heading].head else { return }
-        noteSpelling(range, canonical: [part.kind.canonicalTitle], target: .partTitle)
+        noteSpelling(range, first: part.kind.canonicalTitle, target: .partTitle)
     }
 
     /// Whether a section's title folds to one of `canonical`; records a non-canonical spelling.
@@ -486,6 +486,12 @@ struct DossierBuilder {
         guard canonical.contains(where: { Folding.key($0) == folded }) else { return false }
         noteSpelling(range, canonical: canonical, target: .sectionTitle)
         return true
+    }
+
+    /// `noteSpelling` with the canonical spelling first: the list made only when the text is not it.
+    mutating func noteSpelling(_ range: Range<Int>, first: String, aliases: [String] = [], target: SpellingTarget) {
+        if tree.text.bytes(range, equal: first) { return }
+        noteSpelling(range, canonical: [first] + aliases, target: target)
     }
 
     /// Records `range` when its text, with emphasis dropped and look-alike letters and NFD
