@@ -24,6 +24,13 @@ enum DateScanner {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
+            // Only a digit or the n of `ngày` starts a date: on to the next one, eight bytes at a time.
+            i = bytes.withUnsafeBufferPointer { buffer in
+                ByteScan.firstCandidate(buffer, from: i, to: end, word: { x in
+                    ByteScan.below(x ^ ByteScan.broadcast(0x30), 10) | ByteScan.equal(x | ByteScan.broadcast(0x20), 0x6E)
+                }, byte: { isDigit($0) || $0 | 0x20 == 0x6E })
+            }
+            guard i < end else { break }
             let b = bytes[i]
             if isDigit(b) && (i == range.lowerBound || !isDigit(bytes[i - 1]) && bytes[i - 1] != 0x2F) {
                 if let mention = numeric(at: i, end: end, bytes) {
@@ -70,6 +77,11 @@ enum DateScanner {
         // Not inside a word: after a letter (ASCII or not) there is no date, after a Unicode space there may be.
         if start > 0, ByteClass.spaceLength(bytes, before: start, start: 0) == 0,
            bytes[start - 1] >= 0x80 || (bytes[start - 1] | 0x20 >= 0x61 && bytes[start - 1] | 0x20 <= 0x7A) { return nil }
+        // The word folds to `ngay` only if the n is followed by a g (`*` vanishes from a key, and a
+        // byte of 0x80 or more may be a mark it drops): other words (`năm`, `nhiệm`) end here.
+        guard start + 1 < end else { return nil }
+        let second = bytes[start + 1]
+        if second < 0x80 && second | 0x20 != 0x67 && second != 0x2A { return nil }
         var i = start
         func word() -> Range<Int>? {
             while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }
