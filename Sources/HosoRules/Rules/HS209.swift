@@ -22,8 +22,9 @@ public struct HS209: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
         let year = context.profile.excludedYear
-        for nominee in dossier.nominees {
-            guard let field = nominee.field(.priorAwards(year: year)), !field.isBlank, !Self.meansNone(field.value) else { continue }
+        for index in dossier.nominees.indices {
+            guard let field = dossier.nominees[index].field(.priorAwards(year: year)), !field.isBlank, !Self.meansNone(field.value) else { continue }
+            let nominee = dossier.nominees[index]
             sink.report(field.valueRange, LocalizedText(
                 vi: "\(nominee.shownName.vi) đã được khen thưởng năm \(year), ghi là \"\(field.value)\"; kế hoạch không đề xuất khen thưởng những trường hợp này.",
                 en: "\(nominee.shownName.en) was already awarded in \(year), recorded as \"\(field.value)\"; the plan excludes such nominees."))
