@@ -174,6 +174,7 @@ struct DossierBuilder {
     /// The fields among a range of elements, recording non-canonical keys.
     mutating func fields(in range: Range<Int>) -> [Field] {
         var result: [Field] = []
+        result.reserveCapacity(range.count)
         for i in range {
             let element = tree.elements[i]
             guard case .field(let key) = element.kind, let keyRange = element.head, let valueRange = element.value
@@ -242,14 +243,20 @@ struct DossierBuilder {
         // `Năm 2021:`; beside one it is a remark about that year (`Năm 2021 - đạt Lao động tiên tiến`).
         let bytes = tree.text.bytes
         func isDashed(_ field: Field) -> Bool { !bytes[field.keyRange.upperBound..<field.valueRange.lowerBound].contains(0x3A) }
-        var ratedYears: [Int] = []  // a few years: no Set
-        for field in fields { if case .rating(let year) = field.key, !isDashed(field) { ratedYears.append(year) } }
-        fields.removeAll { field in
-            guard case .rating(let year) = field.key, isDashed(field) else { return false }
-            return ratedYears.contains(year)
+        // Nearly always no rating is dashed: the years rated with a colon are collected only then.
+        if fields.contains(where: { if case .rating = $0.key { return isDashed($0) } else { return false } }) {
+            let ratedYears = fields.compactMap { field -> Int? in
+                guard case .rating(let year) = field.key, !isDashed(field) else { return nil }
+                return year
+            }
+            fields.removeAll { field in
+                guard case .rating(let year) = field.key, isDashed(field) else { return false }
+                return ratedYears.contains(year)
+            }
         }
         for field in fields where isDashed(field) { noteSeparator(key: field.keyRange, value: field.valueRange) }
         var ratings: [YearRating] = []
+        ratings.reserveCapacity(fields.count)
         var awardForm: AwardForm?
         for field in fields {
             switch field.key {
