@@ -444,9 +444,10 @@ struct LineClassifier {
     /// Where a Roman or Arabic section number with its `.` or `)` ends (`II.`, `3.`).
     func sectionNumberingEnd(_ start: Int, _ end: Int) -> Int? {
         var i = start
-        let roman: Set<UInt8> = [0x49, 0x56, 0x58, 0x4C, 0x43]
-        if i < end && roman.contains(bytes[i]) {
-            while i < end && roman.contains(bytes[i]) { i += 1 }
+        /// I, V, X, L, C.
+        func isRoman(_ b: UInt8) -> Bool { b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43 }
+        if i < end && isRoman(bytes[i]) {
+            while i < end && isRoman(bytes[i]) { i += 1 }
         } else {
             while i < end && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
         }
