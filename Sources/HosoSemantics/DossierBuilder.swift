@@ -331,7 +331,10 @@ struct DossierBuilder {
            let percentSign = (open..<end).first(where: { bytes[$0] == 0x25 }) {
             let inner = trimmed((open + 1)..<percentSign)
             // A decimal comma is a point (`66,7`); `Double` reads ASCII only, so bytes will do.
-            let text = String(decoding: bytes[inner].lazy.map { $0 == 0x2C ? 0x2E : $0 }, as: UTF8.self)
+            let text = String(unsafeUninitializedCapacity: inner.count) { out in
+                for (k, b) in bytes[inner].enumerated() { out[k] = b == 0x2C ? 0x2E : b }
+                return inner.count
+            }
             if let value = Double(text) { percent = value; percentRange = inner }
         }
         let name = personName(nameRange)
