@@ -125,13 +125,18 @@ enum TextReport {
     /// The last line: counts by severity over every file, what suppression comments turned off,
     /// and what could not be checked.
     static func summary(_ files: [LintedFile], notChecked: Unchecked, language: Language, to out: inout OutputBuffer) {
-        var counts: [Severity: Int] = [:]
+        var errors = 0, warnings = 0, infos = 0  // infos: notes and hints
         var suppressed = 0
         for file in files {
-            for finding in file.result.findings { counts[finding.severity, default: 0] += 1 }
+            for finding in file.result.findings {
+                switch finding.severity {
+                case .error: errors += 1
+                case .warning: warnings += 1
+                case .info, .hint: infos += 1
+                }
+            }
             suppressed += file.result.suppressed.count
         }
-        let errors = counts[.error] ?? 0, warnings = counts[.warning] ?? 0, infos = (counts[.info] ?? 0) + (counts[.hint] ?? 0)
         let vi = language == .vi
         /// `1 error`, `2 errors` (Vietnamese nouns do not inflect).
         func count(_ n: Int, _ viWord: String, _ enWord: String) -> String {

@@ -45,6 +45,13 @@ enum DateScanner {
         var i = range.lowerBound
         let end = range.upperBound
         while i < end {
+            // Only a digit or the n of `ngày` starts a date: on to the next one, eight bytes at a time.
+            i = bytes.withUnsafeBufferPointer { buffer in
+                ByteScan.firstCandidate(buffer, from: i, to: end, word: { x in
+                    ByteScan.below(x ^ ByteScan.broadcast(0x30), 10) | ByteScan.equal(x | ByteScan.broadcast(0x20), 0x6E)
+                }, byte: { isDigit($0) || $0 | 0x20 == 0x6E })
+            }
+            guard i < end else { break }
             let b = bytes[i]
             if isDigit(b) && (i == range.lowerBound || !isDigit(bytes[i - 1]) && bytes[i - 1] != 0x2F) {
                 if let mention = numeric(at: i, end: end, bytes) {
@@ -85,12 +92,20 @@ enum DateScanner {
         return DateMention(range: start..<afterYear, day: day, month: month, year: year)
     }
 
+    /// The keys of the words of a spelled date.
+    static let ngay = ShortKey("ngay"), thang = ShortKey("thang"), nam = ShortKey("nam")
+
     /// `ngày D tháng M năm YYYY`, any part possibly blank or dots; the words fold (`ngay`, `NGÀY`).
     static func spelled(at start: Int, end: Int, _ text: SourceText) -> DateMention? {
         let bytes = text.bytes
         // Not inside a word: after a letter (ASCII or not) there is no date, after a Unicode space there may be.
         if start > 0, ByteClass.spaceLength(bytes, before: start, start: 0) == 0,
            bytes[start - 1] >= 0x80 || (bytes[start - 1] | 0x20 >= 0x61 && bytes[start - 1] | 0x20 <= 0x7A) { return nil }
+        // The word folds to `ngay` only if the n is followed by a g (`*` vanishes from a key, and a
+        // byte of 0x80 or more may be a mark it drops): other words (`năm`, `nhiệm`) end here.
+        guard start + 1 < end else { return nil }
+        let second = bytes[start + 1]
+        if second < 0x80 && second | 0x20 != 0x67 && second != 0x2A { return nil }
         var i = start
         func word() -> Range<Int>? {
             while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }
@@ -98,7 +113,7 @@ enum DateScanner {
             while i < end && ByteClass.spaceLength(bytes, at: i, end: end) == 0 { i += 1 }
             return i > s ? s..<i : nil
         }
-        func expect(_ folded: String) -> Bool {
+        func expect(_ folded: ShortKey) -> Bool {
             let save = i
             guard let w = word() else { i = save; return false }
             // Emphasis may open or close around the words (`*ngày 16 tháng 5 năm 2022*`).
@@ -106,7 +121,8 @@ enum DateScanner {
             while a < w.upperBound && ByteClass.isEmphasis(bytes[a]) { a += 1 }
             var b = w.upperBound
             while b > a && ByteClass.isEmphasis(bytes[b - 1]) { b -= 1 }
-            guard text.key(a..<b) == folded else { i = save; return false }
+            let key = bytes.withUnsafeBufferPointer { ShortKey(folding: UnsafeBufferPointer(rebasing: $0[a..<b])) }
+            guard key == folded else { i = save; return false }
             return true
         }
         /// A number, or a blank one written as dots; whatever closing punctuation follows it
@@ -135,11 +151,11 @@ enum DateScanner {
         var wordEnd = start
         while wordEnd < end && ByteClass.spaceLength(bytes, at: wordEnd, end: end) == 0 { wordEnd += 1 }
         guard wordEnd - start >= 4, wordEnd - start <= 6, start + 1 < end, bytes[start + 1] | 0x20 == 0x67 else { return nil }
-        guard expect("ngay") else { return nil }
+        guard expect(Self.ngay) else { return nil }
         let (day, _) = number(max: 2)
-        guard expect("thang") else { return nil }
+        guard expect(Self.thang) else { return nil }
         let (month, _) = number(max: 2)
-        guard expect("nam") else { return nil }
+        guard expect(Self.nam) else { return nil }
         let (year, yearEnd) = number(max: 4)
         guard yearEnd > start else { return nil }
         return DateMention(range: start..<yearEnd, day: day, month: month, year: year)

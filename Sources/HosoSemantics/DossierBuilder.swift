@@ -108,10 +108,6 @@ struct DossierBuilder {
     let tree: SyntaxTree
     let profile: Profile
     var spellings: [Spelling] = []
-    /// The keys of the names met so far, by the bytes of their fold: a name is written for its
-    /// nominee, its vote and its report, and hashing a fold (`FoldedName`) costs about 10,000
-    /// instructions. Bounded by the dossier's names; gone with the builder.
-    var foldedNames: [[UInt8]: FoldedName] = [:]
 
     init(tree: SyntaxTree, profile: Profile) {
         self.tree = tree
@@ -178,6 +174,7 @@ struct DossierBuilder {
     /// The fields among a range of elements, recording non-canonical keys.
     mutating func fields(in range: Range<Int>) -> [Field] {
         var result: [Field] = []
+        result.reserveCapacity(range.count)
         for i in range {
             let element = tree.elements[i]
             guard case .field(let key) = element.kind, let keyRange = element.head, let valueRange = element.value
@@ -239,21 +236,27 @@ struct DossierBuilder {
         let heading = tree.elements[block.heading]
         guard let labelRange = heading.head,
               let kind = NomineeKind.matching(folded: tree.text.key(labelRange)) else { return nil }
-        noteSpelling(labelRange, canonical: [kind.canonicalLabel], target: .nomineeLabel)
+        noteSpelling(labelRange, first: kind.canonicalLabel, target: .nomineeLabel)
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
         var fields = fields(in: (block.heading + 1)..<block.elements.upperBound)
         // `Năm 2021 - …` (Parser.dashedRating) is the 2021 rating only where the block has no
         // `Năm 2021:`; beside one it is a remark about that year (`Năm 2021 - đạt Lao động tiên tiến`).
         let bytes = tree.text.bytes
         func isDashed(_ field: Field) -> Bool { !bytes[field.keyRange.upperBound..<field.valueRange.lowerBound].contains(0x3A) }
-        var ratedYears: Set<Int> = []
-        for field in fields { if case .rating(let year) = field.key, !isDashed(field) { ratedYears.insert(year) } }
-        fields.removeAll { field in
-            guard case .rating(let year) = field.key, isDashed(field) else { return false }
-            return ratedYears.contains(year)
+        // Nearly always no rating is dashed: the years rated with a colon are collected only then.
+        if fields.contains(where: { if case .rating = $0.key { return isDashed($0) } else { return false } }) {
+            let ratedYears = fields.compactMap { field -> Int? in
+                guard case .rating(let year) = field.key, !isDashed(field) else { return nil }
+                return year
+            }
+            fields.removeAll { field in
+                guard case .rating(let year) = field.key, isDashed(field) else { return false }
+                return ratedYears.contains(year)
+            }
         }
         for field in fields where isDashed(field) { noteSeparator(key: field.keyRange, value: field.valueRange) }
         var ratings: [YearRating] = []
+        ratings.reserveCapacity(fields.count)
         var awardForm: AwardForm?
         for field in fields {
             switch field.key {
@@ -264,24 +267,14 @@ struct DossierBuilder {
                 // Quotes around the form are emphasis, like `**…**`: `Hình thức: “Bằng khen …”`.
                 let formRange = unquoted(field.valueRange)
                 awardForm = profile.awardForm(matching: formRange == field.valueRange ? field.value : tree.text.nfcString(formRange))
-                if let form = awardForm { noteSpelling(formRange, canonical: [form.name] + form.aliases, target: .awardForm) }
+                if let form = awardForm { noteSpelling(formRange, first: form.name, aliases: form.aliases, target: .awardForm) }
             default:
                 break
             }
         }
         let name = personName(nameRange)
-        return Nominee(kind: kind, name: name, foldedName: foldedName(name), nameRange: nameRange, block: block,
+        return Nominee(kind: kind, name: name, foldedName: FoldedName(name), nameRange: nameRange, block: block,
                        fields: fields, ratings: ratings, awardForm: awardForm)
-    }
-
-    /// The key of a name, made once per dossier for each way it folds.
-    mutating func foldedName(_ name: String) -> FoldedName {
-        let folded = Folding.name(name)
-        let bytes = Array(folded.utf8)
-        if let known = foldedNames[bytes] { return known }
-        let key = FoldedName(folded: folded)
-        foldedNames[bytes] = key
-        return key
     }
 
     mutating func yearRating(year: Int, range: Range<Int>, valueRange wholeValue: Range<Int>) -> YearRating {
@@ -295,7 +288,7 @@ struct DossierBuilder {
         let rating = match.map { profile.ratings[$0.index] }
         let isAbbreviation = match?.isAbbreviation ?? false
         if let rating, !isAbbreviation {
-            noteSpelling(valueRange, canonical: [rating.name] + rating.aliases, target: .rating)
+            noteSpelling(valueRange, first: rating.name, aliases: rating.aliases, target: .rating)
         }
         return YearRating(year: year, range: range, valueRange: valueRange, text: text, rating: rating,
                           isAbbreviation: isAbbreviation)
@@ -337,11 +330,15 @@ struct DossierBuilder {
         if let open = (i..<end).first(where: { bytes[$0] == 0x28 }),
            let percentSign = (open..<end).first(where: { bytes[$0] == 0x25 }) {
             let inner = trimmed((open + 1)..<percentSign)
-            let text = tree.string(inner).replacingOccurrences(",", ".")
+            // A decimal comma is a point (`66,7`); `Double` reads ASCII only, so bytes will do.
+            let text = String(unsafeUninitializedCapacity: inner.count) { out in
+                for (k, b) in bytes[inner].enumerated() { out[k] = b == 0x2C ? 0x2E : b }
+                return inner.count
+            }
             if let value = Double(text) { percent = value; percentRange = inner }
         }
         let name = personName(nameRange)
-        return Vote(element: index, name: name, foldedName: foldedName(name), nameRange: nameRange,
+        return Vote(element: index, name: name, foldedName: FoldedName(name), nameRange: nameRange,
                     votesFor: votesFor, present: present, countRange: countRange, percent: percent,
                     percentRange: percentRange)
     }
@@ -350,7 +347,7 @@ struct DossierBuilder {
         let heading = tree.elements[part.heading]
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
         let name = personName(nameRange)
-        let key = foldedName(name)
+        let key = FoldedName(name)
         let nomineeIndex = indexByName[key]
         let kind = nomineeIndex.map { nominees[$0].kind } ?? .individual
         let required = profile.reportSections.sections(for: kind)
@@ -362,7 +359,7 @@ struct DossierBuilder {
             // Sections of the other kind (SƠ LƯỢC LÝ LỊCH in a collective's report) stay unmatched.
             let index = profile.lookup.sectionIndex(key: folded, for: kind)
             if let k = index, let range = tree.elements[section.heading].head {
-                noteSpelling(range, canonical: [required[k].title] + required[k].aliases, target: .sectionTitle)
+                noteSpelling(range, first: required[k].title, aliases: required[k].aliases, target: .sectionTitle)
             }
             sections.append(ReportSectionRef(node: section, profileIndex: index))
             guard let k = index else { continue }
@@ -489,7 +486,7 @@ struct DossierBuilder {
 
     mutating func checkPartTitle(_ part: PartNode) {
         guard part.kind != .unknown, let range = tree.elements[part.heading].head else { return }
-        noteSpelling(range, canonical: [part.kind.canonicalTitle], target: .partTitle)
+        noteSpelling(range, first: part.kind.canonicalTitle, target: .partTitle)
     }
 
     /// Whether a section's title folds to one of `canonical`; records a non-canonical spelling.
@@ -499,6 +496,12 @@ struct DossierBuilder {
         guard canonical.contains(where: { Folding.key($0) == folded }) else { return false }
         noteSpelling(range, canonical: canonical, target: .sectionTitle)
         return true
+    }
+
+    /// `noteSpelling` with the canonical spelling first: the list made only when the text is not it.
+    mutating func noteSpelling(_ range: Range<Int>, first: String, aliases: [String] = [], target: SpellingTarget) {
+        if tree.text.bytes(range, equal: first) { return }
+        noteSpelling(range, canonical: [first] + aliases, target: target)
     }
 
     /// Records `range` when its text, with emphasis dropped and look-alike letters and NFD
@@ -707,9 +710,5 @@ extension String {
             default: return scalar
             }
         }))
-    }
-
-    func replacingOccurrences(_ target: Character, _ replacement: Character) -> String {
-        String(map { $0 == target ? replacement : $0 })
     }
 }

@@ -271,7 +271,7 @@ struct LineClassifier {
         switch level {
         case 1:
             let (head, value) = splitAtColon(title)
-            let kind = PartKind.matching(folded: Folding.key(text.string(head)))
+            let kind = PartKind.matching(folded: text.key(head))
             switch kind {
             case .toTrinh: partContext = .toTrinh
             case .bienBan: partContext = .bienBan
@@ -291,7 +291,7 @@ struct LineClassifier {
                            numbering: numbering)
         case 3:
             let (head, value) = splitAtColon(title)
-            let isNominee = NomineeKind.matching(folded: Folding.key(text.string(head))) != nil
+            let isNominee = NomineeKind.matching(folded: text.key(head)) != nil
             context = partContext == .toTrinh && isNominee ? .nominee : partContext
             return Element(kind: .blockHeading, range: full, content: content, marker: marker, head: head, value: value)
         default:
@@ -444,9 +444,10 @@ struct LineClassifier {
     /// Where a Roman or Arabic section number with its `.` or `)` ends (`II.`, `3.`).
     func sectionNumberingEnd(_ start: Int, _ end: Int) -> Int? {
         var i = start
-        let roman: Set<UInt8> = [0x49, 0x56, 0x58, 0x4C, 0x43]
-        if i < end && roman.contains(bytes[i]) {
-            while i < end && roman.contains(bytes[i]) { i += 1 }
+        /// I, V, X, L, C.
+        func isRoman(_ b: UInt8) -> Bool { b == 0x49 || b == 0x56 || b == 0x58 || b == 0x4C || b == 0x43 }
+        if i < end && isRoman(bytes[i]) {
+            while i < end && isRoman(bytes[i]) { i += 1 }
         } else {
             while i < end && bytes[i] >= 0x30 && bytes[i] <= 0x39 { i += 1 }
         }

@@ -140,8 +140,13 @@ public enum Folding {
     /// `name` of UTF-8 bytes: one pass with flat lowercase tables for precomposed Latin text
     /// (all of Vietnamese); decomposed text and other scripts take `slowName`.
     public static func name(utf8 bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard isSurelyNFC(bytes), let folded = fastFold(bytes, .name) else { return slowName(bytes) }
-        return placingTones(folded)
+        guard isSurelyNFC(bytes), !bytes.isEmpty else { return bytes.isEmpty ? "" : slowName(bytes) }
+        // The fold never lengthens the text; the tones are placed from it into the one String made.
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer in
+            guard let count = fastFold(bytes, .name, into: buffer) else { return slowName(bytes) }
+            let folded = UnsafeBufferPointer(rebasing: buffer[..<count])
+            return placingTones(utf8: folded) ?? String(decoding: folded, as: UTF8.self)
+        }
     }
 
     /// `name` by the general Unicode algorithms (NFC, then full lowercasing).
@@ -183,16 +188,13 @@ public enum Folding {
         return String(unsafeUninitializedCapacity: bytes.count * 2) { out -> Int in
             var count = 0
             for j in 0..<first { out[count] = bytes[j]; count += 1 }
-            var tones: [UInt32] = []
-            func flushTones() {
-                for tone in tones { count += encode(tone, into: out, at: count) }
-                tones.removeAll(keepingCapacity: true)
-            }
+            // No vowel before `first` has a tone, so a word's tones are those from here to its end.
+            var wordStart = first
             var i = first
             while i < bytes.count {
                 let b = bytes[i]
                 if b < 0x80 {
-                    if b == 0x20 { flushTones() }
+                    if b == 0x20 { count = writeTones(of: bytes, wordStart..<i, into: out, at: count); wordStart = i }
                     out[count] = b; count += 1; i += 1
                     continue
                 }
@@ -200,15 +202,30 @@ public enum Folding {
                 let entry = toneOf(v)
                 if entry != 0 {
                     count += encode(entry >> 8, into: out, at: count)
-                    tones.append(toneMarks[Int(entry & 0xFF)])
                 } else {
                     for j in i..<(i + length) { out[count] = bytes[j]; count += 1 }
                 }
                 i += length
             }
-            flushTones()
-            return count
+            return writeTones(of: bytes, wordStart..<bytes.count, into: out, at: count)
         }
+    }
+
+    /// Writes the tone marks of the toned vowels in `range` of `bytes`, in their order, at
+    /// `offset`; returns where they end.
+    @inline(__always)
+    static func writeTones(of bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, into out: UnsafeMutableBufferPointer<UInt8>,
+                           at offset: Int) -> Int {
+        var count = offset
+        var i = range.lowerBound
+        while i < range.upperBound {
+            if bytes[i] < 0x80 { i += 1; continue }
+            let (v, length) = UTF8Scalar.decode(bytes, at: i)
+            let entry = toneOf(v)
+            if entry != 0 { count += encode(toneMarks[Int(entry & 0xFF)], into: out, at: count) }
+            i += length
+        }
+        return count
     }
 
     /// The tone marks, in the order of the rows of `tonedVowelRows` (huyền, sắc, hỏi, ngã, nặng).

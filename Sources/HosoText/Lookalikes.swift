@@ -21,6 +21,29 @@ public enum Lookalikes {
         0x03BD: "v", 0x03C1: "p", 0x03B9: "i",
     ]
 
+    /// Whether the text has a look-alike of Đ/đ or a Greek or Cyrillic scalar, by the bytes
+    /// that start them: Ð C3 90, ð C3 B0, Ɖ C6 89, ɖ C9 96; U+0370–U+04FF are CD B0 to D3 BF.
+    static func mayHaveLookalikes(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var i = 0
+            while i + 1 < bytes.count {
+                let b = bytes[i], next = bytes[i + 1]
+                i += 1
+                guard b >= 0xC3 && b <= 0xD3 else { continue }
+                switch b {
+                case 0xC3: if next == 0x90 || next == 0xB0 { return true }
+                case 0xC6: if next == 0x89 { return true }
+                case 0xC9: if next == 0x96 { return true }
+                case 0xCD: if next >= 0xB0 { return true }
+                case 0xCE...0xD3: return true
+                default: break
+                }
+            }
+            return false
+        }
+    }
+
     /// Whether a scalar is Greek or Cyrillic.
     public static func isGreekOrCyrillic(_ scalar: UInt32) -> Bool { (0x0370...0x04FF).contains(scalar) }
 
@@ -34,7 +57,7 @@ public enum Lookalikes {
     /// everywhere, and Greek or Cyrillic look-alikes inside a Latin word when every foreign letter
     /// of the word has a Latin twin (as HS003's fix does). Text without them is returned as is.
     public static func repaired(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: { isDLookalike($0.value) || isGreekOrCyrillic($0.value) }) else { return text }
+        guard mayHaveLookalikes(text) else { return text }
         var out = String.UnicodeScalarView()
         var word = String.UnicodeScalarView()
         func flushWord() {

@@ -133,6 +133,13 @@ final class FoldingFastPathTests: XCTestCase {
         }
     }
 
+    func testLookalikeByteCheckMatchesTheScalars() {
+        for sample in Self.samples + ["Ͱ", "ͯ", "ӿ", "Ԁ", "\u{D0}", "\u{F0}", "\u{189}", "\u{256}", "Ï", "ÿ"] {
+            let scalars = sample.unicodeScalars.contains { Lookalikes.isDLookalike($0.value) || Lookalikes.isGreekOrCyrillic($0.value) }
+            XCTAssertEqual(Lookalikes.mayHaveLookalikes(sample), scalars, "\(sample.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
+
     func testSurelyNFCTextIsNFC() {
         for sample in Self.samples where Folding.isSurelyNFC(sample) {
             XCTAssertEqual(String(decoding: sample._nfcCodeUnits, as: UTF8.self), sample)
@@ -144,5 +151,96 @@ final class FoldingFastPathTests: XCTestCase {
         XCTAssertTrue(text.bytes(0..<"Chức vụ".utf8.count, equal: "Chức vụ"))
         XCTAssertFalse(text.bytes(0..<"Chức vụ".utf8.count, equal: "Chuc vu"))
         XCTAssertFalse(text.bytes(0..<3, equal: "Chức vụ"))
+    }
+}
+
+/// `FoldedName` keeps String's meaning (equal when canonically equivalent) and Hashable's
+/// contract (equal keys hash equal) whichever way its NFC bytes are found: by composing the
+/// tones `Folding.name` places, or by the general normalization.
+final class FoldedNameTests: XCTestCase {
+    /// Every entry of the composition table is what Unicode's NFC makes of the letter and the tone.
+    func testComposedTonesAreNFC() {
+        for (tone, mark) in Folding.toneMarks.enumerated() {
+            for (k, base) in FoldedName.toneBaseScalars.enumerated() {
+                let pair = String(String.UnicodeScalarView([Unicode.Scalar(base)!, Unicode.Scalar(mark)!]))
+                var expected = String.UnicodeScalarView([Unicode.Scalar(FoldedName.composedTones[tone][k])!])
+                if FoldedName.composedTones[tone][k] == base { expected.append(Unicode.Scalar(mark)!) }
+                XCTAssertEqual(Array(pair._nfcCodeUnits), Array(String(expected).utf8), "\(base) + \(mark)")
+            }
+        }
+    }
+
+    /// Where the composing pass gives an answer, it is the text's NFC, byte for byte.
+    func testComposingTonesGivesNFC() {
+        let texts = Self.collisionProne + FoldingFastPathTests.samples + FoldingFastPathTests.samples.map(Folding.name)
+        var composed = 0
+        for text in texts {
+            var copy = text
+            let bytes: [UInt8]? = copy.withUTF8 { input in
+                let out = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(input.count, 1))
+                defer { out.deallocate() }
+                return FoldedName.composingTones(input, into: out).map { Array(out[..<$0]) }
+            }
+            guard let bytes else { continue }
+            composed += 1
+            XCTAssertEqual(bytes, Array(text._nfcCodeUnits), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+        XCTAssertGreaterThan(composed, texts.count / 3)
+    }
+
+    /// Keys are equal exactly when their Strings are (canonical equivalence), and equal keys hash
+    /// equal: texts over an alphabet of precomposed and decomposed forms of the same letters, so
+    /// that many are equivalent without being the same bytes, through both initializers.
+    func testEquivalentNamesAreEqualAndHashEqual() {
+        let keys = Self.collisionProne.flatMap { [FoldedName(folded: $0), FoldedName($0)] }
+        var byNFC: [[UInt8]: [FoldedName]] = [:]
+        for key in keys { byNFC[Array(key.string._nfcCodeUnits), default: []].append(key) }
+        var equivalentPairs = 0
+        for group in byNFC.values {
+            for key in group {
+                XCTAssertEqual(key, group[0])
+                XCTAssertEqual(key.hashValue, group[0].hashValue, "\(key.string.unicodeScalars.map { String($0.value, radix: 16) })")
+                if !key.string.utf8.elementsEqual(group[0].string.utf8) { equivalentPairs += 1 }
+            }
+        }
+        XCTAssertGreaterThan(equivalentPairs, 100)
+        let groups = Array(byNFC.values)
+        for (i, group) in groups.enumerated().prefix(200) {
+            for other in groups[(i + 1)...] { XCTAssertNotEqual(group[0], other[0]) }
+        }
+    }
+
+    /// Real names written every way Word and keyboards write them are one key.
+    func testNamesWrittenEveryWayAreOneKey() {
+        let ways = [
+            "Nguyễn Thị Thuỷ", "NGUYỄN THỊ THỦY", "Nguye\u{302}\u{303}n Thi\u{323} Thu\u{309}y", "  nguyễn   thị *thủy* ",
+            "Nguyễn\u{A0}Thị\u{2003}Thủy", "Nguyẽ\u{302}n Thị Thủy",
+        ]
+        let keys = ways.map { FoldedName($0) }
+        for key in keys {
+            XCTAssertEqual(key, keys[0], key.string)
+            XCTAssertEqual(key.hashValue, keys[0].hashValue, key.string)
+        }
+        XCTAssertEqual(FoldedName("Ðinh Văn Hoà"), FoldedName("Đinh Văn Hòa"))  // Word's look-alike Ð, old tone placement
+        XCTAssertEqual(FoldedName("Ðinh Văn Hoà").hashValue, FoldedName("Đinh Văn Hòa").hashValue)
+        XCTAssertNotEqual(FoldedName("Đinh Văn Hoa"), FoldedName("Đinh Văn Hòa"))
+        XCTAssertNotEqual(FoldedName("Lê Thị Hoa"), FoldedName("Lê Thị Hóa"))
+    }
+
+    /// 3,000 deterministic texts (xorshift) of up to five pieces: letters a tone composes with
+    /// and ones it does not, written precomposed, decomposed and in Folding.name's form (the tone
+    /// after the word's last letter), lone tones, two tones in a row, spaces.
+    static var collisionProne: [String] {
+        let alphabet = [
+            "a", "à", "a\u{300}", "n", "ñ", "n\u{303}", "ǹ", "n\u{300}", "ư", "u\u{31B}", "ự", "ư\u{323}", "u\u{31B}\u{323}",
+            "u\u{323}\u{31B}", "\u{323}", "\u{301}", "\u{300}", " ", "y", "ỷ", "y\u{309}", "đ", "â", "ê\u{303}", "ễ",
+            "e\u{302}\u{303}", "t", "ṭ", "t\u{323}", "h", "A", "À", "A\u{300}",
+        ]
+        var state: UInt64 = 0x2545F4914F6CDD1D
+        return (0..<3000).map { _ in
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            let length = Int(state % 6)
+            return (0..<length).map { k in alphabet[Int((state >> UInt64(k * 6 + 3)) % UInt64(alphabet.count))] }.joined()
+        }
     }
 }

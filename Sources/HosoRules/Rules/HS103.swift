@@ -26,14 +26,15 @@ public struct HS103: Rule {
         var seen: [Key: Int] = [:]
         for part in dossier.tree.parts where part.kind != .unknown {
             var key = Key(kind: part.kind, name: nil)
-            var label = part.kind.canonicalTitle
-            if part.kind == .report, let report = dossier.report(containing: part.heading) {
+            var report: Report?
+            if part.kind == .report, let found = dossier.report(containing: part.heading) {
                 // A report that names no one yet is HS111's; two of them are not one nominee twice.
-                if report.nomineeName.isEmpty { continue }
-                key = Key(kind: part.kind, name: report.foldedName)
-                label += ": " + Lookalikes.shownName(report.nomineeName)
+                if found.nomineeName.isEmpty { continue }
+                key = Key(kind: part.kind, name: found.foldedName)
+                report = found
             }
             guard let first = seen[key] else { seen[key] = part.heading; continue }
+            let label = part.kind.canonicalTitle + (report.map { ": " + Lookalikes.shownName($0.nomineeName) } ?? "")
             let firstLine = context.text.line(ofByte: context.content(first).lowerBound) + 1
             sink.report(context.content(part.heading), LocalizedText(
                 vi: "Phần \"\(label)\" đã có ở dòng \(firstLine); hãy gộp hai phần làm một.",

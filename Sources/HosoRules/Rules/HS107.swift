@@ -23,40 +23,43 @@ public struct HS107: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
         // Preamble: Đơn vị.
-        checkFields(context, [.unit], in: dossier.preambleFields, owner: LocalizedText(vi: "phần đầu hồ sơ", en: "the preamble"),
-                    range: dossier.text.contentRange(ofLine: 0),
-                    insertion: { context.insertLines($0, before: dossier.tree.elements.isEmpty ? nil : 0) }, into: &sink)
+        checkField(context, .unit, in: dossier.preambleFields, owner: LocalizedText(vi: "phần đầu hồ sơ", en: "the preamble"),
+                   range: dossier.text.contentRange(ofLine: 0),
+                   insertion: { context, lines in context.insertLines(lines, before: context.dossier.tree.elements.isEmpty ? nil : 0) },
+                   into: &sink)
         if let part = dossier.toTrinh {
             let owner = LocalizedText(vi: "Tờ trình", en: "the Tờ trình")
-            let at = context.fieldInsertionPoint(fields: dossier.toTrinhFields, heading: part.heading)
-            checkFields(context, [.number], in: dossier.toTrinhFields, owner: owner, range: context.content(part.heading),
-                        insertion: { context.insertLines($0, after: at) }, into: &sink)
+            let insertion = Self.insertion(after: dossier.toTrinhFields, heading: part.heading)
+            checkField(context, .number, in: dossier.toTrinhFields, owner: owner, range: context.content(part.heading),
+                       insertion: insertion, into: &sink)
             checkPlaceDate(dossier.toTrinhPlaceDate, owner: owner, range: context.content(part.heading), into: &sink)
-            checkFields(context, [.recipient], in: dossier.toTrinhFields, owner: owner, range: context.content(part.heading),
-                        insertion: { context.insertLines($0, after: at) }, into: &sink)
+            checkField(context, .recipient, in: dossier.toTrinhFields, owner: owner, range: context.content(part.heading),
+                       insertion: insertion, into: &sink)
         }
-        for nominee in dossier.nominees {
-            if nominee.name.isEmpty {
-                sink.report(context.content(nominee.block.heading), LocalizedText(
-                    vi: "Chưa ghi tên sau \"### \(nominee.kind.canonicalLabel):\".",
-                    en: "No name after \"### \(nominee.kind.canonicalLabel):\"."))
+        let excludedYear = context.profile.excludedYear
+        for index in dossier.nominees.indices {
+            let fields = dossier.nominees[index].fields, heading = dossier.nominees[index].block.heading
+            if dossier.nominees[index].name.isEmpty {
+                sink.report(context.content(heading), LocalizedText(
+                    vi: "Chưa ghi tên sau \"### \(dossier.nominees[index].kind.canonicalLabel):\".",
+                    en: "No name after \"### \(dossier.nominees[index].kind.canonicalLabel):\"."))
             }
-            var keys: [FieldKey] = nominee.kind == .individual ? [.position] : []
-            keys += [.awardForm, .priorAwards(year: context.profile.excludedYear)]
-            let at = context.fieldInsertionPoint(fields: nominee.fields, heading: nominee.block.heading)
-            checkFields(context, keys, in: nominee.fields, owner: nominee.shownName,
-                        range: context.content(nominee.block.heading),
-                        insertion: { context.insertLines($0, after: at) }, into: &sink)
+            let insertion = Self.insertion(after: fields, heading: heading)
+            for key in [FieldKey.position, .awardForm, .priorAwards(year: excludedYear)]
+            where key != .position || dossier.nominees[index].kind == .individual {
+                checkField(context, key, in: fields, owner: dossier.nominees[index].shownName, range: context.content(heading),
+                           insertion: insertion, into: &sink)
+            }
         }
         if let part = dossier.bienBan {
             let owner = LocalizedText(vi: "Biên bản họp xét", en: "the Biên bản")
-            let ownFields = dossier.bienBanFields.filter { field in
-                part.sections.first.map { field.element < $0.heading } ?? true
-            }
-            let at = context.fieldInsertionPoint(fields: ownFields, heading: part.heading)
+            let ownEnd = part.sections.first?.heading ?? Int.max
+            let insertion = Self.insertion(after: dossier.bienBanFields.filter { $0.element < ownEnd }, heading: part.heading)
             checkPlaceDate(dossier.bienBanPlaceDate, owner: owner, range: context.content(part.heading), into: &sink)
-            checkFields(context, [.time, .venue, .attendance, .chair, .secretary], in: dossier.bienBanFields, owner: owner,
-                        range: context.content(part.heading), insertion: { context.insertLines($0, after: at) }, into: &sink)
+            for key in [FieldKey.time, .venue, .attendance, .chair, .secretary] {
+                checkField(context, key, in: dossier.bienBanFields, owner: owner, range: context.content(part.heading),
+                           insertion: insertion, into: &sink)
+            }
             if let attendance = dossier.bienBanFields.first(where: { $0.key == .attendance }), !attendance.isBlank,
                !attendance.value.contains(where: \.isNumber) {
                 sink.report(attendance.valueRange, LocalizedText(
@@ -71,22 +74,29 @@ public struct HS107: Rule {
         }
     }
 
-    func checkFields(_ context: RuleContext, _ keys: [FieldKey], in fields: [Field], owner: LocalizedText,
-                     range: Range<Int>, insertion: ([String]) -> TextEdit, into sink: inout FindingSink) {
-        for key in keys {
-            let field = fields.first { $0.key == key }
-            if let field, !field.isBlank { continue }  // the usual case: present and filled
-            let name = key.canonicalSpelling
-            if let field {
-                let line = context.content(field.element)
-                sink.report(line, LocalizedText(vi: "Trường \"\(name)\" của \(owner.vi) đang để trống; hãy điền nội dung.",
-                                                en: "The field \"\(name)\" of \(owner.en) is empty; fill it in."))
-            } else {
-                sink.report(range, LocalizedText(vi: "\(owner.vi.prefix(1).uppercased() + owner.vi.dropFirst()) thiếu trường \"\(name):\".",
-                                                 en: "\(owner.en.prefix(1).uppercased() + owner.en.dropFirst()) has no \"\(name):\" field."),
-                            fixes: [Fix(title: LocalizedText(vi: "Chèn \"\(name): \"", en: "Insert \"\(name): \""),
-                                        edits: [insertion(["\(name): "])], isSafe: false)])
-            }
+    /// The edit inserting lines after the last of `fields` (after `heading` when there is none),
+    /// found only when a fix is made.
+    static func insertion(after fields: [Field], heading: Int) -> (RuleContext, [String]) -> TextEdit {
+        { context, lines in context.insertLines(lines, after: context.fieldInsertionPoint(fields: fields, heading: heading)) }
+    }
+
+    /// Reports `key` missing from `fields` or left blank; `owner` (whose fields they are) is
+    /// made only then.
+    func checkField(_ context: RuleContext, _ key: FieldKey, in fields: [Field], owner: @autoclosure () -> LocalizedText,
+                    range: Range<Int>, insertion: (RuleContext, [String]) -> TextEdit, into sink: inout FindingSink) {
+        let field = fields.first { $0.key == key }
+        if let field, !field.isBlank { return }  // the usual case: present and filled
+        let name = key.canonicalSpelling
+        let owner = owner()
+        if let field {
+            let line = context.content(field.element)
+            sink.report(line, LocalizedText(vi: "Trường \"\(name)\" của \(owner.vi) đang để trống; hãy điền nội dung.",
+                                            en: "The field \"\(name)\" of \(owner.en) is empty; fill it in."))
+        } else {
+            sink.report(range, LocalizedText(vi: "\(owner.vi.prefix(1).uppercased() + owner.vi.dropFirst()) thiếu trường \"\(name):\".",
+                                             en: "\(owner.en.prefix(1).uppercased() + owner.en.dropFirst()) has no \"\(name):\" field."),
+                        fixes: [Fix(title: LocalizedText(vi: "Chèn \"\(name): \"", en: "Insert \"\(name): \""),
+                                    edits: [insertion(context, ["\(name): "])], isSafe: false)])
         }
     }
 

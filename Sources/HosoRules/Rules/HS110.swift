@@ -24,9 +24,10 @@ public struct HS110: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
         let reported = Set(dossier.reports.compactMap(\.nominee))
-        for (index, nominee) in dossier.nominees.enumerated() {
-            guard let form = nominee.awardForm, form.requiresReport, !nominee.name.isEmpty,
+        for index in dossier.nominees.indices {
+            guard let form = dossier.nominees[index].awardForm, form.requiresReport, !dossier.nominees[index].name.isEmpty,
                   !reported.contains(index) else { continue }
+            let nominee = dossier.nominees[index]
             let edit = context.insertLines(skeleton(nominee, context.profile), before: nil)
             sink.report(nominee.nameRange, LocalizedText(
                 vi: "\(nominee.shownName.vi) được đề nghị \(form.name) nhưng chưa có \"# BÁO CÁO THÀNH TÍCH: \(nominee.nameToWrite.vi)\".",

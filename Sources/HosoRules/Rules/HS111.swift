@@ -21,7 +21,12 @@ public struct HS111: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
-        let matcher = dossier.nomineeNameMatcher()
+        // Made at the first name that matches no nominee: most dossiers have none.
+        var matcher: NomineeNameMatcher?
+        func nearest(to name: String) -> String? {
+            if matcher == nil { matcher = dossier.nomineeNameMatcher() }
+            return matcher?.nearest(to: name)
+        }
         for report in dossier.reports where report.nominee == nil {
             guard !report.nomineeName.isEmpty else {
                 sink.report(context.content(report.part.heading), LocalizedText(
@@ -30,7 +35,7 @@ public struct HS111: Rule {
                 continue
             }
             reportName(report.nomineeName, at: report.nameRange, where: LocalizedText(vi: "Báo cáo thành tích", en: "The achievement report"),
-                   matcher: matcher, into: &sink)
+                   nearest: nearest(to:), into: &sink)
         }
         for vote in dossier.votes where !vote.isBlank && dossier.nomineeIndex(folded: vote.foldedName) == nil {
             guard !vote.name.isEmpty else {
@@ -40,12 +45,13 @@ public struct HS111: Rule {
                 continue
             }
             reportName(vote.name, at: vote.nameRange, where: LocalizedText(vi: "Kết quả biểu quyết", en: "The vote item"),
-                   matcher: matcher, into: &sink)
+                   nearest: nearest(to:), into: &sink)
         }
     }
 
-    func reportName(_ name: String, at range: Range<Int>, where place: LocalizedText, matcher: NomineeNameMatcher, into sink: inout FindingSink) {
-        let nearest = matcher.nearest(to: name)
+    func reportName(_ name: String, at range: Range<Int>, where place: LocalizedText, nearest: (String) -> String?,
+                    into sink: inout FindingSink) {
+        let nearest = nearest(name)
         let name = Lookalikes.shownName(name)
         sink.report(range, LocalizedText(
             vi: "\(place.vi) ghi \"\(name)\", không có trong DANH SÁCH ĐỀ NGHỊ\(nearest.map { "; có phải \"\($0)\"?" } ?? ".")",

@@ -23,7 +23,8 @@ public struct HS112: Rule {
         let dossier = context.dossier
         guard dossier.bienBan != nil else { return }
         let voted = Set(dossier.votes.map(\.foldedName))
-        for nominee in dossier.nominees where !nominee.name.isEmpty && !voted.contains(nominee.foldedName) {
+        for index in dossier.nominees.indices where !dossier.nominees[index].name.isEmpty && !voted.contains(dossier.nominees[index].foldedName) {
+            let nominee = dossier.nominees[index]
             sink.report(nominee.nameRange, LocalizedText(
                 vi: "\(nominee.shownName.vi) chưa có kết quả biểu quyết; thêm \"- \(nominee.nameToWrite.vi): A/B đồng ý (P%)\" vào mục KẾT QUẢ BIỂU QUYẾT của Biên bản.",
                 en: "\(nominee.shownName.en) has no vote result; add \"- \(nominee.nameToWrite.en): A/B đồng ý (P%)\" under the Biên bản's KẾT QUẢ BIỂU QUYẾT."))

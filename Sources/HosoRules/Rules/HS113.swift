@@ -22,15 +22,26 @@ public struct HS113: Rule {
         let dossier = context.dossier
         check(dossier.preambleFields, context, &sink)
         check(dossier.toTrinhFields, context, &sink)
-        for nominee in dossier.nominees { check(nominee.fields, context, &sink) }
+        for index in dossier.nominees.indices { check(dossier.nominees[index].fields, context, &sink) }
         check(dossier.bienBanFields, context, &sink)
     }
 
     func check(_ fields: [Field], _ context: RuleContext, _ sink: inout FindingSink) {
-        var seen: [FieldKey: Field] = [:]
-        for field in fields {
-            if case .rating = field.key { continue }  // a year rated twice is HS205's
-            guard let first = seen[field.key] else { seen[field.key] = field; continue }
+        // A block has a handful of fields: looking back over them beats hashing every key.
+        var firstByKey: [FieldKey: Int] = [:]
+        let looksBack = fields.count <= 16
+        for index in fields.indices {
+            let key = fields[index].key
+            if case .rating = key { continue }  // a year rated twice is HS205's
+            let firstIndex: Int?
+            if looksBack {
+                firstIndex = fields[..<index].firstIndex { $0.key == key }
+            } else {
+                firstIndex = firstByKey[key]
+                if firstIndex == nil { firstByKey[key] = index }
+            }
+            guard let firstIndex else { continue }
+            let first = fields[firstIndex], field = fields[index]
             let line = context.text.line(ofByte: first.keyRange.lowerBound) + 1
             sink.report(context.content(field.element), LocalizedText(
                 vi: "Trường \"\(field.key.canonicalSpelling)\" đã khai ở dòng \(line); hãy xoá một trong hai dòng.",

@@ -21,14 +21,24 @@ public struct HS201: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        for nominee in context.dossier.nominees where nominee.awardForm?.pending != true {
+        let nominees = context.dossier.nominees
+        for index in nominees.indices where nominees[index].awardForm?.pending != true {
+            let ratings = nominees[index].ratings
             for year in context.profile.evaluationYears {
-                let stated = nominee.ratings.filter { $0.year == year }
-                if let blank = stated.first(where: \.isBlank), stated.count == 1 {
+                // How many ratings state the year, and the first: no array of them.
+                var count = 0, firstStated = 0
+                for k in ratings.indices where ratings[k].year == year {
+                    if count == 0 { firstStated = k }
+                    count += 1
+                }
+                guard count <= 1, count == 0 || ratings[firstStated].isBlank else { continue }
+                let nominee = nominees[index]
+                if count == 1 {
+                    let blank = ratings[firstStated]
                     sink.report(blank.range, LocalizedText(
                         vi: "\(nominee.shownName.vi) chưa ghi xếp loại năm \(year); hãy ghi mức xếp loại sau \"Năm \(year): \".",
                         en: "\(nominee.shownName.en) has no rating for \(year); write it after \"Năm \(year): \"."))
-                } else if stated.isEmpty {
+                } else {
                     let after = nominee.ratings.filter { $0.year < year }.compactMap { r in nominee.fields.first { $0.keyRange.lowerBound == r.range.lowerBound } }.last
                         ?? nominee.fields.first { $0.key == .awardForm }
                     let at = after?.element ?? context.fieldInsertionPoint(fields: nominee.fields, heading: nominee.block.heading)

@@ -19,9 +19,14 @@ public struct HS202: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        let names = context.profile.ratings.flatMap { [$0.name] + $0.aliases }
-        let all = context.dossier.nominees.flatMap(\.ratings) + context.dossier.reports.flatMap(\.ratings)
-        for rating in all where rating.rating == nil && !rating.isBlank {
+        let dossier = context.dossier
+        for index in dossier.nominees.indices { check(dossier.nominees[index].ratings, context, into: &sink) }
+        for index in dossier.reports.indices { check(dossier.reports[index].ratings, context, into: &sink) }
+    }
+
+    func check(_ ratings: [YearRating], _ context: RuleContext, into sink: inout FindingSink) {
+        for rating in ratings where rating.rating == nil && !rating.isBlank {
+            let names = context.profile.ratings.flatMap { [$0.name] + $0.aliases }
             let nearest = Folding.nearest(rating.text, among: names)
             sink.report(rating.valueRange, LocalizedText(
                 vi: "\"\(rating.text)\" không phải mức xếp loại\(nearest.map { "; có phải \"\($0)\"?" } ?? "; các mức: \(context.profile.ratings.map(\.name).joined(separator: ", ")).")",

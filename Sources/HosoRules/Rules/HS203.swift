@@ -21,14 +21,16 @@ public struct HS203: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let profile = context.profile
-        for nominee in context.dossier.nominees {
-            guard let form = nominee.awardForm, !form.pending, let minimumID = form.minimumRating,
+        let nominees = context.dossier.nominees
+        for index in nominees.indices {
+            guard let form = nominees[index].awardForm, !form.pending, let minimumID = form.minimumRating,
                   let minimum = profile.ratings.first(where: { $0.id == minimumID }) else { continue }
-            for stated in nominee.ratings where profile.evaluationYears.contains(stated.year) {
+            for stated in nominees[index].ratings where profile.evaluationYears.contains(stated.year) {
                 guard let rating = stated.rating, rating.rank < minimum.rank else { continue }
+                let name = nominees[index].shownName
                 sink.report(stated.valueRange, LocalizedText(
-                    vi: "Năm \(stated.year) \(nominee.shownName.vi) xếp loại \"\(rating.name)\", thấp hơn mức tối thiểu \"\(minimum.name)\" của \(form.name).",
-                    en: "In \(stated.year) \(nominee.shownName.en) was rated \"\(rating.name)\", below the minimum \"\(minimum.name)\" for \(form.name)."))
+                    vi: "Năm \(stated.year) \(name.vi) xếp loại \"\(rating.name)\", thấp hơn mức tối thiểu \"\(minimum.name)\" của \(form.name).",
+                    en: "In \(stated.year) \(name.en) was rated \"\(rating.name)\", below the minimum \"\(minimum.name)\" for \(form.name)."))
             }
         }
     }

@@ -18,21 +18,21 @@ public struct HS205: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let years = context.profile.evaluationYears
-        for nominee in context.dossier.nominees {
-            var seen: [Int: YearRating] = [:]
-            for rating in nominee.ratings {
+        let nominees = context.dossier.nominees
+        for index in nominees.indices {
+            // A nominee rates a few years: looking back over them beats hashing each.
+            let ratings = nominees[index].ratings
+            for (k, rating) in ratings.enumerated() {
                 if !years.contains(rating.year) {
                     sink.report(rating.range, LocalizedText(
                         vi: "Năm \(rating.year) không thuộc các năm đánh giá (\(years.map(String.init).joined(separator: ", "))); xếp loại này không được tính.",
                         en: "\(rating.year) is not an evaluation year (\(years.map(String.init).joined(separator: ", "))); this rating does not count."))
-                } else if let first = seen[rating.year] {
+                } else if let first = ratings[..<k].first(where: { $0.year == rating.year }) {
                     let line = context.text.line(ofByte: first.range.lowerBound) + 1
                     sink.report(rating.range, LocalizedText(
                         vi: "Năm \(rating.year) đã được xếp loại ở dòng \(line); hãy giữ một dòng.",
                         en: "\(rating.year) was already rated on line \(line); keep one line."),
                         related: [RelatedLocation(range: first.range, message: LocalizedText(vi: "lần đầu ở đây", en: "first here"))])
-                } else {
-                    seen[rating.year] = rating
                 }
             }
         }

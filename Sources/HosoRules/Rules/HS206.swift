@@ -21,8 +21,9 @@ public struct HS206: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
-        for nominee in dossier.nominees {
-            guard let form = nominee.awardForm, !form.pending, form.initiativeRequired else { continue }
+        for index in dossier.nominees.indices {
+            guard let form = dossier.nominees[index].awardForm, !form.pending, form.initiativeRequired else { continue }
+            let nominee = dossier.nominees[index]
             guard let field = nominee.field(.initiative), !field.isBlank else {
                 sink.report(nominee.field(.initiative).map { context.content($0.element) } ?? nominee.nameRange, LocalizedText(
                     vi: "\(form.name) đòi hỏi sáng kiến được cấp cơ sở công nhận; \(nominee.shownName.vi) chưa khai \"Sáng kiến:\".",

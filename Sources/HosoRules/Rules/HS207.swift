@@ -19,8 +19,13 @@ public struct HS207: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        let all = context.dossier.nominees.flatMap(\.ratings) + context.dossier.reports.flatMap(\.ratings)
-        for stated in all where stated.isAbbreviation {
+        let dossier = context.dossier
+        for index in dossier.nominees.indices { check(dossier.nominees[index].ratings, into: &sink) }
+        for index in dossier.reports.indices { check(dossier.reports[index].ratings, into: &sink) }
+    }
+
+    func check(_ ratings: [YearRating], into sink: inout FindingSink) {
+        for stated in ratings where stated.isAbbreviation {
             guard let rating = stated.rating else { continue }
             sink.report(stated.valueRange, LocalizedText(
                 vi: "\"\(stated.text)\" là chữ viết tắt; nên viết đầy đủ \"\(rating.name)\".",

@@ -21,9 +21,11 @@ public struct HS208: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let titles = context.profile.lookup.leadershipKeys
-        for nominee in context.dossier.nominees where nominee.kind == .individual {
-            guard let form = nominee.awardForm, form.preferNonLeaders, let position = nominee.field(.position),
+        let nominees = context.dossier.nominees
+        for index in nominees.indices where nominees[index].kind == .individual {
+            guard let form = nominees[index].awardForm, form.preferNonLeaders, let position = nominees[index].field(.position),
                   !position.isBlank, Self.holdsLeadershipPost(position.value, titles: titles) else { continue }
+            let nominee = nominees[index]
             sink.report(position.valueRange, LocalizedText(
                 vi: "\(nominee.shownName.vi) giữ chức vụ lãnh đạo (\(position.value)); kế hoạch ưu tiên đề nghị \(form.name) cho cá nhân không giữ chức vụ lãnh đạo.",
                 en: "\(nominee.shownName.en) holds a leadership post (\(position.value)); the plan prefers nominees without one for \(form.name)."))

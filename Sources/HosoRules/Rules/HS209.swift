@@ -22,8 +22,9 @@ public struct HS209: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
         let year = context.profile.excludedYear
-        for nominee in dossier.nominees {
-            guard let field = nominee.field(.priorAwards(year: year)), !field.isBlank, !Self.meansNone(field.value) else { continue }
+        for index in dossier.nominees.indices {
+            guard let field = dossier.nominees[index].field(.priorAwards(year: year)), !field.isBlank, !Self.meansNone(field.value) else { continue }
+            let nominee = dossier.nominees[index]
             sink.report(field.valueRange, LocalizedText(
                 vi: "\(nominee.shownName.vi) đã được khen thưởng năm \(year), ghi là \"\(field.value)\"; kế hoạch không đề xuất khen thưởng những trường hợp này.",
                 en: "\(nominee.shownName.en) was already awarded in \(year), recorded as \"\(field.value)\"; the plan excludes such nominees."))
@@ -40,7 +41,28 @@ public struct HS209: Rule {
     /// Whether a value says no award was received: it begins with `Không` or `Chưa`, folded
     /// (`Không`, `Không có`, `Chưa`, `Chưa được khen thưởng`; docs/format.md, "Nominees").
     static func meansNone(_ value: String) -> Bool {
-        let words = Folding.key(value).split(whereSeparator: { !$0.isLetter })
-        return words.first == "khong" || words.first == "chua"
+        var copy = value
+        let answer: Bool? = copy.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { out in
+                guard let count = Folding.fastKey(utf8: bytes, into: out) else { return nil }
+                return firstWordMeansNone(UnsafeBufferPointer(rebasing: out[..<count]))
+            }
+        }
+        return answer ?? (Folding.key(value).split(whereSeparator: { !$0.isLetter }).first.map { $0 == "khong" || $0 == "chua" } ?? false)
+    }
+
+    /// `meansNone` on a key's bytes while they are ASCII up to the end of its first word (where an
+    /// ASCII letter is a letter and nothing else is); nil past that, for the general path.
+    static func firstWordMeansNone(_ key: UnsafeBufferPointer<UInt8>) -> Bool? {
+        func isLetter(_ b: UInt8) -> Bool { (b | 0x20) &- 0x61 < 26 }
+        var start = 0
+        while start < key.count && key[start] < 0x80 && !isLetter(key[start]) { start += 1 }
+        if start == key.count { return false }
+        if key[start] >= 0x80 { return nil }
+        var end = start
+        while end < key.count && isLetter(key[end]) { end += 1 }
+        if end < key.count && key[end] >= 0x80 { return nil }
+        let word = UnsafeBufferPointer(rebasing: key[start..<end])
+        return word.elementsEqual("khong".utf8) || word.elementsEqual("chua".utf8)
     }
 }

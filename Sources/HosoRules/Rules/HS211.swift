@@ -19,9 +19,10 @@ public struct HS211: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
         guard let submitted = dossier.toTrinhPlaceDate?.date, submitted.isValid else { return }
-        for nominee in dossier.nominees {
-            guard let field = nominee.field(.initiative) else { continue }
-            for citation in dossier.citations where citation.element == field.element {
+        for index in dossier.nominees.indices {
+            guard let field = dossier.nominees[index].field(.initiative) else { continue }
+            let nominee = dossier.nominees[index]
+            for citation in dossier.citations(in: field.element..<(field.element + 1)) {
                 guard let mention = citation.date, let date = mention.value, date.isValid, submitted < date else { continue }
                 sink.report(mention.range, LocalizedText(
                     vi: "Quyết định công nhận sáng kiến của \(nominee.shownName.vi) ngày \(date) sau ngày Tờ trình (\(submitted)).",

@@ -25,9 +25,14 @@ public struct HS302: Rule {
         let dossier = context.dossier
         let profile = context.profile
         if let part = dossier.toTrinh {
-            let plans = dossier.nominees.compactMap { $0.awardForm }.filter { !$0.pending }.compactMap(\.criteriaPlan)
-            var reported: Set<String> = []
-            for plan in plans where reported.insert(plan).inserted && !cites(plan, in: part.elements, context) {
+            // The criteria plans of the forms proposed, each once (a dossier proposes a few forms).
+            var plans: [String] = []
+            for index in dossier.nominees.indices {
+                guard let form = dossier.nominees[index].awardForm, !form.pending, let plan = form.criteriaPlan,
+                      !plans.contains(plan) else { continue }
+                plans.append(plan)
+            }
+            for plan in plans where !cites(plan, in: part.elements, context) {
                 guard let document = profile.document(numbered: plan) else { continue }
                 // After the last "Căn cứ …" line (cited or not), else after the Tờ trình's fields.
                 let basisLines = part.elements.filter { i in
@@ -44,16 +49,19 @@ public struct HS302: Rule {
         }
         let form = profile.reportForm
         guard let document = profile.document(numbered: form.citation) else { return }
-        let formLine = "\(form.form) ban hành kèm theo \(context.fullCitation(document))"
-        let required = LocalizedText(vi: "\(form.form) theo \(document.type) số \(document.number)",
-                                     en: "\(form.form) of \(document.type) \(document.number)")
         for report in dossier.reports {
             let citations = dossier.citations(in: report.part.elements)
-            let ofDocument = citations.indices.filter { index in
+            func isOfDocument(_ index: Int) -> Bool {
                 dossier.registryIndex(ofCitation: index).map { profile.registry[$0].number == form.citation } ?? false
             }
-                .map { dossier.citations[$0] }
-            if ofDocument.contains(where: { $0.form.map { Self.sameForm($0, form.form) } ?? false }) { continue }
+            // The usual case: the report cites the form of the required document.
+            if citations.indices.contains(where: { isOfDocument($0) && (citations[$0].form.map { Self.sameForm($0, form.form) } ?? false) }) {
+                continue
+            }
+            let ofDocument = citations.indices.filter(isOfDocument).map { dossier.citations[$0] }
+            let formLine = "\(form.form) ban hành kèm theo \(context.fullCitation(document))"
+            let required = LocalizedText(vi: "\(form.form) theo \(document.type) số \(document.number)",
+                                         en: "\(form.form) of \(document.type) \(document.number)")
             let owner = report.nomineeName.isEmpty
                 ? LocalizedText(vi: "Báo cáo thành tích (chưa ghi tên)", en: "The achievement report (no name yet)")
                 : LocalizedText(vi: "Báo cáo thành tích của \(report.nomineeName)", en: "\(report.nomineeName)'s achievement report")
@@ -89,7 +97,18 @@ public struct HS302: Rule {
 
     /// Whether two `Mẫu số N` texts name the same form (`Mẫu số 7` is `Mẫu số 07`).
     static func sameForm(_ a: String, _ b: String) -> Bool {
-        func number(_ s: String) -> Int? { Int(String(s.unicodeScalars.filter { $0.value >= 0x30 && $0.value <= 0x39 })) }
+        /// The number its ASCII digits make, read as `Int` reads them: nil for none or too many.
+        func number(_ s: String) -> Int? {
+            var value = 0, digits = 0
+            for b in s.utf8 where b >= 0x30 && b <= 0x39 {
+                let (times10, o1) = value.multipliedReportingOverflow(by: 10)
+                let (sum, o2) = times10.addingReportingOverflow(Int(b - 0x30))
+                if o1 || o2 { return nil }
+                value = sum
+                digits += 1
+            }
+            return digits > 0 ? value : nil
+        }
         return number(a) != nil && number(a) == number(b)
     }
 

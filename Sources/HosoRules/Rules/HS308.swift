@@ -25,10 +25,55 @@ public struct HS308: Rule {
 
     public init() {}
 
-    /// Whether uppercasing would change the text (bytes first: symbols are nearly always ASCII).
+    /// Whether uppercasing would change the text: on bytes for ASCII and Đ/đ (what symbols are
+    /// made of), by uppercasing when another scalar is there and no lowercase letter was seen.
     static func hasLowercase(_ text: String) -> Bool {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) { return text.utf8.contains { $0 >= 0x61 && $0 <= 0x7A } }
-        return text != text.uppercased()
+        var copy = text
+        let answer: Bool? = copy.withUTF8 { bytes in
+            var other = false
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                if b >= 0x61 && b <= 0x7A { return true }
+                if b == 0xC4, i + 1 < bytes.count, bytes[i + 1] == 0x90 || bytes[i + 1] == 0x91 {
+                    if bytes[i + 1] == 0x91 { return true }  // đ
+                    i += 2
+                    continue
+                }
+                if b >= 0x80 { other = true }
+                i += 1
+            }
+            return other ? nil : false
+        }
+        return answer ?? (text != text.uppercased())
+    }
+
+    /// Whether `number`'s type code (`DocumentNumber.typeCode`, what comes before the symbol's
+    /// first `-`) is `expected`: compared as bytes when both are ASCII and Đ/đ, where equal
+    /// Strings are equal bytes, and the code surely ends at the `-` (as `firstSegment` says).
+    static func typeCode(of number: DocumentNumber, symbol: String, is expected: String) -> Bool {
+        var symbol = symbol, expected = expected
+        let answer: Bool? = symbol.withUTF8 { s in
+            expected.withUTF8 { e in
+                let end = s.firstIndex(of: 0x2D) ?? s.count
+                guard end == s.count || end + 1 == s.count || s[end + 1] < 0x80 else { return nil }
+                let code = UnsafeBufferPointer(rebasing: s[..<end])
+                guard isPlain(code), isPlain(e) else { return nil }
+                return code.elementsEqual(e)
+            }
+        }
+        return answer ?? (number.typeCode == expected)
+    }
+
+    /// Whether UTF-8 holds only ASCII and Đ/đ.
+    static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        while i < bytes.count {
+            if bytes[i] < 0x80 { i += 1; continue }
+            guard bytes[i] == 0xC4, i + 1 < bytes.count, bytes[i + 1] == 0x90 || bytes[i + 1] == 0x91 else { return false }
+            i += 2
+        }
+        return true
     }
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
@@ -38,9 +83,9 @@ public struct HS308: Rule {
                 number.lookalikeDashes.map { (range.lowerBound + $0.lowerBound)..<(range.lowerBound + $0.upperBound) }, inNumber: range) {
                 sink.report(dashes.range, dashes.message, fixes: [dashes.fix])
             }
-            let name = citation.type.name
-            if let expected = citation.type.codePrefix, let written = number.typeCode,
-               written != expected {
+            if let expected = citation.type.codePrefix, !Self.typeCode(of: number, symbol: symbol, is: expected),
+               let written = number.typeCode {
+                let name = citation.type.name
                 let sameLetters = Folding.key(written) == Folding.key(expected)
                 sink.report(range, LocalizedText(
                     vi: sameLetters ? "Ký hiệu \"\(written)\" trong \"\(number.raw)\" phải viết là \"\(expected)\"."
@@ -50,6 +95,7 @@ public struct HS308: Rule {
                 continue
             }
             if number.year == nil && Self.normativeKeys.contains(citation.type.key) {
+                let name = citation.type.name
                 sink.report(range, LocalizedText(
                     vi: "Số hiệu \(name) phải có năm ban hành, dạng số/năm/ký hiệu (ví dụ 91/2017/NĐ-CP).",
                     en: "A \(name) number carries its year: number/year/symbol (e.g. 91/2017/NĐ-CP)."))

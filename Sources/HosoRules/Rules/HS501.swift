@@ -36,10 +36,11 @@ public struct HS501: CrossFileRule {
                 return RelatedLocation(path: files[member.file].path, range: nominee.nameRange,
                                        message: LocalizedText(vi: "cũng đề nghị: \(nominee.shownName.vi)", en: "also proposed: \(nominee.shownName.en)"))
             }
+            // A member past the shown ones points at the first `relatedLimit`: one array for all of them.
+            let toFirst = Array(shown.prefix(Self.relatedLimit))
             for (i, member) in members.enumerated() {
-                let related = shown.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { shown[$0] }
-                sink.report(file: member.file, files[member].nameRange, message,
-                            related: Array(related))
+                let related = i < shown.count ? Array(shown.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { shown[$0] }) : toFirst
+                sink.report(file: member.file, files[member].nameRange, message, related: related)
             }
         }
     }
