@@ -30,6 +30,13 @@ timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_
 echo "== Neovim: formatting (textDocument/formatting, formatting_sync)"
 HOSO_WORK="$format_work" timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_format_test.lua"
 
+echo "== Neovim: typing re-checks incrementally, and shows what hoso lint says of the same text"
+typing=$(mktemp -d); typing_copy=$(mktemp -d)
+cp Examples/co-loi/phong-tong-hop.hoso "$typing/"
+HOSO_TYPING_FILE="$typing/phong-tong-hop.hoso" HOSO_TYPING_COPY="$typing_copy/phong-tong-hop.hoso" \
+  timeout 120 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_typing_test.lua"
+rm -rf "$typing" "$typing_copy"
+
 echo "== Neovim: the README's snippet"
 timeout 60 nvim --headless -u NONE -i NONE -n -c "luafile Tests/clients/neovim_readme_test.lua"
 
