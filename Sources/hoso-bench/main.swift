@@ -65,6 +65,19 @@ if let flag = arguments.firstIndex(of: "--write-scaling"), flag + 1 < arguments.
     print("workspace-files")
     CurrentProcess.exit(0)
 }
+/// Writes a server session to replay with `hoso lsp < FILE`: the messages, then shutdown and exit,
+/// each framed as LSP frames them; then ends the process.
+func writeSession(_ messages: [JSON], to path: String) -> Never {
+    var script: [UInt8] = []
+    for message in messages + [Outgoing.request(id: .number(2), "shutdown", .null), Outgoing.notification("exit", .null)] {
+        var body: [UInt8] = []
+        message.encode(into: &body)
+        script += MessageFramer.frame(body)
+    }
+    write(script, to: path)
+    CurrentProcess.exit(0)
+}
+
 if let flag = arguments.firstIndex(of: "--write-lsp-script"), flag + 2 < arguments.count, let edits = Int(arguments[flag + 2]) {
     var g = Generator(state: 0x6C7370)
     let text = dossier(&g, index: 7, targetBytes: 200_000)
@@ -79,16 +92,7 @@ if let flag = arguments.firstIndex(of: "--write-lsp-script"), flag + 2 < argumen
     for version in 2..<(2 + edits) {
         messages.append(Outgoing.notification("textDocument/didChange", characterEdit(uri, version: version, line: line)))
     }
-    messages.append(Outgoing.request(id: .number(2), "shutdown", .null))
-    messages.append(Outgoing.notification("exit", .null))
-    var script: [UInt8] = []
-    for message in messages {
-        var body: [UInt8] = []
-        message.encode(into: &body)
-        script += MessageFramer.frame(body)
-    }
-    write(script, to: arguments[flag + 1])
-    CurrentProcess.exit(0)
+    writeSession(messages, to: arguments[flag + 1])
 }
 
 // A campaign of N dossiers open in the editor, then `edits` keystrokes in a line of the first
@@ -115,16 +119,7 @@ if let flag = arguments.firstIndex(of: "--write-lsp-campaign-script"), flag + 3 
     for version in 2..<(2 + edits) {
         messages.append(Outgoing.notification("textDocument/didChange", characterEdit("file:///bench/campaign/d0.hoso", version: version, line: line)))
     }
-    messages.append(Outgoing.request(id: .number(2), "shutdown", .null))
-    messages.append(Outgoing.notification("exit", .null))
-    var script: [UInt8] = []
-    for message in messages {
-        var body: [UInt8] = []
-        message.encode(into: &body)
-        script += MessageFramer.frame(body)
-    }
-    write(script, to: arguments[flag + 1])
-    CurrentProcess.exit(0)
+    writeSession(messages, to: arguments[flag + 1])
 }
 
 // An editor session holding many long dossiers open at once: what bounds the server's memory.
@@ -143,16 +138,7 @@ if let flag = arguments.firstIndex(of: "--write-lsp-memory-script"), flag + 2 < 
         let line = text.split(separator: "\n", omittingEmptySubsequences: false).count / 2
         messages.append(Outgoing.notification("textDocument/didChange", characterEdit("file:///bench/open\(i).hoso", version: 2, line: line)))
     }
-    messages.append(Outgoing.request(id: .number(2), "shutdown", .null))
-    messages.append(Outgoing.notification("exit", .null))
-    var script: [UInt8] = []
-    for message in messages {
-        var body: [UInt8] = []
-        message.encode(into: &body)
-        script += MessageFramer.frame(body)
-    }
-    write(script, to: arguments[flag + 1])
-    CurrentProcess.exit(0)
+    writeSession(messages, to: arguments[flag + 1])
 }
 
 // One serial lint of the corpus and nothing else: what to run under callgrind.
