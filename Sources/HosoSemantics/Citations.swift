@@ -425,20 +425,25 @@ enum CitationScanner {
         text.bytes.withUnsafeBufferPointer { bytes in
             var i = range.lowerBound
             let end = range.upperBound
-            /// Whether byte `i` starts no space: printable ASCII and the lead bytes of letters at once,
-            /// `ByteClass.spaceLength` only for tab, space, C2, E2 and E3.
-            func isWordByte(_ i: Int) -> Bool {
-                let b = bytes[i]
-                if b > 0x20 && b != 0xC2 && b != 0xE2 && b != 0xE3 { return true }
-                return ByteClass.spaceLength(bytes, at: i, end: end) == 0
-            }
             while i < end {
                 while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }
                 let s = i
-                while i < end && isWordByte(i) { i += 1 }
+                // A word runs to a space: tab, space, or C2, E2 and E3 when `ByteClass.spaceLength` says so.
+                while i < end {
+                    let b = bytes[i]
+                    if b > 0x20 && b < 0xC2 || b > 0xE3 || b > 0xC2 && b < 0xE2 { i += 1; continue }
+                    if b == 0x20 || b == 0x09 || ByteClass.spaceLength(bytes, at: i, end: end) > 0 { break }
+                    i += 1
+                }
                 guard i > s else { continue }
-                // Emphasis, brackets and quotes around a word are not part of it (“ ” are E2 80 9C/9D).
+                // Emphasis, brackets and quotes around a word are not part of it (“ ” are E2 80 9C/9D);
+                // most words start with a letter or digit and end with neither, and skip both loops.
                 var a = s, b = i
+                let first = bytes[a], last = bytes[b - 1]
+                if first >= 0x30 && first != 0x5F && first != 0xE2 && last != 0x2A && last != 0x5F && last != 0x22 && last != 0x9D {
+                    tokens.append(Token(range: a..<b, firstByte: first))
+                    continue
+                }
                 while a < b {
                     if bytes[a] == 0x2A || bytes[a] == 0x5F || bytes[a] == 0x28 || bytes[a] == 0x22 { a += 1; continue }
                     if a + 2 < b, bytes[a] == 0xE2, bytes[a + 1] == 0x80, bytes[a + 2] == 0x9C { a += 3; continue }
@@ -484,6 +489,9 @@ enum CitationScanner {
         while k < tokens.count {
             // A citation has a number within three words of its type ("Kế hoạch số 179/…", "KH 179").
             guard tokens.numberSoon(after: k) else { k += 1; continue }
+            // Every type's folded name and short form starts with one of l n q t c k h b, and an
+            // ASCII first byte folds to itself lowercased: any other ASCII byte starts no type.
+            if case let first = tokens[k].firstByte, first < 0x80, !Self.startsType(first) { k += 1; continue }
             // The type: two folded words, one word ("Luật"), or a short form followed by a number.
             var type: DocumentType?
             var typeEnd = k
@@ -561,6 +569,14 @@ enum CitationScanner {
             k = max(j, typeEnd)
         }
         return result
+    }
+
+    /// Whether the ASCII byte `b` may start a type's name or short form (either case of l n q t c k h b).
+    static func startsType(_ b: UInt8) -> Bool {
+        switch b | 0x20 {
+        case 0x6C, 0x6E, 0x71, 0x74, 0x63, 0x6B, 0x68, 0x62: return true
+        default: return false
+        }
     }
 
     /// The folded keywords the scan looks for, as `ShortKey`s.

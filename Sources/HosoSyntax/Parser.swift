@@ -327,13 +327,50 @@ struct LineClassifier {
         let limit = min(end, start + 64)
         if let colon = find(":", from: start, before: limit) {
             let key = stripEmphasis(start, colon)
-            if !key.isEmpty, let fieldKey = FieldKey.matching(folded: text.key(key), in: context) {
+            if !key.isEmpty, let fieldKey = fieldKey(key, in: context) {
                 return Element(kind: .field(fieldKey), range: full, content: content, marker: marker, head: key,
                                value: stripEmphasis(colon + 1, end))
             }
         }
         return context == .nominee ? dashedRating(start, end, full: full, content: content, marker: marker) : nil
     }
+
+    /// `FieldKey.matching(folded:in:)` of the key text at `range`. A key whose fold fits a
+    /// `ShortKey` is compared as one (no String made): with `fixedKeys`, and in a nominee block
+    /// as `nam YYYY`; the only other key, `khen thuong nam YYYY`, is longer. Longer keys go
+    /// through the String key.
+    func fieldKey(_ range: Range<Int>, in context: FieldContext) -> FieldKey? {
+        guard range.count <= 16, case let key = text.shortKey(range), key.count <= 16 else {
+            return FieldKey.matching(folded: text.key(range), in: context)
+        }
+        if let entry = Self.fixedKeys.first(where: { $0.key == key && $0.context == context }) { return entry.field }
+        guard context == .nominee, key.count == 8, key.hasPrefix(Self.namSpace) else { return nil }
+        var year = 0
+        for k in 4..<8 {
+            let b = key.byte(k)
+            guard b >= 0x30 && b <= 0x39 else { return nil }
+            year = year * 10 + Int(b - 0x30)
+        }
+        return .rating(year: year)
+    }
+
+    /// `nam ` folded, the start of a rating's key.
+    static let namSpace = ShortKey("nam ")
+
+    /// The keys with no year in them, in each context, by their folded spellings (canonical and
+    /// alternative): what `FieldKey.matching(folded:in:)` names without a year.
+    static let fixedKeys: [(context: FieldContext, key: ShortKey, field: FieldKey)] = {
+        var table: [(context: FieldContext, key: ShortKey, field: FieldKey)] = []
+        for context in [FieldContext.preamble, .toTrinh, .nominee, .bienBan] {
+            for field in FieldKey.keys(in: context, years: [], excludedYear: 0) {
+                for spelling in [field.canonicalSpelling] + field.alternativeSpellings {
+                    let folded = Folding.key(spelling)
+                    if FieldKey.matching(folded: folded, in: context) == field { table.append((context, ShortKey(folded), field)) }
+                }
+            }
+        }
+        return table
+    }()
 
     /// `Năm 2019 - Hoàn thành tốt nhiệm vụ`: a nominee's rating written, as in Word, with a dash
     /// (`-`, `–`, `—`, any `ByteClass.dashLookalikeLength` dash) where the colon goes. It is the
@@ -347,7 +384,7 @@ struct LineClassifier {
             let n = b == 0x2D ? 1 : b == 0xE2 || b == 0xEF ? ByteClass.dashLookalikeLength(bytes, at: i, end: end) : 0
             guard n > 0 else { i += 1; continue }
             let key = stripEmphasis(start, i)
-            guard !key.isEmpty, case .rating(let year)? = FieldKey.matching(folded: text.key(key), in: .nominee) else { return nil }
+            guard !key.isEmpty, case .rating(let year)? = fieldKey(key, in: .nominee) else { return nil }
             let value = stripEmphasis(i + n, end)
             if !value.isEmpty && bytes[value.lowerBound] >= 0x30 && bytes[value.lowerBound] <= 0x39 { return nil }
             return Element(kind: .field(.rating(year: year)), range: full, content: content, marker: marker, head: key, value: value)

@@ -69,6 +69,47 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual([date.day, date.month, date.year].map { tree.string($0) }, ["18", "5", "2022"])
     }
 
+    /// Every key spelling of every context is read as its field, in any case and with or
+    /// without diacritics; a rating needs exactly four digits.
+    func testEveryFieldKeyInItsContext() {
+        let tree = Parser.parse("""
+        Đơn vị: a
+        PHONG TRAO: a
+        # TỜ TRÌNH
+        Số: a
+        Kính gửi: a
+        Về việc: a
+        V/v: a
+        v/V: a
+        ### Tập thể: X
+        Chức vụ: a
+        Hình thức: a
+        Sáng kiến: a
+        Năm 2019: a
+        nam 2020: a
+        Năm 201: a
+        Năm 20190: a
+        Năm 2o19: a
+        Khen thưởng năm 2022: a
+        Năm 2021 - Hoàn thành tốt nhiệm vụ
+        # BIÊN BẢN HỌP XÉT
+        Thời gian: a
+        Địa điểm: a
+        Thành phần: a
+        Chủ trì: a
+        Thư ký: a
+        Kết thúc: a
+        Số: a
+        """)
+        XCTAssertEqual(tree.elements.map(\.kind), [
+            .field(.unit), .field(.campaign), .partHeading, .field(.number), .field(.recipient), .field(.subject),
+            .field(.subject), .field(.subject), .blockHeading, .field(.position), .field(.awardForm), .field(.initiative),
+            .field(.rating(year: 2019)), .field(.rating(year: 2020)), .prose, .prose, .prose, .field(.priorAwards(year: 2022)),
+            .field(.rating(year: 2021)), .partHeading, .field(.time), .field(.venue), .field(.attendance), .field(.chair),
+            .field(.secretary), .field(.closing), .prose,
+        ])
+    }
+
     func testPlaceDateWithBlankDayAndPlaceholders() {
         let tree = Parser.parse("Sơn La, ngày   tháng 5 năm 2022\nSơn La, ngày … tháng … năm 2022\nHà Nội, ngày 1 tháng 2")
         XCTAssertEqual(tree.elements.map(\.kind), [.placeDate, .placeDate, .prose])
