@@ -222,7 +222,8 @@ enum LintCommand {
         let (setups, groupOf) = try Self.setups(for: inputs, resolver: &resolver)
         for warning in resolver.warnings { say(LocalizedText(vi: "cảnh báo: " + warning.vi, en: "warning: " + warning.en)) }
         func linter(_ setup: Setup) -> Linter {
-            Linter(profile: setup.profile, severityOverrides: setup.severityOverrides, honorsSuppressions: options.inlineConfig)
+            Linter(profile: setup.profile, severityOverrides: setup.severityOverrides, honorsSuppressions: options.inlineConfig,
+                   messages: language)
         }
 
         if options.diff {

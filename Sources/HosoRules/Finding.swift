@@ -23,18 +23,30 @@ public enum Language: String, Sendable, Equatable, CaseIterable {
 }
 
 /// A text in both languages.
+///
+/// While a linter made for one language checks (`Linter(messages:)`), a text built there is
+/// formatted in that language only and stored in both fields: a front end that shows one language
+/// does not pay for the other's string interpolation.
 public struct LocalizedText: Sendable, Equatable {
     public let vi: String
     public let en: String
 
-    public init(vi: String, en: String) {
-        self.vi = vi
-        self.en = en
+    /// The one language texts are built in on this thread, while a linter for one language
+    /// checks; nil (everywhere else) builds both.
+    @TaskLocal static var onlyLanguage: Language?
+
+    public init(vi: @autoclosure () -> String, en: @autoclosure () -> String) {
+        switch LocalizedText.onlyLanguage {
+        case nil: self.vi = vi(); self.en = en()
+        case .vi?: let text = vi(); self.vi = text; self.en = text
+        case .en?: let text = en(); self.vi = text; self.en = text
+        }
     }
 
     /// The same text in both languages: a name, a quotation.
     public init(both text: String) {
-        self.init(vi: text, en: text)
+        vi = text
+        en = text
     }
 
     public func text(_ language: Language) -> String { language == .vi ? vi : en }

@@ -28,9 +28,14 @@ public struct Linter: Sendable {
     /// Whether suppression comments count; `--no-inline-config` (the office's gate) turns them
     /// off, and with them HS011.
     public let honorsSuppressions: Bool
+    /// The one language findings' messages and fix titles are built in, for a front end that
+    /// shows only that one (`hoso lint --lang`); nil builds both (an editor may switch).
+    public let messages: Language?
 
-    public init(profile: Profile = .sonLa2022, severityOverrides: [String: Severity?] = [:], honorsSuppressions: Bool = true) {
+    public init(profile: Profile = .sonLa2022, severityOverrides: [String: Severity?] = [:], honorsSuppressions: Bool = true,
+                messages: Language? = nil) {
         self.profile = profile
+        self.messages = messages
         // A rule whose severity is fixed keeps it whatever a config or an editor setting says.
         self.severityOverrides = severityOverrides.filter { !(RuleRegistry.rule(code: $0.key)?.severityIsFixed ?? false) }
         self.honorsSuppressions = honorsSuppressions
@@ -58,7 +63,7 @@ public struct Linter: Sendable {
         var pools: [String: [Int]] = [:]
         for (i, item) in inputs.enumerated() { pools[item.linter.profile.id, default: []].append(i) }
         for members in pools.values {
-            let pool = Linter(profile: inputs[members[0]].linter.profile)
+            let pool = Linter(profile: inputs[members[0]].linter.profile, messages: inputs[members[0]].linter.messages)
             let found = pool.crossFileFindings(members.map { (inputs[$0].input.path, checked[$0]) })
             for (member, findings) in zip(members, found) { extra[member] = inputs[member].linter.adopting(findings) }
         }
@@ -110,6 +115,10 @@ public struct Linter: Sendable {
 
     /// The cross-file rules' findings for each of `files` (same order); undecodable files get none.
     public func crossFileFindings(_ files: [(path: String, checked: Checked)]) -> [[Finding]] {
+        LocalizedText.$onlyLanguage.withValue(messages) { crossFileFindingsInLanguage(files) }
+    }
+
+    private func crossFileFindingsInLanguage(_ files: [(path: String, checked: Checked)]) -> [[Finding]] {
         var extra = Array(repeating: [Finding](), count: files.count)
         let indices = files.indices.filter { files[$0].checked.problem == nil }
         let inputs = indices.map { CrossFileInput(path: files[$0].path, dossier: files[$0].checked.dossier) }
@@ -130,6 +139,10 @@ public struct Linter: Sendable {
     /// them alone, and the dossier-scoped rules over the new model. The result is the one a
     /// check without `previous` gives (a test replays thousands of random edits to hold it to that).
     public func check(text: SourceText, encodingProblem: EncodingProblem?, previous: Checked? = nil) -> Checked {
+        LocalizedText.$onlyLanguage.withValue(messages) { checkInLanguage(text: text, encodingProblem: encodingProblem, previous: previous) }
+    }
+
+    private func checkInLanguage(text: SourceText, encodingProblem: EncodingProblem?, previous: Checked?) -> Checked {
         // The same profile object: element-scoped rules may read it (HS301 reads its registry).
         if let previous, encodingProblem == nil, previous.problem == nil, previous.severityOverrides == severityOverrides,
            previous.dossier.profile.lookup === profile.lookup {
@@ -190,6 +203,10 @@ public struct Linter: Sendable {
     /// Adds cross-file findings, applies suppression comments, reports the comments that
     /// suppressed nothing (HS011) and sorts.
     public func finish(_ checked: Checked, extra: [Finding]) -> LintResult {
+        LocalizedText.$onlyLanguage.withValue(messages) { finishInLanguage(checked, extra: extra) }
+    }
+
+    private func finishInLanguage(_ checked: Checked, extra: [Finding]) -> LintResult {
         let dossier = checked.dossier
         let text = dossier.text
         var findings = checked.findings + extra
