@@ -16,13 +16,15 @@ public struct OutputBuffer: Sendable {
     public mutating func bytes(_ more: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: more) }
     /// Appends a whole number in decimal, as `String(n)` writes it, without making the String.
     public mutating func decimal(_ n: Int) {
-        guard n >= 0 else { write(String(n)); return }
-        var divisor = 1
-        while divisor <= n / 10 { divisor *= 10 }
-        while divisor > 0 {
-            bytes.append(0x30 + UInt8(n / divisor % 10))
-            divisor /= 10
-        }
+        guard n >= 0 && n < 100_000_000 else { write(String(n)); return }
+        // Up to eight digits packed in a word, the most significant in its lowest byte.
+        var packed: UInt64 = 0, count = 0, rest = n
+        repeat {
+            packed = packed << 8 | UInt64(0x30 + rest % 10)
+            rest /= 10
+            count += 1
+        } while rest > 0
+        for k in 0..<count { bytes.append(UInt8(truncatingIfNeeded: packed >> (8 * k))) }
     }
     public mutating func bytes(_ more: [UInt8]) { bytes.append(contentsOf: more) }
     public mutating func line(_ string: String = "") { write(string); bytes.append(0x0A) }

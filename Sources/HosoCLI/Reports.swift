@@ -180,9 +180,11 @@ enum TextReport {
         let to = max(from, min(range.upperBound, content.upperBound))
         // A line that fits is shown whole; a longer one as a window: up to a quarter of the echo
         // width before the finding, the rest after it.
-        let fits = TerminalText.forward(text.bytes, from: content.lowerBound, scalars: echoColumns, limit: content.upperBound) == content.upperBound
+        // A line of no more bytes than the echo has columns fits without counting its scalars.
+        let fits = content.count <= echoColumns
+            || TerminalText.forward(text.bytes, from: content.lowerBound, scalars: echoColumns, limit: content.upperBound) == content.upperBound
         let windowStart = fits ? content.lowerBound : TerminalText.back(text.bytes, from: from, scalars: echoColumns / 4, limit: content.lowerBound)
-        let windowEnd = TerminalText.forward(text.bytes, from: windowStart, scalars: echoColumns, limit: content.upperBound)
+        let windowEnd = fits ? content.upperBound : TerminalText.forward(text.bytes, from: windowStart, scalars: echoColumns, limit: content.upperBound)
         let cutBefore = windowStart > content.lowerBound, cutAfter = windowEnd < content.upperBound
         out.write(" "); out.write(lineNumber); out.write(" | ")
         if cutBefore { out.write("…") }
@@ -279,7 +281,7 @@ enum TerminalText {
         while i < range.upperBound {
             if isPrintableASCII(bytes[i]) { columns += 1; i += 1; continue }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
-            columns += scalar == 0x09 ? 1 : standIn(scalar).map { $0.unicodeScalars.count } ?? DisplayWidth.of(scalar)
+            columns += scalar == 0x09 ? 1 : Self.columns(scalar)
             i += length
         }
         return columns
@@ -288,18 +290,27 @@ enum TerminalText {
     /// Spaces (tabs kept) as wide as the range.
     static func padding(_ bytes: [UInt8], _ range: Range<Int>, into out: inout OutputBuffer) {
         var i = range.lowerBound
+        var spaces = 0  // written when a tab comes, or at the end
         while i < range.upperBound {
-            let run = i
-            while i < range.upperBound && isPrintableASCII(bytes[i]) { i += 1 }
-            if i > run { out.repeating(0x20, count: i - run); continue }
+            if isPrintableASCII(bytes[i]) { spaces += 1; i += 1; continue }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             if scalar == 0x09 {
-                out.repeating(0x09, count: 1)
+                out.repeating(0x20, count: spaces)
+                spaces = 0
+                out.byte(0x09)
             } else {
-                out.repeating(0x20, count: standIn(scalar).map { $0.unicodeScalars.count } ?? DisplayWidth.of(scalar))
+                spaces += columns(scalar)
             }
             i += length
         }
+        out.repeating(0x20, count: spaces)
+    }
+
+    /// The columns a scalar other than a tab takes as `write` shows it: its stand-in's, or its own.
+    static func columns(_ scalar: UInt32) -> Int {
+        // Only C0 and C1 controls, DEL and the bidirectional controls have stand-ins.
+        guard scalar < 0xA0 || scalar >= 0x202A && scalar <= 0x2069 else { return DisplayWidth.of(scalar) }
+        return standIn(scalar).map { $0.unicodeScalars.count } ?? DisplayWidth.of(scalar)
     }
 
     /// The offset `scalars` scalars before `offset`, not before `limit`.
