@@ -50,7 +50,10 @@ public struct PlaceDate: Sendable {
 }
 
 /// A `### Cá nhân:` / `### Tập thể:` block of the Tờ trình.
-public struct Nominee: Sendable {
+///
+/// A class, though immutable like a value: the rules walk every nominee, and a copy of a class
+/// reference is one count where a copy of the struct retained each of its strings and arrays.
+public final class Nominee: Sendable {
     public let kind: NomineeKind
     public let name: String
     /// `Folding.name` of `name`, hashed once: what names are compared by, within and across dossiers.
@@ -64,6 +67,18 @@ public struct Nominee: Sendable {
     public let ratings: [YearRating]
     /// The award form `Hình thức:` names, if the profile knows it.
     public let awardForm: AwardForm?
+
+    init(kind: NomineeKind, name: String, foldedName: FoldedName, nameRange: Range<Int>, block: BlockNode, fields: [Field],
+         ratings: [YearRating], awardForm: AwardForm?) {
+        self.kind = kind
+        self.name = name
+        self.foldedName = foldedName
+        self.nameRange = nameRange
+        self.block = block
+        self.fields = fields
+        self.ratings = ratings
+        self.awardForm = awardForm
+    }
 
     /// The first field with `key`, if any.
     public func field(_ key: FieldKey) -> Field? { fields.first { $0.key == key } }
