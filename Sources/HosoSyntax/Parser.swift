@@ -343,7 +343,10 @@ struct LineClassifier {
         guard range.count <= 16, case let key = text.shortKey(range), key.count <= 16 else {
             return FieldKey.matching(folded: text.key(range), in: context)
         }
-        if let entry = Self.fixedKeys.first(where: { $0.key == key && $0.context == context }) { return entry.field }
+        let keys = Self.fixedKeys
+        let table = context == .preamble ? keys.preamble : context == .toTrinh ? keys.toTrinh
+            : context == .nominee ? keys.nominee : context == .bienBan ? keys.bienBan : []
+        if let entry = table.first(where: { $0.key == key }) { return entry.field }
         guard context == .nominee, key.count == 8, key.hasPrefix(Self.namSpace) else { return nil }
         var year = 0
         for k in 4..<8 {
@@ -357,20 +360,26 @@ struct LineClassifier {
     /// `nam ` folded, the start of a rating's key.
     static let namSpace = ShortKey("nam ")
 
-    /// The keys with no year in them, in each context, by their folded spellings (canonical and
-    /// alternative): what `FieldKey.matching(folded:in:)` names without a year.
-    static let fixedKeys: [(context: FieldContext, key: ShortKey, field: FieldKey)] = {
-        var table: [(context: FieldContext, key: ShortKey, field: FieldKey)] = []
-        for context in [FieldContext.preamble, .toTrinh, .nominee, .bienBan] {
+    /// The keys with no year in them, one table per context, by their folded spellings (canonical
+    /// and alternative): what `FieldKey.matching(folded:in:)` names without a year.
+    static let fixedKeys: FixedKeys = {
+        func table(_ context: FieldContext) -> [(key: ShortKey, field: FieldKey)] {
+            var table: [(key: ShortKey, field: FieldKey)] = []
             for field in FieldKey.keys(in: context, years: [], excludedYear: 0) {
                 for spelling in [field.canonicalSpelling] + field.alternativeSpellings {
                     let folded = Folding.key(spelling)
-                    if FieldKey.matching(folded: folded, in: context) == field { table.append((context, ShortKey(folded), field)) }
+                    if FieldKey.matching(folded: folded, in: context) == field { table.append((ShortKey(folded), field)) }
                 }
             }
+            return table
         }
-        return table
+        return FixedKeys(preamble: table(.preamble), toTrinh: table(.toTrinh), nominee: table(.nominee), bienBan: table(.bienBan))
     }()
+
+    /// `fixedKeys`' tables: a line's key is looked up among its own context's keys only.
+    struct FixedKeys {
+        let preamble, toTrinh, nominee, bienBan: [(key: ShortKey, field: FieldKey)]
+    }
 
     /// `Năm 2019 - Hoàn thành tốt nhiệm vụ`: a nominee's rating written, as in Word, with a dash
     /// (`-`, `–`, `—`, any `ByteClass.dashLookalikeLength` dash) where the colon goes. It is the
