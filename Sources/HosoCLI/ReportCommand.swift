@@ -89,7 +89,8 @@ enum ReportCommand {
             io.stderr.line("hoso: " + (language == .vi ? "cảnh báo: " + warning.vi : "warning: " + warning.en))
         }
         let linters = setups.map {
-            Linter(profile: $0.profile, severityOverrides: $0.severityOverrides, honorsSuppressions: !parsed.has("--no-inline-config"))
+            Linter(profile: $0.profile, severityOverrides: $0.severityOverrides, honorsSuppressions: !parsed.has("--no-inline-config"),
+                   messages: language)
         }
         let inputs = read.inputs
         let results = Linter.lintPooled(inputs.indices.map { (LintInput(path: inputs[$0].path, bytes: inputs[$0].bytes), linters[groupOf[$0]]) })
