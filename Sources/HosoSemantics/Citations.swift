@@ -278,14 +278,15 @@ public struct Citation: Sendable {
     /// Basis citations are checked against the registry; evidence ones only for shape and date.
     public enum Role: String, Sendable { case basis, evidence }
 
-    // Kept compact (offsets in 32 bits, the rare clause out of line): an editor holds every
-    // citation of every open dossier, and a long report has one on most lines.
+    // Kept compact (offsets in 32 bits, the texts out of line): an editor holds every citation
+    // of every open dossier, a long report has one on most lines, and the rules that walk them
+    // copy each; a copy retains one box, not every string.
     private var elementIndex: Int32
     private var start: UInt32, end: UInt32
     private var typeStart: UInt32, typeEnd: UInt32
     /// `UInt32.max` as the start: no number range.
     private var numberStart: UInt32, numberEnd: UInt32
-    private var clauseBox: ClauseBox?
+    @usableFromInline var texts: CitationTexts
 
     public var element: Int { Int(elementIndex) }
     /// From the clause (if any) to the end of the issuer (or of the last piece found).
@@ -294,14 +295,14 @@ public struct Citation: Sendable {
     public var typeRange: Range<Int> { Int(typeStart)..<Int(typeEnd) }
     /// Written as a short form (`KH 179`).
     public let isShortForm: Bool
-    public let number: DocumentNumber?
+    @inlinable public var number: DocumentNumber? { texts.number }
     public var numberRange: Range<Int>? { numberStart == .max ? nil : Int(numberStart)..<Int(numberEnd) }
     public private(set) var date: DateMention?
-    public let issuer: String?
-    public var clause: CriteriaClause? { clauseBox?.clause }
+    @inlinable public var issuer: String? { texts.issuer }
+    @inlinable public var clause: CriteriaClause? { texts.clause }
     public let role: Role
     /// The form written on the citation's line (`Mẫu số 07`, `Mẫu số 01`), as `Mẫu số` and its number.
-    public let form: String?
+    @inlinable public var form: String? { texts.form }
 
     init(element: Int, range: Range<Int>, type: DocumentType, typeRange: Range<Int>, isShortForm: Bool,
          number: DocumentNumber?, numberRange: Range<Int>?, date: DateMention?, issuer: String?,
@@ -313,14 +314,11 @@ public struct Citation: Sendable {
         typeStart = UInt32(typeRange.lowerBound)
         typeEnd = UInt32(typeRange.upperBound)
         self.isShortForm = isShortForm
-        self.number = number
         numberStart = numberRange.map { UInt32($0.lowerBound) } ?? .max
         numberEnd = numberRange.map { UInt32($0.upperBound) } ?? .max
         self.date = date
-        self.issuer = issuer
-        clauseBox = clause.map(ClauseBox.init)
+        texts = CitationTexts(number: number, issuer: issuer, form: form, clause: clause)
         self.role = role
-        self.form = form
     }
 
     /// Moves the citation `delta` bytes further on and `elementDelta` elements further down (an
@@ -337,17 +335,27 @@ public struct Citation: Sendable {
             numberEnd = move(numberEnd)
         }
         if date != nil { date!.shift(by: delta) }
-        if let clause = clauseBox?.clause {
-            clauseBox = ClauseBox(CriteriaClause(range: clause.range.shifted(by: delta), point: clause.point,
-                                                 clause: clause.clause, section: clause.section))
+        if let clause = texts.clause {  // the one text with a position in it (few citations have one)
+            texts = CitationTexts(number: texts.number, issuer: texts.issuer, form: texts.form,
+                                  clause: CriteriaClause(range: clause.range.shifted(by: delta), point: clause.point,
+                                                         clause: clause.clause, section: clause.section))
         }
     }
 }
 
-/// A criteria clause out of line: few citations have one.
-final class ClauseBox: Sendable {
-    let clause: CriteriaClause
-    init(_ clause: CriteriaClause) { self.clause = clause }
+/// A citation's texts, held once and shared by its copies (immutable; a moved clause is a new box).
+@usableFromInline final class CitationTexts: Sendable {
+    @usableFromInline let number: DocumentNumber?
+    @usableFromInline let issuer: String?
+    @usableFromInline let form: String?
+    @usableFromInline let clause: CriteriaClause?
+
+    init(number: DocumentNumber?, issuer: String?, form: String?, clause: CriteriaClause?) {
+        self.number = number
+        self.issuer = issuer
+        self.form = form
+        self.clause = clause
+    }
 }
 
 /// Recognizes citations in the prose and field values of a tree.

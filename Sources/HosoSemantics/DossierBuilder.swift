@@ -279,10 +279,11 @@ struct DossierBuilder {
 
     mutating func yearRating(year: Int, range: Range<Int>, valueRange wholeValue: Range<Int>) -> YearRating {
         var valueRange = wholeValue
-        var match = profile.lookup.ratingByKey[tree.text.key(wholeValue)]
+        let lookup = profile.lookup
+        var match = tree.text.withKey(wholeValue, lookup.rating(key:))
         if match == nil {
             valueRange = ratingPhrase(wholeValue)
-            match = profile.lookup.ratingByKey[tree.text.key(valueRange)]
+            match = tree.text.withKey(valueRange, lookup.rating(key:))
         }
         let text = tree.text.nfcString(valueRange)
         let rating = match.map { profile.ratings[$0.index] }

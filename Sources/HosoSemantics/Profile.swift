@@ -119,6 +119,11 @@ public final class ProfileLookup: Sendable, Equatable {
     public let awardFormByKey: [String: Int]
     /// Rating index by the folded name, alias or abbreviation, and whether it is an abbreviation.
     public let ratingByKey: [String: (index: Int, isAbbreviation: Bool)]
+    /// `ratingByKey`'s keys as UTF-8 laid end to end, in the order they were claimed, for
+    /// `rating(key:)`: a dossier names a rating in every year of every nominee.
+    let ratingKeyBytes: [UInt8]
+    /// Where each key of `ratingKeyBytes` ends, with its value.
+    let ratingKeyEnds: [(end: Int, index: Int, isAbbreviation: Bool)]
     /// Report section index by folded title or alias, for individuals and collectives.
     public let individualSectionByKey: [String: Int]
     public let collectiveSectionByKey: [String: Int]
@@ -150,11 +155,19 @@ public final class ProfileLookup: Sendable, Equatable {
         for (i, form) in awardForms.enumerated() { for name in [form.name] + form.aliases { claim(name, i, in: &forms) } }
         awardFormByKey = forms
         var ratingTable: [String: (index: Int, isAbbreviation: Bool)] = [:]
+        var keyBytes: [UInt8] = [], keyEnds: [(end: Int, index: Int, isAbbreviation: Bool)] = []
         for (i, rating) in ratings.enumerated() {
-            for name in [rating.name] + rating.aliases { claim(name, (i, false), in: &ratingTable) }
-            for name in rating.abbreviations { claim(name, (i, true), in: &ratingTable) }
+            for (name, isAbbreviation) in ([rating.name] + rating.aliases).map({ ($0, false) }) + rating.abbreviations.map({ ($0, true) }) {
+                let key = Folding.key(name)
+                guard ratingTable[key] == nil else { continue }
+                ratingTable[key] = (i, isAbbreviation)
+                keyBytes += Array(key.utf8)
+                keyEnds.append((keyBytes.count, i, isAbbreviation))
+            }
         }
         ratingByKey = ratingTable
+        ratingKeyBytes = keyBytes
+        ratingKeyEnds = keyEnds
         individualSectionByKey = sectionIndex(reportSections.individual)
         collectiveSectionByKey = sectionIndex(reportSections.collective)
         leadershipKeys = leadershipTitles.map { Folding.key($0) + " " }
@@ -170,6 +183,22 @@ public final class ProfileLookup: Sendable, Equatable {
         }
         registryBySerialAndType = bySerial
         registryYears = years
+    }
+
+    /// `ratingByKey[key]` for a key given as UTF-8: compared byte for byte with each key (a
+    /// campaign has a few dozen), no String made and none hashed.
+    public func rating(key: UnsafeBufferPointer<UInt8>) -> (index: Int, isAbbreviation: Bool)? {
+        ratingKeyBytes.withUnsafeBufferPointer { all in
+            var start = 0
+            for entry in ratingKeyEnds {
+                defer { start = entry.end }
+                guard entry.end - start == key.count else { continue }
+                var k = 0
+                while k < key.count && all[start + k] == key[k] { k += 1 }
+                if k == key.count { return (entry.index, entry.isAbbreviation) }
+            }
+            return nil
+        }
     }
 
     /// The report section index whose title or alias folds to `key`, for a kind of nominee.

@@ -47,9 +47,9 @@ public enum Folding {
     /// when a scalar needs the general path.
     @inline(__always)
     static func fastFold(_ bytes: UnsafeBufferPointer<UInt8>, _ mode: FoldMode, into out: UnsafeMutableBufferPointer<UInt8>) -> Int? {
-        // The tables once, not through their lazy accessors for every letter.
-        let latinBase = self.latinBase, extendedBase = self.extendedBase
-        let latinLower = self.latinLower, extendedLower = self.extendedLower
+        // The tables once, not through their lazy accessors for every letter; as pointers, so
+        // a call retains and releases nothing (most calls fold one short word).
+        let tables = foldTables
         var count = 0
         var pendingSpace = false
         var i = 0
@@ -72,10 +72,10 @@ public enum Folding {
             case .key:
                 if isCombiningMark(v) { continue }
                 if isSpace(v) { pendingSpace = count > 0; continue }
-                mapped = UInt32(v < latinEnd ? latinBase[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedBase[Int(v - 0x1E00)] : 0)
+                mapped = UInt32(v < latinEnd ? tables.latinBase[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? tables.extendedBase[Int(v - 0x1E00)] : 0)
             case .name:
                 if isSpace(v) { pendingSpace = count > 0; continue }
-                mapped = v < latinEnd ? latinLower[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? extendedLower[Int(v - 0x1E00)] : 0
+                mapped = v < latinEnd ? tables.latinLower[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? tables.extendedLower[Int(v - 0x1E00)] : 0
             }
             guard mapped != 0 else { return nil }
             if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
@@ -359,6 +359,22 @@ public enum Folding {
         let limit = max(2, max(folded.unicodeScalars.count, key(candidate).unicodeScalars.count) / 3)
         return distance <= limit ? candidate : nil
     }
+
+    /// The four flat tables as pointers to copies made once and kept for the process's life.
+    struct FoldTables: @unchecked Sendable {  // read-only after they are made
+        let latinBase: UnsafePointer<UInt8>, extendedBase: UnsafePointer<UInt8>
+        let latinLower: UnsafePointer<UInt32>, extendedLower: UnsafePointer<UInt32>
+    }
+
+    static let foldTables: FoldTables = {
+        func kept<T>(_ table: [T]) -> UnsafePointer<T> {
+            let copy = UnsafeMutablePointer<T>.allocate(capacity: table.count)
+            copy.initialize(from: table, count: table.count)
+            return UnsafePointer(copy)
+        }
+        return FoldTables(latinBase: kept(latinBase), extendedBase: kept(extendedBase), latinLower: kept(latinLower),
+                          extendedLower: kept(extendedLower))
+    }()
 
     /// Base letters of U+0000–U+025F (0 where a scalar has none): a flat table for speed.
     static let latinBase: [UInt8] = {

@@ -104,6 +104,23 @@ public struct SourceText: Sendable {
         return bytes.withUnsafeBufferPointer { Folding.key(utf8: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
+    /// Calls `body` with the UTF-8 of `key(range)`, folded into a temporary buffer: no String is
+    /// made unless the fold needs the general path.
+    @inlinable
+    public func withKey<R>(_ range: Range<Int>, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let range = clamp(range)
+        return bytes.withUnsafeBufferPointer { all in
+            let source = UnsafeBufferPointer(rebasing: all[range])
+            return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, range.count)) { buffer in
+                if let count = Folding.fastKey(utf8: source, into: buffer) {
+                    return body(UnsafeBufferPointer(rebasing: buffer[..<count]))
+                }
+                var key = Folding.key(utf8: source)
+                return key.withUTF8(body)
+            }
+        }
+    }
+
     /// Whether a byte range holds exactly the UTF-8 of `string`.
     public func bytes(_ range: Range<Int>, equal string: String) -> Bool {
         var string = string
@@ -181,7 +198,7 @@ public struct SourceText: Sendable {
         }
     }
 
-    private func clamp(_ range: Range<Int>) -> Range<Int> {
+    @usableFromInline func clamp(_ range: Range<Int>) -> Range<Int> {
         let lower = max(0, min(range.lowerBound, bytes.count))
         return lower..<max(lower, min(range.upperBound, bytes.count))
     }
