@@ -59,7 +59,7 @@ enum DateScanner {
                     i = mention.range.upperBound
                     continue
                 }
-            } else if b == 0x6E || b == 0x4E, let mention = spelled(at: i, end: end, text) {  // n/N of "ngày"
+            } else if b == 0x6E || b == 0x4E, i + 1 < end, mayStartSpelled(i, bytes), let mention = spelled(at: i, end: end, text) {  // n/N of "ngày"
                 result.append(mention)
                 i = mention.range.upperBound
                 continue
@@ -70,6 +70,16 @@ enum DateScanner {
     }
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
+
+    /// `spelled`'s first refusals, on the bytes around the n at `i` (not the last byte), without
+    /// the call: an n after an ASCII letter is inside a word (`trong`, `không`), and one followed
+    /// by an ASCII byte other than g or `*` is not the n of `ngày` (`nhân`, `no`).
+    @inline(__always)
+    static func mayStartSpelled(_ i: Int, _ bytes: [UInt8]) -> Bool {
+        if i > 0, case let previous = bytes[i - 1] | 0x20, previous >= 0x61 && previous <= 0x7A { return false }
+        let next = bytes[i + 1]
+        return next >= 0x80 || next | 0x20 == 0x67 || next == 0x2A
+    }
 
     /// Reads up to `maxDigits` digits; returns the value and where they end.
     static func digits(_ bytes: [UInt8], _ start: Int, _ end: Int, max maxDigits: Int) -> (Int, Int)? {

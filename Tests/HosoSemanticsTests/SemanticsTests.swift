@@ -183,3 +183,23 @@ final class ProfileLocationTests: XCTestCase {
                        ["p.json:\(point(of: "\"note\"", in: extra)): $.note: unknown key, ignored (a misspelt key?)"])
     }
 }
+
+/// The rating lookup on folded bytes answers what the String-keyed table answers.
+final class RatingLookupTests: XCTestCase {
+    func testByteLookupAgreesWithTheTable() {
+        let profile = Profile.sonLa2022
+        let lookup = profile.lookup
+        var texts = Array(lookup.ratingByKey.keys)
+        for rating in profile.ratings { texts += [rating.name, rating.name.uppercased(), "**\(rating.name)**"] + rating.aliases + rating.abbreviations }
+        texts += ["", "Hoàn thành", "hoàn thành tốt nhiệm vụ.", "HTTNV", "htxs nv", "Hoa\u{300}n tha\u{300}nh nhiê\u{323}m vu\u{323}", "Хорошо"]
+        for written in texts {
+            let text = SourceText("x " + written + " y")
+            let range = 2..<(text.bytes.count - 2)
+            let expected = lookup.ratingByKey[text.key(range)]
+            let found = text.withKey(range) { lookup.rating(key: $0) }
+            XCTAssertEqual(found?.index, expected?.index, written)
+            XCTAssertEqual(found?.isAbbreviation, expected?.isAbbreviation, written)
+            XCTAssertEqual(text.withKey(range) { String(decoding: $0, as: UTF8.self) }, text.key(range), written)
+        }
+    }
+}
