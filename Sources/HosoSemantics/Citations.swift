@@ -196,13 +196,16 @@ public struct DocumentNumber: Sendable, Equatable {
     /// `parse` on bytes whose dashes are all `-`, up to `end`.
     private static func parse(normalized bytes: UnsafeBufferPointer<UInt8>, end: Int, writtenLength: Int,
                               dashes: [Range<Int>]) -> DocumentNumber? {
-        var slashes: [Int] = []
+        // At most two slashes, kept in two locals (no array: this runs for every number cited).
+        var slashCount = 0, firstSlash = 0, secondSlash = 0
         for i in 0..<end where bytes[i] == 0x2F {
-            slashes.append(i)
-            if slashes.count > 2 { return nil }
+            guard slashCount < 2 else { return nil }
+            if slashCount == 0 { firstSlash = i } else { secondSlash = i }
+            slashCount += 1
         }
-        let pieceEnds = slashes + [end]
-        func piece(_ k: Int) -> Range<Int> { (k == 0 ? 0 : pieceEnds[k - 1] + 1)..<pieceEnds[k] }
+        let pieceCount = slashCount + 1
+        func pieceEnd(_ k: Int) -> Int { k >= slashCount ? end : k == 0 ? firstSlash : secondSlash }
+        func piece(_ k: Int) -> Range<Int> { (k == 0 ? 0 : pieceEnd(k - 1) + 1)..<pieceEnd(k) }
         func isDigits(_ r: Range<Int>) -> Bool { r.allSatisfy { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 } }
         /// The value of a run of digits; nil when empty or too long for an Int.
         func value(_ r: Range<Int>) -> Int? {
@@ -211,7 +214,7 @@ public struct DocumentNumber: Sendable, Equatable {
         }
         /// Whether `r` is only dots, ellipses (U+2026), underscores and spaces, with at least one mark.
         func isPlaceholder(_ r: Range<Int>) -> Bool {
-            guard slashes.count > 0 else { return false }
+            guard slashCount > 0 else { return false }
             var i = r.lowerBound, marks = 0
             while i < r.upperBound {
                 switch bytes[i] {
@@ -230,7 +233,7 @@ public struct DocumentNumber: Sendable, Equatable {
         let serial = value(first)
         if !first.isEmpty && serial == nil { return nil }
         let raw = string(0..<end)
-        if pieceEnds.count == 1 {
+        if pieceCount == 1 {
             return serial == nil ? nil : DocumentNumber(raw: raw, serial: serial, year: nil, symbol: nil, writtenLength: writtenLength,
                                                         lookalikeDashes: dashes)
         }
@@ -241,7 +244,7 @@ public struct DocumentNumber: Sendable, Equatable {
             symbolIndex = 2
         }
         var symbol: String?
-        if symbolIndex < pieceEnds.count {
+        if symbolIndex < pieceCount {
             let r = piece(symbolIndex)
             guard !r.isEmpty else { return nil }
             let lead = bytes[r.lowerBound]
@@ -392,20 +395,15 @@ enum CitationScanner {
             if token.range.count == 1 || source.bytes[token.range.lowerBound + 1] < 0x80 { return true }
             return text(k).first?.isASCIIDigit == true
         }
-        /// Whether a number (or a blank number, `/KH-…`) starts within three words after `k`.
-        func numberSoon(after k: Int) -> Bool {
-            var m = k + 1
-            while m <= k + 3 && m < tokens.count {
-                if tokens[m].startsWithDigit || tokens[m].firstByte == 0x2F { return true }
-                m += 1
-            }
-            return false
-        }
+        /// Whether word `k` starts a number (or a blank number, `/KH-…`).
+        func startsNumber(_ k: Int) -> Bool { tokens[k].startsWithDigit || tokens[k].firstByte == 0x2F }
     }
 
     /// The citations of one element (prose, a list item's body, a field's value), in order,
     /// each with its role decided by the line it stands in.
-    static func citations(ofElement index: Int, in tree: SyntaxTree) -> [Citation] {
+    ///
+    /// `words` is scratch space for the element's words, kept by the caller across elements.
+    static func citations(ofElement index: Int, in tree: SyntaxTree, words: inout [Token]) -> [Citation] {
         let element = tree.elements[index]
         let range: Range<Int>
         switch element.kind {
@@ -415,7 +413,7 @@ enum CitationScanner {
         default: return []
         }
         guard mayHoldCitation(tree.text.bytes, range) else { return [] }
-        return citations(in: range, element: index, tree: tree)
+        return citations(in: range, element: index, tree: tree, words: &words)
     }
 
     /// Cheap prefilter: a line with no digit holds no citation.
@@ -427,8 +425,9 @@ enum CitationScanner {
         }
     }
 
-    static func tokens(_ range: Range<Int>, _ text: SourceText) -> Words {
-        var tokens: [Token] = []
+    /// The words of `range`, found into `tokens` (emptied first, its capacity kept).
+    static func tokens(_ range: Range<Int>, _ text: SourceText, into tokens: inout [Token]) -> Words {
+        tokens.removeAll(keepingCapacity: true)
         tokens.reserveCapacity(range.count / 5)
         text.bytes.withUnsafeBufferPointer { bytes in
             var i = range.lowerBound
@@ -469,9 +468,9 @@ enum CitationScanner {
         return Words(tokens: tokens, source: text)
     }
 
-    static func citations(in range: Range<Int>, element: Int, tree: SyntaxTree) -> [Citation] {
+    static func citations(in range: Range<Int>, element: Int, tree: SyntaxTree, words: inout [Token]) -> [Citation] {
         let text = tree.text
-        let tokens = tokens(range, text)
+        let tokens = tokens(range, text, into: &words)
         guard tokens.count > 0 else { return [] }
         // What the line says of all its citations, read once the first is found (most lines with
         // a digit cite nothing).
@@ -494,9 +493,16 @@ enum CitationScanner {
         }
         var result: [Citation] = []
         var k = 0
+        var nextNumber = 0  // the first word after `k` that starts a number, or `count`
         while k < tokens.count {
-            // A citation has a number within three words of its type ("Kế hoạch số 179/…", "KH 179").
-            guard tokens.numberSoon(after: k) else { k += 1; continue }
+            // A citation has a number within three words of its type ("Kế hoạch số 179/…", "KH 179"):
+            // the scan goes straight to three words before the next number.
+            if nextNumber <= k {
+                nextNumber = k + 1
+                while nextNumber < tokens.count && !tokens.startsNumber(nextNumber) { nextNumber += 1 }
+                guard nextNumber < tokens.count else { break }
+            }
+            k = max(k, nextNumber - 3)
             // Every type's folded name and short form starts with one of l n q t c k h b, and an
             // ASCII first byte folds to itself lowercased: any other ASCII byte starts no type.
             if case let first = tokens[k].firstByte, first < 0x80, !Self.startsType(first) { k += 1; continue }

@@ -81,6 +81,7 @@ struct LineFacts: Sendable {
     /// Appends the facts of `elements`, recording where each element's start.
     mutating func scan(_ tree: SyntaxTree, _ profile: Profile, _ elements: Range<Int>) {
         let text = tree.text
+        var words: [CitationScanner.Token] = []  // one buffer for every line's words
         for index in elements {
             citationStarts.append(Int32(citations.count))
             dateStarts.append(Int32(dates.count))
@@ -90,7 +91,7 @@ struct LineFacts: Sendable {
                 // A line with no digit holds no citation and no date.
                 guard CitationScanner.mayHoldCitation(text.bytes, element.content) else { continue }
                 if element.kind != .placeDate {
-                    for citation in CitationScanner.citations(ofElement: index, in: tree) {
+                    for citation in CitationScanner.citations(ofElement: index, in: tree, words: &words) {
                         citations.append(citation)
                         registryIndices.append(Int32(profile.registryIndex(for: citation) ?? -1))
                     }
