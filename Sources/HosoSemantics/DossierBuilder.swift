@@ -236,7 +236,7 @@ struct DossierBuilder {
     mutating func nominee(in block: BlockNode) -> Nominee? {
         let heading = tree.elements[block.heading]
         guard let labelRange = heading.head,
-              let kind = NomineeKind.matching(folded: tree.text.key(labelRange)) else { return nil }
+              let kind = tree.text.withKey(labelRange, NomineeKind.matching(foldedUTF8:)) else { return nil }
         noteSpelling(labelRange, first: kind.canonicalLabel, target: .nomineeLabel)
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
         var fields = fields(in: (block.heading + 1)..<block.elements.upperBound)
@@ -263,7 +263,7 @@ struct DossierBuilder {
             switch field.key {
             case .rating(let year):
                 ratings.append(yearRating(year: year, range: tree.elements[field.element].content,
-                                          valueRange: field.valueRange))
+                                          valueRange: field.valueRange, value: field.value))
             case .awardForm:
                 // Quotes around the form are emphasis, like `**…**`: `Hình thức: “Bằng khen …”`.
                 let formRange = unquoted(field.valueRange)
@@ -278,7 +278,8 @@ struct DossierBuilder {
                        fields: fields, ratings: ratings, awardForm: awardForm)
     }
 
-    mutating func yearRating(year: Int, range: Range<Int>, valueRange wholeValue: Range<Int>) -> YearRating {
+    /// `value` is the text of `wholeValue` (`nfcString`), made already.
+    mutating func yearRating(year: Int, range: Range<Int>, valueRange wholeValue: Range<Int>, value: String) -> YearRating {
         var valueRange = wholeValue
         let lookup = profile.lookup
         var match = tree.text.withKey(wholeValue, lookup.rating(key:))
@@ -286,7 +287,7 @@ struct DossierBuilder {
             valueRange = ratingPhrase(wholeValue)
             match = tree.text.withKey(valueRange, lookup.rating(key:))
         }
-        let text = tree.text.nfcString(valueRange)
+        let text = valueRange == wholeValue ? value : tree.text.nfcString(valueRange)
         let rating = match.map { profile.ratings[$0.index] }
         let isAbbreviation = match?.isAbbreviation ?? false
         if let rating, !isAbbreviation {
@@ -357,9 +358,10 @@ struct DossierBuilder {
         var ratings: [YearRating] = []
         var awards: [YearItem] = []
         for section in part.sections {
-            let folded = tree.elements[section.heading].head.map { tree.text.key($0) } ?? ""
             // Sections of the other kind (SƠ LƯỢC LÝ LỊCH in a collective's report) stay unmatched.
-            let index = profile.lookup.sectionIndex(key: folded, for: kind)
+            let lookup = profile.lookup
+            let index = tree.elements[section.heading].head.map { tree.text.withKey($0) { lookup.sectionIndex(key: $0, for: kind) } }
+                ?? lookup.sectionIndex(key: "", for: kind)
             if let k = index, let range = tree.elements[section.heading].head {
                 noteSpelling(range, first: required[k].title, aliases: required[k].aliases, target: .sectionTitle)
             }
@@ -369,7 +371,7 @@ struct DossierBuilder {
                 guard let item = yearItem(at: i) else { continue }
                 switch required[k].role {
                 case "achievements":
-                    ratings.append(yearRating(year: item.year, range: item.range, valueRange: item.valueRange))
+                    ratings.append(yearRating(year: item.year, range: item.range, valueRange: item.valueRange, value: item.text))
                 case "awards":
                     awards.append(item)
                 default:

@@ -119,14 +119,19 @@ public final class ProfileLookup: Sendable, Equatable {
     public let awardFormByKey: [String: Int]
     /// Rating index by the folded name, alias or abbreviation, and whether it is an abbreviation.
     public let ratingByKey: [String: (index: Int, isAbbreviation: Bool)]
-    /// `ratingByKey`'s keys as UTF-8 laid end to end, in the order they were claimed, for
-    /// `rating(key:)`: a dossier names a rating in every year of every nominee.
-    let ratingKeyBytes: [UInt8]
-    /// Where each key of `ratingKeyBytes` ends, with its value.
-    let ratingKeyEnds: [(end: Int, index: Int, isAbbreviation: Bool)]
+    /// `ratingByKey` by the keys' bytes, for `rating(key:)`: a dossier names a rating in every
+    /// year of every nominee.
+    let ratingTable: FoldedKeyTable<RatingEntry>
+    /// A rating's index, and whether the key is one of its abbreviations.
+    struct RatingEntry: Sendable {
+        let index: Int
+        let isAbbreviation: Bool
+    }
     /// Report section index by folded title or alias, for individuals and collectives.
     public let individualSectionByKey: [String: Int]
     public let collectiveSectionByKey: [String: Int]
+    /// The two section tables by the keys' bytes.
+    let individualSectionTable: FoldedKeyTable<Int>, collectiveSectionTable: FoldedKeyTable<Int>
     /// Leadership titles, folded and followed by one space (HS208 matches whole words at a post's start).
     public let leadershipKeys: [String]
     /// A registry document's serial number and type (`179`, Kế hoạch's index in `DocumentType.all`).
@@ -155,21 +160,26 @@ public final class ProfileLookup: Sendable, Equatable {
         for (i, form) in awardForms.enumerated() { for name in [form.name] + form.aliases { claim(name, i, in: &forms) } }
         awardFormByKey = forms
         var ratingTable: [String: (index: Int, isAbbreviation: Bool)] = [:]
-        var keyBytes: [UInt8] = [], keyEnds: [(end: Int, index: Int, isAbbreviation: Bool)] = []
+        var ratingKeys: [(key: String, value: RatingEntry)] = []
         for (i, rating) in ratings.enumerated() {
-            for (name, isAbbreviation) in ([rating.name] + rating.aliases).map({ ($0, false) }) + rating.abbreviations.map({ ($0, true) }) {
-                let key = Folding.key(name)
-                guard ratingTable[key] == nil else { continue }
-                ratingTable[key] = (i, isAbbreviation)
-                keyBytes += Array(key.utf8)
-                keyEnds.append((keyBytes.count, i, isAbbreviation))
+            for name in [rating.name] + rating.aliases {
+                claim(name, (i, false), in: &ratingTable)
+                ratingKeys.append((Folding.key(name), RatingEntry(index: i, isAbbreviation: false)))
+            }
+            for name in rating.abbreviations {
+                claim(name, (i, true), in: &ratingTable)
+                ratingKeys.append((Folding.key(name), RatingEntry(index: i, isAbbreviation: true)))
             }
         }
         ratingByKey = ratingTable
-        ratingKeyBytes = keyBytes
-        ratingKeyEnds = keyEnds
+        self.ratingTable = FoldedKeyTable(ratingKeys)
         individualSectionByKey = sectionIndex(reportSections.individual)
         collectiveSectionByKey = sectionIndex(reportSections.collective)
+        func sectionTable(_ sections: [ReportSection]) -> FoldedKeyTable<Int> {
+            FoldedKeyTable(sections.enumerated().flatMap { i, section in ([section.title] + section.aliases).map { (Folding.key($0), i) } })
+        }
+        individualSectionTable = sectionTable(reportSections.individual)
+        collectiveSectionTable = sectionTable(reportSections.collective)
         leadershipKeys = leadershipTitles.map { Folding.key($0) + " " }
         var bySerial: [SerialAndType: [Int]] = [:]
         var years: [Int?] = []
@@ -185,20 +195,14 @@ public final class ProfileLookup: Sendable, Equatable {
         registryYears = years
     }
 
-    /// `ratingByKey[key]` for a key given as UTF-8: compared byte for byte with each key (a
-    /// campaign has a few dozen), no String made and none hashed.
+    /// `ratingByKey[key]` for a key given as UTF-8, no String made and none hashed.
     public func rating(key: UnsafeBufferPointer<UInt8>) -> (index: Int, isAbbreviation: Bool)? {
-        ratingKeyBytes.withUnsafeBufferPointer { all in
-            var start = 0
-            for entry in ratingKeyEnds {
-                defer { start = entry.end }
-                guard entry.end - start == key.count else { continue }
-                var k = 0
-                while k < key.count && all[start + k] == key[k] { k += 1 }
-                if k == key.count { return (entry.index, entry.isAbbreviation) }
-            }
-            return nil
-        }
+        ratingTable.value(forKey: key).map { ($0.index, $0.isAbbreviation) }
+    }
+
+    /// `sectionIndex(key:for:)` for a key given as UTF-8.
+    public func sectionIndex(key: UnsafeBufferPointer<UInt8>, for kind: NomineeKind) -> Int? {
+        (kind == .individual ? individualSectionTable : collectiveSectionTable).value(forKey: key)
     }
 
     /// The report section index whose title or alias folds to `key`, for a kind of nominee.

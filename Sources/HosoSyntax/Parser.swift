@@ -136,8 +136,8 @@ public enum Parser {
                 sections.append(SectionNode(heading: s, elements: s..<sectionEnd, blocks: blocks(in: (s + 1)..<sectionEnd)))
                 s = sectionEnd
             }
-            let head = elements[i].head.map { text.string($0) } ?? ""
-            parts.append(PartNode(heading: i, kind: PartKind.matching(folded: Folding.key(head)), elements: i..<partEnd,
+            let kind = elements[i].head.map { text.withKey($0, PartKind.matching(foldedUTF8:)) } ?? .unknown
+            parts.append(PartNode(heading: i, kind: kind, elements: i..<partEnd,
                                   sections: sections, blocks: blocks(in: (i + 1)..<firstSection)))
             i = partEnd
         }
@@ -271,7 +271,7 @@ struct LineClassifier {
         switch level {
         case 1:
             let (head, value) = splitAtColon(title)
-            let kind = PartKind.matching(folded: text.key(head))
+            let kind = text.withKey(head, PartKind.matching(foldedUTF8:))
             switch kind {
             case .toTrinh: partContext = .toTrinh
             case .bienBan: partContext = .bienBan
@@ -291,12 +291,12 @@ struct LineClassifier {
                            numbering: numbering)
         case 3:
             let (head, value) = splitAtColon(title)
-            let isNominee = NomineeKind.matching(folded: text.key(head)) != nil
+            let isNominee = text.withKey(head, NomineeKind.matching(foldedUTF8:)) != nil
             context = partContext == .toTrinh && isNominee ? .nominee : partContext
             return Element(kind: .blockHeading, range: full, content: content, marker: marker, head: head, value: value)
         default:
             let (head, value) = splitAtColon(title)
-            if partContext == .toTrinh, NomineeKind.matching(folded: text.key(head)) != nil {
+            if partContext == .toTrinh, text.withKey(head, NomineeKind.matching(foldedUTF8:)) != nil {
                 // `#### Cá nhân: …`: a nominee block written too deep is still the nominee's
                 // block, so its fields are checked (the semantic layer asks for `###`: HS108).
                 context = .nominee
@@ -341,6 +341,19 @@ struct LineClassifier {
     /// through the String key.
     func fieldKey(_ range: Range<Int>, in context: FieldContext) -> FieldKey? {
         guard range.count <= 16, case let key = text.shortKey(range), key.count <= 16 else {
+            // `Khen thưởng năm YYYY`, and text longer than every key (most lines with a colon are
+            // prose), are told from the folded bytes without a String.
+            let known: FieldKey?? = text.withKey(range) { folded in
+                if folded.count > FieldKey.longestFoldedKey { return .some(nil) }
+                guard context == .nominee, folded.count == 20, folded.starts(with: Self.khenThuongNam.utf8) else { return nil }
+                var year = 0
+                for b in folded.dropFirst(16) {
+                    guard b >= 0x30 && b <= 0x39 else { return .some(nil) }
+                    year = year * 10 + Int(b - 0x30)
+                }
+                return .some(.priorAwards(year: year))
+            }
+            if let known { return known }
             return FieldKey.matching(folded: text.key(range), in: context)
         }
         let keys = Self.fixedKeys
@@ -356,6 +369,9 @@ struct LineClassifier {
         }
         return .rating(year: year)
     }
+
+    /// The folded start of a prior award's key (sixteen bytes; four digits follow).
+    static let khenThuongNam = "khen thuong nam "
 
     /// `nam ` folded, the start of a rating's key.
     static let namSpace = ShortKey("nam ")

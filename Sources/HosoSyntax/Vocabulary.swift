@@ -29,6 +29,15 @@ public enum PartKind: String, Sendable, Equatable, CaseIterable {
         default: return .unknown
         }
     }
+
+    /// `matching(folded:)` of a folded key's UTF-8 (`SourceText.withKey`): the titles are ASCII,
+    /// which a folded key equals (canonically) only byte for byte.
+    public static func matching(foldedUTF8 key: UnsafeBufferPointer<UInt8>) -> PartKind {
+        if sameBytes(key, "to trinh") { return .toTrinh }
+        if sameBytes(key, "bien ban hop xet") { return .bienBan }
+        if sameBytes(key, "bao cao thanh tich") { return .report }
+        return .unknown
+    }
 }
 
 /// The two kinds of nominee (`### Cá nhân:` / `### Tập thể:`).
@@ -46,6 +55,13 @@ public enum NomineeKind: String, Sendable, Equatable, CaseIterable, Codable {
         case "tap the": return .collective
         default: return nil
         }
+    }
+
+    /// `matching(folded:)` of a folded key's UTF-8 (`SourceText.withKey`).
+    public static func matching(foldedUTF8 key: UnsafeBufferPointer<UInt8>) -> NomineeKind? {
+        if sameBytes(key, "ca nhan") { return .individual }
+        if sameBytes(key, "tap the") { return .collective }
+        return nil
     }
 }
 
@@ -98,6 +114,9 @@ public enum FieldKey: Sendable, Hashable {
         }
     }
 
+    /// The most bytes a folded key text that names a key has (`khen thuong nam 2021`).
+    public static let longestFoldedKey = 20
+
     /// The key a folded key text names in a context, or nil when the text is not a key there.
     public static func matching(folded: String, in context: FieldContext) -> FieldKey? {
         switch context {
@@ -147,4 +166,13 @@ public enum FieldKey: Sendable, Hashable {
         guard digits.count == 4, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
         return Int(String(decoding: digits, as: UTF8.self))
     }
+}
+
+/// Whether `bytes` are the UTF-8 of `word`, byte for byte.
+@inline(__always)
+func sameBytes(_ bytes: UnsafeBufferPointer<UInt8>, _ word: StaticString) -> Bool {
+    guard bytes.count == word.utf8CodeUnitCount else { return false }
+    let wanted = word.utf8Start
+    for k in 0..<bytes.count where bytes[k] != wanted[k] { return false }
+    return true
 }

@@ -184,7 +184,7 @@ final class ProfileLocationTests: XCTestCase {
     }
 }
 
-/// The rating lookup on folded bytes answers what the String-keyed table answers.
+/// The rating and report-section lookups on folded bytes answer what the String-keyed tables answer.
 final class RatingLookupTests: XCTestCase {
     func testByteLookupAgreesWithTheTable() {
         let profile = Profile.sonLa2022
@@ -200,6 +200,17 @@ final class RatingLookupTests: XCTestCase {
             XCTAssertEqual(found?.index, expected?.index, written)
             XCTAssertEqual(found?.isAbbreviation, expected?.isAbbreviation, written)
             XCTAssertEqual(text.withKey(range) { String(decoding: $0, as: UTF8.self) }, text.key(range), written)
+        }
+        var titles = Array(lookup.individualSectionByKey.keys) + Array(lookup.collectiveSectionByKey.keys) + ["", "thanh tich", "Thành tích đạt được"]
+        for section in profile.reportSections.individual + profile.reportSections.collective {
+            titles += [section.title, section.title.lowercased()] + section.aliases
+        }
+        for written in titles {
+            let text = SourceText(written)
+            for kind in NomineeKind.allCases {
+                XCTAssertEqual(text.withKey(0..<text.bytes.count) { lookup.sectionIndex(key: $0, for: kind) },
+                               lookup.sectionIndex(key: text.key(0..<text.bytes.count), for: kind), "\(written) \(kind)")
+            }
         }
     }
 }

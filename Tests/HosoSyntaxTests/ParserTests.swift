@@ -110,6 +110,34 @@ final class ParserTests: XCTestCase {
         ])
     }
 
+    /// `FieldKey.longestFoldedKey` bounds every key's folded spellings (the parser gives up on
+    /// longer key texts without folding them into a String).
+    func testNoKeyFoldsLongerThanTheBound() {
+        for context in [FieldContext.preamble, .toTrinh, .nominee, .bienBan] {
+            for key in FieldKey.keys(in: context, years: [2019, 9999], excludedYear: 2022) {
+                for spelling in [key.canonicalSpelling] + key.alternativeSpellings {
+                    XCTAssertLessThanOrEqual(Folding.key(spelling).utf8.count, FieldKey.longestFoldedKey, spelling)
+                    XCTAssertEqual(FieldKey.matching(folded: Folding.key(spelling), in: context), key, spelling)
+                }
+            }
+        }
+        let tree = Parser.parse("# TỜ TRÌNH\n### Cá nhân: A\nKhen thưởng năm 2022: a\nKhen thưởng các năm 2019, 2020: b\n")
+        XCTAssertEqual(tree.elements.map(\.kind), [.partHeading, .blockHeading, .field(.priorAwards(year: 2022)), .prose])
+    }
+
+    /// Part and nominee labels told from folded bytes as from the folded String.
+    func testLabelsOnBytesAgreeWithTheStrings() {
+        let labels = ["TỜ TRÌNH", "Tờ trình", "To trinh", "BIÊN BẢN HỌP XÉT", "Báo cáo thành tích", "BÁO CÁO  THÀNH TÍCH",
+                      "Cá nhân", "CÁ NHÂN", "Tập thể", "Ca\u{300} nha\u{302}n", "\u{212A}ê hoạch", "Tờ trình số", "", "*Tập thể*", "Tap the"]
+        for label in labels {
+            let text = SourceText(label)
+            let range = 0..<text.bytes.count
+            let folded = text.key(range)
+            XCTAssertEqual(text.withKey(range, PartKind.matching(foldedUTF8:)), PartKind.matching(folded: folded), label)
+            XCTAssertEqual(text.withKey(range, NomineeKind.matching(foldedUTF8:)), NomineeKind.matching(folded: folded), label)
+        }
+    }
+
     func testPlaceDateWithBlankDayAndPlaceholders() {
         let tree = Parser.parse("Sơn La, ngày   tháng 5 năm 2022\nSơn La, ngày … tháng … năm 2022\nHà Nội, ngày 1 tháng 2")
         XCTAssertEqual(tree.elements.map(\.kind), [.placeDate, .placeDate, .prose])
