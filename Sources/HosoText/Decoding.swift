@@ -66,6 +66,8 @@ public enum DocumentFormat: Sendable, Equatable {
 
     /// The format of a file from its bytes, or nil when it is none of these.
     public static func recognize(_ raw: [UInt8]) -> DocumentFormat? {
+        // A text file is told apart by its first byte (`%`, D0 and `P` start the signatures below).
+        guard let first = raw.first, first == 0x25 || first == 0xD0 || first == 0x50 else { return nil }
         func starts(with prefix: [UInt8]) -> Bool { raw.count >= prefix.count && Array(raw[..<prefix.count]) == prefix }
         if starts(with: Array("%PDF-".utf8)) { return .pdf }
         if starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { return .doc }

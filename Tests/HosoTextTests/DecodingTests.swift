@@ -84,4 +84,30 @@ final class DecodingTests: XCTestCase {
         XCTAssertEqual(SourceDecoder.firstInvalidUTF8([0xE1, 0xBB]), 0)
         XCTAssertNil(SourceDecoder.firstInvalidUTF8(Array("Nguyễn 😀".utf8)))
     }
+
+    /// The first bad byte is where the standard library's decoder first fails, wherever it
+    /// falls: in runs of ASCII, of Vietnamese letters, or right after either.
+    func testTheFirstInvalidByteIsTheDecodersFirstError() {
+        let pieces: [[UInt8]] = [Array("Năm 2021: ".utf8), Array("Hoàn thành tốt nhiệm vụ".utf8), Array("abcdefghijkl".utf8),
+                                 Array("😀ệ".utf8), [0xC0], [0xE1, 0xBB], [0xED, 0xA0, 0x80], [0xF4, 0x90, 0x80, 0x80], [0x80], [0xFF]]
+        var state: UInt64 = 7
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = []
+            for _ in 0..<(1 + Int(state % 9)) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                let k = Int(state >> 33) % 100
+                bytes += pieces[k < 90 ? k % 4 : 4 + k % 6]
+            }
+            var expected: Int?
+            var iterator = bytes.makeIterator(), decoder = UTF8(), consumed = 0, offset = 0
+            decoding: while true {
+                switch decoder.decode(&iterator) {
+                case .scalarValue(let scalar): offset += UTF8.width(scalar); consumed = offset
+                case .emptyInput: break decoding
+                case .error: expected = consumed; break decoding
+                }
+            }
+            XCTAssertEqual(SourceDecoder.firstInvalidUTF8(bytes), expected, "\(bytes)")
+        }
+    }
 }
