@@ -50,14 +50,21 @@ public enum MojibakeScanner {
     /// A quick look at UTF-8 bytes: evidence needs a Latin-1 symbol (C2 xx) or a foreign Latin-1
     /// letter (C3 xx), so lines of ordinary Vietnamese (à, é, ô) are never split into words.
     public static func mayHoldMojibake(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
+        firstSuspect(bytes, range) != nil
+    }
+
+    /// Where `mayHoldMojibake` first finds its evidence in `range`, or nil: over many lines at
+    /// once, this is the first line that may hold mojibake (a C3 is always followed by its
+    /// continuation byte, in the same line).
+    public static func firstSuspect(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
         let foreign = foreignAfterC3
         return bytes.withUnsafeBufferPointer { bytes in
             var i = range.lowerBound
             while true {
                 i = ByteScan.firstCandidate(bytes, from: i, to: range.upperBound, word: { ByteScan.within($0, 0xC2, 0xC3) },
                                             byte: { $0 == 0xC2 || $0 == 0xC3 })
-                guard i < range.upperBound else { return false }
-                if bytes[i] == 0xC2 || (i + 1 < range.upperBound && foreign[Int(bytes[i + 1] & 0x3F)]) { return true }
+                guard i < range.upperBound else { return nil }
+                if bytes[i] == 0xC2 || (i + 1 < range.upperBound && foreign[Int(bytes[i + 1] & 0x3F)]) { return i }
                 i += 1
             }
         }

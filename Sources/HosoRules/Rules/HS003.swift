@@ -31,6 +31,18 @@ public struct HS003: Rule {
                 ByteScan.firstCandidate($0, from: i, to: n, word: { ByteScan.within($0, 0xC3, 0xD3) }, byte: { $0 >= 0xC3 && $0 <= 0xD3 })
             }
             guard i < n else { break }
+            // Most of these lead bytes are Vietnamese letters (à, ê, ơ, ư…): told from their two
+            // bytes without decoding. Only Ð ð (C3 90, C3 B0), Ɖ (C6 89), ɖ (C9 96) and Greek or
+            // Cyrillic (CD B0 and up, CE–D3) go on.
+            let lead = bytes[i], next = i + 1 < n ? bytes[i + 1] : 0
+            switch lead {
+            case 0xC3 where next != 0x90 && next != 0xB0, 0xC6 where next != 0x89, 0xC9 where next != 0x96,
+                 0xCD where next < 0xB0, 0xC4, 0xC5, 0xC7, 0xC8, 0xCA, 0xCB, 0xCC:
+                i += 2
+                continue
+            default:
+                break
+            }
             let (scalar, length) = UTF8Scalar.decode(bytes, at: i)
             switch scalar {
             case 0xD0, 0x189, 0xF0, 0x256:

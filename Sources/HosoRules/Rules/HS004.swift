@@ -26,9 +26,14 @@ public struct HS004: Rule {
         let bytes = text.bytes
         let region = context.region.bytes
         guard !region.isEmpty else { return }
-        for line in text.line(ofByte: region.lowerBound)...text.line(ofByte: region.upperBound - 1) {
+        let regionLines = text.line(ofByte: region.lowerBound)...text.line(ofByte: region.upperBound - 1)
+        let scanned = text.fullRange(ofLine: regionLines.lowerBound).lowerBound..<text.fullRange(ofLine: regionLines.upperBound).upperBound
+        var from = scanned.lowerBound
+        // Only the lines where the quick look finds evidence, found over all the lines at once.
+        while let suspect = MojibakeScanner.firstSuspect(bytes, from..<scanned.upperBound) {
+            let line = text.line(ofByte: suspect)
             let range = text.contentRange(ofLine: line)
-            guard MojibakeScanner.mayHoldMojibake(bytes, range) else { continue }
+            from = text.fullRange(ofLine: line).upperBound
             for run in MojibakeScanner.runs(in: text.string(range)) {
                 let runRange = (range.lowerBound + run.utf8Range.lowerBound)..<(range.lowerBound + run.utf8Range.upperBound)
                 let sample = text.string(runRange)
