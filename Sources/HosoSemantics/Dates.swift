@@ -59,7 +59,7 @@ enum DateScanner {
                     i = mention.range.upperBound
                     continue
                 }
-            } else if b == 0x6E || b == 0x4E, i + 1 < end, mayStartSpelled(i, bytes), let mention = spelled(at: i, end: end, text) {  // n/N of "ngày"
+            } else if b == 0x6E || b == 0x4E, i + 1 < end, mayStartSpelled(i, end: end, bytes), let mention = spelled(at: i, end: end, text) {  // n/N of "ngày"
                 result.append(mention)
                 i = mention.range.upperBound
                 continue
@@ -71,14 +71,21 @@ enum DateScanner {
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }
 
-    /// `spelled`'s first refusals, on the bytes around the n at `i` (not the last byte), without
-    /// the call: an n after an ASCII letter is inside a word (`trong`, `không`), and one followed
-    /// by an ASCII byte other than g or `*` is not the n of `ngày` (`nhân`, `no`).
+    /// `spelled`'s first refusals, on the bytes around the n at `i` (before `end`), without the
+    /// call: an n after an ASCII letter is inside a word (`trong`, `không`). After the n, the
+    /// word's key must go on `g` then `a` (`Folding.key` keeps every letter, drops marks and `*`,
+    /// and only an ASCII g folds to g): an ASCII byte other than g or `*` next (`nhân`), a
+    /// non-ASCII one that cannot start a combining mark (`năm`, C4), or after `ng` an ASCII byte
+    /// other than a or `*` (`nghị`, `ngoài`) is not `ngày`.
     @inline(__always)
-    static func mayStartSpelled(_ i: Int, _ bytes: [UInt8]) -> Bool {
+    static func mayStartSpelled(_ i: Int, end: Int, _ bytes: [UInt8]) -> Bool {
         if i > 0, case let previous = bytes[i - 1] | 0x20, previous >= 0x61 && previous <= 0x7A { return false }
         let next = bytes[i + 1]
-        return next >= 0x80 || next | 0x20 == 0x67 || next == 0x2A
+        if next >= 0x80 { return next == 0xCC || next == 0xCD || next == 0xE1 || next == 0xE2 || next == 0xEF }
+        guard next | 0x20 == 0x67 else { return next == 0x2A }
+        guard i + 2 < end else { return false }
+        let third = bytes[i + 2]
+        return third >= 0x80 || third | 0x20 == 0x61 || third == 0x2A
     }
 
     /// Reads up to `maxDigits` digits; returns the value and where they end.

@@ -214,3 +214,25 @@ final class RatingLookupTests: XCTestCase {
         }
     }
 }
+
+/// The date scanner's quick refusals never refuse a spelled date `spelled` would read.
+final class SpelledDatePrefilterTests: XCTestCase {
+    func testAQuickRefusalIsNeverADate() {
+        let words = ["ngày", "NGÀY", "Ngày", "ngay", "nga\u{300}y", "n\u{301}gày", "n*gày", "ng*ày", "ngáy", "ngây", "năm", "nội",
+                     "người", "nghị", "ngoài", "nguyên", "ngành", "nhân", "no", "n", "ng", "nga", "*ngày*", "ǹgày", "ǵ", "n\u{1DC0}gay"]
+        let tails = [" 5 tháng 5 năm 2022", " ... tháng ... năm 2022", " 02 tháng 8 năm 2019.", "", " 5"]
+        for word in words {
+            for tail in tails {
+                for before in ["", " ", "x", "(", "ơ", "\u{A0}"] {
+                    let text = SourceText(before + word + tail)
+                    let bytes = text.bytes
+                    for i in bytes.indices where bytes[i] | 0x20 == 0x6E && i + 1 < bytes.count {
+                        if !DateScanner.mayStartSpelled(i, end: bytes.count, bytes) {
+                            XCTAssertNil(DateScanner.spelled(at: i, end: bytes.count, text), "\(before + word + tail) at \(i)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
