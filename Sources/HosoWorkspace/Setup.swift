@@ -27,6 +27,9 @@ public struct SetupResolver {
     let explicitConfig: Config?
     let explicitProfilePath: String?
     private var configByFolder: [String: Config?] = [:]
+    /// `configByFolder` by a file's folder as its path spells it (`corpus`, `/a/b/../c`): the
+    /// files of one folder skip making the absolute path again.
+    private var configBySpelledFolder: [String: Config?] = [:]
     private var profileByPath: [String: Profile] = [:]
     public private(set) var warnings: [LocalizedText] = []
     private var warned: Set<String> = []
@@ -46,6 +49,16 @@ public struct SetupResolver {
     /// The nearest `hoso.json` above a file (or the explicit one).
     public mutating func config(for file: String) throws -> Config? {
         if let explicitConfig { return explicitConfig }
+        // The folder as spelled: what precedes the last `/` (on bytes: `/` is ASCII), when the
+        // last component is a name (not empty, `.` or `..`, whose folder is elsewhere).
+        let slash = file.utf8.lastIndex(of: 0x2F)
+        let name = file.utf8[(slash.map { file.utf8.index(after: $0) } ?? file.utf8.startIndex)...]
+        let spelledFolder = name.isEmpty || name.elementsEqual(".".utf8) || name.elementsEqual("..".utf8)
+            ? nil : slash.map { String(file[..<$0]) + "/" } ?? ""
+        if let spelledFolder, let cached = configBySpelledFolder[spelledFolder] {
+            if let cached { note(cached) }
+            return cached
+        }
         var folder = PathTools.absolute(file).deletingLastPathComponent
         var visited: [String] = []
         var found: Config?
@@ -63,6 +76,7 @@ public struct SetupResolver {
             folder = folder.deletingLastPathComponent
         }
         for path in visited { configByFolder[path] = found }
+        if let spelledFolder { configBySpelledFolder[spelledFolder] = found }
         if let found { note(found) }
         return found
     }
