@@ -67,17 +67,28 @@ public enum Folding {
             }
             let (v, length) = UTF8Scalar.decode(bytes, at: i)
             i += length
+            // The tables hold letters only (never a mark or a space): a letter found there is
+            // written before the other tests are made.
             let mapped: UInt32
             switch mode {
             case .key:
+                mapped = UInt32(v < latinEnd ? tables.latinBase[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? tables.extendedBase[Int(v - 0x1E00)] : 0)
+                if mapped != 0 {
+                    if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
+                    out[count] = UInt8(truncatingIfNeeded: mapped)  // an ASCII base letter
+                    count += 1
+                    continue
+                }
                 if isCombiningMark(v) { continue }
                 if isSpace(v) { pendingSpace = count > 0; continue }
-                mapped = UInt32(v < latinEnd ? tables.latinBase[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? tables.extendedBase[Int(v - 0x1E00)] : 0)
+                return nil
             case .name:
-                if isSpace(v) { pendingSpace = count > 0; continue }
                 mapped = v < latinEnd ? tables.latinLower[Int(v)] : v >= 0x1E00 && v <= 0x1EFF ? tables.extendedLower[Int(v - 0x1E00)] : 0
+                if mapped == 0 {
+                    if isSpace(v) { pendingSpace = count > 0; continue }
+                    return nil
+                }
             }
-            guard mapped != 0 else { return nil }
             if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
             count += encode(mapped, into: out, at: count)
         }
