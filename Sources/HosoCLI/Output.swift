@@ -26,7 +26,12 @@ public struct OutputBuffer: Sendable {
         } while rest > 0
         for k in 0..<count { bytes.append(UInt8(truncatingIfNeeded: packed >> (8 * k))) }
     }
-    public mutating func bytes(_ more: [UInt8]) { bytes.append(contentsOf: more) }
+    /// Appends bytes as they are (the array itself when nothing was written yet: no copy).
+    public mutating func bytes(_ more: [UInt8]) {
+        if bytes.isEmpty { bytes = more } else { bytes.append(contentsOf: more) }
+    }
+    /// Makes room for `count` more bytes at once, instead of growing step by step.
+    public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
     public mutating func line(_ string: String = "") { write(string); bytes.append(0x0A) }
     /// Appends a byte `count` times (spaces, carets).
     public mutating func repeating(_ byte: UInt8, count: Int) { bytes.append(contentsOf: repeatElement(byte, count: count)) }

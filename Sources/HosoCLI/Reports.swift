@@ -67,7 +67,9 @@ enum TextReport {
                       to out: inout OutputBuffer) {
         let reset = useColor ? "\u{1B}[0m" : ""
         let bold = useColor ? "\u{1B}[1m" : ""
-        // Written piece by piece into the buffer: a campaign can have tens of thousands of findings.
+        // Written piece by piece into the buffer: a campaign can have tens of thousands of findings
+        // (a few hundred bytes each, room made once).
+        out.reserveCapacity(files.reduce(0) { $0 + min($1.result.findings.count, shownPerFile) } * 320)
         for file in files {
             let text = file.result.text
             let path = TerminalText.escape(file.path)

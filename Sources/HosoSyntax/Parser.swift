@@ -337,8 +337,8 @@ struct LineClassifier {
 
     /// `FieldKey.matching(folded:in:)` of the key text at `range`. A key whose fold fits a
     /// `ShortKey` is compared as one (no String made): with `fixedKeys`, and in a nominee block
-    /// as `nam YYYY`; the only other key, `khen thuong nam YYYY`, is longer. Longer keys go
-    /// through the String key.
+    /// as `nam YYYY`; the only other key, `khen thuong nam YYYY`, is longer and read on its
+    /// folded bytes, as is text too long for any key; what is left goes through the String key.
     func fieldKey(_ range: Range<Int>, in context: FieldContext) -> FieldKey? {
         guard range.count <= 16, case let key = text.shortKey(range), key.count <= 16 else {
             // `Khen thưởng năm YYYY`, and text longer than every key (most lines with a colon are
@@ -580,6 +580,13 @@ struct LineClassifier {
     func find(_ needle: StaticString, from start: Int, before end: Int) -> Int? {
         let n = needle.utf8CodeUnitCount
         let first = needle.utf8Start[0]
+        if n == 1 {  // `:` and `,`: eight bytes at a time
+            guard start < end else { return nil }
+            let found = bytes.withUnsafeBufferPointer {
+                ByteScan.firstCandidate($0, from: start, to: end, word: { ByteScan.equal($0, first) }, byte: { $0 == first })
+            }
+            return found < end ? found : nil
+        }
         var i = start
         while i + n <= end {
             if bytes[i] == first && hasPrefix(needle, at: i, before: end) { return i }
