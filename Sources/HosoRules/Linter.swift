@@ -4,7 +4,9 @@ import HosoSyntax
 import HosoText
 
 /// The outcome of linting one dossier: its text, its model and the findings that survive suppression.
-public struct LintResult: Sendable {
+///
+/// A class, immutable: results travel through every report and are kept until the process ends.
+public final class LintResult: Sendable {
     public let dossier: Dossier
     public let encodingProblem: EncodingProblem?
     /// Sorted by position, then code.
@@ -12,6 +14,13 @@ public struct LintResult: Sendable {
     /// The findings that suppression comments turned off, in the same order.
     public let suppressed: [SuppressedFinding]
     public var text: SourceText { dossier.text }
+
+    init(dossier: Dossier, encodingProblem: EncodingProblem?, findings: [Finding], suppressed: [SuppressedFinding]) {
+        self.dossier = dossier
+        self.encodingProblem = encodingProblem
+        self.findings = findings
+        self.suppressed = suppressed
+    }
 
     /// The same result keeping only the findings that satisfy `isIncluded`.
     public func filter(_ isIncluded: (Finding) -> Bool) -> LintResult {
@@ -21,7 +30,10 @@ public struct LintResult: Sendable {
 }
 
 /// Runs every registered rule over a dossier and applies suppression comments.
-public struct Linter: Sendable {
+///
+/// A class, immutable: a linter is handed to every file it checks, and copying the profile it
+/// holds retained each of its arrays.
+public final class Linter: Sendable {
     public let profile: Profile
     /// Per-code severity overrides from a profile or config; `nil` turns a rule off.
     public let severityOverrides: [String: Severity?]
@@ -101,13 +113,23 @@ public struct Linter: Sendable {
 
     /// A dossier and its single-file findings, before suppression: what an editor caches per
     /// file so a keystroke re-checks one file and only re-runs the cross-file rules.
-    public struct Checked: Sendable {
+    ///
+    /// A class, immutable: it is passed from check to pool to finish (and kept by the server),
+    /// and a copy is then one count, not one per part of the dossier.
+    public final class Checked: Sendable {
         public let dossier: Dossier
         public let problem: EncodingProblem?
         /// Each rule's findings, by its index in `RuleRegistry.all` (empty for rules not run).
         let findingsByRule: [[Finding]]
         /// The severities the rules ran at: a later check reuses these findings only under the same.
         let severityOverrides: [String: Severity?]
+
+        init(dossier: Dossier, problem: EncodingProblem?, findingsByRule: [[Finding]], severityOverrides: [String: Severity?]) {
+            self.dossier = dossier
+            self.problem = problem
+            self.findingsByRule = findingsByRule
+            self.severityOverrides = severityOverrides
+        }
 
         /// Every rule's findings, in registry order.
         var findings: [Finding] { Array(findingsByRule.joined()) }

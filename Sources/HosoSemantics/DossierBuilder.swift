@@ -3,20 +3,20 @@ import HosoText
 
 extension Dossier {
     /// Resolves a syntax tree against a profile: fields, nominees, votes, reports, spellings.
-    public init(tree: SyntaxTree, profile: Profile) {
+    public convenience init(tree: SyntaxTree, profile: Profile) {
         var builder = DossierBuilder(tree: tree, profile: profile)
-        self = builder.build(lineFacts: LineFacts(tree: tree, profile: profile))
+        self.init(parts: builder.build(lineFacts: LineFacts(tree: tree, profile: profile)))
     }
 
     /// Resolves `tree`, a re-parse of `previous.tree` (`Parser.reparse`), taking the citations
     /// and dates of the elements `reuse` says are unchanged from `previous` instead of scanning
     /// them again. The result is the dossier `init(tree:profile:)` makes.
-    public init(tree: SyntaxTree, profile: Profile, reusing previous: Dossier, _ reuse: ElementReuse) {
+    public convenience init(tree: SyntaxTree, profile: Profile, reusing previous: Dossier, _ reuse: ElementReuse) {
         var builder = DossierBuilder(tree: tree, profile: profile)
         // The registry entries of the citations kept are the previous profile's: reused under the same one only.
         let facts = previous.profile.lookup === profile.lookup
             ? LineFacts(tree: tree, profile: profile, reusing: previous.lineFacts, reuse) : LineFacts(tree: tree, profile: profile)
-        self = builder.build(lineFacts: facts)
+        self.init(parts: builder.build(lineFacts: facts))
     }
 }
 
@@ -115,7 +115,7 @@ struct DossierBuilder {
         self.profile = profile
     }
 
-    mutating func build(lineFacts: LineFacts) -> Dossier {
+    mutating func build(lineFacts: LineFacts) -> Dossier.Parts {
         noteMarkers()
         let preambleFields = fields(in: tree.preamble)
         for part in tree.parts { checkPartTitle(part) }
@@ -163,7 +163,7 @@ struct DossierBuilder {
             reports.append(report(part, nominees: nominees, indexByName: indexByName))
         }
 
-        return Dossier(tree: tree, profile: profile, preambleFields: preambleFields, toTrinh: toTrinh,
+        return Dossier.Parts(tree: tree, profile: profile, preambleFields: preambleFields, toTrinh: toTrinh,
                        toTrinhFields: toTrinhFields, toTrinhPlaceDate: toTrinhPlaceDate, hasNomineeList: hasNomineeList,
                        nominees: nominees, bienBan: bienBan, bienBanFields: bienBanFields,
                        bienBanPlaceDate: bienBanPlaceDate, votes: votes, reports: reports, spellings: spellings,

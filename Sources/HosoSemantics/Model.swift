@@ -187,7 +187,7 @@ public struct SuppressionDirective: Sendable {
 }
 
 /// The resolved meaning of one dossier, computed once and shared by every rule.
-public struct Dossier: Sendable {
+public final class Dossier: Sendable {
     public let tree: SyntaxTree
     public let profile: Profile
     public var text: SourceText { tree.text }
@@ -236,6 +236,47 @@ public struct Dossier: Sendable {
     }
     /// The first nominee of each normalized name (`Folding.name`).
     let nomineeIndexByName: [FoldedName: Int]
+
+    /// What `DossierBuilder` finds, field by field (a class cannot be returned into `self`).
+    struct Parts {
+        let tree: SyntaxTree
+        let profile: Profile
+        let preambleFields: [Field]
+        let toTrinh: PartNode?
+        let toTrinhFields: [Field]
+        let toTrinhPlaceDate: PlaceDate?
+        let hasNomineeList: Bool
+        let nominees: [Nominee]
+        let bienBan: PartNode?
+        let bienBanFields: [Field]
+        let bienBanPlaceDate: PlaceDate?
+        let votes: [Vote]
+        let reports: [Report]
+        let spellings: [Spelling]
+        let suppressions: [SuppressionDirective]
+        let lineFacts: LineFacts
+        let nomineeIndexByName: [FoldedName: Int]
+    }
+
+    init(parts: Parts) {
+        tree = parts.tree
+        profile = parts.profile
+        preambleFields = parts.preambleFields
+        toTrinh = parts.toTrinh
+        toTrinhFields = parts.toTrinhFields
+        toTrinhPlaceDate = parts.toTrinhPlaceDate
+        hasNomineeList = parts.hasNomineeList
+        nominees = parts.nominees
+        bienBan = parts.bienBan
+        bienBanFields = parts.bienBanFields
+        bienBanPlaceDate = parts.bienBanPlaceDate
+        votes = parts.votes
+        reports = parts.reports
+        spellings = parts.spellings
+        suppressions = parts.suppressions
+        lineFacts = parts.lineFacts
+        nomineeIndexByName = parts.nomineeIndexByName
+    }
 
     /// The Tờ trình's `Số:` as a document number, if it parses.
     public var toTrinhNumber: DocumentNumber? {
