@@ -543,10 +543,10 @@ enum CitationScanner {
                 // must not be rescanned to its end for each of them).
                 let window = { (start: Int) in start..<min(range.upperBound, start + 64) }
                 if tokens.folded(j) == Keyword.ngay, j + 1 < tokens.count,
-                   let first = DateScanner.dates(in: window(tokens[j + 1].range.lowerBound), of: text).first,
+                   let first = DateScanner.firstDate(in: window(tokens[j + 1].range.lowerBound), of: text),
                    first.range.lowerBound == tokens[j + 1].range.lowerBound {
                     date = first
-                } else if let first = DateScanner.dates(in: window(rest.lowerBound), of: text).first, first.range.lowerBound == tokens[j].range.lowerBound {
+                } else if let first = DateScanner.firstDate(in: window(rest.lowerBound), of: text), first.range.lowerBound == tokens[j].range.lowerBound {
                     date = first  // "ngày 02 tháng 8 năm 2019"
                 }
                 if let found = date {

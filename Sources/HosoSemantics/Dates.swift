@@ -38,13 +38,20 @@ public struct DateMention: Sendable {
 
 /// Finds dates in a byte range: `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` and `ngày D tháng M năm YYYY`.
 enum DateScanner {
-    /// Every date in `range`, in order.
-    static func dates(in range: Range<Int>, of text: SourceText) -> [DateMention] {
-        let bytes = text.bytes
+    /// The first date in `range`, if any (`dates(in:of:).first`, without looking further).
+    static func firstDate(in range: Range<Int>, of text: SourceText) -> DateMention? {
         var result: [DateMention] = []
+        scan(range, of: text, into: &result, limit: 1)
+        return result.first
+    }
+
+    /// Appends the dates in `range` to `result` (at most `limit` of them), in text order.
+    static func scan(_ range: Range<Int>, of text: SourceText, into result: inout [DateMention], limit: Int = .max) {
+        let bytes = text.bytes
+        var found = 0
         var i = range.lowerBound
         let end = range.upperBound
-        while i < end {
+        while i < end && found < limit {
             // Only a digit or the n of `ngày` starts a date: on to the next one, eight bytes at a time.
             i = bytes.withUnsafeBufferPointer { buffer in
                 ByteScan.firstCandidate(buffer, from: i, to: end, word: { x in
@@ -56,17 +63,18 @@ enum DateScanner {
             if isDigit(b) && (i == range.lowerBound || !isDigit(bytes[i - 1]) && bytes[i - 1] != 0x2F) {
                 if let mention = numeric(at: i, end: end, bytes) {
                     result.append(mention)
+                    found += 1
                     i = mention.range.upperBound
                     continue
                 }
             } else if b == 0x6E || b == 0x4E, i + 1 < end, mayStartSpelled(i, end: end, bytes), let mention = spelled(at: i, end: end, text) {  // n/N of "ngày"
                 result.append(mention)
+                found += 1
                 i = mention.range.upperBound
                 continue
             }
             i += 1
         }
-        return result
     }
 
     static func isDigit(_ b: UInt8) -> Bool { b >= 0x30 && b <= 0x39 }

@@ -96,7 +96,7 @@ struct LineFacts: Sendable {
                         registryIndices.append(Int32(profile.registryIndex(for: citation) ?? -1))
                     }
                 }
-                dates += DateScanner.dates(in: element.content, of: text)
+                DateScanner.scan(element.content, of: text, into: &dates)
             default:
                 continue
             }
