@@ -399,21 +399,21 @@ enum CitationScanner {
         func startsNumber(_ k: Int) -> Bool { tokens[k].startsWithDigit || tokens[k].firstByte == 0x2F }
     }
 
-    /// The citations of one element (prose, a list item's body, a field's value), in order,
-    /// each with its role decided by the line it stands in.
+    /// Appends the citations of one element (prose, a list item's body, a field's value) to
+    /// `result`, in order, each with its role decided by the line it stands in.
     ///
     /// `words` is scratch space for the element's words, kept by the caller across elements.
-    static func citations(ofElement index: Int, in tree: SyntaxTree, words: inout [Token]) -> [Citation] {
+    static func citations(ofElement index: Int, in tree: SyntaxTree, words: inout [Token], into result: inout [Citation]) {
         let element = tree.elements[index]
         let range: Range<Int>
         switch element.kind {
         case .prose: range = element.content
         case .listItem: range = element.head ?? element.content  // the marker is not a word
         case .field: range = element.value ?? element.content
-        default: return []
+        default: return
         }
-        guard mayHoldCitation(tree.text.bytes, range) else { return [] }
-        return citations(in: range, element: index, tree: tree, words: &words)
+        guard mayHoldCitation(tree.text.bytes, range) else { return }
+        citations(in: range, element: index, tree: tree, words: &words, into: &result)
     }
 
     /// Cheap prefilter: a line with no digit holds no citation.
@@ -468,10 +468,11 @@ enum CitationScanner {
         return Words(tokens: tokens, source: text)
     }
 
-    static func citations(in range: Range<Int>, element: Int, tree: SyntaxTree, words: inout [Token]) -> [Citation] {
+    /// Appends the citations among the words of `range`, a part of element `element`, to `result`.
+    static func citations(in range: Range<Int>, element: Int, tree: SyntaxTree, words: inout [Token], into result: inout [Citation]) {
         let text = tree.text
         let tokens = tokens(range, text, into: &words)
-        guard tokens.count > 0 else { return [] }
+        guard tokens.count > 0 else { return }
         // What the line says of all its citations, read once the first is found (most lines with
         // a digit cite nothing).
         var line: (isBasis: Bool, form: String?)?
@@ -491,7 +492,6 @@ enum CitationScanner {
             line = (isBasis, form)
             return (isBasis, form)
         }
-        var result: [Citation] = []
         var k = 0
         var nextNumber = 0  // the first word after `k` that starts a number, or `count`
         while k < tokens.count {
@@ -582,7 +582,6 @@ enum CitationScanner {
                                    clause: clause, role: role, form: form))
             k = max(j, typeEnd)
         }
-        return result
     }
 
     /// Whether the ASCII byte `b` may start a type's name or short form (either case of l n q t c k h b).

@@ -91,10 +91,9 @@ struct LineFacts: Sendable {
                 // A line with no digit holds no citation and no date.
                 guard CitationScanner.mayHoldCitation(text.bytes, element.content) else { continue }
                 if element.kind != .placeDate {
-                    for citation in CitationScanner.citations(ofElement: index, in: tree, words: &words) {
-                        citations.append(citation)
-                        registryIndices.append(Int32(profile.registryIndex(for: citation) ?? -1))
-                    }
+                    let first = citations.count
+                    CitationScanner.citations(ofElement: index, in: tree, words: &words, into: &citations)
+                    for k in first..<citations.count { registryIndices.append(Int32(profile.registryIndex(for: citations[k]) ?? -1)) }
                 }
                 DateScanner.scan(element.content, of: text, into: &dates)
             default:
