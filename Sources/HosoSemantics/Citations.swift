@@ -351,14 +351,22 @@ public struct Citation: Sendable {
     @usableFromInline let number: DocumentNumber?
     @usableFromInline let issuer: String?
     @usableFromInline let form: String?
-    @usableFromInline let clause: CriteriaClause?
+    /// Out of line again: few citations have one, and an editor holds every citation open.
+    @usableFromInline let clauseBox: ClauseBox?
+    @inlinable var clause: CriteriaClause? { clauseBox?.clause }
 
     init(number: DocumentNumber?, issuer: String?, form: String?, clause: CriteriaClause?) {
         self.number = number
         self.issuer = issuer
         self.form = form
-        self.clause = clause
+        clauseBox = clause.map(ClauseBox.init)
     }
+}
+
+/// A criteria clause out of line.
+@usableFromInline final class ClauseBox: Sendable {
+    @usableFromInline let clause: CriteriaClause
+    init(_ clause: CriteriaClause) { self.clause = clause }
 }
 
 /// Recognizes citations in the prose and field values of a tree.
