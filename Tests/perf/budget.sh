@@ -20,10 +20,10 @@ trap 'rm -rf "$work"' EXIT
 bytes=$(cat "$work"/corpus/*.hoso | wc -c)
 
 # name | budget (instructions) | command. Counts when set (2026-12-07, release build with
-# --static-swift-stdlib as .ci/run makes it): lint 245 M (374 per byte; the budget is 1.15× it),
-# cold start 7.2 M; the LSP session 111 M, of which 52 M open the dossier and 3.0 M each
-# keystroke (the re-check is incremental: Linter.check(previous:)); the keystroke budgets are the
-# issue's target, 5 M.
+# --static-swift-stdlib as .ci/run makes it): lint 206 M (316 per byte; the budget is 1.15× it),
+# cold start 7.1 M; the LSP session 88 M (the budget 1.2× it), of which 2.3 M each keystroke
+# (the re-check is incremental: Linter.check(previous:)); the keystroke budgets are the issue's
+# target, 5 M.
 status=0
 count() {  # the instructions of a command under callgrind, or nothing
   valgrind --tool=callgrind --callgrind-out-file="$work/out" "$@" >/dev/null 2>"$work/log" || true
@@ -41,10 +41,10 @@ check() {
   fi
   last=$n
 }
-check "hoso lint on 200 dossiers" 281000000 "$bin/hoso" lint "$work/corpus"
+check "hoso lint on 200 dossiers" 237000000 "$bin/hoso" lint "$work/corpus"
 hoso_count=$last
 check "cold start: hoso lint on one dossier" 10000000 "$bin/hoso" lint "$work/corpus/d1.hoso"
-check "hoso lsp: a 200 KB dossier opened, then 20 one-character edits" 130000000 "$bin/hoso" lsp < "$work/lsp"
+check "hoso lsp: a 200 KB dossier opened, then 20 one-character edits" 105000000 "$bin/hoso" lsp < "$work/lsp"
 session=$last
 opened=$(count "$bin/hoso" lsp < "$work/lsp0")
 if [ -z "$opened" ]; then echo "budget: keystroke: no count from callgrind"; status=1; else
