@@ -489,14 +489,14 @@ enum CitationScanner {
             // A basis sentence opens with "Căn cứ" or "Thực hiện" (docs/format.md, "Recognition").
             let isBasis = tokens.count >= 2 && (tokens.folded(0) == Keyword.can && tokens.folded(1).hasPrefix(Keyword.cu)
                 || tokens.folded(0) == Keyword.thuc && tokens.folded(1) == Keyword.hien)
-            // "Mẫu số NN": a word of 3–8 bytes (NFD included) starting with m/M (cheap tests before folding).
-            let formAt = (0..<(tokens.count - 1)).first {
+            // "Mẫu số NN": a word of 3–8 bytes (NFD included) starting with m/M (cheap tests before
+            // folding), then `số` and a number. Folded, "mẫu sổ" (a logbook's form, as in an
+            // initiative's name) is "mau so" too: the number tells the form from it.
+            let formAt = (0..<max(0, tokens.count - 2)).first {
                 tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].range.count <= 8 && tokens.folded($0) == Keyword.mau
-                    && tokens.folded($0 + 1) == Keyword.so
+                    && tokens.folded($0 + 1) == Keyword.so && tokens[$0 + 2].startsWithDigit
             }
-            let form = formAt.map { k in
-                "Mẫu số" + (k + 2 < tokens.count ? " " + trimPunctuation(tokens.text(k + 2)) : "")
-            }
+            let form = formAt.map { k in "Mẫu số " + trimPunctuation(tokens.text(k + 2)) }
             line = (isBasis, form)
             return (isBasis, form)
         }

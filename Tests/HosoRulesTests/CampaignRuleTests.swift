@@ -325,6 +325,14 @@ final class CampaignRuleTests: XCTestCase {
 
     func testHS305PassesOnEvidenceCitations() { assertSpots(Fixture.clean, []) }
 
+    /// "Mẫu sổ" (a logbook's form) folds like "Mẫu số" but names no form: the initiative's
+    /// decision stays evidence, not a basis the registry must hold.
+    func testHS305PassesOnAnInitiativeNamedAfterALogbook() {
+        let source = Fixture.replacing("Sáng kiến: Mô hình \"Công sở xanh - sạch - đẹp\" (Quyết định số 51/QĐ-VPUB ngày 28/12/2021)",
+                                       with: "Sáng kiến: Mẫu sổ theo dõi công cụ dụng cụ (Quyết định số 51/QĐ-VPUB ngày 28/12/2021)")
+        assertSpots(source, [])
+    }
+
     func testHS306SupersededDecree() {
         let source = Fixture.replacing("# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa\nSơn La, ngày 17 tháng 5 năm 2022", with: "# BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hoa\nSơn La, ngày 17 tháng 5 năm 2024")
         let spots = spots(lint(source)).filter { $0.code == "HS306" }

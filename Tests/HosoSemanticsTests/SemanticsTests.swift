@@ -236,3 +236,16 @@ final class SpelledDatePrefilterTests: XCTestCase {
         }
     }
 }
+
+/// "Mẫu số NN" names a form only with its number.
+final class FormMentionTests: XCTestCase {
+    func testAFormNeedsItsNumber() {
+        func forms(_ line: String) -> [String?] {
+            Dossier(tree: Parser.parse(line + "\n"), profile: .sonLa2022).citations.map(\.form)
+        }
+        XCTAssertEqual(forms("Mẫu số 07 ban hành kèm theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ"), ["Mẫu số 07"])
+        XCTAssertEqual(forms("*Mẫu số 7* theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017"), ["Mẫu số 7"])
+        XCTAssertEqual(forms("Sáng kiến: Mẫu sổ theo dõi công cụ (Quyết định số 51/QĐ-VPUB ngày 28/12/2021)"), [nil])
+        XCTAssertEqual(forms("Mẫu số theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017"), [nil])
+    }
+}
