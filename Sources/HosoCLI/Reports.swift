@@ -310,9 +310,7 @@ enum TerminalText {
 
     /// The columns a scalar other than a tab takes as `write` shows it: its stand-in's, or its own.
     static func columns(_ scalar: UInt32) -> Int {
-        // Only C0 and C1 controls, DEL and the bidirectional controls have stand-ins.
-        guard scalar < 0xA0 || scalar >= 0x202A && scalar <= 0x2069 else { return DisplayWidth.of(scalar) }
-        return standIn(scalar).map { $0.unicodeScalars.count } ?? DisplayWidth.of(scalar)
+        standIn(scalar).map { $0.unicodeScalars.count } ?? DisplayWidth.of(scalar)
     }
 
     /// The offset `scalars` scalars before `offset`, not before `limit`.

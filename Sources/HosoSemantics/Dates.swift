@@ -38,7 +38,7 @@ public struct DateMention: Sendable {
 
 /// Finds dates in a byte range: `D/M/YYYY`, `D-M-YYYY`, `D.M.YYYY` and `ngày D tháng M năm YYYY`.
 enum DateScanner {
-    /// The first date in `range`, if any (`dates(in:of:).first`, without looking further).
+    /// The first date in `range`, if any (the scan stops there).
     static func firstDate(in range: Range<Int>, of text: SourceText) -> DateMention? {
         var result: [DateMention] = []
         scan(range, of: text, into: &result, limit: 1)
@@ -126,11 +126,7 @@ enum DateScanner {
         // Not inside a word: after a letter (ASCII or not) there is no date, after a Unicode space there may be.
         if start > 0, ByteClass.spaceLength(bytes, before: start, start: 0) == 0,
            bytes[start - 1] >= 0x80 || (bytes[start - 1] | 0x20 >= 0x61 && bytes[start - 1] | 0x20 <= 0x7A) { return nil }
-        // The word folds to `ngay` only if the n is followed by a g (`*` vanishes from a key, and a
-        // byte of 0x80 or more may be a mark it drops): other words (`năm`, `nhiệm`) end here.
-        guard start + 1 < end else { return nil }
-        let second = bytes[start + 1]
-        if second < 0x80 && second | 0x20 != 0x67 && second != 0x2A { return nil }
+        // `scan` calls this only where `mayStartSpelled` lets the word's next bytes through.
         var i = start
         func word() -> Range<Int>? {
             while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }

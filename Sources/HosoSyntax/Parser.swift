@@ -341,25 +341,22 @@ struct LineClassifier {
     /// folded bytes, as is text too long for any key; what is left goes through the String key.
     func fieldKey(_ range: Range<Int>, in context: FieldContext) -> FieldKey? {
         guard range.count <= 16, case let key = text.shortKey(range), key.count <= 16 else {
-            // `Khen thưởng năm YYYY`, and text longer than every key (most lines with a colon are
-            // prose), are told from the folded bytes without a String.
-            let known: FieldKey?? = text.withKey(range) { folded in
-                if folded.count > FieldKey.longestFoldedKey { return .some(nil) }
-                guard context == .nominee, folded.count == 20, folded.starts(with: Self.khenThuongNam.utf8) else { return nil }
-                var year = 0
-                for b in folded.dropFirst(16) {
-                    guard b >= 0x30 && b <= 0x39 else { return .some(nil) }
-                    year = year * 10 + Int(b - 0x30)
+            // Folded once, into a buffer: `Khen thưởng năm YYYY`, and text longer than every key
+            // (most lines with a colon are prose), are told from its bytes without a String.
+            return text.withKey(range) { folded -> FieldKey? in
+                if folded.count > FieldKey.longestFoldedKey { return nil }
+                if context == .nominee, folded.count == 20, folded.starts(with: Self.khenThuongNam.utf8) {
+                    var year = 0
+                    for b in folded.dropFirst(16) {
+                        guard b >= 0x30 && b <= 0x39 else { return nil }
+                        year = year * 10 + Int(b - 0x30)
+                    }
+                    return .priorAwards(year: year)
                 }
-                return .some(.priorAwards(year: year))
+                return FieldKey.matching(folded: String(decoding: folded, as: UTF8.self), in: context)
             }
-            if let known { return known }
-            return FieldKey.matching(folded: text.key(range), in: context)
         }
-        let keys = Self.fixedKeys
-        let table = context == .preamble ? keys.preamble : context == .toTrinh ? keys.toTrinh
-            : context == .nominee ? keys.nominee : context == .bienBan ? keys.bienBan : []
-        if let entry = table.first(where: { $0.key == key }) { return entry.field }
+        if let entry = Self.fixedKeys[context].first(where: { $0.key == key }) { return entry.field }
         guard context == .nominee, key.count == 8, key.hasPrefix(Self.namSpace) else { return nil }
         var year = 0
         for k in 4..<8 {
@@ -395,6 +392,17 @@ struct LineClassifier {
     /// `fixedKeys`' tables: a line's key is looked up among its own context's keys only.
     struct FixedKeys {
         let preamble, toTrinh, nominee, bienBan: [(key: ShortKey, field: FieldKey)]
+
+        /// The table of `context` (none outside the parts that have fields).
+        subscript(context: FieldContext) -> [(key: ShortKey, field: FieldKey)] {
+            switch context {
+            case .preamble: preamble
+            case .toTrinh: toTrinh
+            case .nominee: nominee
+            case .bienBan: bienBan
+            case .none: []
+            }
+        }
     }
 
     /// `Năm 2019 - Hoàn thành tốt nhiệm vụ`: a nominee's rating written, as in Word, with a dash

@@ -47,15 +47,11 @@ public enum MojibakeScanner {
     /// does not write (ä, ß, ñ, ø …).
     static let foreignAfterC3: [Bool] = (0..<64).map { VietnameseSyllable.table[0xC0 + UInt32($0)] == nil }
 
-    /// A quick look at UTF-8 bytes: evidence needs a Latin-1 symbol (C2 xx) or a foreign Latin-1
-    /// letter (C3 xx), so lines of ordinary Vietnamese (à, é, ô) are never split into words.
-    public static func mayHoldMojibake(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
-        firstSuspect(bytes, range) != nil
-    }
-
-    /// Where `mayHoldMojibake` first finds its evidence in `range`, or nil: over many lines at
-    /// once, this is the first line that may hold mojibake (a C3 is always followed by its
-    /// continuation byte, in the same line).
+    /// A quick look at UTF-8 bytes: where the first evidence of mojibake may stand in `range`, or
+    /// nil. Evidence needs a Latin-1 symbol (C2 xx) or a foreign Latin-1 letter (C3 xx), so lines
+    /// of ordinary Vietnamese (à, é, ô) are never split into words. Over many lines at once, this
+    /// finds the first line that may hold mojibake (a C3 is always followed by its continuation
+    /// byte, in the same line).
     public static func firstSuspect(_ bytes: [UInt8], _ range: Range<Int>) -> Int? {
         let foreign = foreignAfterC3
         return bytes.withUnsafeBufferPointer { bytes in
