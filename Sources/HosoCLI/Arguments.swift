@@ -5,7 +5,7 @@ import HosoText
 public struct UsageError: Error, Equatable {
     public let message: LocalizedText
 
-    init(vi: String, en: String) { message = LocalizedText(vi: vi, en: en) }
+    init(vi: String, en: String) { message = LocalizedText(viText: vi, enText: en) }
     init(_ message: LocalizedText) { self.message = message }
 }
 

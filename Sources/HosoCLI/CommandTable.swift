@@ -21,7 +21,7 @@ struct OptionSpec: Sendable {
         self.value = value ?? (choices.isEmpty ? nil : choices.joined(separator: "|"))
         self.choices = choices
         self.completes = completes
-        help = LocalizedText(vi: vi, en: en)
+        help = LocalizedText(viText: vi, enText: en)
     }
 }
 

@@ -99,6 +99,6 @@ enum FormatCommand {
                                        en: "\(failed.phrase(.en)) could not be formatted (see the \"hoso: …\" lines above)"))
         }
         if parts.isEmpty { return LocalizedText(vi: "không có tệp nào", en: "no file") }
-        return LocalizedText(vi: parts.map(\.vi).joined(separator: ", "), en: parts.map(\.en).joined(separator: ", "))
+        return LocalizedText(viText: parts.map(\.vi).joined(separator: ", "), enText: parts.map(\.en).joined(separator: ", "))
     }
 }

@@ -214,13 +214,13 @@ enum LintCommand {
             for input in inputs where input.read?.stamp.identity == file && positionals.contains(input.path) {
                 // Named twice, as itself and through `-`: say which text is checked.
                 say(LocalizedText(
-                    vi: "\"\(input.path)\" được kiểm tra theo văn bản từ đầu vào chuẩn (--stdin-filename); bản trên đĩa không được kiểm tra" + (options.fix ? " và không được sửa" : ""),
-                    en: "\"\(input.path)\" is checked as the text on standard input (--stdin-filename); the copy on disk is not checked" + (options.fix ? " or fixed" : "")))
+                    vi: "\"\(input.path)\" được kiểm tra theo văn bản từ đầu vào chuẩn (--stdin-filename); bản trên đĩa không được kiểm tra\(options.fix ? " và không được sửa" : "")",
+                    en: "\"\(input.path)\" is checked as the text on standard input (--stdin-filename); the copy on disk is not checked\(options.fix ? " or fixed" : "")"))
             }
             inputs.removeAll { $0.read?.stamp.identity == file }
         }
         let (setups, groupOf) = try Self.setups(for: inputs, resolver: &resolver)
-        for warning in resolver.warnings { say(LocalizedText(vi: "cảnh báo: " + warning.vi, en: "warning: " + warning.en)) }
+        for warning in resolver.warnings { say(LocalizedText(vi: "cảnh báo: \(warning.vi)", en: "warning: \(warning.en)")) }
         func linter(_ setup: Setup) -> Linter {
             Linter(profile: setup.profile, severityOverrides: setup.severityOverrides, honorsSuppressions: options.inlineConfig,
                    messages: language)

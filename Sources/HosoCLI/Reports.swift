@@ -85,7 +85,7 @@ enum TextReport {
                 out.write(bold); out.write(path); out.byte(0x3A); out.write(lineNumber); out.byte(0x3A)
                 out.decimal(start.character + 1); out.byte(0x3A); out.write(reset); out.byte(0x20); out.write(color)
                 out.write(finding.severity.word(language)); out.byte(0x5B); out.write(finding.code); out.byte(0x5D); out.write(reset)
-                out.byte(0x3A); out.byte(0x20); TerminalText.writeEscaped(finding.message.text(language), into: &out); out.byte(0x0A)
+                out.byte(0x3A); out.byte(0x20); TerminalText.writeEscaped(finding.message, language, into: &out); out.byte(0x0A)
                 if let reading, reading.line == start.line, finding.range == text.contentRange(ofLine: start.line) {
                     let label = language == .vi ? "(đọc theo bảng mã \(reading.encoding.rawValue))" : "(read as \(reading.encoding.rawValue))"
                     echo(reading.text.contentRange(ofLine: 0), line: 0, lineNumber: lineNumber, text: reading.text, color: color, reset: reset,
@@ -95,7 +95,7 @@ enum TextReport {
                 }
                 for fix in finding.fixes.prefix(1) {
                     out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count)
-                    out.write(language == .vi ? " = sửa: " : " = fix: "); TerminalText.writeEscaped(fix.title.text(language), into: &out)
+                    out.write(language == .vi ? " = sửa: " : " = fix: "); TerminalText.writeEscaped(fix.title, language, into: &out)
                     out.byte(0x0A)
                 }
             }
@@ -250,12 +250,22 @@ enum TerminalText {
     /// Writes `escape(string)` without making it: the bytes as they are when none needs a stand-in.
     static func writeEscaped(_ string: String, into out: inout OutputBuffer) {
         var copy = string
-        let plain = copy.withUTF8 { buffer in
-            guard firstMayNeedStandIn(buffer, from: 0, to: buffer.count) == buffer.count else { return false }
+        copy.withUTF8 { writeEscaped($0, into: &out) }
+    }
+
+    /// Writes a text in `language` as `writeEscaped` does, from its bytes (a one-language
+    /// linter's message is never made a String).
+    static func writeEscaped(_ text: LocalizedText, _ language: Language, into out: inout OutputBuffer) {
+        text.withUTF8(language) { writeEscaped($0, into: &out) }
+    }
+
+    /// `writeEscaped` of valid UTF-8.
+    private static func writeEscaped(_ buffer: UnsafeBufferPointer<UInt8>, into out: inout OutputBuffer) {
+        if firstMayNeedStandIn(buffer, from: 0, to: buffer.count) == buffer.count {
             out.bytes(buffer)
-            return true
+        } else {
+            out.write(escape(String(decoding: buffer, as: UTF8.self)))
         }
-        if !plain { out.write(escape(string)) }
     }
 
     /// Writes a byte range of valid UTF-8, with stand-ins.

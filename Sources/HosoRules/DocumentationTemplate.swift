@@ -25,7 +25,7 @@ extension RuleDocumentation {
     public func rendered(for profile: Profile) -> RuleDocumentation {
         let facts = DocumentationFacts(profile: profile)
         func both(_ text: LocalizedText) -> LocalizedText {
-            LocalizedText(vi: facts.fill(text.vi, vietnamese: true), en: facts.fill(text.en, vietnamese: false))
+            LocalizedText(viText: facts.fill(text.vi, vietnamese: true), enText: facts.fill(text.en, vietnamese: false))
         }
         return RuleDocumentation(summary: both(summary), basis: both(basis),
                                  failingExample: facts.fill(failingExample, vietnamese: true),

@@ -25,31 +25,138 @@ public enum Language: String, Sendable, Equatable, CaseIterable {
 /// A text in both languages.
 ///
 /// While a linter made for one language checks (`Linter(messages:)`), a text built there is
-/// formatted in that language only and stored in both fields: a front end that shows one language
-/// does not pay for the other's string interpolation.
+/// formatted in that language only, as UTF-8 bytes (`MessageText`), and both `vi` and `en` read
+/// it: a front end that shows one language pays neither for the other's formatting nor for
+/// Swift's String appends; a text report writes the bytes as they are (`withUTF8`), and a
+/// String is made only when one is asked for.
 public struct LocalizedText: Sendable, Equatable {
-    public let vi: String
-    public let en: String
+    private enum Storage: Sendable {
+        case strings(vi: String, en: String)
+        /// One language's text, valid UTF-8 (made from Strings).
+        case bytes([UInt8])
+    }
+    private let storage: Storage
+
+    /// The Vietnamese text (the one language built, in a one-language linter).
+    public var vi: String {
+        switch storage {
+        case .strings(let vi, _): return vi
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+    /// The English text (the one language built, in a one-language linter).
+    public var en: String {
+        switch storage {
+        case .strings(_, let en): return en
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
 
     /// The one language texts are built in on this thread, while a linter for one language
     /// checks; nil (everywhere else) builds both.
     @TaskLocal static var onlyLanguage: Language?
 
-    public init(vi: @autoclosure () -> String, en: @autoclosure () -> String) {
+    /// A message formatted from literals and values (`"Năm \(year) …"`).
+    public init(vi: @autoclosure () -> MessageText, en: @autoclosure () -> MessageText) {
         switch LocalizedText.onlyLanguage {
-        case nil: self.vi = vi(); self.en = en()
-        case .vi?: let text = vi(); self.vi = text; self.en = text
-        case .en?: let text = en(); self.vi = text; self.en = text
+        case nil: storage = .strings(vi: vi().string, en: en().string)
+        case .vi?: storage = Self.storage(vi())
+        case .en?: storage = Self.storage(en())
         }
+    }
+
+    /// One language's text as it was formatted.
+    private static func storage(_ text: MessageText) -> Storage {
+        switch text.storage {
+        case .literal(let string): return .strings(vi: string, en: string)
+        case .bytes(let bytes): return .bytes(bytes)
+        }
+    }
+
+    /// Texts made elsewhere, as they are.
+    public init(viText: String, enText: String) {
+        storage = .strings(vi: viText, en: enText)
     }
 
     /// The same text in both languages: a name, a quotation.
     public init(both text: String) {
-        vi = text
-        en = text
+        storage = .strings(vi: text, en: text)
     }
 
     public func text(_ language: Language) -> String { language == .vi ? vi : en }
+
+    /// Calls `body` with the UTF-8 of the text in `language`, without making a String.
+    public func withUTF8<R>(_ language: Language, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .strings(let vi, let en):
+            var text = language == .vi ? vi : en
+            return text.withUTF8(body)
+        case .bytes(let bytes):
+            return bytes.withUnsafeBufferPointer(body)
+        }
+    }
+
+    public static func == (a: LocalizedText, b: LocalizedText) -> Bool {
+        switch (a.storage, b.storage) {
+        case (.bytes(let x), .bytes(let y)): return x == y
+        default: return a.vi == b.vi && a.en == b.en
+        }
+    }
+}
+
+/// A message's text as it is formatted: UTF-8 bytes appended piece by piece.
+///
+/// Written as a string literal with interpolations; each literal and value is copied in as bytes,
+/// where a String would re-check its storage and grow on each append (several hundred
+/// instructions a piece). A value is written as String interpolation writes it.
+public struct MessageText: ExpressibleByStringInterpolation, Sendable {
+    enum Storage: Sendable {
+        /// A literal with nothing interpolated, kept as the String it is.
+        case literal(String)
+        /// The UTF-8 of the pieces (valid: every piece came from a String).
+        case bytes([UInt8])
+    }
+    let storage: Storage
+
+    public init(stringLiteral value: String) { storage = .literal(value) }
+
+    public init(stringInterpolation: StringInterpolation) { storage = .bytes(stringInterpolation.bytes) }
+
+    /// The text as a String.
+    public var string: String {
+        switch storage {
+        case .literal(let string): return string
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    public struct StringInterpolation: StringInterpolationProtocol {
+        var bytes: [UInt8] = []
+
+        public init(literalCapacity: Int, interpolationCount: Int) {
+            bytes.reserveCapacity(literalCapacity + 24 * interpolationCount)
+        }
+
+        public mutating func appendLiteral(_ literal: String) { append(literal) }
+
+        public mutating func appendInterpolation(_ value: String) { append(value) }
+
+        public mutating func appendInterpolation(_ value: Substring) { bytes.append(contentsOf: value.utf8) }
+
+        /// A whole number, in decimal as `String(value)` writes it.
+        public mutating func appendInterpolation(_ value: Int) {
+            if value >= 0 && value < 10 { bytes.append(UInt8(value) + 0x30); return }
+            append(String(value))
+        }
+
+        /// Anything else, as String interpolation writes it.
+        public mutating func appendInterpolation<T>(_ value: T) { append(String(describing: value)) }
+
+        private mutating func append(_ string: String) {
+            var string = string
+            string.withUTF8 { bytes.append(contentsOf: $0) }
+        }
+    }
 }
 
 /// Replace the bytes of `range` with `newText` (an insertion when the range is empty).

@@ -44,7 +44,7 @@ public struct Config: Sendable {
         do {
             try config.read(JSONCursor(value).object()) { path, vi, en in
                 let at = place(path, atKey: true)
-                warnings.append(LocalizedText(vi: at + vi, en: at + en))
+                warnings.append(LocalizedText(viText: at + vi, enText: at + en))
             }
         } catch let error as JSONSchemaError {
             let at = place(error.path, atKey: error.atKey)
@@ -238,5 +238,5 @@ public enum Glob {
 /// names the file and says what to do.
 public struct WorkspaceError: Error, Equatable {
     public let message: LocalizedText
-    public init(vi: String, en: String) { message = LocalizedText(vi: vi, en: en) }
+    public init(vi: String, en: String) { message = LocalizedText(viText: vi, enText: en) }
 }

@@ -13,7 +13,7 @@ public enum FileWalker {
     public struct Failure: Error {
         public let vi: String
         public let en: String
-        public var text: LocalizedText { LocalizedText(vi: vi, en: en) }
+        public var text: LocalizedText { LocalizedText(viText: vi, enText: en) }
     }
 
     /// No more than this is read from any source (a dossier is a few hundred kilobytes).

@@ -15,7 +15,7 @@ public enum SafeFile {
     /// Why a file was left untouched.
     public struct Refusal: Error {
         public let message: LocalizedText
-        init(vi: String, en: String) { message = LocalizedText(vi: vi, en: en) }
+        init(vi: String, en: String) { message = LocalizedText(viText: vi, enText: en) }
     }
 
     /// Replaces the file at `path` with `bytes`, provided it is still `read` (as `FileWalker.contents` gave it).

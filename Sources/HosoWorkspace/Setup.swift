@@ -107,7 +107,7 @@ public struct SetupResolver {
             var problems: [ProfileError] = []
             let profile = try Profile.load(json: data, file: path, warnings: &problems)
             profileByPath[absolute] = profile
-            warnings += problems.map { LocalizedText(vi: $0.text(vietnamese: true), en: $0.text(vietnamese: false)) }
+            warnings += problems.map { LocalizedText(viText: $0.text(vietnamese: true), enText: $0.text(vietnamese: false)) }
             return profile
         } catch let error as ProfileError {
             throw WorkspaceError(vi: "profile hỏng: \(error.text(vietnamese: true))", en: "broken profile: \(error.text(vietnamese: false))")

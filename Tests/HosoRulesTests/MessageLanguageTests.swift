@@ -1,6 +1,6 @@
 import Foundation
 import XCTest
-import HosoRules
+@testable import HosoRules
 import HosoText
 
 /// `Linter(messages:)`: a front end that shows one language gets the same findings, with their
@@ -38,5 +38,28 @@ final class MessageLanguageTests: XCTestCase {
         let text = LocalizedText(vi: "một \(1 + 1)", en: "one \(2 + 1)")
         XCTAssertEqual(text.vi, "một 2")
         XCTAssertEqual(text.en, "one 3")
+    }
+
+    /// A message is formatted into bytes (`MessageText`): each kind of value reads as String
+    /// interpolation writes it, and a text report's bytes are the String's.
+    func testAMessageReadsAsStringInterpolationWritesIt() {
+        let name = "Nguyễn Thị Hoà", word: Substring = "Sơn La, ngày"[...].prefix(6), share = 57.1, missing: Int? = nil
+        let kinds: [Int] = [0, 7, 10, -3, 2022, Int.min]
+        for number in kinds {
+            let expected = "Năm \(number) \(name) (\(word)) \(share)% \(String(describing: missing)) \(Severity.error)."
+            let message: MessageText = "Năm \(number) \(name) (\(word)) \(share)% \(String(describing: missing)) \(Severity.error)."
+            XCTAssertEqual(message.string, expected)
+            let built = LocalizedText(vi: message, en: "")
+            XCTAssertEqual(built.vi, expected)
+            // In a one-language linter the text is kept as bytes, read by both fields.
+            let shown = LocalizedText.$onlyLanguage.withValue(.vi) { LocalizedText(vi: message, en: "unused") }
+            XCTAssertEqual(shown.vi, expected)
+            XCTAssertEqual(shown.en, expected)
+            XCTAssertEqual(shown.withUTF8(.en) { Array($0) }, Array(expected.utf8))
+            XCTAssertEqual(shown, LocalizedText(viText: expected, enText: expected))
+        }
+        let literal: MessageText = "Không có số"
+        XCTAssertEqual(literal.string, "Không có số")
+        XCTAssertEqual(LocalizedText(vi: literal, en: "No number"), LocalizedText(viText: "Không có số", enText: "No number"))
     }
 }

@@ -56,7 +56,7 @@ public struct HS001: Rule {
                 vi: "Đây là tệp PDF, không phải văn bản: mở tệp gốc (thường là tệp Word) đã dùng để tạo PDF, \(saveAsText.vi)",
                 en: "This is a PDF file, not text: open the file the PDF was made from (usually a Word file), \(saveAsText.en)")
         }
-        return LocalizedText(vi: what.vi + "; các lỗi khác chưa được kiểm tra.", en: what.en + "; nothing else was checked.")
+        return LocalizedText(vi: "\(what.vi); các lỗi khác chưa được kiểm tra.", en: "\(what.en); nothing else was checked.")
     }
 
     /// What to say about the problem, and the whole-file conversion when the legacy encoding is certain.

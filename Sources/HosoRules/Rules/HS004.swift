@@ -52,7 +52,7 @@ public struct HS004: Rule {
                     vi += " Hãy chuyển mã đoạn gốc sang Unicode bằng Unikey thay vì sửa tay."
                     en += " Convert the original passage to Unicode with Unikey instead of retyping it."
                 }
-                sink.report(runRange, LocalizedText(vi: vi, en: en), fixes: fixes)
+                sink.report(runRange, LocalizedText(viText: vi, enText: en), fixes: fixes)
             }
         }
     }

@@ -56,8 +56,8 @@ public struct HS010: Rule {
                 let nearest = RuleRegistry.all.map { $0.code }.min { Folding.editDistance(code, $0) < Folding.editDistance(code, $1) }
                 let hint = nearest.flatMap { Folding.editDistance(code, $0) <= 1 ? $0 : nil }
                 sink.report(directive.reportRange(range, in: text), LocalizedText(
-                    vi: "Không có quy tắc mã \"\(code)\"" + (hint.map { "; có phải \($0)?" } ?? "; xem danh sách bằng `hoso rules`."),
-                    en: "There is no rule \"\(code)\"" + (hint.map { "; did you mean \($0)?" } ?? "; list them with `hoso rules`.")))
+                    vi: "Không có quy tắc mã \"\(code)\"\(hint.map { "; có phải \($0)?" } ?? "; xem danh sách bằng `hoso rules`.")",
+                    en: "There is no rule \"\(code)\"\(hint.map { "; did you mean \($0)?" } ?? "; list them with `hoso rules`.")"))
             }
         }
     }
