@@ -442,8 +442,9 @@ struct LineClassifier {
             // Emphasis, dots and any punctuation after the date are not part of it.
             let b = ByteClass.endWithoutClosingPunctuation(bytes, a..<j)
             if a < b {
-                // The first word must be `ngày`: most lines with a comma are prose, given up here.
-                if tokens.isEmpty && text.shortKey(a..<b) != Self.ngay { return nil }
+                // The first word must be `ngày`: most lines with a comma are prose, given up here,
+                // most by their first byte (an ASCII one folds to itself lowercased).
+                if tokens.isEmpty && (bytes[a] < 0x80 && bytes[a] | 0x20 != 0x6E || text.shortKey(a..<b) != Self.ngay) { return nil }
                 tokens.append(a..<b)
             }
             i = j
@@ -481,9 +482,15 @@ struct LineClassifier {
     /// The folded words of a place-date line.
     static let ngay = ShortKey("ngay"), thang = ShortKey("thang"), nam = ShortKey("nam")
 
-    /// Whether a token is only placeholder dots (`...`, `……`).
+    /// Whether a token is only placeholder dots (`...`, `……`: U+2026 is E2 80 A6).
     func isPlaceholder(_ token: Range<Int>) -> Bool {
-        text.string(token).unicodeScalars.allSatisfy { $0 == "." || $0 == "\u{2026}" }
+        var i = token.lowerBound
+        while i < token.upperBound {
+            if bytes[i] == 0x2E { i += 1; continue }
+            guard i + 2 < token.upperBound, bytes[i] == 0xE2, bytes[i + 1] == 0x80, bytes[i + 2] == 0xA6 else { return false }
+            i += 3
+        }
+        return true
     }
 
     /// Where a list marker (`- `, `* `, `+ `, `1. `, `1) `, `a) `) and its space end, if the line has one.
