@@ -57,9 +57,12 @@ public enum Folding {
             let b = bytes[i]
             if b < 0x80 {
                 i += 1
-                // '*' (emphasis) vanishes from a key and separates words of a name.
-                if b == 0x2A { if mode == .name { pendingSpace = count > 0 }; continue }
-                if b == 0x20 || b == 0x09 { pendingSpace = count > 0; continue }
+                // Letters and digits (above '*') first: most bytes folded are.
+                if b <= 0x2A {
+                    // '*' (emphasis) vanishes from a key and separates words of a name.
+                    if b == 0x2A { if mode == .name { pendingSpace = count > 0 }; continue }
+                    if b == 0x20 || b == 0x09 { pendingSpace = count > 0; continue }
+                }
                 if pendingSpace { out[count] = 0x20; count += 1; pendingSpace = false }
                 out[count] = b &- 0x41 < 26 ? b | 0x20 : b
                 count += 1
