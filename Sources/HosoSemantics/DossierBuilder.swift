@@ -148,7 +148,7 @@ struct DossierBuilder {
             bienBanPlaceDate = placeDate(in: part.elements)
             for section in part.sections where checkSectionTitle(section, canonical: ["KẾT QUẢ BIỂU QUYẾT"]) {
                 for i in section.elements.dropFirst() where tree.elements[i].kind == .listItem {
-                    if let vote = vote(at: i) { votes.append(vote) }
+                    if let vote = vote(at: i, nominees: nominees, hint: votes.count) { votes.append(vote) }
                 }
             }
         }
@@ -159,7 +159,9 @@ struct DossierBuilder {
         }
         var reports: [Report] = []
         for part in tree.parts where part.kind == .report {
-            reports.append(report(part, nominees: nominees, indexByName: indexByName))
+            // Reports come in the nominees' order, as a rule: the one after the last report's nominee is tried first.
+            let hint = reports.last?.nominee.map { $0 + 1 } ?? 0
+            reports.append(report(part, nominees: nominees, indexByName: indexByName, hint: hint))
         }
 
         return Dossier.Parts(tree: tree, profile: profile, preambleFields: preambleFields, toTrinh: toTrinh,
@@ -297,7 +299,7 @@ struct DossierBuilder {
     }
 
     /// Parses `NAME: A/B đồng ý (P%)`; items without a colon are not votes.
-    mutating func vote(at index: Int) -> Vote? {
+    mutating func vote(at index: Int, nominees: [Nominee], hint: Int) -> Vote? {
         let element = tree.elements[index]
         guard let body = element.head else { return nil }
         let bytes = tree.text.bytes
@@ -339,17 +341,16 @@ struct DossierBuilder {
             }
             if let value = Double(text) { percent = value; percentRange = inner }
         }
-        let name = personName(nameRange)
-        return Vote(element: index, name: name, foldedName: FoldedName(name), nameRange: nameRange,
+        let (name, foldedName) = personName(nameRange, sameAs: nominees, hint: hint)
+        return Vote(element: index, name: name, foldedName: foldedName, nameRange: nameRange,
                     votesFor: votesFor, present: present, countRange: countRange, percent: percent,
                     percentRange: percentRange)
     }
 
-    mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: [FoldedName: Int]) -> Report {
+    mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: [FoldedName: Int], hint: Int) -> Report {
         let heading = tree.elements[part.heading]
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
-        let name = personName(nameRange)
-        let key = FoldedName(name)
+        let (name, key) = personName(nameRange, sameAs: nominees, hint: hint)
         let nomineeIndex = indexByName[key]
         let kind = nomineeIndex.map { nominees[$0].kind } ?? .individual
         let required = profile.reportSections.sections(for: kind)
@@ -419,6 +420,17 @@ struct DossierBuilder {
             i += n
         }
         return ""
+    }
+
+    /// `personName` of `range` and its `FoldedName`, taken from nominee `hint` when its heading
+    /// names it with the same bytes: a vote and a report name their nominee as its heading does,
+    /// mostly in the same order, and folding a name costs thousands of instructions.
+    func personName(_ range: Range<Int>, sameAs nominees: [Nominee], hint: Int) -> (name: String, folded: FoldedName) {
+        if hint < nominees.count, tree.text.bytes(range, equal: nominees[hint].nameRange) {
+            return (nominees[hint].name, nominees[hint].foldedName)
+        }
+        let name = personName(range)
+        return (name, FoldedName(name))
     }
 
     /// A list item `- Năm YYYY: text`.

@@ -122,6 +122,25 @@ public struct SourceText: Sendable {
     }
 
     /// Whether a byte range holds exactly the UTF-8 of `string`.
+    /// Whether two byte ranges of the text hold the same bytes.
+    public func bytes(_ a: Range<Int>, equal b: Range<Int>) -> Bool {
+        let a = clamp(a), b = clamp(b)
+        guard a.count == b.count else { return false }
+        return bytes.withUnsafeBytes { raw in
+            var k = 0
+            while k + 8 <= a.count {  // eight bytes at a time
+                guard raw.loadUnaligned(fromByteOffset: a.lowerBound + k, as: UInt64.self)
+                        == raw.loadUnaligned(fromByteOffset: b.lowerBound + k, as: UInt64.self) else { return false }
+                k += 8
+            }
+            while k < a.count {
+                guard raw[a.lowerBound + k] == raw[b.lowerBound + k] else { return false }
+                k += 1
+            }
+            return true
+        }
+    }
+
     public func bytes(_ range: Range<Int>, equal string: String) -> Bool {
         var string = string
         let range = clamp(range)

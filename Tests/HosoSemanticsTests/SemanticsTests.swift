@@ -249,3 +249,40 @@ final class FormMentionTests: XCTestCase {
         XCTAssertEqual(forms("Mẫu số theo Nghị định số 91/2017/NĐ-CP ngày 31/7/2017"), [nil])
     }
 }
+
+/// A vote and a report take their nominee's name when they write it with the same bytes, and
+/// fold their own otherwise (another order, another spelling, NFD).
+final class NameReuseTests: XCTestCase {
+    func testVotesAndReportsNameTheirNominees() {
+        let text = """
+        # TỜ TRÌNH
+        ## DANH SÁCH ĐỀ NGHỊ
+        ### Cá nhân: Nguyễn Thị Hòa
+        Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh
+        ### Cá nhân: Lò Văn Minh
+        Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh
+        ### Cá nhân: Cầm Thị Mai
+        Hình thức: Giấy khen của Chánh Văn phòng UBND tỉnh
+
+        # BIÊN BẢN HỌP XÉT
+        ## KẾT QUẢ BIỂU QUYẾT
+        - Nguyễn Thị Hoà: 8/9 đồng ý (88,9%)
+        - Cầm Thị Mai: 9/9 đồng ý (100%)
+        - Lò Văn Minh: 9/9 đồng ý (100%)
+        - Người Lạ: 9/9 đồng ý (100%)
+
+        # BÁO CÁO THÀNH TÍCH: Lò Văn Minh
+        # BÁO CÁO THÀNH TÍCH: Ca\u{302}\u{300}m Thị Mai
+        # BÁO CÁO THÀNH TÍCH: Nguyễn Thị Hòa
+
+        """
+        let dossier = Dossier(tree: Parser.parse(text), profile: .sonLa2022)
+        XCTAssertEqual(dossier.nominees.map(\.name), ["Nguyễn Thị Hòa", "Lò Văn Minh", "Cầm Thị Mai"])
+        XCTAssertEqual(dossier.votes.map(\.name), ["Nguyễn Thị Hoà", "Cầm Thị Mai", "Lò Văn Minh", "Người Lạ"])
+        XCTAssertEqual(dossier.votes.map { dossier.nomineeIndexByName[$0.foldedName] }, [0, 2, 1, nil])
+        XCTAssertEqual(dossier.reports.map(\.nomineeName), ["Lò Văn Minh", "Cầm Thị Mai", "Nguyễn Thị Hòa"])
+        XCTAssertEqual(dossier.reports.map(\.nominee), [1, 2, 0])
+        for vote in dossier.votes { XCTAssertEqual(vote.foldedName, FoldedName(vote.name)) }
+        for report in dossier.reports { XCTAssertEqual(report.foldedName, FoldedName(report.nomineeName)) }
+    }
+}
