@@ -443,11 +443,16 @@ enum CitationScanner {
             while i < end {
                 while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }
                 let s = i
-                // A word runs to a space: tab, space, or C2, E2 and E3 when `ByteClass.spaceLength` says so.
-                while i < end {
+                // A word runs to a space: tab, space, or C2, E2 and E3 when `ByteClass.spaceLength`
+                // says so. Those bytes and the controls are found eight at a time (a word of
+                // Vietnamese is a few letters, so mostly in the first word read).
+                while true {
+                    i = ByteScan.firstCandidate(bytes, from: i, to: end, word: { x in
+                        ByteScan.below(x, 0x21) | ByteScan.equal(x, 0xC2) | ByteScan.equal(x | ByteScan.broadcast(0x01), 0xE3)
+                    }, byte: { $0 < 0x21 || $0 == 0xC2 || $0 | 0x01 == 0xE3 })
+                    guard i < end else { break }
                     let b = bytes[i]
-                    if b > 0x20 && b < 0xC2 || b > 0xE3 || b > 0xC2 && b < 0xE2 { i += 1; continue }
-                    if b == 0x20 || b == 0x09 || ByteClass.spaceLength(bytes, at: i, end: end) > 0 { break }
+                    if b == 0x20 || b == 0x09 || b >= 0xC2 && ByteClass.spaceLength(bytes, at: i, end: end) > 0 { break }
                     i += 1
                 }
                 guard i > s else { continue }

@@ -286,3 +286,53 @@ final class NameReuseTests: XCTestCase {
         for report in dossier.reports { XCTAssertEqual(report.foldedName, FoldedName(report.nomineeName)) }
     }
 }
+
+/// The citation scanner's words, found eight bytes at a time, are the words a byte-by-byte scan
+/// finds: split at spaces (tab, space, NBSP, the Unicode spaces), emphasis and quotes trimmed.
+final class CitationWordTests: XCTestCase {
+    /// The words of `range` byte by byte, as the scanner found them before.
+    private func referenceWords(_ range: Range<Int>, _ bytes: [UInt8]) -> [Range<Int>] {
+        var words: [Range<Int>] = []
+        var i = range.lowerBound
+        let end = range.upperBound
+        while i < end {
+            while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }
+            let s = i
+            while i < end && ByteClass.spaceLength(bytes, at: i, end: end) == 0 { i += 1 }
+            var a = s, b = i
+            while a < b {
+                if [0x2A, 0x5F, 0x28, 0x22].contains(bytes[a]) { a += 1; continue }
+                if a + 2 < b, bytes[a] == 0xE2, bytes[a + 1] == 0x80, bytes[a + 2] == 0x9C { a += 3; continue }
+                break
+            }
+            while b > a {
+                if [0x2A, 0x5F, 0x22].contains(bytes[b - 1]) { b -= 1; continue }
+                if b - 3 >= a, bytes[b - 3] == 0xE2, bytes[b - 2] == 0x80, bytes[b - 1] == 0x9D { b -= 3; continue }
+                break
+            }
+            if a < b { words.append(a..<b) }
+        }
+        return words
+    }
+
+    func testWordsAreTheByteByByteWords() {
+        let pieces = ["Kế", "hoạch", "số", "179/KH-UBND", " ", " ", "\t", "\u{A0}", "\u{2003}", "\u{202F}", "\u{3000}", "\u{2028}",
+                      "\u{2013}", "“", "”", "*", "_", "(", "\"", "\u{1}", "\u{1F}", "©", "ngày", "02/8/2019", "Nghị", "định", "a", "Ω"]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ n: Int) -> Int {  // SplitMix64
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int((z ^ (z >> 31)) % UInt64(n))
+        }
+        var tokens: [CitationScanner.Token] = []
+        for _ in 0..<3_000 {
+            let line = (0..<next(30)).map { _ in pieces[next(pieces.count)] }.joined()
+            let text = SourceText(line)
+            let start = next(3), range = min(start, text.bytes.count)..<text.bytes.count
+            let words = CitationScanner.tokens(range, text, into: &tokens)
+            XCTAssertEqual((0..<words.count).map { words[$0].range }, referenceWords(range, text.bytes), line)
+        }
+    }
+}
