@@ -215,30 +215,33 @@ public final class ProfileLookup: Sendable, Equatable {
 }
 
 /// An award form a unit can propose (plan III.2, III.3, III.4).
-public struct AwardForm: Sendable, Equatable {
-    public var id: String
+///
+/// Immutable, and a class: every nominee and the rules that read its form hold one reference,
+/// not a copy of a dozen strings and tables.
+public final class AwardForm: Sendable, Equatable {
+    public let id: String
     /// The canonical name, as `Hình thức:` should spell it.
-    public var name: String
+    public let name: String
     /// Other accepted spellings (each canonical in its own right: no HS108).
-    public var aliases: [String]
-    public var level: String
+    public let aliases: [String]
+    public let level: String
     /// Criteria not yet published: nothing can be checked (HS213).
-    public var pending: Bool
+    public let pending: Bool
     /// Parts the dossier needs when it proposes this form.
-    public var requiredParts: [PartKind]
+    public let requiredParts: [PartKind]
     /// The lowest rating every evaluation year must reach (a rating id).
-    public var minimumRating: String?
+    public let minimumRating: String?
     /// How many years must be rated "xuất sắc" (a rating of the top rank).
-    public var excellentYearsNeeded: Int
-    public var initiativeRequired: Bool
+    public let excellentYearsNeeded: Int
+    public let initiativeRequired: Bool
     /// The registry number of the plan whose criteria apply (`179/KH-UBND`).
-    public var criteriaPlan: String?
+    public let criteriaPlan: String?
     /// The criteria clause per nominee kind (`điểm 2.2 khoản 2 Mục II`).
-    public var criteriaClauses: [String: String]
+    public let criteriaClauses: [String: String]
     /// The most nominees of each kind a unit may propose.
-    public var quota: [String: Int]
+    public let quota: [String: Int]
     /// The plan asks to prefer nominees without a leadership post (HS208).
-    public var preferNonLeaders: Bool
+    public let preferNonLeaders: Bool
 
     /// Whether this form needs a BÁO CÁO THÀNH TÍCH for each nominee.
     public var requiresReport: Bool { requiredParts.contains(.report) }
@@ -264,6 +267,14 @@ public struct AwardForm: Sendable, Equatable {
         quota = try Dictionary(object.required("quota").object().entries.map { ($0.key, try $0.value.count()) },
                                uniquingKeysWith: { a, _ in a })
         preferNonLeaders = try object.required("preferNonLeaders").bool()
+    }
+
+    public static func == (a: AwardForm, b: AwardForm) -> Bool {
+        a === b || a.id == b.id && a.name == b.name && a.aliases == b.aliases && a.level == b.level &&
+            a.pending == b.pending && a.requiredParts == b.requiredParts && a.minimumRating == b.minimumRating &&
+            a.excellentYearsNeeded == b.excellentYearsNeeded && a.initiativeRequired == b.initiativeRequired &&
+            a.criteriaPlan == b.criteriaPlan && a.criteriaClauses == b.criteriaClauses && a.quota == b.quota &&
+            a.preferNonLeaders == b.preferNonLeaders
     }
 }
 
@@ -317,15 +328,16 @@ public struct ReportSections: Sendable, Equatable {
     }
 }
 
-/// A rating phrase with its rank (higher is better) and accepted abbreviations.
-public struct Rating: Sendable, Equatable {
-    public var id: String
-    public var name: String
-    public var rank: Int
+/// A rating phrase with its rank (higher is better) and accepted abbreviations (immutable; a
+/// class, so a stated rating holds one reference).
+public final class Rating: Sendable, Equatable {
+    public let id: String
+    public let name: String
+    public let rank: Int
     /// Abbreviations: accepted, drawing HS207.
-    public var abbreviations: [String]
+    public let abbreviations: [String]
     /// Other full wordings accepted as this rating without remark.
-    public var aliases: [String]
+    public let aliases: [String]
 
     init(_ object: JSONObjectCursor, unknownKeys: inout [String]) throws {
         unknownKeys += object.unknownKeys(known: ["id", "name", "rank", "abbreviations", "aliases"])
@@ -335,19 +347,25 @@ public struct Rating: Sendable, Equatable {
         abbreviations = try object.required("abbreviations").strings()
         aliases = try object.required("aliases").strings()
     }
+
+    public static func == (a: Rating, b: Rating) -> Bool {
+        a === b || a.id == b.id && a.name == b.name && a.rank == b.rank && a.abbreviations == b.abbreviations &&
+            a.aliases == b.aliases
+    }
 }
 
-/// A document the campaign's dossiers may cite, as the registry knows it.
-public struct RegistryDocument: Sendable, Equatable {
+/// A document the campaign's dossiers may cite, as the registry knows it (immutable; a class,
+/// so the rules that look one up copy one reference).
+public final class RegistryDocument: Sendable, Equatable {
     /// The type word (`Kế hoạch`, `Nghị định`).
-    public var type: String
+    public let type: String
     /// Number and symbol (`179/KH-UBND`).
-    public var number: String
-    public var date: DateValue
-    public var issuer: String
-    public var title: String
-    public var supersededBy: String?
-    public var supersededFrom: DateValue?
+    public let number: String
+    public let date: DateValue
+    public let issuer: String
+    public let title: String
+    public let supersededBy: String?
+    public let supersededFrom: DateValue?
 
     init(_ object: JSONObjectCursor, unknownKeys: inout [String]) throws {
         unknownKeys += object.unknownKeys(known: ["type", "number", "date", "issuer", "title", "supersededBy", "supersededFrom"])
@@ -358,6 +376,11 @@ public struct RegistryDocument: Sendable, Equatable {
         title = try object.required("title").string()
         supersededBy = try object.optional("supersededBy")?.string()
         supersededFrom = try object.optional("supersededFrom").map(DateValue.init)
+    }
+
+    public static func == (a: RegistryDocument, b: RegistryDocument) -> Bool {
+        a === b || a.type == b.type && a.number == b.number && a.date == b.date && a.issuer == b.issuer &&
+            a.title == b.title && a.supersededBy == b.supersededBy && a.supersededFrom == b.supersededFrom
     }
 }
 
