@@ -11,9 +11,27 @@ public struct Field: Sendable {
     /// The value, NFC, without surrounding spaces or emphasis.
     public let value: String
 
-    /// Whether the value is empty or only placeholder dots (`...`, `……`).
+    /// Whether the value is empty or only placeholder dots (`...`, `……`), spaces and underscores.
     public var isBlank: Bool {
-        value.unicodeScalars.allSatisfy { $0 == "." || $0 == "\u{2026}" || $0 == " " || $0 == "_" }
+        isOnlyPlaceholder(value, underscores: true)
+    }
+}
+
+/// Whether `text` is only `.`, `…` (U+2026, E2 80 A6 in UTF-8), spaces and, if asked, `_`:
+/// read on its bytes, and mostly refused at the first.
+func isOnlyPlaceholder(_ text: String, underscores: Bool) -> Bool {
+    var text = text
+    return text.withUTF8 { bytes in
+        var i = 0
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x2E, 0x20: i += 1
+            case 0x5F where underscores: i += 1
+            case 0xE2 where i + 2 < bytes.count && bytes[i + 1] == 0x80 && bytes[i + 2] == 0xA6: i += 3
+            default: return false
+            }
+        }
+        return true
     }
 }
 
@@ -29,8 +47,8 @@ public struct YearRating: Sendable {
     /// Whether `text` is one of the rating's abbreviations.
     public let isAbbreviation: Bool
 
-    /// Whether nothing but placeholder dots was written.
-    public var isBlank: Bool { text.unicodeScalars.allSatisfy { $0 == "." || $0 == "\u{2026}" || $0 == " " } }
+    /// Whether nothing but placeholder dots (and spaces) was written.
+    public var isBlank: Bool { isOnlyPlaceholder(text, underscores: false) }
 }
 
 /// A `- Năm YYYY: <award>` item of a report's awards section.

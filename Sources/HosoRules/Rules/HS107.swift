@@ -84,8 +84,10 @@ public struct HS107: Rule {
     /// made only then.
     func checkField(_ context: RuleContext, _ key: FieldKey, in fields: [Field], owner: @autoclosure () -> LocalizedText,
                     range: Range<Int>, insertion: (RuleContext, [String]) -> TextEdit, into sink: inout FindingSink) {
-        let field = fields.first { $0.key == key }
-        if let field, !field.isBlank { return }  // the usual case: present and filled
+        // The usual case, present and filled, read in place (a Field copied is a String retained).
+        let index = fields.firstIndex { $0.key == key }
+        if let index, !fields[index].isBlank { return }
+        let field = index.map { fields[$0] }
         let name = key.canonicalSpelling
         let owner = owner()
         if let field {
