@@ -107,10 +107,7 @@ public struct DocumentType: Sendable, Equatable {
 /// Word's dashes in a symbol (`179/KH–UBND` with an en dash, `KH‑UBND` with a non-breaking
 /// hyphen) are read as `-`, so the number means what it says; `lookalikeDashes` keeps where
 /// they were, for the finding that asks for `-` (HS308, HS404).
-///
-/// Immutable, and a class: the rules read a citation's number many times over, and a copy is
-/// one reference, not three strings and an array.
-public final class DocumentNumber: Sendable, Equatable {
+public struct DocumentNumber: Sendable, Equatable {
     /// As written, trimmed of trailing punctuation, with look-alike dashes read as `-`.
     public let raw: String
     /// The serial number; nil when left blank before registration.
@@ -133,11 +130,6 @@ public final class DocumentNumber: Sendable, Equatable {
         self.symbol = symbol
         self.writtenLength = writtenLength ?? raw.utf8.count
         self.lookalikeDashes = lookalikeDashes
-    }
-
-    public static func == (a: DocumentNumber, b: DocumentNumber) -> Bool {
-        a === b || a.raw == b.raw && a.serial == b.serial && a.year == b.year && a.symbol == b.symbol
-            && a.writtenLength == b.writtenLength && a.lookalikeDashes == b.lookalikeDashes
     }
 
     /// The type code: the symbol's first segment (`KH`), or `NĐ-CP`-style for decrees.
