@@ -62,6 +62,21 @@ public enum ByteScan {
         return i
     }
 
+    /// Whether two buffers of the same length hold the same bytes, compared eight at a time.
+    public static func equal(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer) -> Bool {
+        guard a.count == b.count else { return false }
+        var k = 0
+        while k + 8 <= a.count {
+            guard a.loadUnaligned(fromByteOffset: k, as: UInt64.self) == b.loadUnaligned(fromByteOffset: k, as: UInt64.self) else { return false }
+            k += 8
+        }
+        while k < a.count {
+            guard a[k] == b[k] else { return false }
+            k += 1
+        }
+        return true
+    }
+
     /// The index of the first NUL byte, or nil.
     public static func firstNUL(_ bytes: [UInt8]) -> Int? {
         bytes.withUnsafeBufferPointer { p in

@@ -42,7 +42,7 @@ public struct FoldedName: Hashable, Sendable {
     static func sameBytes(_ a: String, _ b: String) -> Bool {
         guard a.utf8.count == b.utf8.count else { return false }
         var a = a, b = b
-        return a.withUTF8 { x in b.withUTF8 { y in x.elementsEqual(y) } }
+        return a.withUTF8 { x in b.withUTF8 { y in ByteScan.equal(UnsafeRawBufferPointer(x), UnsafeRawBufferPointer(y)) } }
     }
 
     public func hash(into hasher: inout Hasher) {

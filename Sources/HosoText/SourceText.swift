@@ -127,31 +127,17 @@ public struct SourceText: Sendable {
         let a = clamp(a), b = clamp(b)
         guard a.count == b.count else { return false }
         return bytes.withUnsafeBytes { raw in
-            var k = 0
-            while k + 8 <= a.count {  // eight bytes at a time
-                guard raw.loadUnaligned(fromByteOffset: a.lowerBound + k, as: UInt64.self)
-                        == raw.loadUnaligned(fromByteOffset: b.lowerBound + k, as: UInt64.self) else { return false }
-                k += 8
-            }
-            while k < a.count {
-                guard raw[a.lowerBound + k] == raw[b.lowerBound + k] else { return false }
-                k += 1
-            }
-            return true
+            ByteScan.equal(UnsafeRawBufferPointer(rebasing: raw[a]), UnsafeRawBufferPointer(rebasing: raw[b]))
         }
     }
 
+    /// Whether a byte range of the text holds the UTF-8 of `string`, byte for byte.
     public func bytes(_ range: Range<Int>, equal string: String) -> Bool {
         var string = string
         let range = clamp(range)
         return string.withUTF8 { wanted in
             guard wanted.count == range.count else { return false }
-            var i = range.lowerBound
-            for b in wanted {
-                if bytes[i] != b { return false }
-                i += 1
-            }
-            return true
+            return bytes.withUnsafeBytes { raw in ByteScan.equal(UnsafeRawBufferPointer(rebasing: raw[range]), UnsafeRawBufferPointer(wanted)) }
         }
     }
 
