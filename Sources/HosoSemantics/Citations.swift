@@ -492,14 +492,18 @@ enum CitationScanner {
         func lineFacts() -> (isBasis: Bool, form: String?) {
             if let line { return line }
             // A basis sentence opens with "Căn cứ" or "Thực hiện" (docs/format.md, "Recognition").
-            let isBasis = tokens.count >= 2 && (tokens.folded(0) == Keyword.can && tokens.folded(1).hasPrefix(Keyword.cu)
-                || tokens.folded(0) == Keyword.thuc && tokens.folded(1) == Keyword.hien)
+            // Its first word is folded once, and only when it may be one of the two (an ASCII
+            // first byte folds to itself lowercased: c or t).
+            let opening = tokens.count >= 2 && (tokens[0].firstByte >= 0x80 || tokens[0].firstByte | 0x20 == 0x63
+                || tokens[0].firstByte | 0x20 == 0x74) ? tokens.folded(0) : .empty
+            let isBasis = opening == Keyword.can && tokens.folded(1).hasPrefix(Keyword.cu)
+                || opening == Keyword.thuc && tokens.folded(1) == Keyword.hien
             // "Mẫu số NN": a word of 3–8 bytes (NFD included) starting with m/M (cheap tests before
             // folding), then `số` and a number. Folded, "mẫu sổ" (a logbook's form, as in an
             // initiative's name) is "mau so" too: the number tells the form from it.
             let formAt = (0..<max(0, tokens.count - 2)).first {
-                tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].range.count <= 8 && tokens.folded($0) == Keyword.mau
-                    && tokens.folded($0 + 1) == Keyword.so && tokens[$0 + 2].startsWithDigit
+                tokens[$0].firstByte | 0x20 == 0x6D && tokens[$0].range.count <= 8 && tokens[$0 + 2].startsWithDigit
+                    && tokens.folded($0) == Keyword.mau && tokens.folded($0 + 1) == Keyword.so
             }
             let form = formAt.map { k in "Mẫu số " + trimPunctuation(tokens.text(k + 2)) }
             line = (isBasis, form)
@@ -529,8 +533,8 @@ enum CitationScanner {
                 type = t; typeEnd = k + 2
             } else if word == Keyword.luat {
                 type = DocumentType.all[0]; typeEnd = k + 1
-            } else if tokens[k].range.count <= DocumentType.shortFormLimit, let t = tokens.withBytes(k, DocumentType.short(bytes:)),
-                      k + 1 < tokens.count, tokens.startsWithASCIIDigitCharacter(k + 1) {
+            } else if tokens[k].range.count <= DocumentType.shortFormLimit, k + 1 < tokens.count, tokens.startsWithASCIIDigitCharacter(k + 1),
+                      let t = tokens.withBytes(k, DocumentType.short(bytes:)) {
                 type = t; typeEnd = k + 1; isShort = true
             }
             guard let documentType = type else { k += 1; continue }
