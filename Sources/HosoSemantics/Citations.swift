@@ -407,23 +407,6 @@ enum CitationScanner {
         func startsNumber(_ k: Int) -> Bool { tokens[k].startsWithDigit || tokens[k].firstByte == 0x2F }
     }
 
-    /// Appends the citations of one element (prose, a list item's body, a field's value) to
-    /// `result`, in order, each with its role decided by the line it stands in.
-    ///
-    /// `words` is scratch space for the element's words, kept by the caller across elements.
-    static func citations(ofElement index: Int, in tree: SyntaxTree, words: inout [Token], into result: inout [Citation]) {
-        let element = tree.elements[index]
-        let range: Range<Int>
-        switch element.kind {
-        case .prose: range = element.content
-        case .listItem: range = element.head ?? element.content  // the marker is not a word
-        case .field: range = element.value ?? element.content
-        default: return
-        }
-        guard mayHoldCitation(tree.text.bytes, range) else { return }
-        citations(in: range, element: index, tree: tree, words: &words, into: &result)
-    }
-
     /// Cheap prefilter: a line with no digit holds no citation.
     static func mayHoldCitation(_ bytes: [UInt8], _ range: Range<Int>) -> Bool {
         // A byte XOR 0x30 is below 10 exactly when it is a digit.

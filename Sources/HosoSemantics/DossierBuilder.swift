@@ -82,22 +82,30 @@ struct LineFacts: Sendable {
     mutating func scan(_ tree: SyntaxTree, _ profile: Profile, _ elements: Range<Int>) {
         let text = tree.text
         var words: [CitationScanner.Token] = []  // one buffer for every line's words
-        for index in elements {
-            citationStarts.append(Int32(citations.count))
-            dateStarts.append(Int32(dates.count))
-            let element = tree.elements[index]
-            switch element.kind {
-            case .prose, .listItem, .field, .placeDate:
+        // The elements are read in place: an Element copied retains its place-date box.
+        tree.elements.withUnsafeBufferPointer { elementList in
+            for index in elements {
+                citationStarts.append(Int32(citations.count))
+                dateStarts.append(Int32(dates.count))
+                let content = elementList[index].content
+                // The words a citation may be among: prose, a list item's body (the marker is not
+                // a word), a field's value; a place-date line holds dates only.
+                let citationRange: Range<Int>?
+                switch elementList[index].kind {
+                case .prose: citationRange = content
+                case .listItem: citationRange = elementList[index].head ?? content
+                case .field: citationRange = elementList[index].value ?? content
+                case .placeDate: citationRange = nil
+                default: continue
+                }
                 // A line with no digit holds no citation and no date.
-                guard CitationScanner.mayHoldCitation(text.bytes, element.content) else { continue }
-                if element.kind != .placeDate {
+                guard CitationScanner.mayHoldCitation(text.bytes, content) else { continue }
+                if let range = citationRange, CitationScanner.mayHoldCitation(text.bytes, range) {
                     let first = citations.count
-                    CitationScanner.citations(ofElement: index, in: tree, words: &words, into: &citations)
+                    CitationScanner.citations(in: range, element: index, tree: tree, words: &words, into: &citations)
                     for k in first..<citations.count { registryIndices.append(Int32(profile.registryIndex(for: citations[k]) ?? -1)) }
                 }
-                DateScanner.scan(element.content, of: text, into: &dates)
-            default:
-                continue
+                DateScanner.scan(content, of: text, into: &dates)
             }
         }
     }
@@ -178,9 +186,8 @@ struct DossierBuilder {
         var result: [Field] = []
         result.reserveCapacity(range.count)
         for i in range {
-            let element = tree.elements[i]
-            guard case .field(let key) = element.kind, let keyRange = element.head, let valueRange = element.value
-            else { continue }
+            guard case .field(let key) = tree.elements[i].kind, let keyRange = tree.elements[i].head,
+                  let valueRange = tree.elements[i].value else { continue }
             if !isCanonicalSpelling(keyRange, of: key) {
                 noteSpelling(keyRange, canonical: [key.canonicalSpelling] + key.alternativeSpellings, target: .fieldKey)
             }
