@@ -119,6 +119,8 @@ enum DateScanner {
 
     /// The keys of the words of a spelled date.
     static let ngay = ShortKey("ngay"), thang = ShortKey("thang"), nam = ShortKey("nam")
+    /// Their usual spellings, as bytes.
+    static let ngaySpelled = ShortKey("ngày"), thangSpelled = ShortKey("tháng"), namSpelled = ShortKey("năm")
 
     /// `ngày D tháng M năm YYYY`, any part possibly blank or dots; the words fold (`ngay`, `NGÀY`).
     static func spelled(at start: Int, end: Int, _ text: SourceText) -> DateMention? {
@@ -134,7 +136,9 @@ enum DateScanner {
             while i < end && ByteClass.spaceLength(bytes, at: i, end: end) == 0 { i += 1 }
             return i > s ? s..<i : nil
         }
-        func expect(_ folded: ShortKey) -> Bool {
+        /// Whether the next word folds to `folded`; `usual`, its usual spelling (lowercase NFC),
+        /// is taken as it is, in either case of its first letter, without folding.
+        func expect(_ folded: ShortKey, usually usual: ShortKey) -> Bool {
             let save = i
             guard let w = word() else { i = save; return false }
             // Emphasis may open or close around the words (`*ngày 16 tháng 5 năm 2022*`).
@@ -142,8 +146,11 @@ enum DateScanner {
             while a < w.upperBound && ByteClass.isEmphasis(bytes[a]) { a += 1 }
             var b = w.upperBound
             while b > a && ByteClass.isEmphasis(bytes[b - 1]) { b -= 1 }
-            let key = bytes.withUnsafeBufferPointer { ShortKey(folding: UnsafeBufferPointer(rebasing: $0[a..<b])) }
-            guard key == folded else { i = save; return false }
+            let matches = bytes.withUnsafeBufferPointer { buffer in
+                let word = UnsafeBufferPointer(rebasing: buffer[a..<b])
+                return usual.isSpelled(by: word) || ShortKey(folding: word) == folded
+            }
+            guard matches else { i = save; return false }
             return true
         }
         /// A number, or a blank one written as dots; whatever closing punctuation follows it
@@ -172,11 +179,11 @@ enum DateScanner {
         var wordEnd = start
         while wordEnd < end && ByteClass.spaceLength(bytes, at: wordEnd, end: end) == 0 { wordEnd += 1 }
         guard wordEnd - start >= 4, wordEnd - start <= 6, start + 1 < end, bytes[start + 1] | 0x20 == 0x67 else { return nil }
-        guard expect(Self.ngay) else { return nil }
+        guard expect(Self.ngay, usually: Self.ngaySpelled) else { return nil }
         let (day, _) = number(max: 2)
-        guard expect(Self.thang) else { return nil }
+        guard expect(Self.thang, usually: Self.thangSpelled) else { return nil }
         let (month, _) = number(max: 2)
-        guard expect(Self.nam) else { return nil }
+        guard expect(Self.nam, usually: Self.namSpelled) else { return nil }
         let (year, yearEnd) = number(max: 4)
         guard yearEnd > start else { return nil }
         return DateMention(range: start..<yearEnd, day: day, month: month, year: year)

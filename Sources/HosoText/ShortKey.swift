@@ -22,11 +22,11 @@ public struct ShortKey: Sendable, Equatable {
 
     /// The bytes of a buffer as they are (no folding).
     public init(bytes: UnsafeBufferPointer<UInt8>) {
-        var low: UInt64 = 0, high: UInt64 = 0
-        for (k, b) in bytes.prefix(16).enumerated() {
-            if k < 8 { low |= UInt64(b) << (8 * k) } else { high |= UInt64(b) << (8 * (k - 8)) }
+        var words: (UInt64, UInt64) = (0, 0)
+        if let base = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: min(bytes.count, 16)) }
         }
-        self.init(low: low, high: high, count: bytes.count)
+        self.init(low: UInt64(littleEndian: words.0), high: UInt64(littleEndian: words.1), count: bytes.count)
     }
 
     /// The UTF-8 of a string as it is: a keyword already folded (`"can"`), or a symbol (`"KH"`).
@@ -64,6 +64,16 @@ public struct ShortKey: Sendable, Equatable {
         let lowMask: UInt64 = n >= 8 ? .max : (1 << (8 * n)) - 1
         let highMask: UInt64 = n >= 16 ? .max : n <= 8 ? 0 : (1 << (8 * (n - 8))) - 1
         return low & lowMask == prefix.low && high & highMask == prefix.high
+    }
+
+    /// Whether `bytes` are this string's bytes exactly, but for the case of an ASCII letter
+    /// first (`Ngày` spells `ngày`); this string starts with a lowercase letter.
+    @inline(__always)
+    public func isSpelled(by bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard bytes.count == count, count > 0, count <= 16 else { return false }
+        let written = ShortKey(bytes: bytes)
+        let firstCase: UInt64 = bytes[0] &- 0x41 < 26 ? 0x20 : 0
+        return written.low | firstCase == low && written.high == high
     }
 
     /// Whether one of the first 16 bytes is `b`.
