@@ -38,6 +38,10 @@ struct LineFacts: Sendable {
     init(tree: SyntaxTree, profile: Profile) {
         citationStarts.reserveCapacity(tree.elements.count + 1)
         dateStarts.reserveCapacity(tree.elements.count + 1)
+        // Room for a typical dossier's dates and citations at once, not by doubling from one.
+        dates.reserveCapacity(32)
+        citations.reserveCapacity(16)
+        registryIndices.reserveCapacity(16)
         scan(tree, profile, tree.elements.indices)
         citationStarts.append(Int32(citations.count))
         dateStarts.append(Int32(dates.count))
