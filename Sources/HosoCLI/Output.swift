@@ -26,6 +26,13 @@ public struct OutputBuffer: Sendable {
         } while rest > 0
         for k in 0..<count { bytes.append(UInt8(truncatingIfNeeded: packed >> (8 * k))) }
     }
+    /// How many characters `decimal(n)` writes.
+    public static func decimalCount(_ n: Int) -> Int {
+        guard n > 0 else { return n == 0 ? 1 : String(n).utf8.count }
+        var count = 0, rest = n
+        while rest > 0 { count += 1; rest /= 10 }
+        return count
+    }
     /// Appends bytes as they are (the array itself when nothing was written yet: no copy).
     public mutating func bytes(_ more: [UInt8]) {
         if bytes.isEmpty { bytes = more } else { bytes.append(contentsOf: more) }

@@ -80,13 +80,14 @@ enum TextReport {
             for (index, finding) in file.result.findings.enumerated() {
                 guard index < shownPerFile else { break }
                 let start = cursor.position(ofByte: finding.range.lowerBound)
-                let lineNumber = String(start.line + 1)
+                let lineNumber = start.line + 1
                 let color = useColor ? finding.severity.ansiColor : ""
-                out.write(bold); out.write(path); out.byte(0x3A); out.write(lineNumber); out.byte(0x3A)
+                out.write(bold); out.write(path); out.byte(0x3A); out.decimal(lineNumber); out.byte(0x3A)
                 out.decimal(start.character + 1); out.byte(0x3A); out.write(reset); out.byte(0x20); out.write(color)
                 out.write(finding.severity.word(language)); out.byte(0x5B); out.write(finding.code); out.byte(0x5D); out.write(reset)
                 out.byte(0x3A); out.byte(0x20); TerminalText.writeEscaped(finding.message, language, into: &out); out.byte(0x0A)
-                if let reading, reading.line == start.line, finding.range == text.contentRange(ofLine: start.line) {
+                // The optional is tested before it is bound: binding copies the reading's text.
+                if reading?.line == start.line, let reading, finding.range == text.contentRange(ofLine: start.line) {
                     let label = language == .vi ? "(đọc theo bảng mã \(reading.encoding.rawValue))" : "(read as \(reading.encoding.rawValue))"
                     echo(reading.text.contentRange(ofLine: 0), line: 0, lineNumber: lineNumber, text: reading.text, color: color, reset: reset,
                          label: label, into: &out)
@@ -94,7 +95,7 @@ enum TextReport {
                     echo(finding.range, line: start.line, lineNumber: lineNumber, text: text, color: color, reset: reset, into: &out)
                 }
                 for fix in finding.fixes.prefix(1) {
-                    out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count)
+                    out.write(" "); out.repeating(0x20, count: OutputBuffer.decimalCount(lineNumber))
                     out.write(language == .vi ? " = sửa: " : " = fix: "); TerminalText.writeEscaped(fix.title, language, into: &out)
                     out.byte(0x0A)
                 }
@@ -175,7 +176,7 @@ enum TextReport {
 
     /// The source line (or a window of it around the finding) and the caret underline, with
     /// `label` after the carets.
-    static func echo(_ range: Range<Int>, line: Int, lineNumber: String, text: SourceText, color: String, reset: String,
+    static func echo(_ range: Range<Int>, line: Int, lineNumber: Int, text: SourceText, color: String, reset: String,
                      label: String? = nil, into out: inout OutputBuffer) {
         let content = text.contentRange(ofLine: line)
         let from = max(content.lowerBound, min(range.lowerBound, content.upperBound))
@@ -188,12 +189,12 @@ enum TextReport {
         let windowStart = fits ? content.lowerBound : TerminalText.back(text.bytes, from: from, scalars: echoColumns / 4, limit: content.lowerBound)
         let windowEnd = fits ? content.upperBound : TerminalText.forward(text.bytes, from: windowStart, scalars: echoColumns, limit: content.upperBound)
         let cutBefore = windowStart > content.lowerBound, cutAfter = windowEnd < content.upperBound
-        out.write(" "); out.write(lineNumber); out.write(" | ")
+        out.write(" "); out.decimal(lineNumber); out.write(" | ")
         if cutBefore { out.write("…") }
         TerminalText.write(text.bytes, windowStart..<windowEnd, into: &out)
         if cutAfter { out.write("…") }
         out.line()
-        out.write(" "); out.repeating(0x20, count: lineNumber.utf8.count); out.write(" | ")
+        out.write(" "); out.repeating(0x20, count: OutputBuffer.decimalCount(lineNumber)); out.write(" | ")
         if cutBefore { out.write(" ") }
         TerminalText.padding(text.bytes, windowStart..<from, into: &out)
         let underline = TerminalText.width(text.bytes, from..<min(to, windowEnd))
