@@ -10,6 +10,10 @@ public struct OutputBuffer: Sendable {
         var string = string
         string.withUTF8 { bytes.append(contentsOf: $0) }
     }
+    /// Appends a literal's UTF-8 (no String to open).
+    public mutating func literal(_ text: StaticString) {
+        text.withUTF8Buffer { bytes.append(contentsOf: $0) }
+    }
     /// Appends one byte (an ASCII separator).
     public mutating func byte(_ byte: UInt8) { bytes.append(byte) }
     /// Appends bytes as they are.

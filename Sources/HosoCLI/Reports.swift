@@ -28,13 +28,16 @@ struct Locator {
 }
 
 extension Severity {
-    func word(_ language: Language) -> String {
+    func word(_ language: Language) -> StaticString {
         switch (self, language) {
         case (.error, .vi): return "lỗi"
         case (.warning, .vi): return "cảnh báo"
         case (.info, .vi): return "lưu ý"
         case (.hint, .vi): return "gợi ý"
-        case (_, .en): return rawValue
+        case (.error, .en): return "error"
+        case (.warning, .en): return "warning"
+        case (.info, .en): return "info"
+        case (.hint, .en): return "hint"
         }
     }
 
@@ -84,7 +87,7 @@ enum TextReport {
                 let color = useColor ? finding.severity.ansiColor : ""
                 out.write(bold); out.write(path); out.byte(0x3A); out.decimal(lineNumber); out.byte(0x3A)
                 out.decimal(start.character + 1); out.byte(0x3A); out.write(reset); out.byte(0x20); out.write(color)
-                out.write(finding.severity.word(language)); out.byte(0x5B); out.write(finding.code); out.byte(0x5D); out.write(reset)
+                out.literal(finding.severity.word(language)); out.byte(0x5B); out.write(finding.code); out.byte(0x5D); out.write(reset)
                 out.byte(0x3A); out.byte(0x20); TerminalText.writeEscaped(finding.message, language, into: &out); out.byte(0x0A)
                 // The optional is tested before it is bound: binding copies the reading's text.
                 if reading?.line == start.line, let reading, finding.range == text.contentRange(ofLine: start.line) {
@@ -95,8 +98,8 @@ enum TextReport {
                     echo(finding.range, line: start.line, lineNumber: lineNumber, text: text, color: color, reset: reset, into: &out)
                 }
                 for fix in finding.fixes.prefix(1) {
-                    out.write(" "); out.repeating(0x20, count: OutputBuffer.decimalCount(lineNumber))
-                    out.write(language == .vi ? " = sửa: " : " = fix: "); TerminalText.writeEscaped(fix.title, language, into: &out)
+                    out.repeating(0x20, count: 1 + OutputBuffer.decimalCount(lineNumber))
+                    out.literal(language == .vi ? " = sửa: " : " = fix: "); TerminalText.writeEscaped(fix.title, language, into: &out)
                     out.byte(0x0A)
                 }
             }
@@ -189,13 +192,13 @@ enum TextReport {
         let windowStart = fits ? content.lowerBound : TerminalText.back(text.bytes, from: from, scalars: echoColumns / 4, limit: content.lowerBound)
         let windowEnd = fits ? content.upperBound : TerminalText.forward(text.bytes, from: windowStart, scalars: echoColumns, limit: content.upperBound)
         let cutBefore = windowStart > content.lowerBound, cutAfter = windowEnd < content.upperBound
-        out.write(" "); out.decimal(lineNumber); out.write(" | ")
+        out.byte(0x20); out.decimal(lineNumber); out.literal(" | ")
         if cutBefore { out.write("…") }
         TerminalText.write(text.bytes, windowStart..<windowEnd, into: &out)
         if cutAfter { out.write("…") }
         out.line()
-        out.write(" "); out.repeating(0x20, count: OutputBuffer.decimalCount(lineNumber)); out.write(" | ")
-        if cutBefore { out.write(" ") }
+        out.repeating(0x20, count: 1 + OutputBuffer.decimalCount(lineNumber)); out.literal(" | ")
+        if cutBefore { out.byte(0x20) }
         TerminalText.padding(text.bytes, windowStart..<from, into: &out)
         let underline = TerminalText.width(text.bytes, from..<min(to, windowEnd))
         out.write(color); out.repeating(0x5E, count: max(1, underline)); out.write(reset)
