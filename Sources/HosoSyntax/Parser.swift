@@ -340,6 +340,14 @@ struct LineClassifier {
     /// as `nam YYYY`; the only other key, `khen thuong nam YYYY`, is longer and read on its
     /// folded bytes, as is text too long for any key; what is left goes through the String key.
     func fieldKey(_ range: Range<Int>, in context: FieldContext) -> FieldKey? {
+        // A key written as the format spells it (most are) is found by its bytes, unfolded.
+        if range.count <= 16 {
+            let written = bytes.withUnsafeBufferPointer { ShortKey(bytes: UnsafeBufferPointer(rebasing: $0[range])) }
+            if let entry = Self.writtenKeys[context].first(where: { $0.key == written }) { return entry.field }
+            if context == .nominee, range.count == 9, written.hasPrefix(Self.ratingKeySpelled), let year = Self.year(in: written, from: 5) {
+                return .rating(year: year)
+            }
+        }
         guard range.count <= 16, case let key = text.shortKey(range), key.count <= 16 else {
             // Folded once, into a buffer: `Khen thưởng năm YYYY`, and text longer than every key
             // (most lines with a colon are prose), are told from its bytes without a String.
@@ -357,21 +365,26 @@ struct LineClassifier {
             }
         }
         if let entry = Self.fixedKeys[context].first(where: { $0.key == key }) { return entry.field }
-        guard context == .nominee, key.count == 8, key.hasPrefix(Self.namSpace) else { return nil }
+        guard context == .nominee, key.count == 8, key.hasPrefix(Self.namSpace), let year = Self.year(in: key, from: 4) else { return nil }
+        return .rating(year: year)
+    }
+
+    /// The four digits of `key` from byte `start` as a year, if they are digits.
+    static func year(in key: ShortKey, from start: Int) -> Int? {
         var year = 0
-        for k in 4..<8 {
+        for k in start..<(start + 4) {
             let b = key.byte(k)
             guard b >= 0x30 && b <= 0x39 else { return nil }
             year = year * 10 + Int(b - 0x30)
         }
-        return .rating(year: year)
+        return year
     }
 
     /// The folded start of a prior award's key (sixteen bytes; four digits follow).
     static let khenThuongNam = "khen thuong nam "
 
-    /// `nam ` folded, the start of a rating's key.
-    static let namSpace = ShortKey("nam ")
+    /// `nam ` folded, the start of a rating's key; `Năm ` as the format writes it.
+    static let namSpace = ShortKey("nam "), ratingKeySpelled = ShortKey("Năm ")
 
     /// The keys with no year in them, one table per context, by their folded spellings (canonical
     /// and alternative): what `FieldKey.matching(folded:in:)` names without a year.
@@ -382,6 +395,21 @@ struct LineClassifier {
                 for spelling in [field.canonicalSpelling] + field.alternativeSpellings {
                     let folded = Folding.key(spelling)
                     if FieldKey.matching(folded: folded, in: context) == field { table.append((ShortKey(folded), field)) }
+                }
+            }
+            return table
+        }
+        return FixedKeys(preamble: table(.preamble), toTrinh: table(.toTrinh), nominee: table(.nominee), bienBan: table(.bienBan))
+    }()
+
+    /// The keys with no year in them as written (canonical and alternative spellings, not
+    /// folded), per context: what `fixedKeys` finds for exactly these bytes.
+    static let writtenKeys: FixedKeys = {
+        func table(_ context: FieldContext) -> [(key: ShortKey, field: FieldKey)] {
+            var table: [(key: ShortKey, field: FieldKey)] = []
+            for field in FieldKey.keys(in: context, years: [], excludedYear: 0) {
+                for spelling in [field.canonicalSpelling] + field.alternativeSpellings where spelling.utf8.count <= 16 {
+                    if FieldKey.matching(folded: Folding.key(spelling), in: context) == field { table.append((ShortKey(spelling), field)) }
                 }
             }
             return table

@@ -27,14 +27,14 @@ final class TerminalTextTests: XCTestCase {
         let short = SourceText("Năm 2021: Hoàn thành nhiệm vụ\n")
         var out = OutputBuffer()
         let value = short.bytes.count - 1 - "Hoàn thành nhiệm vụ".utf8.count
-        TextReport.echo(value..<(short.bytes.count - 1), line: 0, lineNumber: "12", text: short, color: "", reset: "", into: &out)
+        TextReport.echo(value..<(short.bytes.count - 1), line: 0, lineNumber: 12, text: short, color: "", reset: "", into: &out)
         XCTAssertEqual(out.string, " 12 | Năm 2021: Hoàn thành nhiệm vụ\n    |           ^^^^^^^^^^^^^^^^^^^\n")
 
         // 170 scalars of 2 bytes each (340 bytes): more than the echo's 160 columns.
         let long = SourceText(String(repeating: "ă", count: 100) + "X" + String(repeating: "ơ", count: 69) + "\n")
         out = OutputBuffer()
         let x = 200
-        TextReport.echo(x..<(x + 1), line: 0, lineNumber: "1", text: long, color: "", reset: "", into: &out)
+        TextReport.echo(x..<(x + 1), line: 0, lineNumber: 1, text: long, color: "", reset: "", into: &out)
         let expectedLine = " 1 | …" + String(repeating: "ă", count: 40) + "X" + String(repeating: "ơ", count: 69) + "\n"
         XCTAssertEqual(out.string, expectedLine + "   |  " + String(repeating: " ", count: 40) + "^\n")
     }

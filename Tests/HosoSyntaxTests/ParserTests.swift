@@ -125,6 +125,29 @@ final class ParserTests: XCTestCase {
         XCTAssertEqual(tree.elements.map(\.kind), [.partHeading, .blockHeading, .field(.priorAwards(year: 2022)), .prose])
     }
 
+    /// A key written as the format spells it is found by its bytes (no folding): the same field
+    /// as the key written otherwise (in capitals, folded first), in each context; near misses are no key.
+    func testKeysFoundByTheirBytesAsByTheirFolds() {
+        let heads: [(FieldContext, String)] = [(.preamble, ""), (.toTrinh, "# TỜ TRÌNH\n"), (.nominee, "# TỜ TRÌNH\n### Cá nhân: A\n"),
+                                               (.bienBan, "# BIÊN BẢN HỌP XÉT\n")]
+        for (context, head) in heads {
+            for key in FieldKey.keys(in: context, years: [2019, 9999], excludedYear: 2022) {
+                for spelling in [key.canonicalSpelling] + key.alternativeSpellings {
+                    for written in [spelling, spelling.uppercased(), "**\(spelling)**"] {
+                        let tree = Parser.parse(head + written + ": x\n")
+                        XCTAssertEqual(tree.elements.last?.kind, .field(key), "\(context) \(written)")
+                    }
+                }
+            }
+        }
+        for near in ["Năm 20x9", "Năm 201", "Năm 20190", "Chức vụ x", "Nam 2019x"] {
+            let tree = Parser.parse("# TỜ TRÌNH\n### Cá nhân: A\n" + near + ": x\n")
+            XCTAssertEqual(tree.elements.last?.kind, .prose, near)
+        }
+        // Folded, spaces are one: two spaces still make the key (the bytes alone do not).
+        XCTAssertEqual(Parser.parse("# TỜ TRÌNH\n### Cá nhân: A\nNăm  2019: x\n").elements.last?.kind, .field(.rating(year: 2019)))
+    }
+
     /// Part and nominee labels told from folded bytes as from the folded String.
     func testLabelsOnBytesAgreeWithTheStrings() {
         let labels = ["TỜ TRÌNH", "Tờ trình", "To trinh", "BIÊN BẢN HỌP XÉT", "Báo cáo thành tích", "BÁO CÁO  THÀNH TÍCH",
