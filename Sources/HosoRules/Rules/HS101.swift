@@ -23,15 +23,18 @@ public struct HS101: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
-        var required = Set(context.profile.requiredParts)
-        for nominee in dossier.nominees { required.formUnion(nominee.awardForm?.requiredParts ?? []) }
-        var present = Set(dossier.tree.parts.map(\.kind))
+        // Lists, not sets: there are three kinds of part, and hashing each nominee's would cost more.
+        var required = context.profile.requiredParts
+        for nominee in dossier.nominees {
+            for kind in nominee.awardForm?.requiredParts ?? [] where !required.contains(kind) { required.append(kind) }
+        }
+        var present = dossier.tree.parts.map(\.kind)
         // An unknown heading that is a misspelling of a part is HS102's; do not also call the part missing.
         for part in dossier.tree.parts where part.kind == .unknown {
             let written = dossier.tree.elements[part.heading].head.map { context.text.string($0) } ?? ""
             if let nearest = Folding.nearest(written, among: PartKind.known.map(\.canonicalTitle)),
                let kind = PartKind.known.first(where: { $0.canonicalTitle == nearest }) {
-                present.insert(kind)
+                present.append(kind)
             }
         }
         for (order, kind) in PartKind.known.enumerated() where kind != .report && required.contains(kind) && !present.contains(kind) {

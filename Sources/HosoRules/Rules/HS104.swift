@@ -19,11 +19,13 @@ public struct HS104: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         var latest: (order: Int, kind: PartKind)?
-        var seen: Set<PartKind> = []
+        var seen: [PartKind] = []  // three kinds at most: a list, not a hashed set
         for part in context.dossier.tree.parts {
             guard let order = PartKind.known.firstIndex(of: part.kind) else { continue }
             // A second TỜ TRÌNH or BIÊN BẢN is HS103's; its position is beside the point.
-            guard seen.insert(part.kind).inserted || part.kind == .report else { continue }
+            let isFirst = !seen.contains(part.kind)
+            if isFirst { seen.append(part.kind) }
+            guard isFirst || part.kind == .report else { continue }
             if let previous = latest, order < previous.order {
                 sink.report(context.content(part.heading), LocalizedText(
                     vi: "Phần \(part.kind.canonicalTitle) phải đứng trước \(previous.kind.canonicalTitle) (thứ tự: TỜ TRÌNH, BIÊN BẢN HỌP XÉT, BÁO CÁO THÀNH TÍCH).",
