@@ -97,7 +97,9 @@ public struct DocumentType: Sendable, Equatable {
         guard bytes.count <= shortFormLimit else { return nil }
         let key = ShortKey(bytes: bytes)
         if let entry = shortForms.first(where: { $0.form == key }) { return entry.type }
-        guard bytes.contains(where: { $0 >= 0x80 }) else { return nil }
+        // Other bytes name a short form only through a canonically equivalent letter, and the one
+        // scalar equivalent to a letter of the short forms is the Kelvin sign (U+212A, E2 84 AA).
+        guard bytes.contains(0xE2) else { return nil }
         return short(String(decoding: bytes, as: UTF8.self))
     }
 }

@@ -279,7 +279,7 @@ struct DossierBuilder {
             case .awardForm:
                 // Quotes around the form are emphasis, like `**…**`: `Hình thức: “Bằng khen …”`.
                 let formRange = unquoted(field.valueRange)
-                awardForm = profile.awardForm(matching: formRange == field.valueRange ? field.value : tree.text.nfcString(formRange))
+                awardForm = tree.text.withKey(formRange, profile.awardForm(key:))
                 if let form = awardForm { noteSpelling(formRange, first: form.name, aliases: form.aliases, target: .awardForm) }
             default:
                 break

@@ -73,7 +73,13 @@ public struct Profile: Sendable, Equatable {
 
     /// The award form whose canonical name or alias folds like `text`.
     public func awardForm(matching text: String) -> AwardForm? {
-        lookup.awardFormByKey[Folding.key(text)].map { awardForms[$0] }
+        var key = Folding.key(text)
+        return key.withUTF8 { awardForm(key: $0) }
+    }
+
+    /// The award form whose canonical name or alias folds to the UTF-8 `key`.
+    public func awardForm(key: UnsafeBufferPointer<UInt8>) -> AwardForm? {
+        lookup.awardFormTable.value(forKey: key).map { awardForms[$0] }
     }
 
     /// The best rank a rating can have ("xuất sắc").
@@ -92,13 +98,15 @@ public struct Profile: Sendable, Equatable {
 
     /// The index in `registry` of the document a citation names (`registryDocument(for:)`).
     public func registryIndex(for citation: Citation) -> Int? {
-        guard let number = citation.number, let serial = number.serial,
-              let candidates = lookup.registryBySerialAndType[.init(serial: serial, type: citation.type.index)]
-        else { return nil }
-        if let year = number.year, let sameYear = candidates.first(where: { lookup.registryYears[$0] == year }) {
-            return sameYear
+        guard let number = citation.number, let serial = number.serial else { return nil }
+        // A registry lists a handful of documents: read in order, not hashed.
+        let type = citation.type.index
+        var first: Int?
+        for (index, key) in lookup.registryKeys.enumerated() where key.serial == serial && key.type == type {
+            if number.year == nil || lookup.registryYears[index] == number.year { return index }
+            if first == nil { first = index }
         }
-        return candidates[0]
+        return first
     }
 
     /// The index in `registry` of the entry with exactly this number/symbol.
@@ -115,8 +123,8 @@ public struct Profile: Sendable, Equatable {
 /// Folded keys of a profile's names, for lookups in constant time instead of folding every
 /// candidate on every call (the semantic pass asks for thousands of them per second).
 public final class ProfileLookup: Sendable, Equatable {
-    /// Award form index by the folded name or alias.
-    public let awardFormByKey: [String: Int]
+    /// Award form index by the folded name or alias, looked up by the key's bytes.
+    let awardFormTable: FoldedKeyTable<Int>
     /// Rating index by the folded name, alias or abbreviation, and whether it is an abbreviation.
     public let ratingByKey: [String: (index: Int, isAbbreviation: Bool)]
     /// `ratingByKey` by the keys' bytes, for `rating(key:)`: a dossier names a rating in every
@@ -134,13 +142,9 @@ public final class ProfileLookup: Sendable, Equatable {
     let individualSectionTable: FoldedKeyTable<Int>, collectiveSectionTable: FoldedKeyTable<Int>
     /// Leadership titles, folded and followed by one space (HS208 matches whole words at a post's start).
     public let leadershipKeys: [String]
-    /// A registry document's serial number and type (`179`, Kế hoạch's index in `DocumentType.all`).
-    struct SerialAndType: Hashable {
-        let serial: Int
-        let type: Int
-    }
-    /// Registry indices by serial number and document type.
-    let registryBySerialAndType: [SerialAndType: [Int]]
+    /// Each registry document's serial number and type (`179`, Kế hoạch's index in
+    /// `DocumentType.all`), in the registry's order; -1 where a document has none a citation can have.
+    let registryKeys: [(serial: Int, type: Int)]
     /// The year in each registry number (`2017` of `91/2017/NĐ-CP`), if it has one.
     let registryYears: [Int?]
 
@@ -156,9 +160,7 @@ public final class ProfileLookup: Sendable, Equatable {
             for (i, section) in sections.enumerated() { for name in [section.title] + section.aliases { claim(name, i, in: &table) } }
             return table
         }
-        var forms: [String: Int] = [:]
-        for (i, form) in awardForms.enumerated() { for name in [form.name] + form.aliases { claim(name, i, in: &forms) } }
-        awardFormByKey = forms
+        awardFormTable = FoldedKeyTable(awardForms.enumerated().flatMap { i, form in ([form.name] + form.aliases).map { (Folding.key($0), i) } })
         var ratingTable: [String: (index: Int, isAbbreviation: Bool)] = [:]
         var ratingKeys: [(key: String, value: RatingEntry)] = []
         for (i, rating) in ratings.enumerated() {
@@ -181,17 +183,16 @@ public final class ProfileLookup: Sendable, Equatable {
         individualSectionTable = sectionTable(reportSections.individual)
         collectiveSectionTable = sectionTable(reportSections.collective)
         leadershipKeys = leadershipTitles.map { Folding.key($0) + " " }
-        var bySerial: [SerialAndType: [Int]] = [:]
+        var keys: [(serial: Int, type: Int)] = []
         var years: [Int?] = []
-        for (i, document) in registry.enumerated() {
+        for document in registry {
             let number = DocumentNumber.parse(document.number)
             years.append(number?.year)
-            guard let serial = number?.serial else { continue }
-            // A type no citation can have (not among `DocumentType.all`) is never looked up.
-            guard let type = DocumentType.named(folded: Folding.key(document.type)) else { continue }
-            bySerial[SerialAndType(serial: serial, type: type.index), default: []].append(i)
+            // A type no citation can have (not among `DocumentType.all`) is never found.
+            let type = DocumentType.named(folded: Folding.key(document.type))
+            keys.append(number?.serial != nil && type != nil ? (number!.serial!, type!.index) : (-1, -1))
         }
-        registryBySerialAndType = bySerial
+        registryKeys = keys
         registryYears = years
     }
 
