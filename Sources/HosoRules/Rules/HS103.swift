@@ -22,8 +22,8 @@ public struct HS103: Rule {
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
         // A part kind, and for a report the folded name of its nominee.
-        struct Key: Hashable { let kind: PartKind; let name: FoldedName? }
-        var seen: [Key: Int] = [:]
+        struct Key: Equatable { let kind: PartKind; let name: FoldedName? }
+        var seen: [(key: Key, heading: Int)] = []  // a dossier's few parts: compared, not hashed
         for part in dossier.tree.parts where part.kind != .unknown {
             var key = Key(kind: part.kind, name: nil)
             var report: Report?
@@ -33,7 +33,7 @@ public struct HS103: Rule {
                 key = Key(kind: part.kind, name: found.foldedName)
                 report = found
             }
-            guard let first = seen[key] else { seen[key] = part.heading; continue }
+            guard let first = seen.first(where: { $0.key == key })?.heading else { seen.append((key, part.heading)); continue }
             let label = part.kind.canonicalTitle + (report.map { ": " + Lookalikes.shownName($0.nomineeName) } ?? "")
             let firstLine = context.text.line(ofByte: context.content(first).lowerBound) + 1
             sink.report(context.content(part.heading), LocalizedText(

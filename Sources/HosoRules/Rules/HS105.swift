@@ -26,7 +26,7 @@ public struct HS105: Rule {
         for report in dossier.reports {
             guard let nomineeIndex = report.nominee else { continue }
             let required = context.profile.reportSections.sections(for: dossier.nominees[nomineeIndex].kind)
-            let present = Set(report.sections.compactMap(\.profileIndex))
+            let present = report.sections.compactMap(\.profileIndex)  // a few sections: a list
             for (k, section) in required.enumerated() where !present.contains(k) {
                 let heading = "## " + (section.numbering.map { "\($0). " } ?? "") + section.title
                 let next = report.sections.first { ($0.profileIndex ?? -1) > k }

@@ -23,10 +23,11 @@ public struct HS110: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
-        let reported = Set(dossier.reports.compactMap(\.nominee))
+        var reported = [Bool](repeating: false, count: dossier.nominees.count)
+        for report in dossier.reports { if let index = report.nominee { reported[index] = true } }
         for index in dossier.nominees.indices {
             guard let form = dossier.nominees[index].awardForm, form.requiresReport, !dossier.nominees[index].name.isEmpty,
-                  !reported.contains(index) else { continue }
+                  !reported[index] else { continue }
             let nominee = dossier.nominees[index]
             let edit = context.insertLines(skeleton(nominee, context.profile), before: nil)
             sink.report(nominee.nameRange, LocalizedText(

@@ -25,16 +25,19 @@ public struct HS204: Rule {
         let span = yearSpan(profile)
         for nominee in context.dossier.nominees {
             guard let form = nominee.awardForm, !form.pending, form.excellentYearsNeeded > 0 else { continue }
-            var excellentYears: Set<Int> = [], ratedYears: Set<Int> = []
+            // The evaluation years are a few: distinct years kept in lists, not hashed sets.
+            var excellentYears: [Int] = [], ratedYears: [Int] = []
             for stated in nominee.ratings where profile.evaluationYears.contains(stated.year) {
                 guard let rating = stated.rating else { continue }
-                ratedYears.insert(stated.year)
-                if rating.rank == topRank { excellentYears.insert(stated.year) }
+                if !ratedYears.contains(stated.year) { ratedYears.append(stated.year) }
+                if rating.rank == topRank && !excellentYears.contains(stated.year) { excellentYears.append(stated.year) }
             }
             let needed = form.excellentYearsNeeded
             // A year with no rating read (blank or missing: HS201; not a rating: HS202) may yet be
             // "xuất sắc": only a shortfall those years cannot make up is this rule's.
-            let unread = Set(profile.evaluationYears).subtracting(ratedYears).count
+            var unreadYears: [Int] = []
+            for year in profile.evaluationYears where !ratedYears.contains(year) && !unreadYears.contains(year) { unreadYears.append(year) }
+            let unread = unreadYears.count
             guard excellentYears.count + unread < needed else { continue }
             sink.report(nominee.nameRange, LocalizedText(
                 vi: "\(form.name) cần ít nhất \(needed) năm \"\(topName)\" trong \(span); \(nominee.shownName.vi) có \(excellentYears.count).",

@@ -18,7 +18,7 @@ public struct HS307: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
-        let plans = Set(context.profile.awardForms.compactMap(\.criteriaPlan))
+        let plans = context.profile.awardForms.compactMap(\.criteriaPlan)  // one per form: a list
         for citationIndex in dossier.citations.indices where dossier.citations[citationIndex].clause != nil {
             let citation = dossier.citations[citationIndex]
             guard let report = context.report(containing: citation.element), let index = report.nominee,
