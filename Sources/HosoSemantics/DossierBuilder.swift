@@ -165,9 +165,9 @@ struct DossierBuilder {
             }
         }
 
-        var indexByName: [FoldedName: Int] = [:]
+        var indexByName = FoldedNameIndex(capacity: nominees.count)
         for (index, nominee) in nominees.enumerated() where !nominee.name.isEmpty {
-            if indexByName[nominee.foldedName] == nil { indexByName[nominee.foldedName] = index }
+            indexByName.insertIfAbsent(nominee.foldedName, index)
         }
         var reports: [Report] = []
         for part in tree.parts where part.kind == .report {
@@ -358,7 +358,7 @@ struct DossierBuilder {
                     percentRange: percentRange)
     }
 
-    mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: [FoldedName: Int], hint: Int) -> Report {
+    mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: FoldedNameIndex, hint: Int) -> Report {
         let heading = tree.elements[part.heading]
         let nameRange = heading.value ?? heading.content.upperBound..<heading.content.upperBound
         let (name, key) = personName(nameRange, sameAs: nominees, hint: hint)

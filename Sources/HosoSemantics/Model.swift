@@ -253,7 +253,7 @@ public final class Dossier: Sendable {
         lineFacts.dates[Int(lineFacts.dateStarts[elements.lowerBound])..<Int(lineFacts.dateStarts[elements.upperBound])]
     }
     /// The first nominee of each normalized name (`Folding.name`).
-    let nomineeIndexByName: [FoldedName: Int]
+    let nomineeIndexByName: FoldedNameIndex
 
     /// What `DossierBuilder` finds, field by field (a class cannot be returned into `self`).
     struct Parts {
@@ -273,7 +273,7 @@ public final class Dossier: Sendable {
         let spellings: [Spelling]
         let suppressions: [SuppressionDirective]
         let lineFacts: LineFacts
-        let nomineeIndexByName: [FoldedName: Int]
+        let nomineeIndexByName: FoldedNameIndex
     }
 
     init(parts: Parts) {

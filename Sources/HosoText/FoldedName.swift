@@ -11,7 +11,7 @@ public struct FoldedName: Hashable, Sendable {
     /// The folded name (`Folding.name`).
     public let string: String
     /// The hash of the name's NFC bytes: the same for canonically equivalent Strings.
-    private let nfcHash: Int
+    public let nfcHash: Int
 
     /// The key of an already folded name.
     public init(folded: String) {
@@ -128,4 +128,56 @@ public struct FoldedName: Hashable, Sendable {
         "ãbcdẽfghĩjklmñõpqrstũṽwxỹzẵẫễỗỡữđ",
         "ạḅcḍẹfgḥịjḳḷṃṇọpqṛṣṭụṿẉxỵẓặậệộợựđ",
     ].map { $0.unicodeScalars.map(\.value) }
+}
+
+/// Folded names and the first value entered for each: a dictionary of names hashed once, by
+/// their own NFC hash (a `Dictionary` runs each key's hash through SipHash on every lookup).
+public struct FoldedNameIndex: Sendable {
+    /// Open addressing: each slot holds an entry's index plus one, or 0 when empty.
+    private var slots: [Int32]
+    private var entries: [(name: FoldedName, value: Int)] = []
+
+    /// An empty index with room for `capacity` names before it grows.
+    public init(capacity: Int = 8) {
+        var size = 16
+        while size < capacity * 2 { size *= 2 }
+        slots = Array(repeating: 0, count: size)
+        entries.reserveCapacity(capacity)
+    }
+
+    /// Enters `name` with `value` unless an equal name is there already (the first one stays).
+    public mutating func insertIfAbsent(_ name: FoldedName, _ value: Int) {
+        let mask = slots.count - 1
+        var slot = name.nfcHash & mask
+        while slots[slot] != 0 {
+            if entries[Int(slots[slot]) - 1].name == name { return }
+            slot = (slot + 1) & mask
+        }
+        entries.append((name, value))
+        slots[slot] = Int32(entries.count)
+        if entries.count * 2 > slots.count { grow() }
+    }
+
+    /// The value entered with a name equal to `name`, if any.
+    public subscript(name: FoldedName) -> Int? {
+        let mask = slots.count - 1
+        var slot = name.nfcHash & mask
+        while slots[slot] != 0 {
+            let entry = entries[Int(slots[slot]) - 1]
+            if entry.name == name { return entry.value }
+            slot = (slot + 1) & mask
+        }
+        return nil
+    }
+
+    /// Twice the slots, each entry placed again.
+    private mutating func grow() {
+        slots = Array(repeating: 0, count: slots.count * 2)
+        let mask = slots.count - 1
+        for (k, entry) in entries.enumerated() {
+            var slot = entry.name.nfcHash & mask
+            while slots[slot] != 0 { slot = (slot + 1) & mask }
+            slots[slot] = Int32(k + 1)
+        }
+    }
 }

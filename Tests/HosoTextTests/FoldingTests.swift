@@ -244,3 +244,23 @@ final class FoldedNameTests: XCTestCase {
         }
     }
 }
+
+/// `FoldedNameIndex` answers as a dictionary filled "only if absent" would: the first value of
+/// equal (canonically equivalent) names, nil for a name never entered, through its growth.
+final class FoldedNameIndexTests: XCTestCase {
+    func testTheIndexAnswersAsADictionary() {
+        let bases = ["Nguyễn Thị Hòa", "Nguyê\u{303}n Thi\u{323} Ho\u{300}a", "Lò Văn Minh", "Cầm Thị Mai", "", "A", "Ðinh Văn B"]
+        var names: [FoldedName] = []
+        for k in 0..<300 { names.append(FoldedName(bases[k % bases.count] + (k < bases.count ? "" : " \(k % 97)"))) }
+        var index = FoldedNameIndex(capacity: 2)
+        var reference: [FoldedName: Int] = [:]
+        for (k, name) in names.enumerated() {
+            index.insertIfAbsent(name, k)
+            if reference[name] == nil { reference[name] = k }
+        }
+        for name in names + [FoldedName("Không Có Ai"), FoldedName("nguyễn  thị   hòa 5")] {
+            XCTAssertEqual(index[name], reference[name], name.string)
+        }
+        XCTAssertEqual(index[FoldedName("NGUYỄN THỊ HÒA")], 0)
+    }
+}
