@@ -197,20 +197,49 @@ extension Array where Element == CrossFileInput {
     subscript(ref: NomineeRef) -> Nominee { self[ref.file].dossier.nominees[ref.nominee] }
 
     /// Every file's nominees grouped by `key` (nil leaves a nominee out), the groups in the
-    /// order their first members appear.
-    func nomineeGroups<Key: Hashable>(by key: (Nominee) -> Key?) -> [[NomineeRef]] {
-        var groupIndex: [Key: Int] = [:]
+    /// order their first members appear. For few groups (an award form and kind): the keys are
+    /// compared in turn, not hashed.
+    func nomineeGroups<Key: Equatable>(by key: (Nominee) -> Key?) -> [[NomineeRef]] {
+        var keys: [Key] = []
         var groups: [[NomineeRef]] = []
         for (f, file) in enumerated() {
             for (n, nominee) in file.dossier.nominees.enumerated() {
                 guard let k = key(nominee) else { continue }
                 let ref = NomineeRef(file: f, nominee: n)
-                if let g = groupIndex[k] {
+                if let g = keys.firstIndex(of: k) {
                     groups[g].append(ref)
                 } else {
-                    groupIndex[k] = groups.count
+                    keys.append(k)
                     groups.append([ref])
                 }
+            }
+        }
+        return groups
+    }
+
+    /// Every file's named nominees grouped by kind and folded name, the groups in the order
+    /// their first members appear: a name's first group is found by its own hash
+    /// (`FoldedNameIndex`), a group of the same name and the other kind through `nextOfName`.
+    func nomineeGroupsByName() -> [[NomineeRef]] {
+        var firstOfName = FoldedNameIndex(capacity: reduce(0) { $0 + $1.dossier.nominees.count })
+        var groups: [[NomineeRef]] = [], kinds: [NomineeKind] = [], nextOfName: [Int] = []
+        for (f, file) in enumerated() {
+            for (n, nominee) in file.dossier.nominees.enumerated() where !nominee.name.isEmpty {
+                let ref = NomineeRef(file: f, nominee: n)
+                var g = firstOfName[nominee.foldedName]
+                var last: Int?
+                while let current = g, kinds[current] != nominee.kind {
+                    last = current
+                    g = nextOfName[current] < 0 ? nil : nextOfName[current]
+                }
+                if let g {
+                    groups[g].append(ref)
+                    continue
+                }
+                if let last { nextOfName[last] = groups.count } else { firstOfName.insertIfAbsent(nominee.foldedName, groups.count) }
+                groups.append([ref])
+                kinds.append(nominee.kind)
+                nextOfName.append(-1)
             }
         }
         return groups

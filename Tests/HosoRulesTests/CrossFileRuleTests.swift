@@ -1,5 +1,8 @@
 import XCTest
-import HosoRules
+@testable import HosoRules
+import HosoSemantics
+import HosoSyntax
+import HosoText
 
 /// HS5xx: quotas and duplicates across every dossier checked together.
 final class CrossFileRuleTests: XCTestCase {
@@ -98,4 +101,35 @@ final class CrossFileRuleTests: XCTestCase {
         XCTAssertEqual(parallel.map { $0.dossier.nominees.first?.name }, inputs.indices.map { $0 % 7 == 6 ? "Lò Văn Một" : "Người số \($0 + 1)" })
         XCTAssertTrue(serial.contains { $0.findings.contains { $0.code == "HS502" } })
     }
+
+    /// HS502's groups (a name's first group by its hash, the other kind's through a chain) are
+    /// the groups a dictionary keyed by kind and folded name makes, in the same order.
+    func testNameGroupsAreTheGroupsOfKindAndName() {
+        let names = ["Lò Văn Minh", "LÒ VĂN MINH", "Lo Van Minh", "Cầm Thị Mai", "Ca\u{302}\u{300}m Thị Mai", "Đinh Văn B", ""]
+        var state: UInt64 = 0x2545_F491_4F6C_DD1D
+        func next(_ n: Int) -> Int {  // xorshift
+            state ^= state << 13; state ^= state >> 7; state ^= state << 17
+            return Int(state % UInt64(n))
+        }
+        var files: [CrossFileInput] = []
+        for f in 0..<6 {
+            var text = "# TỜ TRÌNH\n## DANH SÁCH ĐỀ NGHỊ\n"
+            for _ in 0..<8 { text += "### \(next(2) == 0 ? "Cá nhân" : "Tập thể"): \(names[next(names.count)])\n" }
+            files.append(CrossFileInput(path: "\(f).hoso", dossier: Dossier(tree: Parser.parse(text), profile: .sonLa2022)))
+        }
+        struct Key: Hashable { let kind: NomineeKind; let name: FoldedName }
+        var groupOf: [Key: Int] = [:], reference: [[NomineeRef]] = []
+        for (f, file) in files.enumerated() {
+            for (n, nominee) in file.dossier.nominees.enumerated() where !nominee.name.isEmpty {
+                let key = Key(kind: nominee.kind, name: nominee.foldedName)
+                if let g = groupOf[key] { reference[g].append(NomineeRef(file: f, nominee: n)) } else {
+                    groupOf[key] = reference.count
+                    reference.append([NomineeRef(file: f, nominee: n)])
+                }
+            }
+        }
+        XCTAssertGreaterThan(reference.filter { $0.count > 1 }.count, 3)
+        XCTAssertEqual(files.nomineeGroupsByName(), reference)
+    }
 }
+

@@ -50,7 +50,7 @@ public struct HS501: CrossFileRule {
     /// count against it, in the order their first members appear. HS501 reports the classes over
     /// their quota; `hoso report` draws them all.
     public static func classes(_ files: [CrossFileInput]) -> [QuotaClass] {
-        struct Key: Hashable { let form: String; let kind: NomineeKind }
+        struct Key: Equatable { let form: String; let kind: NomineeKind }
         let groups = files.nomineeGroups { nominee -> Key? in
             guard let form = nominee.awardForm, !form.pending, form.quota[nominee.kind.rawValue] != nil else { return nil }
             return Key(form: form.id, kind: nominee.kind)

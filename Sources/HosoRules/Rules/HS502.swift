@@ -24,8 +24,7 @@ public struct HS502: CrossFileRule {
 
     public func check(_ files: [CrossFileInput], into sink: inout CrossFileSink) {
         // One group per (kind, name) of the named nominees.
-        struct Key: Hashable { let kind: NomineeKind; let name: FoldedName }
-        let groups = files.nomineeGroups { $0.name.isEmpty ? nil : Key(kind: $0.kind, name: $0.foldedName) }
+        let groups = files.nomineeGroupsByName()
         for members in groups where members.count > 1 {
             for (i, member) in members.enumerated() {
                 let others = Array(members.indices.lazy.filter { $0 != i }.prefix(Self.relatedLimit).map { members[$0] })
