@@ -134,7 +134,7 @@ public struct MessageText: ExpressibleByStringInterpolation, Sendable {
         var bytes: [UInt8] = []
 
         public init(literalCapacity: Int, interpolationCount: Int) {
-            bytes.reserveCapacity(literalCapacity + 24 * interpolationCount)
+            bytes.reserveCapacity(literalCapacity + 48 * interpolationCount)  // a name or a rating is some 30 bytes
         }
 
         public mutating func appendLiteral(_ literal: String) { append(literal) }

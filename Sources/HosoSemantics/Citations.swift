@@ -558,21 +558,27 @@ enum CitationScanner {
             }
             var issuer: String?
             if j < tokens.count && tokens.folded(j) == Keyword.cua {
-                // The issuer runs to punctuation or to a word that starts the document's subject.
-                var words: [String] = []
+                // The issuer runs to punctuation or to a word that starts the document's subject:
+                // its words, without trailing punctuation, one space apart. Mostly they stand so
+                // in the text, and the issuer is made from it as one String.
+                var first: Int?, oneSpaceApart = true
+                let bytes = text.bytes
                 var m = j + 1
                 while m < tokens.count {
-                    if !words.isEmpty && Keyword.subject.contains(tokens.folded(m)) { break }
-                    let word = tokens.text(m)
-                    let trimmed = trimPunctuation(word)
-                    if !trimmed.isEmpty {
-                        words.append(trimmed)
-                        end = tokens[m].range.lowerBound + trimmed.utf8.count
+                    if first != nil && Keyword.subject.contains(tokens.folded(m)) { break }
+                    let word = tokens[m].range
+                    let kept = tokens.withBytes(m, DocumentNumber.lengthWithoutTrailingPunctuation)
+                    if kept > 0 {
+                        if first == nil { first = word.lowerBound } else if word.lowerBound != end + 1 || bytes[end] != 0x20 { oneSpaceApart = false }
+                        end = word.lowerBound + kept
                     }
                     m += 1
-                    if trimmed.utf8.count < word.utf8.count { break }
+                    if kept < word.count { break }
                 }
-                issuer = words.isEmpty ? nil : words.joined(separator: " ")
+                if let first {
+                    issuer = oneSpaceApart ? text.string(first..<end)
+                        : (j + 1..<m).map { trimPunctuation(tokens.text($0)) }.filter { !$0.isEmpty }.joined(separator: " ")
+                }
                 j = m
             }
             let clause = criteriaClause(before: k, tokens)
