@@ -45,7 +45,16 @@ public struct OutputBuffer: Sendable {
     public mutating func reserveCapacity(_ count: Int) { bytes.reserveCapacity(bytes.count + count) }
     public mutating func line(_ string: String = "") { write(string); bytes.append(0x0A) }
     /// Appends a byte `count` times (spaces, carets).
-    public mutating func repeating(_ byte: UInt8, count: Int) { bytes.append(contentsOf: repeatElement(byte, count: count)) }
+    public mutating func repeating(_ byte: UInt8, count: Int) {
+        // Spaces and carets (the report's padding and underlines) from a ready run, copied at once.
+        let run = byte == 0x20 ? Self.spaces : byte == 0x5E ? Self.carets : []
+        guard count > 0, count <= run.count else {
+            bytes.append(contentsOf: repeatElement(byte, count: max(0, count)))
+            return
+        }
+        bytes.append(contentsOf: run[..<count])
+    }
+    private static let spaces = [UInt8](repeating: 0x20, count: 256), carets = [UInt8](repeating: 0x5E, count: 256)
     /// Appends bytes of a source text as they are.
     public mutating func bytes(_ source: [UInt8], _ range: Range<Int>) { bytes.append(contentsOf: source[range]) }
     public var string: String { String(decoding: bytes, as: UTF8.self) }

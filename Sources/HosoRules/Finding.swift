@@ -246,6 +246,7 @@ public struct FindingSink {
     /// Records a finding at `range`.
     public mutating func report(_ range: Range<Int>, _ message: LocalizedText, fixes: [Fix] = [],
                                 related: [RelatedLocation] = []) {
+        if findings.isEmpty { findings.reserveCapacity(4) }  // a rule that reports mostly reports a few
         findings.append(Finding(code: code, severity: severity, range: range, message: message, fixes: fixes,
                                 related: related))
     }

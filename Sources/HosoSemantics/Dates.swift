@@ -144,6 +144,12 @@ enum DateScanner {
             // Emphasis may open or close around the words (`*ngày 16 tháng 5 năm 2022*`).
             var a = w.lowerBound
             while a < w.upperBound && ByteClass.isEmphasis(bytes[a]) { a += 1 }
+            // An ASCII first byte folds to itself (a letter lowercased): another than the key's
+            // first is refused unfolded (`ngày 02/8/2019` is not spelled).
+            if a < w.upperBound, bytes[a] < 0x80, bytes[a] &- 0x41 < 26 ? bytes[a] | 0x20 != folded.byte(0) : bytes[a] != folded.byte(0) {
+                i = save
+                return false
+            }
             var b = w.upperBound
             while b > a && ByteClass.isEmphasis(bytes[b - 1]) { b -= 1 }
             let matches = bytes.withUnsafeBufferPointer { buffer in
