@@ -279,7 +279,10 @@ struct DossierBuilder {
             case .awardForm:
                 // Quotes around the form are emphasis, like `**…**`: `Hình thức: “Bằng khen …”`.
                 let formRange = unquoted(field.valueRange)
-                awardForm = tree.text.withKey(formRange, profile.awardForm(key:))
+                // Looked up on the profile's lookup (a class): a method of the profile passed as a
+                // function would copy the whole profile for each nominee.
+                let lookup = profile.lookup
+                awardForm = tree.text.withKey(formRange, lookup.awardFormTable.value(forKey:)).map { profile.awardForms[$0] }
                 if let form = awardForm { noteSpelling(formRange, first: form.name, aliases: form.aliases, target: .awardForm) }
             default:
                 break
@@ -300,7 +303,7 @@ struct DossierBuilder {
             match = tree.text.withKey(valueRange, lookup.rating(key:))
         }
         let text = valueRange == wholeValue ? value : tree.text.nfcString(valueRange)
-        let rating = match.map { profile.ratings[$0.index] }
+        let rating: Rating? = if let match { profile.ratings[match.index] } else { nil }  // no closure: it would copy the profile
         let isAbbreviation = match?.isAbbreviation ?? false
         if let rating, !isAbbreviation {
             noteSpelling(valueRange, first: rating.name, aliases: rating.aliases, target: .rating)

@@ -12,14 +12,14 @@ public struct Field: Sendable {
     public let value: String
 
     /// Whether the value is empty or only placeholder dots (`...`, `……`), spaces and underscores.
-    public var isBlank: Bool {
+    @inlinable public var isBlank: Bool {
         isOnlyPlaceholder(value, underscores: true)
     }
 }
 
 /// Whether `text` is only `.`, `…` (U+2026, E2 80 A6 in UTF-8), spaces and, if asked, `_`:
 /// read on its bytes, and mostly refused at the first.
-func isOnlyPlaceholder(_ text: String, underscores: Bool) -> Bool {
+@usableFromInline func isOnlyPlaceholder(_ text: String, underscores: Bool) -> Bool {
     var text = text
     return text.withUTF8 { bytes in
         var i = 0
@@ -48,7 +48,7 @@ public struct YearRating: Sendable {
     public let isAbbreviation: Bool
 
     /// Whether nothing but placeholder dots (and spaces) was written.
-    public var isBlank: Bool { isOnlyPlaceholder(text, underscores: false) }
+    @inlinable public var isBlank: Bool { isOnlyPlaceholder(text, underscores: false) }
 }
 
 /// A `- Năm YYYY: <award>` item of a report's awards section.
