@@ -348,17 +348,44 @@ struct DossierBuilder {
         if let open = (i..<end).first(where: { bytes[$0] == 0x28 }),
            let percentSign = (open..<end).first(where: { bytes[$0] == 0x25 }) {
             let inner = trimmed((open + 1)..<percentSign)
-            // A decimal comma is a point (`66,7`); `Double` reads ASCII only, so bytes will do.
-            let text = String(unsafeUninitializedCapacity: inner.count) { out in
-                for (k, b) in bytes[inner].enumerated() { out[k] = b == 0x2C ? 0x2E : b }
-                return inner.count
-            }
-            if let value = Double(text) { percent = value; percentRange = inner }
+            if let value = Self.plainDecimal(bytes, inner) ?? Self.decimal(bytes, inner) { percent = value; percentRange = inner }
         }
         let (name, foldedName) = personName(nameRange, sameAs: nominees, hint: hint)
         return Vote(element: index, name: name, foldedName: foldedName, nameRange: nameRange,
                     votesFor: votesFor, present: present, countRange: countRange, percent: percent,
                     percentRange: percentRange)
+    }
+
+    /// `Double` of the text at `range` with a decimal comma read as a point (`66,7`); `Double`
+    /// reads ASCII only, so bytes will do.
+    static func decimal(_ bytes: [UInt8], _ range: Range<Int>) -> Double? {
+        let text = String(unsafeUninitializedCapacity: range.count) { out in
+            for (k, b) in bytes[range].enumerated() { out[k] = b == 0x2C ? 0x2E : b }
+            return range.count
+        }
+        return Double(text)
+    }
+
+    /// `decimal` of digits with at most one decimal point or comma and at most 15 digits (`70`,
+    /// `66,7`), without a String: the digits as a whole number divided by a power of ten, which
+    /// both hold exactly, is the correctly rounded value `Double` reads; nil for any other text.
+    static func plainDecimal(_ bytes: [UInt8], _ range: Range<Int>) -> Double? {
+        var mantissa = 0, digits = 0, fractionDigits = 0, seenPoint = false
+        for i in range {
+            let b = bytes[i]
+            if b &- 0x30 < 10 {
+                mantissa = mantissa * 10 + Int(b &- 0x30)
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            } else if (b == 0x2C || b == 0x2E) && !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+        }
+        guard digits > 0, digits <= 15 else { return nil }
+        let scale: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
+        return Double(mantissa) / scale[fractionDigits]
     }
 
     mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: FoldedNameIndex, hint: Int) -> Report {

@@ -1,3 +1,4 @@
+import Foundation
 import XCTest
 @testable import HosoSemantics
 import HosoSyntax
@@ -333,6 +334,26 @@ final class CitationWordTests: XCTestCase {
             let start = next(3), range = min(start, text.bytes.count)..<text.bytes.count
             let words = CitationScanner.tokens(range, text, into: &tokens)
             XCTAssertEqual((0..<words.count).map { words[$0].range }, referenceWords(range, text.bytes), line)
+        }
+    }
+}
+
+/// A vote's percentage read from its digits as `Double` reads the text (a decimal comma a point).
+final class VotePercentTests: XCTestCase {
+    func testPlainDecimalsReadAsDoubleReadsThem() {
+        var texts = ["70", "66,7", "66.7", "5,", ".5", ",5", "007", "100", "0", "87,50", "99.999999999999", "123456789012345",
+                     "1234567890123456", "", ".", ",", "1,5.2", "+5", "-5", "1e3", "6 7", "inf", "12a", "3,14159265358979"]
+        var state: UInt64 = 42
+        for _ in 0..<2_000 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            let whole = String(state % 100_000), fraction = String((state >> 20) % 1_000_000_000)
+            texts.append(whole + ((state >> 40) % 2 == 0 ? "," : ".") + fraction)
+        }
+        for text in texts {
+            let bytes = Array(text.utf8)
+            let expected = Double(text.replacingOccurrences(of: ",", with: "."))
+            XCTAssertEqual(DossierBuilder.plainDecimal(bytes, 0..<bytes.count) ?? DossierBuilder.decimal(bytes, 0..<bytes.count), expected, text)
+            if let plain = DossierBuilder.plainDecimal(bytes, 0..<bytes.count) { XCTAssertEqual(plain, expected, text) }
         }
     }
 }
