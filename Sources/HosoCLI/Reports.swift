@@ -80,24 +80,25 @@ enum TextReport {
             // A file in a legacy encoding: its bad line is shown as read in the encoding guessed.
             let problem = file.result.encodingProblem
             let reading = problem.flatMap { problem in problem.lineReading.map { (line: problem.line, text: SourceText($0), encoding: problem.likelyEncoding) } }
-            for (index, finding) in file.result.findings.enumerated() {
-                guard index < shownPerFile else { break }
-                let start = cursor.position(ofByte: finding.range.lowerBound)
+            // Each finding's parts read in place (a finding copied retains all of its texts).
+            let findings = file.result.findings
+            for index in findings.indices.prefix(shownPerFile) {
+                let start = cursor.position(ofByte: findings[index].range.lowerBound)
                 let lineNumber = start.line + 1
-                let color = useColor ? finding.severity.ansiColor : ""
+                let color = useColor ? findings[index].severity.ansiColor : ""
                 out.write(bold); out.write(path); out.byte(0x3A); out.decimal(lineNumber); out.byte(0x3A)
                 out.decimal(start.character + 1); out.byte(0x3A); out.write(reset); out.byte(0x20); out.write(color)
-                out.literal(finding.severity.word(language)); out.byte(0x5B); out.write(finding.code); out.byte(0x5D); out.write(reset)
-                out.byte(0x3A); out.byte(0x20); TerminalText.writeEscaped(finding.message, language, into: &out); out.byte(0x0A)
+                out.literal(findings[index].severity.word(language)); out.byte(0x5B); out.write(findings[index].code); out.byte(0x5D); out.write(reset)
+                out.byte(0x3A); out.byte(0x20); TerminalText.writeEscaped(findings[index].message, language, into: &out); out.byte(0x0A)
                 // The optional is tested before it is bound: binding copies the reading's text.
-                if reading?.line == start.line, let reading, finding.range == text.contentRange(ofLine: start.line) {
+                if reading?.line == start.line, let reading, findings[index].range == text.contentRange(ofLine: start.line) {
                     let label = language == .vi ? "(đọc theo bảng mã \(reading.encoding.rawValue))" : "(read as \(reading.encoding.rawValue))"
                     echo(reading.text.contentRange(ofLine: 0), line: 0, lineNumber: lineNumber, text: reading.text, color: color, reset: reset,
                          label: label, into: &out)
                 } else {
-                    echo(finding.range, line: start.line, lineNumber: lineNumber, text: text, color: color, reset: reset, into: &out)
+                    echo(findings[index].range, line: start.line, lineNumber: lineNumber, text: text, color: color, reset: reset, into: &out)
                 }
-                for fix in finding.fixes.prefix(1) {
+                for fix in findings[index].fixes.prefix(1) {
                     out.repeating(0x20, count: 1 + OutputBuffer.decimalCount(lineNumber))
                     out.literal(language == .vi ? " = sửa: " : " = fix: "); TerminalText.writeEscaped(fix.title, language, into: &out)
                     out.byte(0x0A)
