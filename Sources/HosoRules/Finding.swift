@@ -30,12 +30,12 @@ public enum Language: String, Sendable, Equatable, CaseIterable {
 /// Swift's String appends; a text report writes the bytes as they are (`withUTF8`), and a
 /// String is made only when one is asked for.
 public struct LocalizedText: Sendable, Equatable {
-    private enum Storage: Sendable {
+    @usableFromInline enum Storage: Sendable {
         case strings(vi: String, en: String)
         /// One language's text, valid UTF-8 (made from Strings).
         case bytes([UInt8])
     }
-    private let storage: Storage
+    @usableFromInline let storage: Storage
 
     /// The Vietnamese text (the one language built, in a one-language linter).
     public var vi: String {
@@ -86,7 +86,7 @@ public struct LocalizedText: Sendable, Equatable {
     public func text(_ language: Language) -> String { language == .vi ? vi : en }
 
     /// Calls `body` with the UTF-8 of the text in `language`, without making a String.
-    public func withUTF8<R>(_ language: Language, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+    @inlinable public func withUTF8<R>(_ language: Language, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         switch storage {
         case .strings(let vi, let en):
             var text = language == .vi ? vi : en
