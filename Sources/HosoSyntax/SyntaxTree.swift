@@ -45,22 +45,22 @@ public struct PlaceDateSyntax: Sendable, Equatable {
 /// live in a box of their own.
 public struct Element: Sendable, Equatable {
     public let kind: ElementKind
-    private let start: UInt32, contentEnd: UInt32, end: UInt32
-    private let markerRange: PackedRange, headRange: PackedRange, valueRange: PackedRange, numberingRange: PackedRange
+    @usableFromInline let start: UInt32, contentEnd: UInt32, end: UInt32
+    @usableFromInline let markerRange: PackedRange, headRange: PackedRange, valueRange: PackedRange, numberingRange: PackedRange
     private let placeDateBox: PlaceDateBox?
 
     /// All bytes of the element, terminators included.
-    public var range: Range<Int> { Int(start)..<Int(end) }
+    @inlinable public var range: Range<Int> { Int(start)..<Int(end) }
     /// The element without its final line terminator.
-    public var content: Range<Int> { Int(start)..<Int(contentEnd) }
+    @inlinable public var content: Range<Int> { Int(start)..<Int(contentEnd) }
     /// `#`…, `- `, `1. `: the marker, without the space after it.
-    public var marker: Range<Int>? { markerRange.range }
+    @inlinable public var marker: Range<Int>? { markerRange.range }
     /// Heading title (before any `:` argument), field key, or list item body.
-    public var head: Range<Int>? { headRange.range }
+    @inlinable public var head: Range<Int>? { headRange.range }
     /// Heading argument after `:` (nominee or report name), or field value; trimmed.
-    public var value: Range<Int>? { valueRange.range }
+    @inlinable public var value: Range<Int>? { valueRange.range }
     /// A section heading's numbering (`II.`), when present.
-    public var numbering: Range<Int>? { numberingRange.range }
+    @inlinable public var numbering: Range<Int>? { numberingRange.range }
     /// The tokens of a place-date line.
     public var placeDate: PlaceDateSyntax? { placeDateBox?.syntax }
 
@@ -95,8 +95,8 @@ public struct Element: Sendable, Equatable {
 }
 
 /// An optional byte range in 8 bytes: `UInt32.max` as the start means none.
-struct PackedRange: Sendable {
-    let lower: UInt32, upper: UInt32
+@usableFromInline struct PackedRange: Sendable {
+    @usableFromInline let lower: UInt32, upper: UInt32
 
     init(_ range: Range<Int>?) {
         if let range {
@@ -108,7 +108,7 @@ struct PackedRange: Sendable {
         }
     }
 
-    var range: Range<Int>? { lower == .max ? nil : Int(lower)..<Int(upper) }
+    @inlinable var range: Range<Int>? { lower == .max ? nil : Int(lower)..<Int(upper) }
 }
 
 /// Place-date tokens out of line: most elements have none.
