@@ -133,7 +133,10 @@ enum DateScanner {
         func word() -> Range<Int>? {
             while i < end, case let n = ByteClass.spaceLength(bytes, at: i, end: end), n > 0 { i += n }
             let s = i
-            while i < end && ByteClass.spaceLength(bytes, at: i, end: end) == 0 { i += 1 }
+            // A space is a tab, a space, or leads with C2, E2 or E3: other bytes are not asked about.
+            while i < end, case let b = bytes[i], b != 0x20 && b != 0x09 && (b < 0xC2 || ByteClass.spaceLength(bytes, at: i, end: end) == 0) {
+                i += 1
+            }
             return i > s ? s..<i : nil
         }
         /// Whether the next word folds to `folded`; `usual`, its usual spelling (lowercase NFC),

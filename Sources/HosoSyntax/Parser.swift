@@ -587,6 +587,10 @@ struct LineClassifier {
     func skipSpaces(_ from: Int, _ end: Int) -> Int {
         var i = from
         while i < end {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 { i += 1; continue }
+            // Only C2, E2 and E3 lead a Unicode space: any other byte ends the spaces unread.
+            guard b == 0xC2 || b == 0xE2 || b == 0xE3 else { break }
             let n = spaceLength(at: i, end)
             if n == 0 { break }
             i += n
