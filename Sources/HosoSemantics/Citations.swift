@@ -9,8 +9,8 @@ public struct DocumentType: Sendable, Equatable {
     /// Its place in `all`.
     public let index: Int
 
-    /// What the table holds for a type.
-    struct Entry: Sendable {
+    /// What the table holds for a type (a class: reading one of its names does not copy the others).
+    final class Entry: Sendable {
         let name: String
         let code: String?
         let shortForm: String?
