@@ -21,19 +21,32 @@ public struct HS103: Rule {
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
         let dossier = context.dossier
-        // A part kind, and for a report the folded name of its nominee.
-        struct Key: Equatable { let kind: PartKind; let name: FoldedName? }
-        var seen: [(key: Key, heading: Int)] = []  // a dossier's few parts: compared, not hashed
+        // The first heading of each part kind, and of each report by its nominee's folded name
+        // (reports can be many: those are found by the name's own hash, not compared in turn or
+        // hashed again by SipHash).
+        var firstOfKind: [(kind: PartKind, heading: Int)] = []
+        var firstReport = FoldedNameIndex()
         for part in dossier.tree.parts where part.kind != .unknown {
-            var key = Key(kind: part.kind, name: nil)
             var report: Report?
             if part.kind == .report, let found = dossier.report(containing: part.heading) {
                 // A report that names no one yet is HS111's; two of them are not one nominee twice.
                 if found.nomineeName.isEmpty { continue }
-                key = Key(kind: part.kind, name: found.foldedName)
                 report = found
             }
-            guard let first = seen.first(where: { $0.key == key })?.heading else { seen.append((key, part.heading)); continue }
+            let first: Int
+            if let report {
+                guard let earlier = firstReport[report.foldedName] else {
+                    firstReport.insertIfAbsent(report.foldedName, part.heading)
+                    continue
+                }
+                first = earlier
+            } else {
+                guard let earlier = firstOfKind.first(where: { $0.kind == part.kind })?.heading else {
+                    firstOfKind.append((part.kind, part.heading))
+                    continue
+                }
+                first = earlier
+            }
             let label = part.kind.canonicalTitle + (report.map { ": " + Lookalikes.shownName($0.nomineeName) } ?? "")
             let firstLine = context.text.line(ofByte: context.content(first).lowerBound) + 1
             sink.report(context.content(part.heading), LocalizedText(

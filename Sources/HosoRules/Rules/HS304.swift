@@ -18,15 +18,14 @@ public struct HS304: Rule {
     public init() {}
 
     public func check(_ context: RuleContext, into sink: inout FindingSink) {
-        var seen: [String] = []  // the documents cited as a basis: a few, compared, not hashed
+        var seen: Set<String> = []
         let dossier = context.dossier
         for index in dossier.citations.indices where dossier.citations[index].role == .basis {
             let citation = dossier.citations[index]
             guard let number = citation.number, let numberRange = citation.numberRange else { continue }
             let document = dossier.registryDocument(ofCitation: index)
             let key = document?.number ?? "\(citation.type.name)|\(number.serial.map(String.init) ?? number.raw)"
-            guard !seen.contains(key) else { continue }
-            seen.append(key)
+            guard seen.insert(key).inserted else { continue }
             let lacksSymbol = number.symbol == nil
             guard lacksSymbol || citation.date == nil else { continue }
             let missing = lacksSymbol && citation.date == nil
