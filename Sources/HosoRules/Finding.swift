@@ -96,11 +96,9 @@ public struct LocalizedText: Sendable, Equatable {
         }
     }
 
+    /// Equal as their Strings are (canonical equivalence), however each is stored.
     public static func == (a: LocalizedText, b: LocalizedText) -> Bool {
-        switch (a.storage, b.storage) {
-        case (.bytes(let x), .bytes(let y)): return x == y
-        default: return a.vi == b.vi && a.en == b.en
-        }
+        a.vi == b.vi && a.en == b.en
     }
 }
 

@@ -1,3 +1,4 @@
+import HosoSyntax
 import HosoText
 
 /// A date written in the text, readable or not.
@@ -117,10 +118,6 @@ enum DateScanner {
         return DateMention(range: start..<afterYear, day: day, month: month, year: year)
     }
 
-    /// The keys of the words of a spelled date.
-    static let ngay = ShortKey("ngay"), thang = ShortKey("thang"), nam = ShortKey("nam")
-    /// Their usual spellings, as bytes.
-    static let ngaySpelled = ShortKey("ngày"), thangSpelled = ShortKey("tháng"), namSpelled = ShortKey("năm")
 
     /// `ngày D tháng M năm YYYY`, any part possibly blank or dots; the words fold (`ngay`, `NGÀY`).
     static func spelled(at start: Int, end: Int, _ text: SourceText) -> DateMention? {
@@ -139,9 +136,8 @@ enum DateScanner {
             }
             return i > s ? s..<i : nil
         }
-        /// Whether the next word folds to `folded`; `usual`, its usual spelling (lowercase NFC),
-        /// is taken as it is, in either case of its first letter, without folding.
-        func expect(_ folded: ShortKey, usually usual: ShortKey) -> Bool {
+        /// Whether the next word is `dateWord`.
+        func expect(_ dateWord: DateWord) -> Bool {
             let save = i
             guard let w = word() else { i = save; return false }
             // Emphasis may open or close around the words (`*ngày 16 tháng 5 năm 2022*`).
@@ -149,16 +145,13 @@ enum DateScanner {
             while a < w.upperBound && ByteClass.isEmphasis(bytes[a]) { a += 1 }
             // An ASCII first byte folds to itself (a letter lowercased): another than the key's
             // first is refused unfolded (`ngày 02/8/2019` is not spelled).
-            if a < w.upperBound, bytes[a] < 0x80, bytes[a] &- 0x41 < 26 ? bytes[a] | 0x20 != folded.byte(0) : bytes[a] != folded.byte(0) {
+            if a < w.upperBound, bytes[a] < 0x80, bytes[a] &- 0x41 < 26 ? bytes[a] | 0x20 != dateWord.key.byte(0) : bytes[a] != dateWord.key.byte(0) {
                 i = save
                 return false
             }
             var b = w.upperBound
             while b > a && ByteClass.isEmphasis(bytes[b - 1]) { b -= 1 }
-            let matches = bytes.withUnsafeBufferPointer { buffer in
-                let word = UnsafeBufferPointer(rebasing: buffer[a..<b])
-                return usual.isSpelled(by: word) || ShortKey(folding: word) == folded
-            }
+            let matches = bytes.withUnsafeBufferPointer { dateWord.isSpelled(by: UnsafeBufferPointer(rebasing: $0[a..<b])) }
             guard matches else { i = save; return false }
             return true
         }
@@ -188,11 +181,11 @@ enum DateScanner {
         var wordEnd = start
         while wordEnd < end && ByteClass.spaceLength(bytes, at: wordEnd, end: end) == 0 { wordEnd += 1 }
         guard wordEnd - start >= 4, wordEnd - start <= 6, start + 1 < end, bytes[start + 1] | 0x20 == 0x67 else { return nil }
-        guard expect(Self.ngay, usually: Self.ngaySpelled) else { return nil }
+        guard expect(.day) else { return nil }
         let (day, _) = number(max: 2)
-        guard expect(Self.thang, usually: Self.thangSpelled) else { return nil }
+        guard expect(.month) else { return nil }
         let (month, _) = number(max: 2)
-        guard expect(Self.nam, usually: Self.namSpelled) else { return nil }
+        guard expect(.year) else { return nil }
         let (year, yearEnd) = number(max: 4)
         guard yearEnd > start else { return nil }
         return DateMention(range: start..<yearEnd, day: day, month: month, year: year)

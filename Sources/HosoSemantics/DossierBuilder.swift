@@ -282,7 +282,7 @@ struct DossierBuilder {
                 // Looked up on the profile's lookup (a class): a method of the profile passed as a
                 // function would copy the whole profile for each nominee.
                 let lookup = profile.lookup
-                awardForm = tree.text.withKey(formRange, lookup.awardFormTable.value(forKey:)).map { profile.awardForms[$0] }
+                awardForm = tree.text.withKey(formRange, lookup.awardFormIndex(key:)).map { profile.awardForms[$0] }
                 if let form = awardForm { noteSpelling(formRange, first: form.name, aliases: form.aliases, target: .awardForm) }
             default:
                 break
@@ -384,9 +384,11 @@ struct DossierBuilder {
             }
         }
         guard digits > 0, digits <= 15 else { return nil }
-        let scale: [Double] = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15]
-        return Double(mantissa) / scale[fractionDigits]
+        return Double(mantissa) / powersOfTen[fractionDigits]
     }
+
+    /// 10⁰ through 10¹⁵, each exact in a Double.
+    static let powersOfTen: [Double] = (0...15).map { exponent in (0..<exponent).reduce(1.0) { value, _ in value * 10 } }
 
     mutating func report(_ part: PartNode, nominees: [Nominee], indexByName: FoldedNameIndex, hint: Int) -> Report {
         let heading = tree.elements[part.heading]

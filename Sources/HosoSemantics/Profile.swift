@@ -71,17 +71,6 @@ public struct Profile: Sendable, Equatable {
                                leadershipTitles: leadershipTitles, registry: registry)
     }
 
-    /// The award form whose canonical name or alias folds like `text`.
-    public func awardForm(matching text: String) -> AwardForm? {
-        var key = Folding.key(text)
-        return key.withUTF8 { awardForm(key: $0) }
-    }
-
-    /// The award form whose canonical name or alias folds to the UTF-8 `key`.
-    public func awardForm(key: UnsafeBufferPointer<UInt8>) -> AwardForm? {
-        lookup.awardFormTable.value(forKey: key).map { awardForms[$0] }
-    }
-
     /// The best rank a rating can have ("xuất sắc").
     public var topRank: Int { ratings.map(\.rank).max() ?? 0 }
 
@@ -123,7 +112,7 @@ public struct Profile: Sendable, Equatable {
 /// Folded keys of a profile's names, for lookups in constant time instead of folding every
 /// candidate on every call (the semantic pass asks for thousands of them per second).
 public final class ProfileLookup: Sendable, Equatable {
-    /// Award form index by the folded name or alias, looked up by the key's bytes.
+    /// Award form index by the folded name or alias, looked up by the key's bytes (`awardFormIndex(key:)`).
     let awardFormTable: FoldedKeyTable<Int>
     /// Rating index by the folded name, alias or abbreviation, and whether it is an abbreviation.
     public let ratingByKey: [String: (index: Int, isAbbreviation: Bool)]
@@ -199,6 +188,11 @@ public final class ProfileLookup: Sendable, Equatable {
     /// `ratingByKey[key]` for a key given as UTF-8, no String made and none hashed.
     public func rating(key: UnsafeBufferPointer<UInt8>) -> (index: Int, isAbbreviation: Bool)? {
         ratingTable.value(forKey: key).map { ($0.index, $0.isAbbreviation) }
+    }
+
+    /// The index of the award form whose canonical name or alias folds to the UTF-8 `key`.
+    public func awardFormIndex(key: UnsafeBufferPointer<UInt8>) -> Int? {
+        awardFormTable.value(forKey: key)
     }
 
     /// `sectionIndex(key:for:)` for a key given as UTF-8.

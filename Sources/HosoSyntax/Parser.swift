@@ -472,7 +472,7 @@ struct LineClassifier {
             if a < b {
                 // The first word must be `ngày`: most lines with a comma are prose, given up here,
                 // most by their first byte (an ASCII one folds to itself lowercased).
-                if tokens.isEmpty && (bytes[a] < 0x80 && bytes[a] | 0x20 != 0x6E || !spells(a..<b, Self.ngay, usually: Self.ngaySpelled)) {
+                if tokens.isEmpty && (bytes[a] < 0x80 && bytes[a] | 0x20 != 0x6E || !spells(a..<b, .day)) {
                     return nil
                 }
                 if tokens.isEmpty { tokens.reserveCapacity(8) }  // a date is at most 7 words: room made once
@@ -482,8 +482,8 @@ struct LineClassifier {
             if tokens.count > 7 { return nil }
         }
         var index = 0
-        func word(_ folded: ShortKey, usually usual: ShortKey) -> Range<Int>? {
-            guard index < tokens.count, index == 0 || spells(tokens[index], folded, usually: usual) else { return nil }
+        func word(_ dateWord: DateWord) -> Range<Int>? {
+            guard index < tokens.count, index == 0 || spells(tokens[index], dateWord) else { return nil }
             index += 1
             return tokens[index - 1]
         }
@@ -499,24 +499,20 @@ struct LineClassifier {
             index += 1
             return tokens[index - 1]
         }
-        guard let ngay = word(Self.ngay, usually: Self.ngaySpelled) else { return nil }  // the first token, `ngày` (above)
+        guard let ngay = word(.day) else { return nil }  // the first token, `ngày` (above)
         let day = number()
-        guard word(Self.thang, usually: Self.thangSpelled) != nil else { return nil }
+        guard word(.month) != nil else { return nil }
         let month = number()
-        guard word(Self.nam, usually: Self.namSpelled) != nil else { return nil }
+        guard word(.year) != nil else { return nil }
         let year = number()
         guard index == tokens.count else { return nil }
         let dateEnd = max(year.upperBound, tokens[index - 1].upperBound)
         return PlaceDateSyntax(place: place, date: ngay.lowerBound..<dateEnd, day: day, month: month, year: year)
     }
 
-    /// The folded words of a place-date line, and their usual spellings.
-    static let ngay = ShortKey("ngay"), thang = ShortKey("thang"), nam = ShortKey("nam")
-    static let ngaySpelled = ShortKey("ngày"), thangSpelled = ShortKey("tháng"), namSpelled = ShortKey("năm")
-
-    /// Whether the word at `range` folds to `folded`: written `usual` (either case first), or by its fold.
-    func spells(_ range: Range<Int>, _ folded: ShortKey, usually usual: ShortKey) -> Bool {
-        bytes.withUnsafeBufferPointer { usual.isSpelled(by: UnsafeBufferPointer(rebasing: $0[range])) } || text.shortKey(range) == folded
+    /// Whether the word at `range` is `dateWord`.
+    func spells(_ range: Range<Int>, _ dateWord: DateWord) -> Bool {
+        bytes.withUnsafeBufferPointer { dateWord.isSpelled(by: UnsafeBufferPointer(rebasing: $0[range])) }
     }
 
     /// Whether a token is only placeholder dots (`...`, `……`: U+2026 is E2 80 A6).

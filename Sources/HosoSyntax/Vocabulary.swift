@@ -40,6 +40,21 @@ public enum PartKind: String, Sendable, Equatable, CaseIterable {
     }
 }
 
+/// A word of a spelled date (`ngày`, `tháng`, `năm`): its folded key, and its usual spelling,
+/// taken without folding.
+public struct DateWord: Sendable {
+    public let key: ShortKey
+    public let usual: ShortKey
+
+    public static let day = DateWord(key: ShortKey("ngay"), usual: ShortKey("ngày"))
+    public static let month = DateWord(key: ShortKey("thang"), usual: ShortKey("tháng"))
+    public static let year = DateWord(key: ShortKey("nam"), usual: ShortKey("năm"))
+
+    /// Whether `word` is this word (it folds to `key`).
+    @inline(__always)
+    public func isSpelled(by word: UnsafeBufferPointer<UInt8>) -> Bool { key.isKey(of: word, usually: usual) }
+}
+
 /// The two kinds of nominee (`### Cá nhân:` / `### Tập thể:`).
 public enum NomineeKind: String, Sendable, Equatable, CaseIterable, Codable {
     case individual = "ca-nhan"

@@ -76,6 +76,13 @@ public struct ShortKey: Sendable, Equatable {
         return written.low | firstCase == low && written.high == high
     }
 
+    /// Whether `word` folds (`Folding.key`) to this key: written as `usual`, the key's usual
+    /// spelling (either case of its first letter), it does without folding; otherwise it is folded.
+    @inline(__always)
+    public func isKey(of word: UnsafeBufferPointer<UInt8>, usually usual: ShortKey) -> Bool {
+        usual.isSpelled(by: word) || ShortKey(folding: word) == self
+    }
+
     /// Whether one of the first 16 bytes is `b`.
     public func contains(_ b: UInt8) -> Bool {
         (0..<min(count, 16)).contains { byte($0) == b }

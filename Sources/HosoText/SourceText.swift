@@ -121,7 +121,6 @@ public struct SourceText: Sendable {
         }
     }
 
-    /// Whether a byte range holds exactly the UTF-8 of `string`.
     /// Whether two byte ranges of the text hold the same bytes.
     public func bytes(_ a: Range<Int>, equal b: Range<Int>) -> Bool {
         let a = clamp(a), b = clamp(b)
